@@ -1,0 +1,187 @@
+"""Settings and the data folder.
+
+Precedence, highest first: command-line flags > environment
+(`DESKTOP_AGENT_HOME`, `DESKTOP_AGENT_SERVER`, `DESKTOP_AGENT_EMAIL`) >
+`settings.json` in the data folder > the defaults below. Defaults are data
+(`DEFAULTS`), and the settings file is validated against them: an unknown key
+or a wrong type is reported, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+import platformdirs
+
+APP_NAME = "desktop-agent"
+DEFAULT_SERVER = "http://localhost:8000"
+SETTINGS_FILE = "settings.json"
+
+ENV_HOME = "DESKTOP_AGENT_HOME"
+ENV_SERVER = "DESKTOP_AGENT_SERVER"
+ENV_EMAIL = "DESKTOP_AGENT_EMAIL"
+
+
+class SettingsError(ValueError):
+    """The settings file (or a flag) holds something we cannot use; the message says which key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    server: str = DEFAULT_SERVER
+    email: str = ""
+    heartbeat_interval: float = 10.0  # seconds between heartbeats
+    poll_interval: float = 10.0  # seconds between request_task calls while there is no work
+    task_time_limit: float = 6 * 3600.0  # wall-clock limit for one train.py run
+    min_free_disk_mb: int = 1024  # take no work below this much free disk in the data folder
+    env_cache_budget_mb: int = 20_000  # job environments past this are evicted, least recently used first
+    max_code_mb: int = 16  # cap on train.py / requirements.txt downloads
+    max_data_mb: int = 4096  # cap on the data chunk download
+    release_after_s: float = 1800.0  # a host fault lasting longer than this gives the task back
+    release_quiet_s: float = 660.0  # silence after a release, so the server re-queues the task
+    complete_timeout_s: float = 600.0  # complete_task may merge results server-side: be patient
+    proxy: str = "system"  # "system", "none", or a proxy URL
+    keep_workspaces: bool = False  # keep each task's folder after it finishes (debugging)
+    log_max_mb: int = 10  # app log size before rotation
+    task_logs_keep: int = 200  # per-task logs kept on disk
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+DEFAULTS = Settings()
+_FIELD_TYPES = {f.name: type(getattr(DEFAULTS, f.name)) for f in fields(Settings)}
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(flag: str | os.PathLike[str] | None = None) -> Path:
+    if flag:
+        return Path(flag).expanduser().resolve()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def validate(raw: Mapping[str, Any], *, source: str = SETTINGS_FILE) -> dict[str, Any]:
+    """Check keys and types; ints are accepted where floats are expected."""
+    clean: dict[str, Any] = {}
+    for key, value in raw.items():
+        expected = _FIELD_TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_FIELD_TYPES))
+            raise SettingsError(f"{source}: unknown setting {key!r} (known settings: {known})")
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise SettingsError(
+                f"{source}: setting {key!r} must be {expected.__name__}, got {type(value).__name__} {value!r}"
+            )
+        if expected in (int, float) and value < 0:
+            raise SettingsError(f"{source}: setting {key!r} must not be negative, got {value!r}")
+        clean[key] = value
+    return clean
+
+
+def load_file(data_dir: Path) -> dict[str, Any]:
+    path = data_dir / SETTINGS_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SettingsError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{path}: must hold a JSON object of settings")
+    return validate(raw, source=str(path))
+
+
+def env_overrides(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    environ = os.environ if environ is None else environ
+    out: dict[str, Any] = {}
+    if environ.get(ENV_SERVER):
+        out["server"] = environ[ENV_SERVER]
+    if environ.get(ENV_EMAIL):
+        out["email"] = environ[ENV_EMAIL]
+    return out
+
+
+def load_settings(
+    data_dir: Path, flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    merged: dict[str, Any] = {}
+    merged.update(load_file(data_dir))
+    merged.update(env_overrides(environ))
+    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
+    return replace(DEFAULTS, **validate(merged, source="settings"))
+
+
+def save_settings(data_dir: Path, changes: Mapping[str, Any]) -> None:
+    """Merge `changes` into the settings file atomically (write + rename)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    current = load_file(data_dir)
+    current.update(validate(changes, source="settings"))
+    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".settings-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(current, fh, indent=2, sort_keys=True)
+        fh.write("\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, data_dir / SETTINGS_FILE)
+
+
+def normalise_email(email: str) -> str:
+    """What the server does to an email: strip spaces and quotes, lower-case."""
+    return email.strip().strip("\"'").strip().lower()
+
+
+def settings_as_dict(settings: Settings) -> dict[str, Any]:
+    return asdict(settings)
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Everything the agent keeps under one data folder."""
+
+    root: Path
+    db: Path = field(init=False)
+    lock: Path = field(init=False)
+    logs: Path = field(init=False)
+    task_logs: Path = field(init=False)
+    work: Path = field(init=False)
+    results: Path = field(init=False)
+    envs: Path = field(init=False)
+    identity_file: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        r = self.root
+        for name, value in {
+            "db": r / "agent.db",
+            "lock": r / "agent.lock",
+            "logs": r / "logs",
+            "task_logs": r / "logs" / "tasks",
+            "work": r / "work",
+            "results": r / "results",
+            "envs": r / "envs",
+            "identity_file": r / "agent-id",
+        }.items():
+            object.__setattr__(self, name, value)
+
+    def ensure(self) -> "DataPaths":
+        for d in (self.root, self.logs, self.task_logs, self.work, self.results, self.envs):
+            d.mkdir(parents=True, exist_ok=True)
+        try:
+            os.chmod(self.root, 0o700)
+        except OSError:
+            pass
+        return self

@@ -1,0 +1,73 @@
+"""Errors the engine raises, split by who can fix them.
+
+`HostFault`s are this machine's or the network's problem and are retried;
+`JobFault`s are the job's own problem and end the task as failed.
+"""
+
+from __future__ import annotations
+
+
+class AgentError(Exception):
+    """Base class; `str(err)` is a sentence a person can act on."""
+
+
+# --- talking to the server -------------------------------------------------
+
+
+class ApiError(AgentError):
+    def __init__(self, message: str, *, status: int | None = None, detail: str | None = None):
+        super().__init__(message)
+        self.status = status
+        self.detail = detail
+
+
+class EmailNotFound(ApiError):
+    """404 "Owner email not found" on register: the owner must sign up first."""
+
+
+class AgentNotRegistered(ApiError):
+    """404 "Agent not registered" on heartbeat: the server forgot us; register again."""
+
+
+class TaskRejected(ApiError):
+    """400/404 on complete/upload: the task is no longer ours (re-queued or gone)."""
+
+
+class RetryableError(ApiError):
+    """Certainly not delivered: refused connection, DNS, 5xx. Safe to send again."""
+
+
+class ServerUnreachable(RetryableError):
+    pass
+
+
+class MaybeDelivered(ApiError):
+    """Timeout or reset after the request was sent: the server may have acted on it."""
+
+
+class ProtocolViolation(ApiError):
+    """The server answered something that does not fit the API (bad JSON, wrong types)."""
+
+
+# --- running a task ---------------------------------------------------------
+
+
+class HostFault(AgentError):
+    """This machine cannot run the task right now (network, index, disk); retry later."""
+
+
+class JobFault(AgentError):
+    """The job itself is broken (bad script, impossible requirement, no model.pth)."""
+
+    def __init__(self, message: str, *, exit_code: int | None = None, log_tail: str = ""):
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.log_tail = log_tail
+
+
+class Cancelled(AgentError):
+    """The task was stopped on purpose (pause limit, shutdown, release)."""
+
+
+class DataDirLocked(AgentError):
+    """Another agent is already using this data folder."""

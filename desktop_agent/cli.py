@@ -1,0 +1,327 @@
+"""The one entry point: the app by default, plus headless and operator commands.
+
+    desktop-agent                 the desktop app (tray + window)
+    desktop-agent run             headless agent (servers, fleets)
+    desktop-agent demo            the app against a local reference backend with a sample job
+    desktop-agent history         the task history (--json for scripts)
+    desktop-agent devserver       the reference backend on its own
+    desktop-agent self-test       can this installation do its job?
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import sys
+import shutil
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Sequence
+
+from desktop_agent import __version__
+from desktop_agent.config import DataPaths, SettingsError, default_data_dir, load_settings, resolve_data_dir
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_EMAIL_UNKNOWN = 3
+EXIT_LOCKED = 4
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desktop-agent", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"desktop-agent {__version__}")
+    parser.add_argument("--data-dir", help="data folder (default: per-user app data; env DESKTOP_AGENT_HOME)")
+    parser.add_argument("--minimized", action="store_true", help="start in the tray (used at login)")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="run the agent headless")
+    run.add_argument("--server", help="backend URL (env DESKTOP_AGENT_SERVER)")
+    run.add_argument("--email", help="owner's email (env DESKTOP_AGENT_EMAIL)")
+    run.add_argument("--data-dir", dest="sub_data_dir", help="data folder (env DESKTOP_AGENT_HOME)")
+    run.add_argument("--max-tasks", type=_positive_int, help="exit after this many tasks finished")
+    run.add_argument("--heartbeat-interval", type=_positive_float, help="seconds between heartbeats (default 10)")
+    run.add_argument("--poll-interval", type=_positive_float, help="seconds between asking for work (default 10)")
+    run.add_argument("--verbose", "-v", action="store_true", help="also print the job's own output")
+
+    hist = sub.add_parser("history", help="show the task history")
+    hist.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
+    hist.add_argument("--json", action="store_true", help="machine-readable output")
+
+    demo = sub.add_parser("demo", help="try the whole flow against a local backend with a sample job")
+    demo.add_argument("--headless", action="store_true", help="no window, print progress")
+    demo.add_argument("--data-dir", dest="sub_data_dir", help="data folder (default: a fresh temporary one)")
+
+    dev = sub.add_parser("devserver", help="run the local reference backend")
+    from desktop_agent.devserver.cli import add_arguments
+
+    add_arguments(dev)
+
+    test = sub.add_parser("self-test", help="check this installation can do its job")
+    test.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from desktop_agent.gui.app import run_gui
+
+            return run_gui(_data_dir(args), minimized=args.minimized)
+        if args.command == "run":
+            return cmd_run(args)
+        if args.command == "history":
+            return cmd_history(args)
+        if args.command == "demo":
+            return cmd_demo(args)
+        if args.command == "devserver":
+            from desktop_agent.devserver.cli import run_from_args
+
+            return run_from_args(args)
+        if args.command == "self-test":
+            from desktop_agent.selftest import run_self_test
+
+            return run_self_test(_data_dir(args))
+    except SettingsError as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+# --- run ---------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from desktop_agent.engine.errors import DataDirLocked, EmailNotFound
+    from desktop_agent.logs import setup_logging
+
+    data_dir = _data_dir(args)
+    settings = load_settings(
+        data_dir,
+        {
+            "server": args.server,
+            "email": args.email,
+            "heartbeat_interval": args.heartbeat_interval,
+            "poll_interval": args.poll_interval,
+        },
+    )
+    if not settings.email:
+        print("desktop-agent: no owner email — pass --email or set DESKTOP_AGENT_EMAIL", file=sys.stderr)
+        return EXIT_USAGE
+    paths = DataPaths(data_dir).ensure()
+    setup_logging(paths.logs, max_mb=settings.log_max_mb)
+    printer = ConsolePrinter(verbose=args.verbose)
+    try:
+        run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
+    except EmailNotFound as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_EMAIL_UNKNOWN
+    except DataDirLocked as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    return EXIT_OK
+
+
+def run_agent_blocking(settings: Any, paths: DataPaths, sink: Any, *, max_tasks: int | None = None,
+                       until: Any = None) -> Any:
+    """Run an Agent on this thread until done; SIGINT/SIGTERM stop it gracefully (twice: at once)."""
+    from desktop_agent.engine.loop import Agent
+
+    agent = Agent(settings, paths, emit=sink, max_tasks=max_tasks)
+
+    async def main_coro() -> None:
+        loop = asyncio.get_running_loop()
+        signals_seen = 0
+
+        def on_signal() -> None:
+            nonlocal signals_seen
+            signals_seen += 1
+            if signals_seen == 1:
+                print("Stopping gracefully (press Ctrl+C again to stop at once)…", file=sys.stderr)
+                agent.stop()
+            else:
+                os._exit(130)
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, on_signal)
+            except (NotImplementedError, RuntimeError):
+                signal.signal(sig, lambda *_: loop.call_soon_threadsafe(on_signal))
+        watcher = None
+        if until is not None:
+            async def watch() -> None:
+                while not await until(agent):
+                    await asyncio.sleep(0.5)
+                agent.stop()
+
+            watcher = asyncio.create_task(watch())
+        try:
+            await agent.run()
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+
+    asyncio.run(main_coro())
+    return agent
+
+
+class ConsolePrinter:
+    """Readable progress on stderr: state changes, phases, finished tasks, problems."""
+
+    def __init__(self, verbose: bool = False, stream: Any = None):
+        self.verbose = verbose
+        self.stream = stream or sys.stderr
+        self._last_phase: tuple[int, str, int] | None = None
+
+    def _print(self, text: str) -> None:
+        print(f"{time.strftime('%H:%M:%S')} {text}", file=self.stream, flush=True)
+
+    def __call__(self, event: Any) -> None:
+        from desktop_agent.engine import events as ev
+
+        if isinstance(event, ev.StateChanged):
+            self._print(f"[{event.state.value}] {event.detail}")
+        elif isinstance(event, ev.TaskStarted):
+            self._print(f"task {event.task_id} (job {event.job_id}){' resumed' if event.resumed else ''}")
+        elif isinstance(event, ev.PhaseProgress):
+            bucket = -1 if event.fraction is None else int(event.fraction * 4)
+            key = (event.task_id, event.phase.value, bucket)
+            if key != self._last_phase:
+                self._last_phase = key
+                pct = "" if event.fraction is None else f" {event.fraction * 100:.0f}%"
+                self._print(f"task {event.task_id}: {event.phase.value}{pct}")
+        elif isinstance(event, ev.TaskFinished):
+            extra = f" — {event.error}" if event.error else ""
+            self._print(f"task {event.task_id}: {event.outcome.value} in {event.duration_s:.1f} s{extra}")
+        elif isinstance(event, ev.ProblemRaised):
+            self._print(f"problem: {event.message}")
+        elif isinstance(event, ev.LogLine):
+            if event.task_id is None and event.level in ("WARNING", "ERROR"):
+                self._print(f"{event.level.lower()}: {event.text}")
+            elif event.task_id is not None and self.verbose:
+                self._print(f"  | {event.text}")
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from desktop_agent.engine.store import Store
+
+    paths = DataPaths(_data_dir(args))
+    if not paths.db.exists():
+        rows = []
+    else:
+        store = Store(paths.db)
+        rows = store.history()
+        store.close()
+    if args.json:
+        out = []
+        for row in rows:
+            item = asdict(row)
+            item.pop("agent_id", None)  # the id is a credential; history is shareable
+            item["duration_s"] = row.duration_s
+            out.append(item)
+        json.dump(out, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not rows:
+        print("No tasks yet.")
+        return EXIT_OK
+    print(f"{'when':19}  {'job':>5}  {'task':>6}  {'outcome':10}  {'duration':>9}  result")
+    for row in rows:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.started_at))
+        dur = f"{row.duration_s:.1f} s" if row.duration_s is not None else "-"
+        print(f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}")
+    return EXIT_OK
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_agent.config import save_settings
+    from desktop_agent.devserver import DevServer
+    from desktop_agent.paths import sample_job_dir
+
+    headless = args.headless or not has_display()
+    if not args.headless and headless:
+        print("No display found: running the demo headless.", file=sys.stderr)
+    if getattr(args, "sub_data_dir", None) or args.data_dir:
+        data_dir = _data_dir(args)
+    else:  # kept after the demo so `history` can show it; its backend starts fresh each time
+        data_dir = default_data_dir() / "demo"
+    shutil.rmtree(data_dir / "devserver", ignore_errors=True)
+    email = "demo@example.com"
+    with DevServer(data_dir=data_dir / "devserver") as srv:
+        srv.add_owner(email, role="seller")
+        job_id = srv.submit_job(sample_job_dir(), title="Sample job")
+        save_settings(data_dir / "agent", {"server": srv.url, "email": email, "poll_interval": 1.0,
+                                           "heartbeat_interval": 2.0})
+        print(f"Reference backend at {srv.url}, job {job_id} with {len(srv.job(job_id)['subtasks'])} tasks", file=sys.stderr)
+        if not headless:
+            from desktop_agent.gui.app import run_gui
+
+            return run_gui(data_dir / "agent", demo=True, server_override=srv.url)
+        return _headless_demo(srv, job_id, data_dir / "agent")
+
+
+def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
+    from desktop_agent.logs import setup_logging
+
+    paths = DataPaths(data_dir).ensure()
+    settings = load_settings(data_dir)
+    setup_logging(paths.logs)
+    started = time.monotonic()
+
+    async def job_done(_agent: Any) -> bool:
+        return str(srv.job(job_id).get("status", "")).upper() == "COMPLETED"
+
+    agent = run_agent_blocking(settings, paths, ConsolePrinter(), until=job_done)
+    job = srv.job(job_id)
+    outcomes: dict[str, int] = {}
+    for finished in agent.finished:
+        outcomes[finished.outcome.value] = outcomes.get(finished.outcome.value, 0) + 1
+    print(
+        f"\nDemo finished in {time.monotonic() - started:.1f} s: job {job_id} is {job.get('status')}, "
+        f"{agent.tasks_finished} task(s) run here ({', '.join(f'{n} {k}' for k, n in outcomes.items()) or 'none'}).\n"
+        f"History: desktop-agent history --data-dir {data_dir}"
+    )
+    return EXIT_OK if str(job.get("status", "")).upper() == "COMPLETED" else EXIT_ERROR

@@ -1,0 +1,137 @@
+"""The heartbeat: its own timer, its own HTTP client, nothing else in its way.
+
+It runs beside the work loop so a long download, install, training run or a
+slow `complete_task` (the server merges results inside it) can never delay
+it: a missed heartbeat for 10 minutes costs the task. Intervals use the
+monotonic clock; a jump of the wall clock larger than the monotonic one
+means the machine slept, and then it beats at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Awaitable, Callable
+
+from desktop_agent.engine import errors, retry
+from desktop_agent.engine.events import HeartbeatSent, ProblemKind
+from desktop_agent.engine.protocol import ApiClient
+
+SLEEP_GAP_S = 30.0  # wall clock ran this much further than the monotonic clock: we were asleep
+
+
+class Heartbeat:
+    def __init__(
+        self,
+        api: ApiClient,
+        agent_id: str,
+        *,
+        interval: float,
+        status: Callable[[], str | None],
+        reregister: Callable[[], Awaitable[None]],
+        emit: Callable[[object], None],
+        outage: "OutageTracker",
+        log: Callable[[str, str], None],
+    ):
+        self.api = api
+        self.agent_id = agent_id
+        self.interval = interval
+        self._status = status
+        self._reregister = reregister
+        self._emit = emit
+        self._outage = outage
+        self._log = log
+        self._kick = asyncio.Event()
+        self.beats = 0
+        self.last_ok_monotonic: float | None = None
+
+    def kick(self) -> None:
+        """Beat now (state changed, woke from sleep)."""
+        self._kick.set()
+
+    async def run(self) -> None:
+        backoff = retry.Backoff(retry.HEARTBEAT)
+        while True:
+            delay = self.interval
+            status = self._status()
+            if status is not None:
+                ok = await self.beat(status)
+                delay = self.interval if ok else min(self.interval, backoff.next_delay())
+                if ok:
+                    backoff.reset()
+            await self._sleep(delay)
+
+    async def beat(self, status: str) -> bool:
+        try:
+            await self.api.heartbeat(self.agent_id, status, timeout=max(5.0, min(30.0, self.interval * 2)))
+        except errors.AgentNotRegistered:
+            self._log("WARNING", "The server no longer knows this machine; registering again")
+            try:
+                await self._reregister()
+                await self.api.heartbeat(self.agent_id, status, timeout=30.0)
+            except errors.AgentError as exc:
+                self._log("WARNING", f"Re-registering failed: {exc}")
+                self._emit(HeartbeatSent(status, False))
+                return False
+        except (errors.RetryableError, errors.MaybeDelivered, errors.ProtocolViolation) as exc:
+            self._outage.failed(str(exc))
+            self._emit(HeartbeatSent(status, False))
+            return False
+        self.beats += 1
+        self.last_ok_monotonic = time.monotonic()
+        self._outage.ok()
+        self._emit(HeartbeatSent(status, True))
+        return True
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep in slices, waking early on a kick or when the machine was suspended."""
+        deadline = time.monotonic() + seconds
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            step = min(left, 5.0)
+            wall0, mono0 = time.time(), time.monotonic()
+            try:
+                await asyncio.wait_for(self._kick.wait(), timeout=step)
+                self._kick.clear()
+                return
+            except asyncio.TimeoutError:
+                pass
+            if (time.time() - wall0) - (time.monotonic() - mono0) > SLEEP_GAP_S:
+                self._log("INFO", "The computer was asleep; telling the server we are back")
+                return
+
+
+class OutageTracker:
+    """One log line per outage, not one per attempt; a problem event once it lasts."""
+
+    def __init__(self, log: Callable[[str, str], None], raise_problem: Callable[[ProblemKind, str], None],
+                 clear_problem: Callable[[ProblemKind], None], server: str):
+        self._log = log
+        self._raise = raise_problem
+        self._clear = clear_problem
+        self._server = server
+        self.since: float | None = None
+        self.outages = 0
+
+    @property
+    def down(self) -> bool:
+        return self.since is not None
+
+    def failed(self, reason: str) -> None:
+        if self.since is None:
+            self.since = time.monotonic()
+            self.outages += 1
+            self._log("WARNING", f"Server unreachable ({reason}); retrying quietly until it is back")
+            self._raise(
+                ProblemKind.SERVER_UNREACHABLE,
+                f"Can't reach the server at {self._server} — check your connection; the agent keeps retrying",
+            )
+
+    def ok(self) -> None:
+        if self.since is not None:
+            lasted = time.monotonic() - self.since
+            self.since = None
+            self._log("INFO", f"Server reachable again after {lasted:.0f} s")
+            self._clear(ProblemKind.SERVER_UNREACHABLE)

@@ -1,0 +1,273 @@
+"""SQLite store: task history, the task in hand and the outbox, in one file.
+
+Every task the server hands us gets a row the moment it is assigned, and the
+row's `phase` is saved on every transition (fsync'd: WAL + synchronous=FULL),
+so after a crash the next start knows exactly what to do with it:
+
+    assigned → fetched → ran → uploaded → completing → (outcome set: done)
+
+A row with no `outcome` is open. Open rows in `uploaded`/`completing` are the
+outbox: results that exist but that the server has not acknowledged. At most
+one open row exists per (server, agent, task).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Iterator
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        server TEXT NOT NULL,
+        agent_id TEXT NOT NULL,
+        task_id INTEGER NOT NULL,
+        job_id INTEGER,
+        code_url TEXT NOT NULL,
+        requirements_url TEXT NOT NULL,
+        chunk_data_url TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL,
+        outcome TEXT,
+        result_path TEXT,
+        result_url TEXT,
+        exit_code INTEGER,
+        error TEXT,
+        bytes_down INTEGER NOT NULL DEFAULT 0,
+        bytes_up INTEGER NOT NULL DEFAULT 0,
+        log_path TEXT,
+        complete_sends INTEGER NOT NULL DEFAULT 0,
+        resends INTEGER NOT NULL DEFAULT 0,
+        runs INTEGER NOT NULL DEFAULT 0,
+        env_key TEXT,
+        script_sha256 TEXT,
+        script_bytes INTEGER,
+        data_bytes INTEGER,
+        requirements TEXT
+    );
+    CREATE UNIQUE INDEX tasks_open ON tasks(server, agent_id, task_id) WHERE outcome IS NULL;
+    CREATE INDEX tasks_started ON tasks(started_at);
+    """,
+}
+
+OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
+OUTBOX_PHASES = ("uploaded", "completing")
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    server: str
+    agent_id: str
+    task_id: int
+    job_id: int | None
+    code_url: str
+    requirements_url: str
+    chunk_data_url: str
+    phase: str
+    started_at: float
+    ended_at: float | None
+    outcome: str | None
+    result_path: str | None
+    result_url: str | None
+    exit_code: int | None
+    error: str | None
+    bytes_down: int
+    bytes_up: int
+    log_path: str | None
+    complete_sends: int
+    resends: int
+    runs: int
+    env_key: str | None
+    script_sha256: str | None
+    script_bytes: int | None
+    data_bytes: int | None
+    requirements: str | None
+
+    @property
+    def duration_s(self) -> float | None:
+        return None if self.ended_at is None else max(0.0, self.ended_at - self.started_at)
+
+
+HistoryRow = TaskRow
+
+_COLUMNS = [f.name for f in fields(TaskRow)]
+
+
+@dataclass(frozen=True)
+class Totals:
+    tasks_done: int  # completed + failed: work the server accepted
+    compute_hours: float
+    by_outcome: dict[str, int]
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """Thread-safe: the engine writes from its loop thread, the GUI reads from its own."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._migrate()
+
+    # --- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._lock:
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            current = int(row["value"]) if row else 0
+            if current > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer desktop-agent (schema {current}); update the app"
+                )
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in filter(str.strip, _MIGRATIONS[version].split(";")):
+                        self._db.execute(statement)
+                    self._db.execute(
+                        "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                        (str(version),),
+                    )
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row["value"]) if row else 0
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- writes (each one durable before it returns) -------------------------
+
+    def _write(self, sql: str, params: tuple[Any, ...] | dict[str, Any]) -> sqlite3.Cursor:
+        with self._lock:
+            return self._db.execute(sql, params)
+
+    def open_task(
+        self,
+        *,
+        server: str,
+        agent_id: str,
+        task_id: int,
+        job_id: int | None,
+        code_url: str,
+        requirements_url: str,
+        chunk_data_url: str,
+    ) -> TaskRow:
+        """Record an assignment; an existing open row for the same task is returned as is."""
+        existing = self.find_open(server, agent_id, task_id)
+        if existing is not None:
+            return existing
+        cur = self._write(
+            "INSERT INTO tasks(server, agent_id, task_id, job_id, code_url, requirements_url,"
+            " chunk_data_url, phase, started_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?)",
+            (server, agent_id, task_id, job_id, code_url, requirements_url, chunk_data_url, time.time()),
+        )
+        row = self.get(int(cur.lastrowid or 0))
+        assert row is not None
+        return row
+
+    def update(self, row_id: int, **changes: Any) -> TaskRow:
+        unknown = set(changes) - set(_COLUMNS)
+        if unknown or "id" in changes:
+            raise StoreError(f"cannot update {sorted(unknown | ({'id'} & set(changes)))}")
+        assignments = ", ".join(f"{k}=?" for k in changes)
+        self._write(f"UPDATE tasks SET {assignments} WHERE id=?", (*changes.values(), row_id))
+        row = self.get(row_id)
+        assert row is not None
+        return row
+
+    def set_phase(self, row_id: int, phase: str, **changes: Any) -> TaskRow:
+        if phase not in OPEN_PHASES:
+            raise StoreError(f"unknown phase {phase!r}")
+        return self.update(row_id, phase=phase, **changes)
+
+    def record_complete_send(self, row_id: int) -> TaskRow:
+        """Count a complete_task send *before* it goes out; any send after the first is a resend."""
+        self._write(
+            "UPDATE tasks SET phase='completing', complete_sends = complete_sends + 1,"
+            " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END) WHERE id=?",
+            (row_id,),
+        )
+        row = self.get(row_id)
+        assert row is not None
+        return row
+
+    def finish(self, row_id: int, outcome: str, **changes: Any) -> TaskRow:
+        return self.update(row_id, outcome=outcome, ended_at=time.time(), **changes)
+
+    # --- reads ----------------------------------------------------------------
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[TaskRow]:
+        with self._lock:
+            cur = self._db.execute(sql, params)
+            return [TaskRow(**{k: r[k] for k in _COLUMNS}) for r in cur.fetchall()]
+
+    def get(self, row_id: int) -> TaskRow | None:
+        rows = self._rows("SELECT * FROM tasks WHERE id=?", (row_id,))
+        return rows[0] if rows else None
+
+    def find_open(self, server: str, agent_id: str, task_id: int) -> TaskRow | None:
+        rows = self._rows(
+            "SELECT * FROM tasks WHERE outcome IS NULL AND server=? AND agent_id=? AND task_id=?",
+            (server, agent_id, task_id),
+        )
+        return rows[0] if rows else None
+
+    def open_tasks(self) -> list[TaskRow]:
+        return self._rows("SELECT * FROM tasks WHERE outcome IS NULL ORDER BY id")
+
+    def pending_results(self) -> int:
+        """Results that exist but are not yet acknowledged (what a server switch would strand)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(*) AS n FROM tasks WHERE outcome IS NULL AND phase IN ('ran','uploaded','completing')"
+            ).fetchone()
+        return int(row["n"])
+
+    def history(self, limit: int | None = None) -> list[TaskRow]:
+        sql = "SELECT * FROM tasks ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            return self._rows(sql + " LIMIT ?", (int(limit),))
+        return self._rows(sql)
+
+    def iter_finished(self) -> Iterator[TaskRow]:
+        yield from self._rows("SELECT * FROM tasks WHERE outcome IS NOT NULL ORDER BY id")
+
+    def totals(self) -> Totals:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT outcome, COUNT(*) AS n, SUM(COALESCE(ended_at - started_at, 0)) AS secs"
+                " FROM tasks WHERE outcome IS NOT NULL GROUP BY outcome"
+            ).fetchall()
+        by_outcome = {r["outcome"]: int(r["n"]) for r in rows}
+        done_secs = sum(float(r["secs"] or 0) for r in rows if r["outcome"] in ("completed", "failed"))
+        return Totals(
+            tasks_done=by_outcome.get("completed", 0) + by_outcome.get("failed", 0),
+            compute_hours=done_secs / 3600.0,
+            by_outcome=by_outcome,
+        )

@@ -1,0 +1,224 @@
+"""Streamed, size-capped downloads of a job's files.
+
+A job's data chunk can be gigabytes from a server we do not control, so the
+body goes to disk in chunks (constant memory) and is capped both by the
+announced length and by what actually arrives. Redirects are followed here,
+not by httpx, so every hop can be checked: a job must not make the agent read
+`file://` or any other non-HTTP scheme. A broken connection resumes from the
+bytes already on disk when the server supports ranges, because restarting a
+large download over a flaky link may never finish.
+
+Failures are split the engine's way: the file being gone or too big is the
+job's fault (`JobFault`); a network or server hiccup that outlasts the retry
+policy is the host's (`HostFault`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+from desktop_agent.engine import retry
+from desktop_agent.engine.errors import HostFault, JobFault
+from desktop_agent.engine.retry import RetryPolicy
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+"""`read` is per socket read, so a server that stops mid-body is noticed in 30 s."""
+
+MAX_REDIRECTS = 5
+PROGRESS_INTERVAL_S = 0.1
+_MB = 1024 * 1024
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
+
+ProgressCallback = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    bytes: int
+    url: str  # where the body finally came from, after redirects
+    resumed: bool  # some attempt continued a partial body with a Range request
+    attempts: int
+
+
+class _Transient(Exception):
+    """A failure worth another attempt (network, 5xx, truncated body)."""
+
+
+class _Download:
+    """State shared by the attempts of one download."""
+
+    def __init__(self, client: httpx.AsyncClient, url: str, part: Path, *, max_bytes: int,
+                 what: str, timeout: httpx.Timeout, on_progress: ProgressCallback | None):
+        self.client = client
+        self.url = url
+        self.part = part
+        self.max_bytes = max_bytes
+        self.what = what
+        self.timeout = timeout
+        self.on_progress = on_progress
+        self.attempts = 0
+        self.resumed = False
+        self.ranges_ok = False  # the last response said `Accept-Ranges: bytes`
+        self.final_url = url
+        self._last_report = 0.0
+
+    def too_big(self) -> JobFault:
+        return JobFault(f"The {self.what} is larger than the {self.max_bytes / _MB:g} MB cap ({self.url}).")
+
+    def report(self, done: int, total: int | None, *, force: bool = False) -> None:
+        if self.on_progress is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_report >= PROGRESS_INTERVAL_S:
+            self._last_report = now
+            self.on_progress(done, total)
+
+    async def attempt(self) -> int:
+        self.attempts += 1
+        offset = self.part.stat().st_size if self.ranges_ok and self.part.exists() else 0
+        headers = {"Accept-Encoding": "identity"}
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        response = await self._open(headers)
+        try:
+            return await self._receive(response, offset)
+        finally:
+            await response.aclose()
+
+    async def _open(self, headers: dict[str, str]) -> httpx.Response:
+        """GET the URL, following at most MAX_REDIRECTS redirects to http(s) URLs only."""
+        url = self.url
+        seen = {url}
+        for _hop in range(MAX_REDIRECTS + 1):
+            request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
+            try:
+                response = await self.client.send(request, stream=True, follow_redirects=False)
+            except httpx.TransportError as exc:
+                raise _Transient(f"{type(exc).__name__}: {exc}") from exc
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECT_STATUSES or not location:
+                self.final_url = url
+                return response
+            await response.aclose()
+            url = str(response.url.join(location))
+            check_scheme(url)
+            if url in seen:
+                raise JobFault(f"The download of {self.url} redirects in a loop (back to {url}).")
+            seen.add(url)
+        raise JobFault(f"The download of {self.url} redirects more than {MAX_REDIRECTS} times.")
+
+    async def _receive(self, response: httpx.Response, offset: int) -> int:
+        status = response.status_code
+        if status in (408, 429) or status >= 500:
+            raise _Transient(f"the server answered {status}")
+        if status == 416 and offset:
+            self.ranges_ok = False  # our partial file does not fit the server's: start over
+            raise _Transient("the server refused to resume (416)")
+        if 400 <= status < 500:
+            raise JobFault(f"The job's file could not be downloaded: {self.final_url} answered {status}.")
+        if status not in (200, 206):
+            raise JobFault(f"Unexpected answer {status} when downloading {self.final_url}.")
+
+        self.ranges_ok = response.headers.get("accept-ranges", "").strip().lower() == "bytes"
+        total = _announced_total(response)
+        if status == 206:
+            start = _range_start(response)
+            if start != offset:
+                self.ranges_ok = False  # the server cannot be trusted to resume: start over next time
+                raise _Transient(f"the server resumed at byte {start}, not {offset}")
+            if offset:
+                self.resumed = True
+        else:
+            offset = 0  # a 200 to a Range request is the whole body again
+        if total is not None and total > self.max_bytes:
+            raise self.too_big()
+
+        done = offset
+        self.report(done, total, force=True)
+        with open(self.part, "ab" if offset else "wb") as fh:
+            try:
+                async for chunk in response.aiter_bytes():  # as it arrives: a chunker would hold back bytes lost on a break
+                    done += len(chunk)
+                    if done > self.max_bytes:
+                        raise self.too_big()
+                    fh.write(chunk)
+                    self.report(done, total)
+            except httpx.TransportError as exc:
+                raise _Transient(f"the connection broke after {done} bytes ({type(exc).__name__}: {exc})") from exc
+            fh.flush()
+            await asyncio.to_thread(os.fsync, fh.fileno())
+        if total is not None and done != total:
+            raise _Transient(f"the body ended after {done} of {total} bytes")
+        self.report(done, total, force=True)
+        return done
+
+
+def check_scheme(url: str) -> None:
+    """Only http(s): a job must not point the agent at local files or other protocols."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https"):
+        raise JobFault(f"Refusing to download {url!r}: only http and https URLs are allowed.")
+
+
+def _announced_total(response: httpx.Response) -> int | None:
+    """The full file's size, when the response says it and the body is not re-encoded."""
+    if response.headers.get("content-encoding", "identity").lower() != "identity":
+        return None
+    if response.status_code == 206:
+        match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
+        if match and match.group(3) != "*":
+            return int(match.group(3))
+        return None
+    length = response.headers.get("content-length")
+    return int(length) if length and length.isdigit() else None
+
+
+def _range_start(response: httpx.Response) -> int | None:
+    match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
+    return int(match.group(1)) if match else None
+
+
+async def download(
+    client: httpx.AsyncClient,
+    url: str,
+    dest: Path,
+    *,
+    max_bytes: int,
+    on_progress: ProgressCallback | None = None,
+    wait: retry.Waiter = retry.plain_wait,
+    policy: RetryPolicy = retry.DOWNLOAD,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    what: str | None = None,
+) -> DownloadResult:
+    """Download `url` to `dest` (via `dest.part`, renamed only when complete).
+
+    `what` names the file in the too-large message ("data chunk"; default:
+    `dest`'s name). `on_progress(bytes_so_far, total_or_None)` is called at most
+    about ten times a second, plus once at the start and end of each attempt.
+    Raises JobFault for a bad URL, a 4xx, a redirect loop or a file over
+    `max_bytes`; HostFault when transient failures outlast `policy`.
+    """
+    check_scheme(url)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    job = _Download(client, url, part, max_bytes=max_bytes, what=what or dest.name, timeout=timeout, on_progress=on_progress)
+    try:
+        size = await retry.call_with_retry(policy, job.attempt, retry_on=(_Transient,), wait=wait)
+    except _Transient as exc:
+        part.unlink(missing_ok=True)
+        raise HostFault(f"Could not download {url} after {job.attempts} attempts: {exc}.") from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, dest)
+    return DownloadResult(bytes=size, url=job.final_url, resumed=job.resumed, attempts=job.attempts)

@@ -1,0 +1,174 @@
+"""fetch.download against a real local HTTP server with misbehaving routes."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from desktop_agent.engine import fetch
+from desktop_agent.engine.errors import HostFault, JobFault
+from desktop_agent.engine.retry import RetryPolicy
+
+BODY = bytes(range(256)) * 1200  # 300 KiB, every byte position distinguishable
+FAST = RetryPolicy("test", initial_s=0.0, max_s=0.0, jitter=0.0, max_attempts=3)
+QUICK_TIMEOUT = httpx.Timeout(connect=5.0, read=0.5, write=5.0, pool=5.0)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    flaky_hits = 0
+
+    def log_message(self, *_args) -> None:  # keep test output quiet
+        pass
+
+    def _head(self, status: int, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        route = getattr(self, "route_" + self.path.strip("/").replace("-", "_"), None)
+        if route is None:
+            self._head(404, {"Content-Length": "0"})
+        else:
+            route()
+
+    def route_file(self) -> None:
+        self._head(200, {"Content-Length": str(len(BODY))})
+        self.wfile.write(BODY)
+
+    def route_flaky(self) -> None:
+        """Cuts the connection halfway the first time; honours Range after that."""
+        type(self).flaky_hits += 1
+        rng = self.headers.get("Range")
+        if rng is None:
+            self._head(200, {"Content-Length": str(len(BODY)), "Accept-Ranges": "bytes"})
+            if type(self).flaky_hits == 1:
+                self.wfile.write(BODY[: len(BODY) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            self.wfile.write(BODY)
+            return
+        start = int(rng.split("=")[1].rstrip("-"))
+        self._head(206, {
+            "Content-Length": str(len(BODY) - start),
+            "Content-Range": f"bytes {start}-{len(BODY) - 1}/{len(BODY)}",
+            "Accept-Ranges": "bytes",
+        })
+        self.wfile.write(BODY[start:])
+
+    def route_big(self) -> None:
+        self._head(200, {"Content-Length": str(50 * 1024 * 1024)})
+        self.wfile.write(b"x" * 1024)
+
+    def route_big_unannounced(self) -> None:
+        self._head(200, {})  # HTTP/1.0, no length: the body ends when the connection closes
+        for _ in range(64):
+            self.wfile.write(b"y" * 64 * 1024)
+
+    def route_to_file(self) -> None:
+        self._head(302, {"Location": "file:///etc/passwd", "Content-Length": "0"})
+
+    def route_redirect_ok(self) -> None:
+        self._head(302, {"Location": "/file", "Content-Length": "0"})
+
+    def route_loop_a(self) -> None:
+        self._head(302, {"Location": "/loop-b", "Content-Length": "0"})
+
+    def route_loop_b(self) -> None:
+        self._head(302, {"Location": "/loop-a", "Content-Length": "0"})
+
+    def route_error(self) -> None:
+        self._head(503, {"Content-Length": "0"})
+
+    def route_hang(self) -> None:
+        self._head(200, {"Content-Length": "1000"})
+        self.wfile.write(b"z" * 100)
+        self.wfile.flush()
+        time.sleep(3)
+
+
+@pytest.fixture()
+def server():
+    _Handler.flaky_hits = 0
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _download(url: str, dest: Path, **kwargs) -> fetch.DownloadResult:
+    async def go() -> fetch.DownloadResult:
+        async with httpx.AsyncClient() as client:
+            return await fetch.download(client, url, dest, policy=FAST, timeout=QUICK_TIMEOUT, **kwargs)
+
+    return asyncio.run(go())
+
+
+@pytest.mark.timeout(20)
+def test_plain_download_with_progress(server, tmp_path):
+    seen: list[tuple[int, int | None]] = []
+    result = _download(f"{server}/file", tmp_path / "data.csv", max_bytes=10**6,
+                       on_progress=lambda got, total: seen.append((got, total)))
+    assert (tmp_path / "data.csv").read_bytes() == BODY
+    assert not (tmp_path / "data.csv.part").exists()
+    assert (result.bytes, result.resumed, result.attempts) == (len(BODY), False, 1)
+    assert seen[-1] == (len(BODY), len(BODY))
+    assert len(seen) < 20  # throttled, not once per chunk
+
+
+@pytest.mark.timeout(20)
+def test_redirect_is_followed(server, tmp_path):
+    result = _download(f"{server}/redirect-ok", tmp_path / "f", max_bytes=10**6)
+    assert result.url.endswith("/file")
+    assert (tmp_path / "f").read_bytes() == BODY
+
+
+@pytest.mark.timeout(20)
+def test_cut_connection_resumes_with_range(server, tmp_path):
+    result = _download(f"{server}/flaky", tmp_path / "f", max_bytes=10**6)
+    assert result.resumed and result.attempts == 2
+    assert (tmp_path / "f").read_bytes() == BODY
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("route", ["big", "big-unannounced"])
+def test_too_large_is_a_job_fault(server, tmp_path, route):
+    with pytest.raises(JobFault, match=r"data chunk is larger than the 1 MB cap"):
+        _download(f"{server}/{route}", tmp_path / "f", max_bytes=1024 * 1024, what="data chunk")
+    assert not (tmp_path / "f").exists() and not (tmp_path / "f.part").exists()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("route, message", [
+    ("to-file", "only http and https"),
+    ("loop-a", "redirects in a loop"),
+    ("missing", "answered 404"),
+])
+def test_bad_targets_are_job_faults(server, tmp_path, route, message):
+    with pytest.raises(JobFault, match=message):
+        _download(f"{server}/{route}", tmp_path / "f", max_bytes=10**6)
+
+
+@pytest.mark.timeout(20)
+def test_non_http_url_refused_before_any_request(tmp_path):
+    with pytest.raises(JobFault, match="only http and https"):
+        _download("file:///etc/passwd", tmp_path / "f", max_bytes=10**6)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("route", ["error", "hang"])
+def test_persistent_transient_failure_is_a_host_fault(server, tmp_path, route):
+    with pytest.raises(HostFault, match="after 3 attempts"):
+        _download(f"{server}/{route}", tmp_path / "f", max_bytes=10**6)
+    assert not (tmp_path / "f.part").exists()

@@ -1,0 +1,378 @@
+"""Run a job's `train.py` as a contained process tree.
+
+The script is a stranger's code, so it gets a minimal environment built from
+scratch (none of the agent's variables, tokens or proxies leak in), its own
+session / process group, no stdin, and a wall-clock limit. Its output is read
+line by line from both pipes at once (tqdm's `\\r` redraws count as lines) into
+the task's log and to the caller, and progress is read from lines the script
+prints.
+
+Stopping must stop everything the script started. Killing the process group
+catches ordinary children, but a daemon that double-forked and called
+`setsid()` has left the group and is no longer a descendant of anything we
+know. So every job's environment carries a unique `DESKTOP_AGENT_TASK_TOKEN`,
+inherited by everything it spawns; after killing the group we also kill every
+process of this user whose environment carries that token. (Only a process
+that wipes its own environment with `execve` escapes; that is deliberate
+hostility, not a stray daemon.) `run` returns only when none is left.
+
+Zombies: our own child is reaped by asyncio; orphaned grandchildren belong to
+the system's reaper (init), so a zombie whose parent is not us counts as gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import os
+import re
+import signal
+import subprocess
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping
+
+import psutil
+
+TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
+MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
+TAIL_LINES = 20
+_READ_SIZE = 64 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_IS_WINDOWS = os.name == "nt"
+
+_EXPLICIT = re.compile(r"\bprogress\s*[:=]\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
+_TQDM = re.compile(r"(\d+(?:\.\d+)?)\s*%\|")
+_COUNTER = re.compile(r"\b(?:step|epoch|iter(?:ation)?|batch)\s*[:#]?\s*(\d+)\s*/\s*(\d+)", re.IGNORECASE)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    exit_code: int | None  # negative: killed by that signal (POSIX)
+    duration_s: float
+    timed_out: bool
+    cancelled: bool
+    log_tail: str  # the last lines of output, for a failure report
+    cancel_reason: str | None = None
+
+
+def parse_progress(line: str) -> float | None:
+    """How far along a script says it is (0..1), or None when the line does not say.
+
+    Recognised, most specific first: `progress: 0.42` / `progress=42` (values
+    above 1 are percent), tqdm bars, `step 42/100` / `epoch 3/10`, then a bare
+    `42%`. The order matters: "epoch 3/10 acc 93%" is at epoch 3, not 93%.
+    """
+    if m := _EXPLICIT.search(line):
+        value = float(m.group(1))
+        value = value / 100 if value > 1 else value
+    elif m := _TQDM.search(line):
+        value = float(m.group(1)) / 100
+    elif m := _COUNTER.search(line):
+        total = int(m.group(2))
+        if total == 0:
+            return None
+        value = int(m.group(1)) / total
+    elif m := _PERCENT.search(line):
+        value = float(m.group(1)) / 100
+    else:
+        return None
+    return min(1.0, max(0.0, value))
+
+
+def job_environ(python: Path, workspace: Path, token: str, extra_env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The job's whole environment, built from nothing so no secret of ours leaks in."""
+    tmp = workspace / "tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    env = {
+        "HOME": str(workspace),
+        "TMPDIR": str(tmp),
+        "TEMP": str(tmp),
+        "TMP": str(tmp),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONNOUSERSITE": "1",
+        "PYTHONIOENCODING": "utf-8",
+        TOKEN_VAR: token,
+    }
+    if _IS_WINDOWS:
+        system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
+        system_dirs = [str(python.parent), os.path.join(system_root, "System32"), system_root]
+        env["USERPROFILE"] = str(workspace)
+        for name in ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "NUMBER_OF_PROCESSORS",
+                     "PROCESSOR_ARCHITECTURE", "SYSTEMDRIVE"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+    else:
+        system_dirs = [str(python.parent), "/usr/local/bin", "/usr/bin", "/bin"]
+    env["PATH"] = os.pathsep.join(system_dirs)
+    env.update(extra_env or {})
+    return env
+
+
+class JobProcess:
+    """One run of `train.py`: start it with `run()`, stop it with `cancel()`.
+
+    `cancel`, `suspend` and `resume` must be called from the event loop's
+    thread (the GUI goes through `loop.call_soon_threadsafe`). Time spent
+    suspended does not count against `time_limit`: a paused task is not slow.
+    """
+
+    def __init__(
+        self,
+        python: Path,
+        workspace: Path,
+        *,
+        time_limit: float,
+        log_path: Path,
+        on_output: Callable[[str, str], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        extra_env: Mapping[str, str] | None = None,
+        grace_s: float = 5.0,
+    ):
+        self.python = python
+        self.workspace = workspace
+        self.time_limit = time_limit
+        self.log_path = log_path
+        self.on_output = on_output
+        self.on_progress = on_progress
+        self.extra_env = extra_env
+        self.grace_s = grace_s
+        self.token = uuid.uuid4().hex
+        self.pid: int | None = None
+        self.cancel_reason: str | None = None
+        self._cancel = asyncio.Event()
+        self._proc: asyncio.subprocess.Process | None = None
+        self._tail: deque[str] = deque(maxlen=TAIL_LINES)
+        self._suspended_since: float | None = None
+        self._suspended_total = 0.0
+
+    # --- control -------------------------------------------------------------
+
+    def cancel(self, reason: str = "cancelled") -> None:
+        """Ask the run to stop: SIGTERM to the tree, SIGKILL after `grace_s`. Safe to call twice."""
+        if self.cancel_reason is None:
+            self.cancel_reason = reason
+        self._cancel.set()
+
+    def suspend(self) -> None:
+        """Freeze the whole tree (parents first, so none can spawn a fresh child)."""
+        if self._suspended_since is not None or self.pid is None:
+            return
+        self._suspended_since = time.monotonic()
+        for proc in self._members():
+            _signal_quietly(proc, "suspend")
+
+    def resume(self) -> None:
+        if self._suspended_since is None:
+            return
+        self._suspended_total += time.monotonic() - self._suspended_since
+        self._suspended_since = None
+        for proc in self._members():
+            _signal_quietly(proc, "resume")
+
+    @property
+    def suspended(self) -> bool:
+        return self._suspended_since is not None
+
+    # --- running -------------------------------------------------------------
+
+    async def run(self) -> RunResult:
+        """Run to the end, the time limit or a cancel; the tree is gone when this returns."""
+        started = time.monotonic()
+        kwargs: dict = (
+            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if _IS_WINDOWS else {"start_new_session": True}
+        )
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log:
+            self._proc = await asyncio.create_subprocess_exec(
+                str(self.python), "train.py", cwd=self.workspace,
+                env=job_environ(self.python, self.workspace, self.token, self.extra_env),
+                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                **kwargs,
+            )
+            self.pid = self._proc.pid
+            readers = [
+                asyncio.create_task(self._read(self._proc.stdout, "stdout", log)),
+                asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
+            ]
+            timed_out = False
+            try:
+                timed_out = await self._wait_for_end(started)
+                await self._kill_tree(grace=self.grace_s if self._proc.returncode is None else 0.0)
+            except BaseException:
+                await asyncio.shield(self._kill_tree(grace=0.0))
+                for task in readers:
+                    task.cancel()
+                raise
+            # Pipes close once every holder is dead; a process we could not reach may keep one open.
+            _done, pending = await asyncio.wait(readers, timeout=5.0)
+            for task in pending:
+                task.cancel()
+        cancelled = self._cancel.is_set() and not timed_out
+        return RunResult(
+            exit_code=self._proc.returncode,
+            duration_s=time.monotonic() - started,
+            timed_out=timed_out,
+            cancelled=cancelled,
+            log_tail="\n".join(self._tail),
+            cancel_reason=self.cancel_reason if cancelled else None,
+        )
+
+    async def _wait_for_end(self, started: float) -> bool:
+        """Wait for exit or cancel; True when the time limit ran out first."""
+        assert self._proc is not None
+        exited = asyncio.create_task(self._proc.wait())
+        cancelled = asyncio.create_task(self._cancel.wait())
+        try:
+            while True:
+                if self.suspended:
+                    remaining = 1.0  # the clock is stopped; look again later
+                else:
+                    used = time.monotonic() - started - self._suspended_total
+                    remaining = self.time_limit - used
+                    if remaining <= 0:
+                        return True
+                done, _ = await asyncio.wait({exited, cancelled}, timeout=remaining,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if done:
+                    return False
+        finally:
+            cancelled.cancel()
+            if not exited.done():
+                exited.cancel()
+
+    async def _read(self, stream: asyncio.StreamReader | None, name: str, log) -> None:
+        assert stream is not None
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        pending = ""
+        while True:
+            chunk = await stream.read(_READ_SIZE)
+            pending += decoder.decode(chunk, final=not chunk)
+            parts = _LINE_BREAK.split(pending)
+            pending = parts.pop()  # a `\r\n` cut between reads yields a blank line, which is skipped
+            while len(pending) > MAX_LINE_CHARS:
+                parts.append(pending[:MAX_LINE_CHARS])
+                pending = pending[MAX_LINE_CHARS:]
+            if not chunk and pending:
+                parts.append(pending)
+            for line in parts:
+                for start in range(0, max(1, len(line)), MAX_LINE_CHARS):
+                    self._line(name, line[start:start + MAX_LINE_CHARS], log)
+            if not chunk:
+                return
+
+    def _line(self, stream: str, line: str, log) -> None:
+        if not line.strip():
+            return
+        self._tail.append(line)
+        log.write(line + "\n")
+        if self.on_output is not None:
+            self.on_output(stream, line)
+        if self.on_progress is not None:
+            value = parse_progress(line)
+            if value is not None:
+                self.on_progress(value)
+
+    # --- the tree ------------------------------------------------------------
+
+    def _members(self) -> list[psutil.Process]:
+        """Every live process of this job: the leader, its descendants, its group, and token carriers."""
+        found: dict[int, psutil.Process] = {}
+        if self.pid is not None:
+            try:
+                leader = psutil.Process(self.pid)
+                found[leader.pid] = leader
+                for child in leader.children(recursive=True):
+                    found[child.pid] = child
+            except psutil.Error:
+                pass
+        me = os.getpid()
+        uid = os.getuid() if hasattr(os, "getuid") else None
+        for proc in psutil.process_iter(["uids", "status"]):
+            if proc.pid == me or proc.pid in found:
+                continue
+            try:
+                if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
+                    continue
+                if not _IS_WINDOWS and self.pid is not None and os.getpgid(proc.pid) == self.pid:
+                    found[proc.pid] = proc
+                elif proc.environ().get(TOKEN_VAR) == self.token:
+                    found[proc.pid] = proc
+            except (psutil.Error, OSError):
+                continue
+        return [p for p in found.values() if _alive(p)]
+
+    async def _kill_tree(self, *, grace: float) -> None:
+        """Stop every member: SIGTERM (if `grace`), wait up to `grace`, then SIGKILL until none is left."""
+        assert self._proc is not None
+        if grace > 0:
+            self._signal_tree("terminate")
+            deadline = time.monotonic() + grace
+            while time.monotonic() < deadline:
+                if self._proc.returncode is not None and not await asyncio.to_thread(self._members):
+                    break
+                await asyncio.sleep(0.1)
+        while True:
+            self._signal_tree("kill")
+            if self._proc.returncode is None:
+                try:
+                    await asyncio.wait_for(self._proc.wait(), timeout=1.0)
+                except asyncio.TimeoutError:
+                    continue
+            if not await asyncio.to_thread(self._members):
+                return
+            await asyncio.sleep(0.05)
+
+    def _signal_tree(self, action: str) -> None:
+        if not _IS_WINDOWS and self.pid is not None:
+            try:
+                os.killpg(self.pid, signal.SIGTERM if action == "terminate" else signal.SIGKILL)
+            except OSError:
+                pass
+        for proc in self._members():
+            _signal_quietly(proc, action)
+            if action == "terminate":
+                _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
+
+
+def _alive(proc: psutil.Process) -> bool:
+    """A zombie is dead: our own child is reaped by asyncio, orphans by the system's init."""
+    try:
+        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _signal_quietly(proc: psutil.Process, action: str) -> None:
+    try:
+        getattr(proc, action)()
+    except psutil.Error:
+        pass
+
+
+async def run_job(
+    python: Path,
+    workspace: Path,
+    *,
+    time_limit: float,
+    log_path: Path,
+    on_output: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[float], None] | None = None,
+    extra_env: Mapping[str, str] | None = None,
+    grace_s: float = 5.0,
+    on_start: Callable[[JobProcess], None] | None = None,
+) -> RunResult:
+    """Run `python train.py` in `workspace`; `on_start` receives the handle for cancel/suspend."""
+    job = JobProcess(
+        python, workspace, time_limit=time_limit, log_path=log_path, on_output=on_output,
+        on_progress=on_progress, extra_env=extra_env, grace_s=grace_s,
+    )
+    if on_start is not None:
+        on_start(job)
+    return await job.run()

@@ -1,0 +1,358 @@
+"""Per-requirements Python environments, built once and reused.
+
+Jobs of the same buyer (and most jobs: `torch` + `pandas`) share a
+requirements file, and installing torch takes minutes, so each distinct
+requirements set gets one cached virtual environment keyed by its normalised
+text and the interpreter it is built for. Builds go into a temporary sibling
+folder that is renamed into place with a `.ready` marker written last, so a
+crash or cancel can never leave a half-built env that looks usable. uv builds
+them (`--relocatable`, so the rename keeps console scripts working) with its
+cache beside the envs so files are hard-linked rather than copied; plain
+`venv` + pip is the fallback when uv is missing.
+
+Requirements come from strangers: lines that change the package index or
+point at URLs, VCS or local paths are refused, so a job can only ask for
+packages from the index the owner of this machine configured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from desktop_agent.engine.errors import HostFault, JobFault
+
+READY = ".ready"
+_BUILD_PREFIX = ".build-"
+_TRASH_PREFIX = ".trash-"
+_TAIL_LINES = 30
+_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$", re.DOTALL)
+_DIRECT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@")
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+_ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2")
+_VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
+
+# Substrings of uv's and pip's output that mean "the network or index is
+# unreachable" (this host's problem) rather than "the requirement is bad".
+_HOST_MARKERS = (
+    "error sending request",
+    "tcp connect error",
+    "dns error",
+    "connection refused",
+    "network is unreachable",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "failed to establish a new connection",
+    "newconnectionerror",
+    "connecttimeouterror",
+    "readtimeouterror",
+    "operation timed out",
+    "no space left on device",
+)
+
+
+@dataclass(frozen=True)
+class Env:
+    key: str
+    path: Path
+    python: Path
+    reused: bool  # True: found ready in the cache, nothing was installed
+    build_seconds: float  # 0.0 when reused
+
+
+def find_base_python() -> str:
+    """The interpreter job envs are built from: the one running the agent, outside any venv.
+
+    A frozen (PyInstaller) agent has no usable interpreter of its own, so it
+    needs a Python on PATH.
+    """
+    if not getattr(sys, "frozen", False):
+        candidates = [getattr(sys, "_base_executable", None)]
+        name = "python.exe" if os.name == "nt" else "python3"
+        candidates.append(str(Path(sys.base_prefix) / ("" if os.name == "nt" else "bin") / name))
+        candidates.append(sys.executable)
+    else:
+        candidates = [shutil.which("python3"), shutil.which("python")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    raise HostFault(
+        "No Python interpreter was found to build job environments. "
+        "Install Python 3.11 or newer and make sure `python3` is on PATH."
+    )
+
+
+def requirement_lines(text: str) -> list[str]:
+    """The requirement lines of a requirements file: comments, blanks and continuations removed."""
+    joined = re.sub(r"\\\r?\n", " ", text)
+    lines = []
+    for raw in joined.splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", raw).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def canonical_line(line: str) -> str:
+    """One requirement in a form that ignores spelling differences (case, `_` vs `-`, spaces)."""
+    match = _NAME.match(line)
+    if not match:
+        return re.sub(r"\s+", "", line)
+    name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+    return name + re.sub(r"\s+", "", match.group(2))
+
+
+def refused_reason(line: str) -> str | None:
+    """Why a requirement line may not be installed from a stranger's job, or None if it may."""
+    lowered = line.lower()
+    if lowered.startswith("-"):
+        return "options such as -i, --index-url, -f, -e or -r may change where packages come from"
+    if lowered.startswith(_VCS_PREFIXES) or "://" in lowered or lowered.startswith("file:"):
+        return "URLs and version-control references are not allowed"
+    if _DIRECT_REF.match(line):
+        return "direct references (`name @ url`) are not allowed"
+    if lowered.startswith((".", "/", "~", "\\")) or _WINDOWS_PATH.match(line) or lowered.endswith(_ARCHIVE_SUFFIXES):
+        return "local paths and archives are not allowed"
+    return None
+
+
+def _env_python(path: Path) -> Path:
+    return path / "Scripts" / "python.exe" if os.name == "nt" else path / "bin" / "python"
+
+
+def _find_uv() -> str | None:
+    try:
+        from uv import find_uv_bin
+
+        return find_uv_bin()
+    except (ImportError, FileNotFoundError):
+        return shutil.which("uv")
+
+
+def _tree_bytes(path: Path) -> int:
+    total = 0
+    seen: set[tuple[int, int]] = set()
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                st = os.lstat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
+    return total
+
+
+def _classify(tail: list[str], what: str) -> Exception:
+    text = "\n".join(tail)
+    if any(marker in text.lower() for marker in _HOST_MARKERS):
+        return HostFault(f"Could not {what}: the package index is unreachable.\n{text}")
+    return JobFault(f"Could not {what}: the job's requirements cannot be installed.", log_tail=text)
+
+
+class EnvCache:
+    """Cached job environments under `root`, one folder per key, least recently used evicted first."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        budget_mb: int,
+        base_python: str | None = None,
+        uv_bin: str | None = None,
+        uv_cache_dir: Path | None = None,
+        allow_direct_references: bool = False,
+    ):
+        self.root = root
+        self.budget_mb = budget_mb
+        self.base_python = base_python or find_base_python()
+        self.uv_bin = uv_bin or _find_uv()
+        self.uv_cache_dir = uv_cache_dir or root.parent / "uv-cache"
+        self.allow_direct_references = allow_direct_references
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._building: set[str] = set()
+        self._current: str | None = None  # the env most recently handed out: never evicted
+        self._python_id: str | None = None
+        root.mkdir(parents=True, exist_ok=True)
+        self._remove_leftovers()
+
+    # --- public ------------------------------------------------------------
+
+    async def ensure(self, requirements_text: str, *, on_line: Callable[[str], None] | None = None) -> Env:
+        """An env with `requirements_text` installed: from the cache, or built now.
+
+        Two callers asking for the same requirements at once share one build.
+        Raises JobFault for refused or uninstallable requirements (with the
+        installer's last lines), HostFault when the index cannot be reached.
+        """
+        lines = requirement_lines(requirements_text)
+        if not self.allow_direct_references:
+            for line in lines:
+                reason = refused_reason(line)
+                if reason:
+                    raise JobFault(f"Refusing requirement line {line!r}: {reason}.")
+        key = await self._key(lines)
+        self._current = key
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            path = self.root / key
+            marker = path / READY
+            if marker.is_file():
+                os.utime(marker)
+                return Env(key, path, _env_python(path), reused=True, build_seconds=0.0)
+            if path.exists():
+                self._discard(path)  # a folder without a marker is not an env
+            self._building.add(key)
+            try:
+                seconds = await self._build(key, lines, on_line or (lambda _line: None))
+            finally:
+                self._building.discard(key)
+        self.evict()
+        return Env(key, path, _env_python(path), reused=False, build_seconds=seconds)
+
+    def usage_mb(self) -> float:
+        return sum(_tree_bytes(p) for p in self._ready_envs()) / (1024 * 1024)
+
+    def evict(self) -> list[str]:
+        """Delete least recently used envs until the cache fits `budget_mb`; returns their keys.
+
+        The env handed out last and any env being built are kept, even over budget.
+        """
+        envs = sorted(self._ready_envs(), key=lambda p: (p / READY).stat().st_mtime)
+        sizes = {p: _tree_bytes(p) for p in envs}
+        total = sum(sizes.values())
+        budget = self.budget_mb * 1024 * 1024
+        evicted = []
+        for path in envs:
+            if total <= budget:
+                break
+            if path.name == self._current or path.name in self._building:
+                continue
+            self._discard(path)
+            total -= sizes[path]
+            evicted.append(path.name)
+        return evicted
+
+    def clear(self) -> None:
+        """Remove every env and the uv download cache (the "free disk space" button)."""
+        for child in self.root.iterdir():
+            if child.name not in self._building and not child.name.startswith(_BUILD_PREFIX):
+                self._discard(child)
+        shutil.rmtree(self.uv_cache_dir, ignore_errors=True)
+
+    # --- internals -----------------------------------------------------------
+
+    def _ready_envs(self) -> list[Path]:
+        return [p for p in self.root.iterdir() if (p / READY).is_file()]
+
+    def _discard(self, path: Path) -> None:
+        """Rename first so a half-deleted folder never keeps a name that looks like an env."""
+        trash = self.root / f"{_TRASH_PREFIX}{path.name}-{uuid.uuid4().hex[:8]}"
+        try:
+            os.rename(path, trash)
+        except OSError:
+            trash = path
+        if trash.is_dir():
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            trash.unlink(missing_ok=True)
+
+    def _remove_leftovers(self) -> None:
+        for child in self.root.iterdir():
+            if child.name.startswith((_BUILD_PREFIX, _TRASH_PREFIX)) or not (child / READY).is_file():
+                self._discard(child)
+
+    async def _key(self, lines: list[str]) -> str:
+        if self._python_id is None:
+            code = "import sys, platform; print(platform.python_version(), sys.platform, platform.machine())"
+            proc = await asyncio.create_subprocess_exec(
+                self.base_python, "-c", code, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+            )
+            out, _ = await proc.communicate()
+            if proc.returncode != 0:
+                raise HostFault(f"The Python at {self.base_python} does not run: {out.decode(errors='replace')}")
+            self._python_id = out.decode().strip()
+        canonical = "\n".join(sorted(canonical_line(line) for line in lines))
+        digest = hashlib.sha256(f"{self._python_id}\n{canonical}".encode()).hexdigest()
+        return digest[:20]
+
+    def _uv_environ(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.pop("VIRTUAL_ENV", None)  # the agent's own venv must not be the target
+        self.uv_cache_dir.mkdir(parents=True, exist_ok=True)
+        same_fs = os.stat(self.uv_cache_dir).st_dev == os.stat(self.root).st_dev
+        env.update(
+            UV_CACHE_DIR=str(self.uv_cache_dir),
+            UV_LINK_MODE="hardlink" if same_fs else "copy",
+            UV_NO_PROGRESS="1",
+            UV_PYTHON_DOWNLOADS="never",
+            NO_COLOR="1",
+            PIP_DISABLE_PIP_VERSION_CHECK="1",
+            PIP_NO_INPUT="1",
+        )
+        return env
+
+    async def _build(self, key: str, lines: list[str], on_line: Callable[[str], None]) -> float:
+        started = time.monotonic()
+        tmp = self.root / f"{_BUILD_PREFIX}{key}-{uuid.uuid4().hex[:8]}"
+        tmp.mkdir()
+        venv = tmp / "env"
+        tail: deque[str] = deque(maxlen=_TAIL_LINES)
+        try:
+            if self.uv_bin:
+                await self._run([self.uv_bin, "venv", "--relocatable", "--python", self.base_python, str(venv)],
+                                tmp, on_line, tail, "create the job's Python environment")
+            else:
+                await self._run([self.base_python, "-m", "venv", str(venv)],
+                                tmp, on_line, tail, "create the job's Python environment")
+            if lines:
+                req = tmp / "requirements.txt"
+                req.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                python = str(_env_python(venv))
+                if self.uv_bin:
+                    cmd = [self.uv_bin, "pip", "install", "--python", python, "-r", str(req)]
+                else:
+                    cmd = [python, "-m", "pip", "install", "-r", str(req)]
+                await self._run(cmd, tmp, on_line, tail, "install the job's requirements")
+            seconds = time.monotonic() - started
+            info = {"key": key, "requirements": lines, "python": self._python_id, "build_seconds": seconds}
+            (venv / READY).write_text(json.dumps(info, indent=2), encoding="utf-8")
+            os.rename(venv, self.root / key)
+            return seconds
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    async def _run(self, cmd: list[str], cwd: Path, on_line: Callable[[str], None],
+                   tail: deque[str], what: str) -> None:
+        try:
+            proc = await asyncio.create_subprocess_exec(
+                *cmd, cwd=cwd, env=self._uv_environ(), stdin=asyncio.subprocess.DEVNULL, limit=1 << 20,
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            )
+        except OSError as exc:
+            raise HostFault(f"Could not {what}: cannot start {cmd[0]} ({exc}).") from exc
+        try:
+            assert proc.stdout is not None
+            async for raw in proc.stdout:
+                line = raw.decode("utf-8", errors="replace").rstrip()
+                if line:
+                    tail.append(line)
+                    on_line(line)
+            code = await proc.wait()
+        finally:
+            if proc.returncode is None:  # cancelled mid-install
+                proc.kill()
+                await proc.wait()
+        if code != 0:
+            raise _classify(list(tail), what)

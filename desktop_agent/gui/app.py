@@ -1,0 +1,331 @@
+"""The desktop app: QApplication, single-instance guard, tray, window, first-run setup.
+
+`AppController` wires the pieces together and is what the tests drive;
+`run_gui()` is the entry point the CLI calls.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from desktop_agent.config import DataPaths, Settings, SettingsError, load_settings, resolve_data_dir
+from desktop_agent.engine.events import AgentState, LogLine, PhaseProgress, StateChanged, TaskStarted
+from desktop_agent.gui import states
+from desktop_agent.gui.main_window import MainWindow
+from desktop_agent.gui.setup_dialog import RegisterFn, SetupDialog
+from desktop_agent.gui.single_instance import SingleInstance, server_name
+from desktop_agent.gui.tray import Tray
+from desktop_agent.gui.worker import AgentFactory, EngineBridge
+from desktop_agent.monitor import Monitor
+
+log = logging.getLogger(__name__)
+
+STOP_WAIT_MS = 10_000
+
+
+def _default_store_factory(paths: DataPaths) -> Callable[[], Any]:
+    def make() -> Any:
+        from desktop_agent.engine.store import Store
+
+        return Store(paths.db)
+
+    return make
+
+
+class _GuiLogHandler(logging.Handler):
+    """Shows the GUI's own log records in the Logs tab (the engine sends its own as events)."""
+
+    def __init__(self, bridge: EngineBridge):
+        super().__init__(logging.INFO)
+        self._bridge = bridge
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._bridge.emit_event(LogLine(record.getMessage(), level=record.levelname, stream="app"))
+        except Exception:  # never let logging break the app
+            pass
+
+
+class AppController(QObject):
+    """Owns the engine bridge, the window and the tray; handles setup, pause and quit."""
+
+    quitting = Signal()  # the stop sequence began
+    finished = Signal()  # the engine is down; the app may exit
+    setup_shown = Signal(object)  # the SetupDialog, so tests and screenshots can reach it
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        settings: Settings,
+        *,
+        agent_factory: AgentFactory | None = None,
+        register: RegisterFn | None = None,
+        store_factory: Callable[[], Any] | None = None,
+        monitor: Monitor | None = None,
+        tray_available: bool | None = None,
+        quit_fn: Callable[[], None] | None = None,
+        skip_setup: bool = False,
+    ):
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self._register = register
+        self._quit_fn = quit_fn or QApplication.quit
+        self._skip_setup = skip_setup
+        self.tray_available = (
+            QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
+        )
+        self.stopping = False
+        self._restart_pending = False
+        self.setup_dialog: SetupDialog | None = None
+
+        self.bridge = EngineBridge(self, agent_factory=agent_factory)
+        self.window = MainWindow(
+            paths.root,
+            tray_available=self.tray_available,
+            store_factory=store_factory or _default_store_factory(paths),
+            monitor=monitor,
+        )
+        self.tray = Tray(self.window.now_tab.task_line, self)
+        self._log_handler = _GuiLogHandler(self.bridge)
+        logging.getLogger("desktop_agent.gui").addHandler(self._log_handler)
+        self._wire()
+        self._show_settings()
+
+    # --- wiring -----------------------------------------------------------------
+    def _wire(self) -> None:
+        b, w, t = self.bridge, self.window, self.tray
+        now = w.now_tab
+        b.state_changed.connect(now.on_state)
+        b.state_changed.connect(t.on_state)
+        b.task_started.connect(now.on_task_started)
+        b.task_started.connect(self._track_job_pid)
+        b.task_started.connect(lambda _e: t.rebuild_menu())
+        b.phase_progress.connect(now.on_phase)
+        b.phase_progress.connect(self._track_job_pid)
+        b.phase_progress.connect(lambda _e: t.rebuild_menu())
+        b.log_line.connect(w.logs_tab.add_line)
+        b.task_finished.connect(now.on_task_finished)
+        b.task_finished.connect(t.on_task_finished)
+        b.task_finished.connect(w.history_tab.refresh)
+        b.task_finished.connect(lambda _e: w.machine_tab.set_job_pid(None))
+        b.task_finished.connect(lambda _e: t.rebuild_menu())
+        b.problem_raised.connect(now.on_problem)
+        b.problem_raised.connect(t.on_problem)
+        b.problem_cleared.connect(now.on_problem_cleared)
+        b.problem_cleared.connect(t.on_problem_cleared)
+        b.engine_stopped.connect(self._on_engine_stopped)
+        b.engine_crashed.connect(self._on_engine_crashed)
+
+        now.pause_requested.connect(self.pause)
+        now.resume_requested.connect(self.resume)
+        now.setup_requested.connect(self.change_account)
+        t.pause_requested.connect(self.pause)
+        t.resume_requested.connect(self.resume)
+        t.open_requested.connect(self.show_window)
+        t.quit_requested.connect(self.quit)
+        w.quit_requested.connect(self.quit)
+        w.settings_tab.change_account_requested.connect(self.change_account)
+
+    def _track_job_pid(self, ev: TaskStarted | PhaseProgress) -> None:
+        pid = getattr(ev, "pid", None)  # the runner's pid, once the engine reports it
+        if pid:
+            self.window.machine_tab.set_job_pid(int(pid))
+
+    def _show_settings(self) -> None:
+        s = self.settings
+        self.window.settings_tab.show_settings(s.email, s.server, s.proxy)
+
+    # --- start ----------------------------------------------------------------
+    def needs_setup(self) -> bool:
+        return not (self.settings.email and self.settings.server) and not self._skip_setup
+
+    def start(self, *, minimized: bool = False) -> None:
+        if self.tray_available:
+            self.tray.show()
+        if self.needs_setup():
+            self.show_setup(first_run=True)
+            return
+        self.start_engine()
+        if not minimized or not self.tray_available:
+            self.show_window()
+
+    def start_engine(self) -> None:
+        log.info("contributing as %s to %s", self.settings.email, self.settings.server)
+        self.bridge.start(self.settings, self.paths)
+
+    def show_window(self) -> None:
+        self.window.bring_to_front()
+
+    # --- setup / change account --------------------------------------------------
+    def show_setup(self, *, first_run: bool = False) -> SetupDialog:
+        dlg = SetupDialog(
+            self.paths,
+            email=self.settings.email,
+            server=self.settings.server,
+            register=self._register,
+            parent=None if first_run else self.window,
+        )
+        dlg.setWindowIcon(states.app_icon())
+        dlg.accepted.connect(lambda: self._setup_done(dlg))
+        dlg.rejected.connect(lambda: self._setup_cancelled(first_run))
+        self.setup_dialog = dlg
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+        self.setup_shown.emit(dlg)
+        return dlg
+
+    def _reload_settings(self, email: str, server: str) -> None:
+        try:
+            self.settings = load_settings(self.paths.root)
+        except SettingsError as exc:
+            log.warning("settings unreadable after setup: %s", exc)
+        # register_machine saved these; keep them even if the file could not be reread.
+        self.settings = self.settings.with_overrides(email=email, server=server)
+        self._show_settings()
+
+    def _setup_done(self, dlg: SetupDialog) -> None:
+        self.setup_dialog = None
+        self._reload_settings(dlg.email, dlg.server)
+        if self.bridge.is_running():
+            self._restart_pending = True
+            self.bridge.stop()
+        else:
+            self.start_engine()
+            self.show_window()
+
+    def _setup_cancelled(self, first_run: bool) -> None:
+        self.setup_dialog = None
+        if first_run and not self.bridge.is_running():
+            self.quit()
+
+    def pending_results(self) -> int:
+        try:
+            store = self.window.history_tab._get_store()
+            return int(store.pending_results()) if store is not None else 0
+        except Exception:
+            return 0
+
+    def change_account(self) -> None:
+        pending = self.pending_results()
+        if pending > 0:
+            box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Warning)
+            box.setWindowTitle(self.tr("A result is waiting"))
+            box.setText(
+                self.tr("A finished result is still waiting to be delivered to the server.")
+            )
+            box.setInformativeText(
+                self.tr("If you change the account now, the credit for it may be lost. Wait until it is delivered?")
+            )
+            wait = box.addButton(self.tr("Wait"), QMessageBox.RejectRole)
+            box.addButton(self.tr("Change anyway"), QMessageBox.AcceptRole)
+            box.setDefaultButton(wait)
+            box.exec()
+            if box.clickedButton() is wait:
+                return
+        self.show_setup(first_run=False)
+
+    # --- commands ---------------------------------------------------------------
+    def pause(self) -> None:
+        self.bridge.pause()
+
+    def resume(self) -> None:
+        self.bridge.resume()
+
+    def quit(self) -> None:
+        """Stop the engine gracefully, say so, wait (bounded), then leave."""
+        if self.stopping:
+            return
+        self.stopping = True
+        self._restart_pending = False
+        self.quitting.emit()
+        self.tray.set_stopping()
+        self.window.now_tab.set_stopping()
+        self.window.setWindowTitle(self.tr("Desktop Agent — Stopping…"))
+        if self.bridge.is_running():
+            self.bridge.stop()
+            QTimer.singleShot(STOP_WAIT_MS, self._finish_quit)
+        else:
+            QTimer.singleShot(0, self._finish_quit)
+
+    def _on_engine_stopped(self) -> None:
+        if self._restart_pending and not self.stopping:
+            self._restart_pending = False
+            self.start_engine()
+            return
+        if self.stopping:
+            self._finish_quit()
+        else:
+            self.window.now_tab.on_state(StateChanged(AgentState.STOPPED, self.tr("The engine stopped.")))
+            self.tray.on_state(StateChanged(AgentState.STOPPED))
+
+    def _on_engine_crashed(self, message: str) -> None:
+        self.window.now_tab.on_state(
+            StateChanged(AgentState.STOPPED, self.tr("The engine stopped with an error: {msg}").format(msg=message))
+        )
+
+    def _finish_quit(self) -> None:
+        if getattr(self, "_finished", False):
+            return
+        self._finished = True
+        logging.getLogger("desktop_agent.gui").removeHandler(self._log_handler)
+        self.window.machine_tab.stop()
+        self.tray.hide()
+        self.finished.emit()
+        self._quit_fn()
+
+
+def run_gui(
+    data_dir: Path | None = None,
+    *,
+    demo: bool = False,
+    server_override: str | None = None,
+    minimized: bool = False,
+    email_override: str | None = None,
+) -> int:
+    """Run the desktop app until the user quits; returns the process exit code.
+
+    A second launch for the same user and data folder wakes the first one and
+    returns 0 at once. With `demo=True` (or whenever email and server are both
+    known) the setup dialog is skipped.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("desktop-agent")
+    app.setApplicationDisplayName("Desktop Agent")
+    app.setWindowIcon(states.app_icon())
+    app.setQuitOnLastWindowClosed(False)
+
+    root = resolve_data_dir(data_dir)
+    guard = SingleInstance(server_name(root))
+    if not guard.acquire():
+        log.info("already running for %s: asked it to come to the front", root)
+        return 0
+    paths = DataPaths(root).ensure()
+    try:
+        settings = load_settings(root, flags={"server": server_override, "email": email_override})
+    except SettingsError as exc:
+        QMessageBox.critical(None, "Desktop Agent", str(exc))
+        guard.release()
+        return 2
+
+    controller = AppController(paths, settings, quit_fn=app.quit, skip_setup=demo and bool(settings.email))
+    guard.activate_requested.connect(controller.show_window)
+    controller.start(minimized=minimized)
+    rc = app.exec()
+    if not controller.bridge.wait(2000):
+        # The engine keeps its task for the next start; do not hang the desktop session.
+        log.warning("engine did not stop in time; exiting anyway")
+        guard.release()
+        logging.shutdown()
+        os._exit(rc)
+    guard.release()
+    return rc

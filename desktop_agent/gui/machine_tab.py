@@ -1,0 +1,148 @@
+"""The "Machine" tab: CPU, RAM, each NVIDIA GPU, and the running job's own share.
+
+Samples once a second, only between `start()` and `stop()` (the main window
+calls them when it is shown and hidden), so a hidden app costs nothing here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_agent import gpu
+from desktop_agent.monitor import MachineSample, Monitor, format_bytes
+from desktop_agent.gui.sparkline import Sparkline
+
+HISTORY_SECONDS = 180
+
+
+def _num(v: float | None, fmt: str, unit: str) -> str:
+    return "—" if v is None else f"{v:{fmt}} {unit}"
+
+
+class _GpuBox(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.util = QLabel()
+        self.vram = QLabel()
+        self.temp = QLabel()
+        self.power = QLabel()
+        self.graph = Sparkline(capacity=HISTORY_SECONDS, color="#2e9d57")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Utilisation:"), self.util)
+        form.addRow(self.tr("Memory:"), self.vram)
+        form.addRow(self.tr("Temperature:"), self.temp)
+        form.addRow(self.tr("Power:"), self.power)
+        form.addRow(self.graph)
+
+    def show_sample(self, s: gpu.GpuSample) -> None:
+        self.util.setText(_num(s.utilization_pct, ".0f", "%"))
+        if s.memory_used_mb is None or s.memory_total_mb is None:
+            self.vram.setText("—")
+        else:
+            self.vram.setText(f"{s.memory_used_mb / 1024:.1f} / {s.memory_total_mb / 1024:.1f} GB")
+        self.temp.setText(_num(s.temperature_c, ".0f", "°C"))
+        self.power.setText(_num(s.power_w, ".0f", "W"))
+        self.graph.add(s.utilization_pct)
+
+
+class MachineTab(QWidget):
+    def __init__(self, monitor: Monitor | None = None, parent: QWidget | None = None, *, interval_ms: int = 1000):
+        super().__init__(parent)
+        self.monitor = monitor or Monitor()
+        self.last_sample: MachineSample | None = None
+
+        self.cpu_label = QLabel()
+        self.cpu_label.setAccessibleName(self.tr("CPU usage"))
+        self.ram_label = QLabel()
+        self.ram_label.setAccessibleName(self.tr("Memory usage"))
+        self.cpu_graph = Sparkline(capacity=HISTORY_SECONDS)
+        sys_box = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(sys_box)
+        form.addRow(self.tr("CPU:"), self.cpu_label)
+        form.addRow(self.tr("Memory:"), self.ram_label)
+        form.addRow(self.cpu_graph)
+        self.graph_caption = QLabel(self.tr("CPU over the last 3 minutes"))
+        self.graph_caption.setEnabled(False)
+        form.addRow(self.graph_caption)
+
+        self.gpu_area = QVBoxLayout()
+        self.no_gpu_label = QLabel(self.tr("No NVIDIA GPU found"))
+        self.no_gpu_label.setAccessibleName(self.tr("GPU status"))
+        self.gpu_area.addWidget(self.no_gpu_label)
+        self._gpu_boxes: list[_GpuBox] = []
+
+        self.job_box = QGroupBox(self.tr("The current job's share"))
+        self.job_cpu = QLabel()
+        self.job_ram = QLabel()
+        self.job_vram = QLabel()
+        jf = QFormLayout(self.job_box)
+        jf.addRow(self.tr("CPU:"), self.job_cpu)
+        jf.addRow(self.tr("Memory:"), self.job_ram)
+        jf.addRow(self.tr("GPU memory:"), self.job_vram)
+        self.no_job_label = QLabel(self.tr("No job is running."))
+        self.no_job_label.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(sys_box)
+        layout.addLayout(self.gpu_area)
+        layout.addWidget(self.job_box)
+        layout.addWidget(self.no_job_label)
+        layout.addStretch(1)
+        for lab in (self.cpu_label, self.ram_label, self.job_cpu, self.job_ram, self.job_vram):
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.refresh)
+        self.job_box.setVisible(False)
+
+    def start(self) -> None:
+        if not self.timer.isActive():
+            self.refresh()
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def set_job_pid(self, pid: int | None) -> None:
+        self.monitor.set_job_pid(pid)
+
+    def refresh(self) -> None:
+        s = self.monitor.sample()
+        self.last_sample = s
+        self.cpu_label.setText(self.tr("{pct:.0f} % of {n} cores").format(pct=s.cpu_pct, n=s.cpu_count))
+        self.ram_label.setText(f"{format_bytes(s.ram_used)} / {format_bytes(s.ram_total)}")
+        self.cpu_graph.add(s.cpu_pct)
+        self._show_gpus(s)
+        job = s.job
+        self.job_box.setVisible(job is not None)
+        self.no_job_label.setVisible(job is None)
+        if job is not None:
+            self.job_cpu.setText(self.tr("{pct:.0f} %").format(pct=job.cpu_pct))
+            self.job_ram.setText(format_bytes(job.rss))
+            self.job_vram.setText("—" if job.vram_mb is None else f"{job.vram_mb:.0f} MB")
+
+    def _show_gpus(self, s: MachineSample) -> None:
+        backend = gpu.backend()
+        if not s.gpus:
+            reason = getattr(backend, "reason", "") or self.tr("No NVIDIA GPU found")
+            self.no_gpu_label.setText(reason if backend.available is False else self.tr("No NVIDIA GPU found"))
+            self.no_gpu_label.setVisible(True)
+            for box in self._gpu_boxes:
+                box.setVisible(False)
+            return
+        self.no_gpu_label.setVisible(False)
+        if len(self._gpu_boxes) != len(s.gpus):
+            names = {g.index: g.name for g in backend.gpus()}
+            for box in self._gpu_boxes:
+                box.setParent(None)
+                box.deleteLater()
+            self._gpu_boxes = []
+            for g in s.gpus:
+                box = _GpuBox(self.tr("GPU {i}: {name}").format(i=g.index, name=names.get(g.index, "NVIDIA GPU")))
+                self.gpu_area.addWidget(box)
+                self._gpu_boxes.append(box)
+        for box, g in zip(self._gpu_boxes, s.gpus):
+            box.setVisible(True)
+            box.show_sample(g)

@@ -1,0 +1,105 @@
+"""The dashboard window: a banner line when needed, and five tabs.
+
+With a system tray, closing the window only hides it (the app keeps
+contributing from the tray). Without one, the window is the app: closing it
+asks the controller to quit, and a line says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_agent.gui import states
+from desktop_agent.gui.history_tab import HistoryTab
+from desktop_agent.gui.logs_tab import LogsTab
+from desktop_agent.gui.machine_tab import MachineTab
+from desktop_agent.gui.now_tab import NowTab
+from desktop_agent.gui.settings_tab import SettingsTab
+from desktop_agent.monitor import Monitor
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        tray_available: bool,
+        store_factory: Callable[[], Any] | None = None,
+        monitor: Monitor | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.tray_available = tray_available
+        self.setWindowTitle(self.tr("Desktop Agent"))
+        self.setWindowIcon(states.app_icon())
+        self.resize(720, 520)
+
+        self.no_tray_label = QLabel(
+            self.tr("No system tray found — keep this window open (closing it stops contributing).")
+        )
+        self.no_tray_label.setWordWrap(True)
+        self.no_tray_label.setObjectName("noTrayBanner")
+        self.no_tray_label.setAccessibleName(self.tr("No system tray"))
+        self.no_tray_label.setStyleSheet(
+            "QLabel#noTrayBanner { border: 1px solid #d08a00; border-radius: 4px; padding: 6px; }"
+        )
+        self.no_tray_label.setVisible(not tray_available)
+
+        self.now_tab = NowTab()
+        self.machine_tab = MachineTab(monitor)
+        self.logs_tab = LogsTab(data_dir / "logs")
+        self.history_tab = HistoryTab(store_factory)
+        self.settings_tab = SettingsTab(data_dir)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dashboard sections"))
+        self.tabs.addTab(self.now_tab, self.tr("&Now"))
+        self.tabs.addTab(self.machine_tab, self.tr("&Machine"))
+        self.tabs.addTab(self.logs_tab, self.tr("&Logs"))
+        self.tabs.addTab(self.history_tab, self.tr("&History"))
+        self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addWidget(self.no_tray_label)
+        lay.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        QShortcut(QKeySequence.Quit, self, activated=self.quit_requested.emit)
+        QShortcut(QKeySequence.Close, self, activated=self.close)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history_tab:
+            self.history_tab.refresh()
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # Machine sampling only while the window is on screen.
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.machine_tab.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.machine_tab.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.tray_available:
+            event.ignore()
+            self.hide()
+        else:
+            event.ignore()
+            self.quit_requested.emit()

@@ -1,0 +1,70 @@
+"""How each engine state looks: words, icon, accent colour. One table, used by tray and window."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+
+from desktop_agent.engine.events import AgentState
+from desktop_agent.paths import resource_path
+
+ICON_IDLE = "state-idle"
+ICON_WORKING = "state-working"
+ICON_PAUSED = "state-paused"
+ICON_OFFLINE = "state-offline"
+
+_ICON_FOR = {
+    AgentState.STARTING: ICON_OFFLINE,
+    AgentState.CONNECTING: ICON_OFFLINE,
+    AgentState.SETUP_NEEDED: ICON_OFFLINE,
+    AgentState.IDLE: ICON_IDLE,
+    AgentState.WORKING: ICON_WORKING,
+    AgentState.PAUSED: ICON_PAUSED,
+    AgentState.RELEASING: ICON_PAUSED,
+    AgentState.STOPPING: ICON_OFFLINE,
+    AgentState.STOPPED: ICON_OFFLINE,
+}
+
+# Accents only: text colour comes from the palette.
+ACCENT = {
+    ICON_IDLE: "#2e9d57",
+    ICON_WORKING: "#2f6fde",
+    ICON_PAUSED: "#d08a00",
+    ICON_OFFLINE: "#8a8f98",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("States", text)
+
+
+def state_words(state: AgentState) -> str:
+    words = {
+        AgentState.STARTING: _tr("Starting…"),
+        AgentState.CONNECTING: _tr("Connecting to the server…"),
+        AgentState.SETUP_NEEDED: _tr("Needs setup"),
+        AgentState.IDLE: _tr("Contributing — waiting for work"),
+        AgentState.WORKING: _tr("Contributing — working on a task"),
+        AgentState.PAUSED: _tr("Paused"),
+        AgentState.RELEASING: _tr("Giving a task back to the server…"),
+        AgentState.STOPPING: _tr("Stopping…"),
+        AgentState.STOPPED: _tr("Stopped"),
+    }
+    return words.get(state, str(state))
+
+
+def icon_name(state: AgentState, *, problem: bool = False) -> str:
+    if problem and state not in (AgentState.PAUSED, AgentState.WORKING):
+        return ICON_OFFLINE
+    return _ICON_FOR.get(state, ICON_OFFLINE)
+
+
+@lru_cache(maxsize=None)
+def icon(name: str) -> QIcon:
+    return QIcon(str(resource_path("icons", f"{name}.svg")))
+
+
+def app_icon() -> QIcon:
+    return icon("app")

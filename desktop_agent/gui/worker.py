@@ -1,0 +1,151 @@
+"""The one bridge between the engine (asyncio, its own thread) and Qt.
+
+`EngineThread.run()` is `asyncio.run(agent.run())`. The agent's `emit`
+callback is `EngineBridge.emit_event`, called on the engine thread: it only
+emits a Qt signal, and because every receiver lives on the GUI thread Qt
+queues the delivery there. Commands go the other way through the Agent's own
+thread-safe methods (`pause`, `resume`, `stop` use `call_soon_threadsafe`), not
+through slots on the thread object, whose thread is busy running the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from desktop_agent.config import DataPaths, Settings
+from desktop_agent.engine.events import (
+    AgentState,
+    Event,
+    HeartbeatSent,
+    LogLine,
+    PhaseProgress,
+    ProblemCleared,
+    ProblemRaised,
+    StateChanged,
+    TaskFinished,
+    TaskStarted,
+)
+
+log = logging.getLogger(__name__)
+
+AgentFactory = Callable[..., Any]
+
+
+def _default_agent_factory(settings: Settings, paths: DataPaths, *, emit: Callable[[Event], None]) -> Any:
+    from desktop_agent.engine.loop import Agent  # imported late: the GUI starts before the engine loads
+
+    return Agent(settings, paths, emit=emit)
+
+
+class EngineThread(QThread):
+    """Runs the engine's asyncio loop; reports a crash instead of dying silently."""
+
+    crashed = Signal(str)
+
+    def __init__(self, agent: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self.agent = agent
+        self.setObjectName("engine")
+
+    def run(self) -> None:  # engine thread
+        try:
+            asyncio.run(self.agent.run())
+        except Exception as exc:  # pragma: no cover - depends on engine bugs
+            log.exception("engine stopped with an error")
+            self.crashed.emit(f"{type(exc).__name__}: {exc}")
+
+
+class EngineBridge(QObject):
+    """Engine events as Qt signals, plus the commands the GUI may send."""
+
+    # One signal per event type; each carries the frozen event dataclass.
+    state_changed = Signal(object)
+    task_started = Signal(object)
+    phase_progress = Signal(object)
+    log_line = Signal(object)
+    task_finished = Signal(object)
+    problem_raised = Signal(object)
+    problem_cleared = Signal(object)
+    heartbeat_sent = Signal(object)
+    # The engine thread has ended (after a graceful stop, or a crash).
+    engine_stopped = Signal()
+    engine_crashed = Signal(str)
+
+    _SIGNAL_FOR = {
+        StateChanged: "state_changed",
+        TaskStarted: "task_started",
+        PhaseProgress: "phase_progress",
+        LogLine: "log_line",
+        TaskFinished: "task_finished",
+        ProblemRaised: "problem_raised",
+        ProblemCleared: "problem_cleared",
+        HeartbeatSent: "heartbeat_sent",
+    }
+
+    def __init__(self, parent: QObject | None = None, *, agent_factory: AgentFactory | None = None):
+        super().__init__(parent)
+        self._factory = agent_factory or _default_agent_factory
+        self._agent: Any = None
+        self._thread: EngineThread | None = None
+        self.state: AgentState = AgentState.STOPPED
+        self.state_changed.connect(self._remember_state)
+
+    # --- engine thread side -------------------------------------------------
+    def emit_event(self, event: Event) -> None:
+        """The Agent's `emit` sink. Safe to call from any thread."""
+        name = self._SIGNAL_FOR.get(type(event))
+        if name is not None:
+            getattr(self, name).emit(event)
+
+    # --- GUI thread side ----------------------------------------------------
+    def _remember_state(self, event: StateChanged) -> None:
+        self.state = event.state
+
+    @property
+    def agent(self) -> Any:
+        return self._agent
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def start(self, settings: Settings, paths: DataPaths) -> None:
+        if self.is_running():
+            raise RuntimeError("the engine is already running")
+        self._agent = self._factory(settings, paths, emit=self.emit_event)
+        thread = EngineThread(self._agent)
+        thread.crashed.connect(self.engine_crashed)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        self.state = AgentState.STARTING
+        thread.start()
+
+    def _on_thread_finished(self) -> None:
+        self.state = AgentState.STOPPED
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.deleteLater()
+        self.engine_stopped.emit()
+
+    def pause(self) -> None:
+        if self._agent is not None:
+            self._agent.pause()
+
+    def resume(self) -> None:
+        if self._agent is not None:
+            self._agent.resume()
+
+    def stop(self) -> None:
+        """Ask for a graceful stop; `engine_stopped` follows when the thread ends."""
+        if self._agent is not None and self.is_running():
+            self._agent.stop()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Block until the engine thread ends (for shutdown paths); True if it did."""
+        thread = self._thread
+        if thread is None:
+            return True
+        return thread.wait(timeout_ms)

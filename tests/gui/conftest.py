@@ -1,0 +1,57 @@
+"""Fixtures for the GUI tests: a real DevServer, data folders, and an AppController factory.
+
+Nothing here calls QApplication.exit/quit: the controller gets a recording quit function.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_agent.config import DataPaths, Settings, load_settings
+from desktop_agent.paths import sample_job_dir
+
+from .helpers import VOLUNTEER, QuitRecorder
+
+
+@pytest.fixture
+def devserver():
+    from desktop_agent.devserver import DevServer
+
+    with DevServer(requeue_after=600) as server:
+        server.add_owner(VOLUNTEER)
+        yield server
+
+
+@pytest.fixture
+def paths(tmp_path) -> DataPaths:
+    return DataPaths(tmp_path / "agent-data").ensure()
+
+
+@pytest.fixture
+def make_controller(qtbot, paths):
+    """Build an AppController; at teardown stop its engine and wait for the thread."""
+    from desktop_agent.gui.app import AppController
+
+    made = []
+
+    def make(settings: Settings | None = None, **kw):
+        quit_fn = kw.pop("quit_fn", QuitRecorder())
+        kw.setdefault("tray_available", False)
+        c = AppController(paths, settings or Settings(), quit_fn=quit_fn, **kw)
+        c.quit_recorder = quit_fn
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        if c.setup_dialog is not None:
+            c.setup_dialog.reject()
+        if c.bridge.is_running():
+            with qtbot.waitSignal(c.bridge.engine_stopped, timeout=20_000):
+                c.quit()
+        c.tray.hide()
+        c.window.tray_available = True  # closing now only hides
+        c.window.close()
+        c.window.deleteLater()

@@ -40,6 +40,7 @@ import psutil
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
 TAIL_LINES = 20
+KILL_PATIENCE_S = 60.0  # how long SIGKILLs are repeated before a process is given up on
 _READ_SIZE = 64 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _IS_WINDOWS = os.name == "nt"
@@ -318,7 +319,9 @@ class JobProcess:
                 if self._proc.returncode is not None and not await asyncio.to_thread(self._members):
                     break
                 await asyncio.sleep(0.1)
-        while True:
+        # Bounded, so a process stuck in the kernel (uninterruptible I/O) cannot hang the agent forever.
+        deadline = time.monotonic() + KILL_PATIENCE_S
+        while time.monotonic() < deadline:
             self._signal_tree("kill")
             if self._proc.returncode is None:
                 try:

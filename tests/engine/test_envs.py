@@ -98,3 +98,13 @@ def test_lru_eviction_with_a_tiny_budget(tmp_path, uv_cache):
     assert cache.evict() == []  # the env in use is kept even over budget
     cache.clear()
     assert cache.usage_mb() == 0 and not uv_cache.exists()
+
+
+@pytest.mark.timeout(60)
+def test_falls_back_to_venv_and_pip_without_uv(tmp_path, monkeypatch):
+    monkeypatch.setattr(envs, "_find_uv", lambda: None)
+    cache = EnvCache(tmp_path / "envs", budget_mb=10_000)
+    assert cache.uv_bin is None
+    env = asyncio.run(cache.ensure(""))
+    assert not env.reused and env.python.is_file()
+    assert asyncio.run(cache.ensure("")).reused

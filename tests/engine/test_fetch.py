@@ -64,6 +64,17 @@ class _Handler(BaseHTTPRequestHandler):
         })
         self.wfile.write(BODY[start:])
 
+    def route_forgetful(self) -> None:
+        """Cuts the first body halfway, then ignores Range and sends the whole file again."""
+        type(self).flaky_hits += 1
+        self._head(200, {"Content-Length": str(len(BODY)), "Accept-Ranges": "bytes"})
+        if type(self).flaky_hits == 1:
+            self.wfile.write(BODY[: len(BODY) // 3])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.wfile.write(BODY)
+
     def route_big(self) -> None:
         self._head(200, {"Content-Length": str(50 * 1024 * 1024)})
         self.wfile.write(b"x" * 1024)
@@ -138,6 +149,13 @@ def test_redirect_is_followed(server, tmp_path):
 def test_cut_connection_resumes_with_range(server, tmp_path):
     result = _download(f"{server}/flaky", tmp_path / "f", max_bytes=10**6)
     assert result.resumed and result.attempts == 2
+    assert (tmp_path / "f").read_bytes() == BODY
+
+
+@pytest.mark.timeout(20)
+def test_a_200_answer_to_range_starts_over(server, tmp_path):
+    result = _download(f"{server}/forgetful", tmp_path / "f", max_bytes=10**6)
+    assert not result.resumed and result.attempts == 2
     assert (tmp_path / "f").read_bytes() == BODY
 
 

@@ -38,6 +38,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self.server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []
 
     def _ping_existing(self) -> bool:
         """True if another live instance took the message."""
@@ -76,17 +77,22 @@ class SingleInstance(QObject):
         assert self.server is not None
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(sock.deleteLater)
-            if sock.bytesAvailable():
-                self._read(sock)
+            self._clients.append(sock)
+            sock.readyRead.connect(self._read_all)
+            sock.disconnected.connect(self._drop_closed)
+        self._read_all()
 
-    def _read(self, sock: QLocalSocket) -> None:
-        data = bytes(sock.readAll().data())
-        if b"activate" in data:
-            self.activate_requested.emit()
+    def _read_all(self) -> None:
+        for sock in list(self._clients):
+            if sock.bytesAvailable() and b"activate" in bytes(sock.readAll().data()):
+                self.activate_requested.emit()
+
+    def _drop_closed(self) -> None:
+        self._read_all()
+        self._clients = [s for s in self._clients if s.state() == QLocalSocket.ConnectedState]
 
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
             self.server = None
+        self._clients = []

@@ -1,0 +1,97 @@
+"""The window and tray driving the real Agent against the real DevServer."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_agent.engine.events import AgentState, Outcome, Phase
+from desktop_agent.gui.history_tab import HistoryModel
+
+from .helpers import registered_settings, submit_sample
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _is(state):
+    return lambda ev: ev.state == state
+
+
+def test_tray_contribute_toggle_pauses_and_resumes_the_agent(qtbot, devserver, paths, make_controller):
+    c = make_controller(registered_settings(devserver, paths))
+    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+        c.start()
+    action = c.tray.contribute_action
+    c.tray.menu.aboutToShow.emit()
+    assert action.isChecked() and action.isEnabled()
+
+    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.PAUSED)):
+        action.trigger()  # unchecks: stop contributing
+    assert c.bridge.agent.state == AgentState.PAUSED
+    c.tray.menu.aboutToShow.emit()
+    assert not action.isChecked()
+    assert c.window.now_tab.pause_button.text() == "Resume"
+    assert "Paused" in c.tray.icon.toolTip()
+
+    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.IDLE)):
+        action.trigger()  # checks again: contribute
+    c.tray.menu.aboutToShow.emit()
+    assert action.isChecked()
+    assert c.window.now_tab.pause_button.text() == "Pause"
+
+
+def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, make_controller):
+    c = make_controller(registered_settings(devserver, paths))
+    submit_sample(devserver, chunks=1, seconds=3.0)
+    now = c.window.now_tab
+    seen_phases: list[str] = []
+    seen_progress: list[int] = []
+    tray_lines: list[str] = []
+
+    def record(ev):
+        seen_phases.append(now.phase_label.text())
+        if now.progress.maximum() == 100:
+            seen_progress.append(now.progress.value())
+        tray_lines.append(c.tray.task_action.text())
+
+    c.bridge.phase_progress.connect(record)
+    c.start()
+    qtbot.waitUntil(lambda: now.task is not None and now.task_box.isVisibleTo(c.window), timeout=20_000)
+    assert now.job_label.text() == "1"
+    qtbot.waitUntil(
+        lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and 0 < now.progress.value() < 100,
+        timeout=20_000,
+    )
+    assert now.phase_label.text().startswith("Training")
+    assert now.elapsed_label.text() != "—"
+    with qtbot.waitSignal(c.bridge.task_finished, timeout=30_000) as finished:
+        pass
+    assert finished.args[0].outcome == Outcome.COMPLETED
+    assert any(p.startswith("Downloading") for p in seen_phases)
+    assert any(p.startswith("Training") for p in seen_phases)
+    assert any(0 < v < 100 for v in seen_progress)
+    assert any(line.startswith("Task 1 · training") and line.endswith("%") for line in tray_lines)
+    assert not now.task_box.isVisibleTo(c.window)
+    assert "Last task: 1 — completed" in now.last_label.text()
+
+    # History refreshes on TaskFinished.
+    model = c.window.history_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
+    assert model.index(0, HistoryModel.TASK).data() == "1"
+    assert model.index(0, HistoryModel.OUTCOME).data() == "Completed"
+    assert model.index(0, HistoryModel.RESULT).data() == "Open result"
+    assert "1 tasks done" in c.window.history_tab.totals_label.text()
+    # Live log lines reached the Logs tab, including the job's own output.
+    assert any("progress: 0.5" in line for line in c.window.logs_tab.visible_lines())
+
+
+def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controller):
+    c = make_controller(registered_settings(devserver, paths))
+    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+        c.start()
+    with qtbot.waitSignal(c.finished, timeout=15_000):
+        c.tray.quit_action.trigger()
+        assert c.tray.task_action.text() == "Stopping…"
+        assert "Stopping" in c.window.now_tab.state_label.text()
+    assert c.quit_recorder.calls == 1
+    assert not c.bridge.is_running()
+    assert devserver.agent(c.bridge.agent.agent_id)["status"] == "OFFLINE"

@@ -14,7 +14,7 @@ from typing import Literal
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .connections import ConnectionRegistry
-from .recorder import FAULT_KEY, STATUS_KEY, path_matches
+from .recorder import FAULT_KEY, RECORD_KEY, STATUS_KEY, path_matches
 from .storage import Storage
 
 _Kind = Literal["fail", "hang", "drop", "truncate", "corrupt"]
@@ -136,18 +136,18 @@ class FaultMiddleware:
             except asyncio.CancelledError:
                 # The server is stopping: vanish like a dead server instead of letting uvicorn
                 # answer 500, and end quietly, since the cancellation only asked this task to end.
-                self.connections.drop(scope.get("client"))
+                self._drop(scope)
                 await _drain_until_disconnect(receive)
                 return
             await self.app(scope, receive, send)
         elif rule.kind == "drop" and not rule.after_commit:
             scope[FAULT_KEY] = "drop_before"
-            self.connections.drop(scope.get("client"))
+            self._drop(scope)
             await _drain_until_disconnect(receive)
         elif rule.kind == "drop":
             scope[FAULT_KEY] = "drop_after"
             await self.app(scope, receive, self._swallowing_send(scope))
-            self.connections.drop(scope.get("client"))
+            self._drop(scope)
             await _drain_until_disconnect(receive)
         elif rule.kind == "truncate":
             scope[FAULT_KEY] = "truncate"
@@ -155,6 +155,13 @@ class FaultMiddleware:
         else:
             scope[FAULT_KEY] = "corrupt"
             await self.app(scope, receive, self._corrupting_send(send))
+
+    def _drop(self, scope: Scope) -> None:
+        """Log the request first (a test that saw the error must find it), then cut the connection."""
+        record = scope.get(RECORD_KEY)
+        if record is not None:
+            record()
+        self.connections.drop(scope.get("client"))
 
     @staticmethod
     async def _send_json(send: Send, status: int, body: bytes) -> None:
@@ -196,5 +203,5 @@ class FaultMiddleware:
 
         await self.app(scope, receive, truncating)
         if cut:
-            self.connections.drop(scope.get("client"))
+            self._drop(scope)
             await _drain_until_disconnect(receive)

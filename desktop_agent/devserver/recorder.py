@@ -21,6 +21,8 @@ RECORDED_PREFIXES = ("/agent/", "/files/")
 # Keys the fault middleware leaves in the ASGI scope for the recorder to pick up.
 FAULT_KEY = "devserver.fault"
 STATUS_KEY = "devserver.status"
+# ...and the callback a fault calls to log the request before it breaks the connection.
+RECORD_KEY = "devserver.record"
 
 
 @dataclass(frozen=True)
@@ -127,20 +129,16 @@ class RecordingMiddleware:
                 return {"type": "http.request", "body": raw, "more_body": False}
             return await receive()
 
+        body = await _parse_body(scope, raw)
+        range_header = dict(scope["headers"]).get(b"range")
         status: int | None = None
+        recorded = False
 
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, replay_receive, recording_send)
-        finally:
-            body = await _parse_body(scope, raw)
-            headers = dict(scope["headers"])
-            range_header = headers.get(b"range")
+        def record() -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
             self.recorder.add(
                 Call(
                     method=scope["method"],
@@ -154,3 +152,20 @@ class RecordingMiddleware:
                     fault=scope.get(FAULT_KEY),
                 )
             )
+
+        scope[RECORD_KEY] = record
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif not message.get("more_body", False):
+                # Record before the client can see the end of the response, so that a test that
+                # has its answer always finds the call already in the log.
+                record()
+            await send(message)
+
+        try:
+            await self.app(scope, replay_receive, recording_send)
+        finally:
+            record()

@@ -162,7 +162,8 @@ class Agent:
     def _do_stop(self) -> None:
         if self._stop.is_set():
             return
-        self._set_state(AgentState.STOPPING, "Stopping — the task in hand is kept for next time")
+        self._set_state(AgentState.STOPPING, "Stopping — the task in hand is kept for next time"
+                        if self._holding else "Stopping")
         self._stop.set()
         self._resumed.set()
         self._wake.set()
@@ -182,6 +183,9 @@ class Agent:
         self._emit(LogLine(text, level))
 
     def _set_state(self, state: AgentState, detail: str = "") -> None:
+        if (state, detail) == (self.state, getattr(self, "_detail", None)):
+            return  # a retry loop re-asserting its state is not news
+        self._detail = detail
         self.state = state
         self._emit(StateChanged(state, detail, heartbeat_status(state, self._holding is not None)))
 
@@ -383,6 +387,9 @@ class Agent:
 
     async def _resume_open(self, ctx: TaskContext) -> None:
         """Finish what a previous run left: deliver the outbox, complete, or re-run."""
+        strays = await asyncio.to_thread(runner.kill_strays, self.paths.work)
+        if strays:
+            self._log("WARNING", f"Stopped {strays} job process(es) left running by a previous crash")
         for row in ctx.store.open_tasks():
             if self._stop.is_set():
                 return

@@ -379,3 +379,30 @@ async def run_job(
     if on_start is not None:
         on_start(job)
     return await job.run()
+
+
+def kill_strays(work_root: Path) -> int:
+    """Kill job processes a crashed agent left behind (they carry the task token and run in `work_root`).
+
+    A `kill -9` of the agent cannot take its job's session with it; the next
+    start re-runs the task from scratch, so a leftover run must not keep
+    burning CPU or write into a workspace that is about to be recreated.
+    """
+    root = str(work_root.resolve())
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    strays = []
+    for proc in psutil.process_iter(["uids"]):
+        try:
+            if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
+                continue
+            if proc.pid == os.getpid() or TOKEN_VAR not in proc.environ():
+                continue
+            cwd = proc.cwd()
+        except (psutil.Error, OSError):
+            continue
+        if cwd == root or cwd.startswith(root + os.sep):
+            strays.append(proc)
+    for proc in strays:
+        _signal_quietly(proc, "kill")
+    psutil.wait_procs(strays, timeout=5)
+    return len(strays)

@@ -1,0 +1,46 @@
+import json
+
+import pytest
+
+from desktop_agent import config
+
+
+def test_precedence_flags_over_env_over_file_over_defaults(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"server": "http://file", "email": "file@x", "poll_interval": 3}))
+    env = {"DESKTOP_AGENT_SERVER": "http://env"}
+    s = config.load_settings(tmp_path, {"email": "flag@x", "server": None}, environ=env)
+    assert s.server == "http://env"
+    assert s.email == "flag@x"
+    assert s.poll_interval == 3.0
+    assert s.heartbeat_interval == config.DEFAULTS.heartbeat_interval
+
+
+def test_unknown_key_is_reported(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"heartbeat_intervall": 5}))
+    with pytest.raises(config.SettingsError, match="unknown setting 'heartbeat_intervall'"):
+        config.load_settings(tmp_path, environ={})
+
+
+@pytest.mark.parametrize("value", ["10", True, -1, None])
+def test_wrong_type_is_reported(tmp_path, value):
+    (tmp_path / "settings.json").write_text(json.dumps({"poll_interval": value}))
+    with pytest.raises(config.SettingsError, match="poll_interval"):
+        config.load_settings(tmp_path, environ={})
+
+
+def test_broken_json_names_the_file(tmp_path):
+    (tmp_path / "settings.json").write_text("{nope")
+    with pytest.raises(config.SettingsError, match="settings.json: not valid JSON"):
+        config.load_settings(tmp_path, environ={})
+
+
+def test_save_merges_atomically(tmp_path):
+    config.save_settings(tmp_path, {"email": "a@b.c"})
+    config.save_settings(tmp_path, {"server": "http://s"})
+    s = config.load_settings(tmp_path, environ={})
+    assert (s.email, s.server) == ("a@b.c", "http://s")
+    assert not list(tmp_path.glob(".settings-*"))
+
+
+def test_email_normalised_like_the_server():
+    assert config.normalise_email('  "Ann@Example.COM" ') == "ann@example.com"

@@ -1,0 +1,71 @@
+import sqlite3
+
+import pytest
+
+from desktop_agent.engine.store import SCHEMA_VERSION, Store, StoreError
+
+
+def _open(store, task_id=1):
+    return store.open_task(server="http://s", agent_id="a", task_id=task_id, job_id=7,
+                           code_url="c", requirements_url="r", chunk_data_url="d")
+
+
+def test_phases_survive_reopen(tmp_path):
+    db = tmp_path / "agent.db"
+    store = Store(db)
+    row = _open(store)
+    store.set_phase(row.id, "ran", result_path="/x")
+    store.close()
+    again = Store(db)
+    [open_row] = again.open_tasks()
+    assert (open_row.phase, open_row.result_path) == ("ran", "/x")
+    assert again.pending_results() == 1
+
+
+def test_one_open_row_per_task(tmp_path):
+    store = Store(tmp_path / "a.db")
+    assert _open(store).id == _open(store).id
+    first = _open(store)
+    store.finish(first.id, "released")
+    assert _open(store).id != first.id  # the same task handed to us again later is a new row
+
+
+def test_resends_count_every_send_after_the_first(tmp_path):
+    store = Store(tmp_path / "a.db")
+    row = _open(store)
+    for _ in range(3):
+        row = store.record_complete_send(row.id)
+    assert (row.phase, row.complete_sends, row.resends) == ("completing", 3, 2)
+
+
+def test_totals_count_completed_and_failed(tmp_path):
+    store = Store(tmp_path / "a.db")
+    for i, outcome in enumerate(["completed", "failed", "rejected", "completed"]):
+        store.finish(_open(store, i).id, outcome)
+    totals = store.totals()
+    assert totals.tasks_done == 3
+    assert totals.by_outcome == {"completed": 2, "failed": 1, "rejected": 1}
+
+
+def test_wal_and_full_sync(tmp_path):
+    store = Store(tmp_path / "a.db")
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused_not_clobbered(tmp_path):
+    db = tmp_path / "a.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer desktop-agent"):
+        Store(db)
+
+
+def test_unknown_column_rejected(tmp_path):
+    store = Store(tmp_path / "a.db")
+    with pytest.raises(StoreError):
+        store.update(_open(store).id, nonsense=1)

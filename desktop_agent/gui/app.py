@@ -85,6 +85,7 @@ class AppController(QObject):
         self.stopping = False
         self._restart_pending = False
         self.setup_dialog: SetupDialog | None = None
+        self._event_pid: int | None = None
 
         self.bridge = EngineBridge(self, agent_factory=agent_factory)
         self.window = MainWindow(
@@ -92,6 +93,7 @@ class AppController(QObject):
             tray_available=self.tray_available,
             store_factory=store_factory or _default_store_factory(paths),
             monitor=monitor,
+            job_pid=self.job_pid,
         )
         self.tray = Tray(self.window.now_tab.task_line, self)
         self._log_handler = _GuiLogHandler(self.bridge)
@@ -115,7 +117,7 @@ class AppController(QObject):
         b.task_finished.connect(now.on_task_finished)
         b.task_finished.connect(t.on_task_finished)
         b.task_finished.connect(w.history_tab.refresh)
-        b.task_finished.connect(lambda _e: w.machine_tab.set_job_pid(None))
+        b.task_finished.connect(self._forget_job_pid)
         b.task_finished.connect(lambda _e: t.rebuild_menu())
         b.problem_raised.connect(now.on_problem)
         b.problem_raised.connect(t.on_problem)
@@ -134,10 +136,27 @@ class AppController(QObject):
         w.quit_requested.connect(self.quit)
         w.settings_tab.change_account_requested.connect(self.change_account)
 
+    def job_pid(self) -> int | None:
+        """The training process's pid, for the Machine tab's "job share".
+
+        Events do not carry it yet, so this reads the runner the Agent holds
+        (`Agent._job.pid`, a plain attribute read). Replace with an event field
+        when the engine reports the pid.
+        """
+        if self._event_pid is not None:
+            return self._event_pid
+        job = getattr(self.bridge.agent, "_job", None)
+        pid = getattr(job, "pid", None)
+        return int(pid) if isinstance(pid, int) else None
+
     def _track_job_pid(self, ev: TaskStarted | PhaseProgress) -> None:
         pid = getattr(ev, "pid", None)  # the runner's pid, once the engine reports it
         if pid:
-            self.window.machine_tab.set_job_pid(int(pid))
+            self._event_pid = int(pid)
+
+    def _forget_job_pid(self, _ev: object = None) -> None:
+        self._event_pid = None
+        self.window.machine_tab.set_job_pid(None)
 
     def _show_settings(self) -> None:
         s = self.settings

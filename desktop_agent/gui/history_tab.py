@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,7 +140,7 @@ class HistoryModel(QAbstractTableModel):
             if col == self.TASK:
                 return str(_get(row, "task_id"))
             if col == self.OUTCOME:
-                return str(outcome).capitalize()
+                return str(outcome).capitalize() if outcome else self.tr("In progress")
             if col == self.DURATION:
                 return format_duration(_get(row, "duration_s"))
             if col == self.RESULT:
@@ -156,6 +156,8 @@ class HistoryModel(QAbstractTableModel):
 
 
 class HistoryTab(QWidget):
+    totals_changed = Signal(int, float)  # tasks done, seconds of compute given
+
     def __init__(self, store_factory: Callable[[], Any] | None, parent: QWidget | None = None):
         super().__init__(parent)
         self._store_factory = store_factory
@@ -233,8 +235,11 @@ class HistoryTab(QWidget):
             done = sum(1 for r in rows if str(getattr(_get(r, "outcome"), "value", _get(r, "outcome"))) == "completed")
             hours = sum(float(_get(r, "duration_s") or 0) for r in rows) / 3600
         self.totals_label.setText(
-            self.tr("{done} tasks done · {hours:.2f} hours of compute given").format(done=done, hours=hours)
+            self.tr("{done} tasks done · {time} of compute given").format(
+                done=done, time=format_duration(hours * 3600)
+            )
         )
+        self.totals_changed.emit(int(done), hours * 3600)
 
     def _open_result(self, index) -> None:
         src = self.proxy.mapToSource(index)

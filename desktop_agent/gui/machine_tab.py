@@ -6,6 +6,8 @@ calls them when it is shown and hidden), so a hidden app costs nothing here.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -47,9 +49,17 @@ class _GpuBox(QGroupBox):
 
 
 class MachineTab(QWidget):
-    def __init__(self, monitor: Monitor | None = None, parent: QWidget | None = None, *, interval_ms: int = 1000):
+    def __init__(
+        self,
+        monitor: Monitor | None = None,
+        parent: QWidget | None = None,
+        *,
+        interval_ms: int = 1000,
+        pid_source: Callable[[], int | None] | None = None,
+    ):
         super().__init__(parent)
         self.monitor = monitor or Monitor()
+        self.pid_source = pid_source  # asked before each sample: the running job's pid, if any
         self.last_sample: MachineSample | None = None
 
         self.cpu_label = QLabel()
@@ -80,7 +90,7 @@ class MachineTab(QWidget):
         jf.addRow(self.tr("CPU:"), self.job_cpu)
         jf.addRow(self.tr("Memory:"), self.job_ram)
         jf.addRow(self.tr("GPU memory:"), self.job_vram)
-        self.no_job_label = QLabel(self.tr("No job is running."))
+        self.no_job_label = QLabel(self.tr("No job process is running right now."))
         self.no_job_label.setEnabled(False)
 
         layout = QVBoxLayout(self)
@@ -109,6 +119,11 @@ class MachineTab(QWidget):
         self.monitor.set_job_pid(pid)
 
     def refresh(self) -> None:
+        if self.pid_source is not None:
+            try:
+                self.monitor.set_job_pid(self.pid_source())
+            except Exception:  # a source that fails must not stop the sampling
+                pass
         s = self.monitor.sample()
         self.last_sample = s
         self.cpu_label.setText(self.tr("{pct:.0f} % of {n} cores").format(pct=s.cpu_pct, n=s.cpu_count))

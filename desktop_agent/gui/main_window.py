@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         tray_available: bool,
         store_factory: Callable[[], Any] | None = None,
         monitor: Monitor | None = None,
+        job_pid: Callable[[], int | None] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.no_tray_label.setVisible(not tray_available)
 
         self.now_tab = NowTab()
-        self.machine_tab = MachineTab(monitor)
+        self.machine_tab = MachineTab(monitor, pid_source=job_pid)
         self.logs_tab = LogsTab(data_dir / "logs")
         self.history_tab = HistoryTab(store_factory)
         self.settings_tab = SettingsTab(data_dir)
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history_tab, self.tr("&History"))
         self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.history_tab.totals_changed.connect(self.now_tab.set_totals)
+        self.history_tab.refresh()
 
         central = QWidget()
         lay = QVBoxLayout(central)

@@ -125,6 +125,9 @@ class NowTab(QWidget):
         self.no_task_label.setWordWrap(True)
         self.no_task_label.setEnabled(False)
 
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.totals_label.setAccessibleName(self.tr("Your contribution"))
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
@@ -137,6 +140,7 @@ class NowTab(QWidget):
         layout.addWidget(self.no_task_label)
         layout.addWidget(self.last_label)
         layout.addStretch(1)
+        layout.addWidget(self.totals_label)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -149,8 +153,9 @@ class NowTab(QWidget):
     def on_state(self, ev: StateChanged) -> None:
         self.state = ev.state
         self.state_label.setText(states.state_words(ev.state))
+        # While working, the task box says what the detail would ("Working on task 7").
         self.detail_label.setText(ev.detail)
-        self.detail_label.setVisible(bool(ev.detail))
+        self.detail_label.setVisible(bool(ev.detail) and ev.state != AgentState.WORKING)
         name = states.icon_name(ev.state, problem=bool(self._problems))
         self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
         paused = ev.state == AgentState.PAUSED
@@ -181,6 +186,16 @@ class NowTab(QWidget):
             )
         )
         self._render_task()
+
+    def set_totals(self, done: int, seconds: float) -> None:
+        if done:
+            self.totals_label.setText(
+                self.tr("So far this computer has finished {n} tasks ({t} of compute). Thank you!").format(
+                    n=done, t=format_duration(seconds)
+                )
+            )
+        else:
+            self.totals_label.setText(self.tr("Finished tasks will be counted here."))
 
     def on_problem(self, ev: ProblemRaised) -> None:
         self._problems[ev.kind.value] = ev.message

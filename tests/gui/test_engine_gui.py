@@ -62,6 +62,11 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
         timeout=20_000,
     )
     assert now.phase_label.text().startswith("Training")
+    # The Machine tab finds the training process and shows its share.
+    c.window.machine_tab.refresh()
+    assert c.job_pid() is not None
+    assert not c.window.machine_tab.job_box.isHidden()
+    assert c.window.machine_tab.last_sample.job.rss > 0
     assert now.elapsed_label.text() != "—"
     with qtbot.waitSignal(c.bridge.task_finished, timeout=30_000) as finished:
         pass
@@ -80,6 +85,7 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     assert model.index(0, HistoryModel.OUTCOME).data() == "Completed"
     assert model.index(0, HistoryModel.RESULT).data() == "Open result"
     assert "1 tasks done" in c.window.history_tab.totals_label.text()
+    assert "finished 1 tasks" in now.totals_label.text()
     # Live log lines reached the Logs tab, including the job's own output.
     assert any("progress: 0.5" in line for line in c.window.logs_tab.visible_lines())
 

@@ -1,0 +1,129 @@
+"""Reproduce the README screenshots against a local DevServer.
+
+Needs an X display with a system tray (see scripts/screenshots.sh, which starts
+Xvfb and trayer), ImageMagick's `import` and `xdotool`:
+
+    DISPLAY=:99 python -m desktop_agent.gui.screenshots resources/screenshots
+
+Shots: setup-dialog.png, dashboard-task.png, machine.png, history.png, tray-menu.png.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+VOLUNTEER = "volunteer@example.com"
+
+
+def spin(ms: int) -> None:
+    """Let Qt run for `ms` milliseconds (a script, not a test: no qtbot here)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def spin_until(pred, timeout_s: float = 60.0) -> None:
+    end = time.monotonic() + timeout_s
+    while not pred():
+        if time.monotonic() > end:
+            raise TimeoutError("screenshot step timed out")
+        spin(100)
+
+
+def run_bg(*cmd: str) -> None:
+    """Run an X tool while Qt keeps painting."""
+    proc = subprocess.Popen(cmd)
+    spin_until(lambda: proc.poll() is not None, 30)
+    if proc.returncode:
+        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode})")
+
+
+def shot(out: Path, name: str) -> None:
+    spin(600)
+    target = out / name
+    run_bg("import", "-window", "root", "-colors", "256", str(target))
+    print(f"{target} ({target.stat().st_size // 1024} KB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0] if argv else "resources/screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Desktop Agent")
+    app.setQuitOnLastWindowClosed(False)
+
+    from desktop_agent.config import DataPaths, Settings
+    from desktop_agent.devserver import DevServer
+    from desktop_agent.engine.events import Phase
+    from desktop_agent.gui import states
+    from desktop_agent.gui.app import AppController
+    from desktop_agent.paths import sample_job_dir
+
+    app.setWindowIcon(states.app_icon())
+    code = (sample_job_dir() / "train.py").read_bytes().replace(
+        b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"16"'
+    )
+    with DevServer() as server, tempfile.TemporaryDirectory() as tmp:
+        server.add_owner(VOLUNTEER)
+        server.submit_job(sample_job_dir(), code=code, chunks=3, title="Sentiment classifier")
+        paths = DataPaths(Path(tmp) / "data").ensure()
+        c = AppController(paths, Settings(server=server.url, poll_interval=0.5), quit_fn=lambda: None)
+        print("tray available:", c.tray_available)
+        c.start()
+        dlg = c.setup_dialog
+        assert dlg is not None
+        dlg.move(80, 80)
+        dlg.email_edit.setText(VOLUNTEER)
+        shot(out, "setup-dialog.png")
+
+        dlg.connect_button.click()
+        spin_until(lambda: c.window.isVisible())
+        c.window.move(60, 60)
+        c.window.resize(760, 560)
+        now = c.window.now_tab
+        spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and (now.phase.fraction or 0) >= 0.25)
+        shot(out, "dashboard-task.png")
+
+        c.window.tabs.setCurrentWidget(c.window.machine_tab)
+        spin(3000)
+        shot(out, "machine.png")
+
+        c.window.tabs.setCurrentWidget(c.window.logs_tab)
+        shot(out, "logs.png")
+
+        spin_until(lambda: c.window.history_tab.model.rowCount() >= 2, 120)
+        c.window.tabs.setCurrentWidget(c.window.history_tab)
+        c.window.history_tab.refresh()
+        shot(out, "history.png")
+
+        if c.tray_available:
+            c.window.hide()
+            spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING, 60)
+            geo = c.tray.icon.geometry()
+            x, y = geo.center().x(), geo.center().y()
+            if geo.isEmpty():
+                x, y = 640, 8
+            run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
+            spin_until(lambda: c.tray.menu.isVisible(), 10)
+            shot(out, "tray-menu.png")
+            c.tray.menu.hide()
+
+        done = []
+        c.finished.connect(lambda: done.append(True))
+        c.quit()
+        spin_until(lambda: bool(done), 20)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    raise SystemExit(main())

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -55,6 +55,16 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE UNIQUE INDEX tasks_open ON tasks(server, agent_id, task_id) WHERE outcome IS NULL;
     CREATE INDEX tasks_started ON tasks(started_at);
+    """,
+    # What each task cost and how it was contained (transparency, energy, GPU accounting).
+    2: """
+    ALTER TABLE tasks ADD COLUMN sandbox TEXT;
+    ALTER TABLE tasks ADD COLUMN energy_wh REAL;
+    ALTER TABLE tasks ADD COLUMN energy_source TEXT;
+    ALTER TABLE tasks ADD COLUMN peak_vram_mb REAL;
+    ALTER TABLE tasks ADD COLUMN peak_rss_mb REAL;
+    ALTER TABLE tasks ADD COLUMN cpu_seconds REAL;
+    ALTER TABLE tasks ADD COLUMN torch_backend TEXT
     """,
 }
 
@@ -91,6 +101,13 @@ class TaskRow:
     script_bytes: int | None
     data_bytes: int | None
     requirements: str | None
+    sandbox: str | None = None  # "bwrap", "none (not available)", ...
+    energy_wh: float | None = None  # None: not measured (never a guess)
+    energy_source: str | None = None  # "nvml-counter", "nvml-power", "rapl", ...
+    peak_vram_mb: float | None = None
+    peak_rss_mb: float | None = None
+    cpu_seconds: float | None = None
+    torch_backend: str | None = None
 
     @property
     def duration_s(self) -> float | None:

@@ -69,3 +69,24 @@ def test_unknown_column_rejected(tmp_path):
     store = Store(tmp_path / "a.db")
     with pytest.raises(StoreError):
         store.update(_open(store).id, nonsense=1)
+
+
+def test_version_1_database_is_migrated_without_losing_the_outbox(tmp_path):
+    """An upgrade must never strand a pending result."""
+    db = tmp_path / "a.db"
+    con = sqlite3.connect(db)
+    from desktop_agent.engine.store import _MIGRATIONS
+
+    con.executescript(_MIGRATIONS[1])
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    con.execute("INSERT INTO meta VALUES('schema_version', '1')")
+    con.execute(
+        "INSERT INTO tasks(server, agent_id, task_id, code_url, requirements_url, chunk_data_url, phase, started_at,"
+        " result_url) VALUES ('http://s','a',5,'c','r','d','uploaded',1.0,'http://s/r')"
+    )
+    con.commit()
+    con.close()
+    store = Store(db)
+    assert store.schema_version() == SCHEMA_VERSION
+    [row] = store.open_tasks()
+    assert (row.task_id, row.phase, row.result_url, row.energy_wh) == (5, "uploaded", "http://s/r", None)

@@ -20,12 +20,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The devserver's flags, shared with the project's main CLI."""
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to bind; 0 picks a free one (default 8000)")
-    parser.add_argument("--data-dir", type=Path, default=None, help="keep the database and files here (default: a temporary folder)")
-    parser.add_argument("--owner", action="append", default=[], metavar="EMAIL", help="create a seller account at start-up (repeatable)")
-    parser.add_argument("--job", action="append", default=[], type=Path, metavar="FOLDER", help="submit the job in FOLDER (train.py, requirements.txt, data.csv) at start-up (repeatable)")
-    parser.add_argument("--requeue-after", type=float, default=600.0, metavar="SECONDS", help="requeue a running task whose agent is silent this long (default 600)")
-    parser.add_argument("--sweep-interval", type=float, default=60.0, metavar="SECONDS", help="how often to look for silent agents (default 60)")
-    parser.add_argument("--chunks", type=int, default=5, metavar="N", help="split each job's data into N subtasks (default 5)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="keep the database and files here (default: a temporary folder)"
+    )
+    parser.add_argument(
+        "--owner", action="append", default=[], metavar="EMAIL", help="create a seller account at start-up (repeatable)"
+    )
+    parser.add_argument(
+        "--job",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FOLDER",
+        help="submit the job in FOLDER (train.py, requirements.txt, data.csv) at start-up (repeatable)",
+    )
+    parser.add_argument(
+        "--requeue-after",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="requeue a running task whose agent is silent this long (default 600)",
+    )
+    parser.add_argument(
+        "--sweep-interval",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how often to look for silent agents (default 60)",
+    )
+    parser.add_argument(
+        "--chunks", type=int, default=5, metavar="N", help="split each job's data into N subtasks (default 5)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

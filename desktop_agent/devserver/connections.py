@@ -33,7 +33,7 @@ class ConnectionRegistry:
         if peer is None:
             return False
         with self._lock:
-            transport = self._transports.get(tuple(peer))  # type: ignore[arg-type]
+            transport = self._transports.get((peer[0], peer[1]))
         if transport is None:
             return False
         transport.close()
@@ -44,8 +44,8 @@ class ConnectionRegistry:
         registry = self
 
         class RegisteringH11Protocol(H11Protocol):
-            def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
-                super().connection_made(transport)  # type: ignore[arg-type]
+            def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+                super().connection_made(transport)
                 if self.client is not None:
                     registry.add(self.client, transport)
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -77,7 +79,7 @@ async def _parse_body(scope: Scope, raw: bytes) -> Any:
 
         try:
             form = await Request(scope, replay).form()
-        except Exception:  # a malformed form is still worth recording, as text
+        except (HTTPException, MultiPartException, ValueError):  # a malformed form is still worth recording, as text
             return raw.decode("utf-8", "replace")
         fields: dict[str, Any] = {}
         for key, value in form.multi_items():

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import uvicorn
 
@@ -24,7 +24,7 @@ from .storage import Storage
 BUYER_EMAIL = "buyer@example.com"
 _STARTUP_TIMEOUT = 10.0
 # uvicorn waits this long for busy connections before cancelling their requests.
-_GRACEFUL_STOP = 1.0
+_GRACEFUL_STOP = 1
 
 
 class DevServer:
@@ -151,7 +151,7 @@ class DevServer:
         if self._tempdir is not None:
             self._tempdir.cleanup()
 
-    def __enter__(self) -> DevServer:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

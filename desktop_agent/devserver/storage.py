@@ -121,9 +121,7 @@ class Storage:
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
                 raise DuplicateEmail(email)
-            cursor = conn.execute(
-                "INSERT INTO users (email, password, role) VALUES (?, ?, ?)", (email, password, role)
-            )
+            cursor = conn.execute("INSERT INTO users (email, password, role) VALUES (?, ?, ?)", (email, password, role))
             return int(cursor.lastrowid or 0)
 
     def user_id_for_email(self, email: str) -> int | None:

@@ -21,7 +21,8 @@ def register(client: httpx.Client, agent_id: str, email: str = OWNER, **extra: s
 def request_task(client: httpx.Client, agent_id: str) -> dict[str, Any]:
     response = client.post("/agent/request_task", json={"agent_id": agent_id})
     assert response.status_code == 200
-    return response.json()
+    task: dict[str, Any] = response.json()
+    return task
 
 
 def complete(client: httpx.Client, agent_id: str, task_id: int, result_url: str = "") -> httpx.Response:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -41,7 +44,9 @@ def test_register_unknown_owner_is_404(client: httpx.Client, owner_id: int) -> N
     assert response.json() == {"detail": "Owner email not found. Please register on the website first."}
 
 
-@pytest.mark.parametrize("typed", ["  Owner@Example.COM ", '"owner@example.com"', "'OWNER@example.com'", ' " owner@example.com " '])
+@pytest.mark.parametrize(
+    "typed", ["  Owner@Example.COM ", '"owner@example.com"', "'OWNER@example.com'", ' " owner@example.com " ']
+)
 def test_register_normalises_email(client: httpx.Client, srv: DevServer, owner_id: int, typed: str) -> None:
     assert register(client, "agent-1", email=typed).status_code == 200
     agent = srv.agent("agent-1")
@@ -52,14 +57,24 @@ def test_reregister_overwrites_hardware_and_sets_idle(client: httpx.Client, srv:
     register(client, "agent-1", gpu_model="RTX 4090", ram_total="64GB")
     client.post("/agent/heartbeat", json={"id": "agent-1", "status": "BUSY"})
     agent = srv.agent("agent-1")
-    assert agent is not None and (agent["gpu_model"], agent["ram_total"], agent["status"]) == ("RTX 4090", "64GB", "BUSY")
+    assert agent is not None and (agent["gpu_model"], agent["ram_total"], agent["status"]) == (
+        "RTX 4090",
+        "64GB",
+        "BUSY",
+    )
     register(client, "agent-1")
     agent = srv.agent("agent-1")
-    assert agent is not None and (agent["gpu_model"], agent["ram_total"], agent["status"]) == ("Unknown", "Unknown", "IDLE")
+    assert agent is not None and (agent["gpu_model"], agent["ram_total"], agent["status"]) == (
+        "Unknown",
+        "Unknown",
+        "IDLE",
+    )
 
 
-@pytest.mark.parametrize("body", [{}, {"id": "a"}, {"email": OWNER}, {"id": 1, "email": OWNER}, {"id": "a", "email": OWNER, "gpu_model": 3}])
-def test_register_validation_is_422(client: httpx.Client, owner_id: int, body: dict) -> None:
+@pytest.mark.parametrize(
+    "body", [{}, {"id": "a"}, {"email": OWNER}, {"id": 1, "email": OWNER}, {"id": "a", "email": OWNER, "gpu_model": 3}]
+)
+def test_register_validation_is_422(client: httpx.Client, owner_id: int, body: dict[str, Any]) -> None:
     response = client.post("/agent/register", json=body)
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], list)
@@ -68,7 +83,9 @@ def test_register_validation_is_422(client: httpx.Client, owner_id: int, body: d
 # heartbeat ----------------------------------------------------------------------------------
 
 
-def test_heartbeat_stores_any_status_and_returns_naive_iso_time(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
+def test_heartbeat_stores_any_status_and_returns_naive_iso_time(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
     register(client, "agent-1")
     response = client.post("/agent/heartbeat", json={"id": "agent-1", "status": "Training 42%"})
     assert response.status_code == 200
@@ -87,7 +104,7 @@ def test_heartbeat_unknown_agent_is_404(client: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("body", [{}, {"id": "a"}, {"status": "IDLE"}, {"id": "a", "status": None}])
-def test_heartbeat_validation_is_422(client: httpx.Client, body: dict) -> None:
+def test_heartbeat_validation_is_422(client: httpx.Client, body: dict[str, Any]) -> None:
     assert client.post("/agent/heartbeat", json=body).status_code == 422
 
 
@@ -128,7 +145,7 @@ def test_request_task_does_not_check_the_agent_exists(client: httpx.Client, srv:
 
 
 @pytest.mark.parametrize("body", [{}, {"id": "a"}, {"agent_id": None}])
-def test_request_task_validation_is_422(client: httpx.Client, body: dict) -> None:
+def test_request_task_validation_is_422(client: httpx.Client, body: dict[str, Any]) -> None:
     assert client.post("/agent/request_task", json=body).status_code == 422
 
 
@@ -161,9 +178,16 @@ def test_upload_result_unknown_subtask_is_404(client: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("data", "with_file"),
-    [({"agent_id": "a", "task_id": "1"}, False), ({"agent_id": "a"}, True), ({"task_id": "1"}, True), ({"agent_id": "a", "task_id": "one"}, True)],
+    [
+        ({"agent_id": "a", "task_id": "1"}, False),
+        ({"agent_id": "a"}, True),
+        ({"task_id": "1"}, True),
+        ({"agent_id": "a", "task_id": "one"}, True),
+    ],
 )
-def test_upload_result_validation_is_422(client: httpx.Client, job_id: int, data: dict, with_file: bool) -> None:
+def test_upload_result_validation_is_422(
+    client: httpx.Client, job_id: int, data: dict[str, str], with_file: bool
+) -> None:
     files = {"file": ("model.pth", b"x")} if with_file else None
     assert client.post("/agent/upload_result", data=data, files=files).status_code == 422
 
@@ -171,7 +195,9 @@ def test_upload_result_validation_is_422(client: httpx.Client, job_id: int, data
 # complete_task ------------------------------------------------------------------------------
 
 
-def test_complete_task_marks_completed_and_agent_idle(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_complete_task_marks_completed_and_agent_idle(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "agent-1")
     task = request_task(client, "agent-1")
     response = complete(client, "agent-1", task["task_id"], "http://x/result")
@@ -215,9 +241,16 @@ def test_complete_task_is_not_idempotent(client: httpx.Client, srv: DevServer, o
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"agent_id": "a", "task_id": 1}, {"agent_id": "a", "result_url": ""}, {"task_id": 1, "result_url": ""}, {"agent_id": "a", "task_id": "x", "result_url": ""}, {"agent_id": "a", "task_id": 1, "result_url": None}],
+    [
+        {},
+        {"agent_id": "a", "task_id": 1},
+        {"agent_id": "a", "result_url": ""},
+        {"task_id": 1, "result_url": ""},
+        {"agent_id": "a", "task_id": "x", "result_url": ""},
+        {"agent_id": "a", "task_id": 1, "result_url": None},
+    ],
 )
-def test_complete_task_validation_is_422(client: httpx.Client, body: dict) -> None:
+def test_complete_task_validation_is_422(client: httpx.Client, body: dict[str, Any]) -> None:
     response = client.post("/agent/complete_task", json=body)
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], list)
@@ -235,9 +268,7 @@ def test_last_completion_merges_the_job(client: httpx.Client, srv: DevServer, ow
     assert (job["status"], job["completed"], job["merges"], job["merged_results"]) == ("COMPLETED", 5, 1, 4)
 
 
-def test_merge_delay_makes_the_last_completion_slow(tmp_path) -> None:
-    import time
-
+def test_merge_delay_makes_the_last_completion_slow(tmp_path: Path) -> None:
     with DevServer(data_dir=tmp_path, merge_delay=0.5) as server, httpx.Client(base_url=server.url) as http:
         job = server.submit_job(None, code=b"", requirements=b"", data=b"x\n1\n", chunks=1)
         task = request_task(http, "agent-1")
@@ -248,16 +279,31 @@ def test_merge_delay_makes_the_last_completion_slow(tmp_path) -> None:
     server.close()
 
 
-def test_calls_are_recorded_with_bodies_and_agent_ids(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_calls_are_recorded_with_bodies_and_agent_ids(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "agent-1")
     task = request_task(client, "agent-1")
-    client.post("/agent/upload_result", data={"agent_id": "agent-1", "task_id": str(task["task_id"])}, files={"file": ("model.pth", b"abc")})
+    client.post(
+        "/agent/upload_result",
+        data={"agent_id": "agent-1", "task_id": str(task["task_id"])},
+        files={"file": ("model.pth", b"abc")},
+    )
     client.post("/agent/complete_task", json={"agent_id": "agent-1"})
     calls = srv.calls("/agent/")
-    assert [c.path for c in calls] == ["/agent/register", "/agent/request_task", "/agent/upload_result", "/agent/complete_task"]
+    assert [c.path for c in calls] == [
+        "/agent/register",
+        "/agent/request_task",
+        "/agent/upload_result",
+        "/agent/complete_task",
+    ]
     assert all(c.agent_id == "agent-1" for c in calls)
     assert calls[0].body == {"id": "agent-1", "email": OWNER}
-    assert calls[2].body == {"agent_id": "agent-1", "task_id": str(task["task_id"]), "file": {"filename": "model.pth", "size": 3}}
+    assert calls[2].body == {
+        "agent_id": "agent-1",
+        "task_id": str(task["task_id"]),
+        "file": {"filename": "model.pth", "size": 3},
+    }
     assert [c.status for c in calls] == [200, 200, 200, 422]
     assert calls[0].monotonic <= calls[1].monotonic and calls[0].wall > 0
     assert srv.calls("/agent/register") == calls[:1]

@@ -28,7 +28,9 @@ def test_add_arguments_defaults() -> None:
     args = parser.parse_args([])
     assert (args.host, args.port, args.data_dir, args.owner, args.job) == ("127.0.0.1", 8000, None, [], [])
     assert (args.requeue_after, args.chunks) == (600.0, 5)
-    args = parser.parse_args(["--owner", "a@b.c", "--owner", "d@e.f", "--job", "x", "--requeue-after", "2", "--chunks", "3"])
+    args = parser.parse_args(
+        ["--owner", "a@b.c", "--owner", "d@e.f", "--job", "x", "--requeue-after", "2", "--chunks", "3"]
+    )
     assert (args.owner, args.job, args.requeue_after, args.chunks) == (["a@b.c", "d@e.f"], [Path("x")], 2.0, 3)
 
 
@@ -53,12 +55,18 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
             assert task["job_id"] == job_id
             work = tmp_path / "work"
             work.mkdir()
-            for key, name in (("code_url", "train.py"), ("requirements_url", "requirements.txt"), ("chunk_data_url", "data.csv")):
+            for key, name in (
+                ("code_url", "train.py"),
+                ("requirements_url", "requirements.txt"),
+                ("chunk_data_url", "data.csv"),
+            ):
                 response = http.get(task[key])
                 assert response.status_code == 200
                 (work / name).write_bytes(response.content)
             env = {**os.environ, "SAMPLE_JOB_SECONDS": "0"}
-            run = subprocess.run([sys.executable, "train.py"], cwd=work, env=env, capture_output=True, text=True, timeout=30)
+            run = subprocess.run(
+                [sys.executable, "train.py"], cwd=work, env=env, capture_output=True, text=True, timeout=30, check=False
+            )
             assert run.returncode == 0 and run.stdout.splitlines()[-2] == "progress: 1.0"
             model = json.loads((work / "model.pth").read_text())
             chunk = (work / "data.csv").read_bytes()
@@ -71,7 +79,10 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
             )
             result_url = upload.json()["url"]
             assert http.get(result_url).content == (work / "model.pth").read_bytes()
-            done = http.post("/agent/complete_task", json={"agent_id": "cli-agent", "task_id": task["task_id"], "result_url": result_url})
+            done = http.post(
+                "/agent/complete_task",
+                json={"agent_id": "cli-agent", "task_id": task["task_id"], "result_url": result_url},
+            )
             assert done.json() == {"message": "Task marked as completed. Good job!"}
             assert http.get(f"/jobs/{job_id}").json()["completed"] == 1
     finally:
@@ -88,7 +99,7 @@ def test_cli_reports_a_busy_port(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         proc = subprocess.run(
             [sys.executable, "-m", "desktop_agent.devserver", "--port", str(port), "--data-dir", str(tmp_path)],
-            cwd=REPO, capture_output=True, text=True, timeout=30,
+            cwd=REPO, capture_output=True, text=True, timeout=30, check=False,
         )  # fmt: skip
     assert proc.returncode == 1
     assert "cannot listen" in proc.stderr

@@ -63,7 +63,9 @@ def test_drop_before_commit_changes_nothing(client: httpx.Client, srv: DevServer
     assert (call.fault, call.status, call.agent_id) == ("drop_before", None, "a")
 
 
-def test_drop_after_commit_is_the_maybe_delivered_case(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_drop_after_commit_is_the_maybe_delivered_case(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "a")
     task_id = request_task(client, "a")["task_id"]
     srv.faults.drop_next("/agent/complete_task", after_commit=True)

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.timeout(30)
 
 @pytest.fixture
 def code_url(client: httpx.Client, job_id: int) -> str:
-    return request_task(client, "agent-1")["code_url"]
+    url: str = request_task(client, "agent-1")["code_url"]
+    return url
 
 
 def test_full_download_has_content_length(client: httpx.Client, code_url: str) -> None:
@@ -30,7 +31,9 @@ def test_full_download_has_content_length(client: httpx.Client, code_url: str) -
     ("header", "first", "last"),
     [("bytes=0-9", 0, 9), ("bytes=100-", 100, None), ("bytes=-50", -50, None), ("bytes=10-999999", 10, None)],
 )
-def test_range_request_answers_206(client: httpx.Client, code_url: str, header: str, first: int, last: int | None) -> None:
+def test_range_request_answers_206(
+    client: httpx.Client, code_url: str, header: str, first: int, last: int | None
+) -> None:
     expected = (SAMPLE_JOB / "train.py").read_bytes()
     size = len(expected)
     part = expected[first:] if last is None else expected[first : last + 1]

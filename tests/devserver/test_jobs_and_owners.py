@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -28,8 +30,10 @@ def test_auth_register_duplicate_email_is_400(client: httpx.Client) -> None:
     assert response.json() == {"detail": "Email already registered"}
 
 
-@pytest.mark.parametrize("body", [{}, {"email": "a@b.c", "password": "pw"}, {"email": "a@b.c", "password": "pw", "role": "admin"}])
-def test_auth_register_validation_is_422(client: httpx.Client, body: dict) -> None:
+@pytest.mark.parametrize(
+    "body", [{}, {"email": "a@b.c", "password": "pw"}, {"email": "a@b.c", "password": "pw", "role": "admin"}]
+)
+def test_auth_register_validation_is_422(client: httpx.Client, body: dict[str, Any]) -> None:
     assert client.post("/auth/register", json=body).status_code == 422
 
 
@@ -51,11 +55,16 @@ def test_upload_splits_into_five_pending_subtasks(client: httpx.Client, srv: Dev
     job = client.get(f"/jobs/{job_id}").json()
     assert (job["status"], job["total"], job["pending"], job["running"], job["completed"]) == ("PENDING", 5, 5, 0, 0)
     assert [s["chunk_index"] for s in job["subtasks"]] == [0, 1, 2, 3, 4]
-    assert all(s["status"] == "PENDING" and s["assigned_agent_id"] is None and s["result_url"] is None for s in job["subtasks"])
+    assert all(
+        s["status"] == "PENDING" and s["assigned_agent_id"] is None and s["result_url"] is None for s in job["subtasks"]
+    )
     folder = srv.data_dir / "files" / "jobs" / str(job_id)
     assert (folder / "train.py").read_bytes() == (SAMPLE_JOB / "train.py").read_bytes()
     assert (folder / "requirements.txt").read_bytes() == b"# none\n"
-    assert b"".join((folder / f"chunk_{i}.csv").read_bytes().split(b"\n", 1)[1] for i in range(5)) == data.split(b"\n", 1)[1]
+    assert (
+        b"".join((folder / f"chunk_{i}.csv").read_bytes().split(b"\n", 1)[1] for i in range(5))
+        == data.split(b"\n", 1)[1]
+    )
 
 
 def test_upload_errors(client: httpx.Client, srv: DevServer) -> None:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 
 from ..context import AppContext, get_context
-from ..models import AgentHeartbeat, AgentRegister, TaskComplete, TaskRequest, TaskResponse
+from ..models import (
+    AgentHeartbeat,
+    AgentRegister,
+    TaskComplete,
+    TaskRequest,
+    TaskResponse,
+)
 from ..storage import chunk_path, job_dir, result_path
 
 router = APIRouter(prefix="/agent")
@@ -38,7 +44,7 @@ def register(body: AgentRegister, ctx: Context) -> dict[str, str]:
 def heartbeat(body: AgentHeartbeat, ctx: Context) -> dict[str, str]:
     if not ctx.storage.heartbeat(body.id, body.status, time.time()):
         raise HTTPException(404, "Agent not registered")
-    server_time = datetime.now(timezone.utc).replace(tzinfo=None)
+    server_time = datetime.now(UTC).replace(tzinfo=None)
     return {"message": "Heartbeat received", "server_time": server_time.isoformat()}
 
 

@@ -15,7 +15,9 @@ router = APIRouter(prefix="/jobs")
 Context = Annotated[AppContext, Depends(get_context)]
 
 
-def create_job(storage: Storage, user_id: int, title: str, code: bytes, requirements: bytes, data: bytes, chunks: int) -> int:
+def create_job(
+    storage: Storage, user_id: int, title: str, code: bytes, requirements: bytes, data: bytes, chunks: int
+) -> int:
     """Shared by the upload route and the Python/CLI seeding so both split data identically.
 
     Raises LookupError for an unknown user and ValueError for a CSV without rows.

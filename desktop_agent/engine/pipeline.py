@@ -32,6 +32,7 @@ from desktop_agent.engine.envs import EnvCache
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
+from desktop_agent.logs import prune_task_logs
 
 CRASH_ENV = "DESKTOP_AGENT_CRASH_AT"
 
@@ -322,3 +323,4 @@ class TaskPipeline:
             Path(self.row.result_path).unlink(missing_ok=True)
         if not self.ctx.settings.keep_workspaces:
             shutil.rmtree(self.workspace, ignore_errors=True)
+        prune_task_logs(self.ctx.paths.task_logs, self.ctx.settings.task_logs_keep)

@@ -244,3 +244,37 @@ def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash
     assert [row.outcome for row in history] == ["completed"]
     if crash_at == "after_complete":
         assert len(srv.calls("/agent/complete_task")) == 1  # delivered before the crash: not sent again
+
+
+def test_low_disk_takes_no_work_and_says_so(srv, tmp_path):
+    srv.submit_job(SAMPLE, chunks=1)
+    with AgentThread(settings_for(srv, min_free_disk_mb=10**9), tmp_path / "agent") as run:
+        problem = wait_until(lambda: [p for p in run.of(ev.ProblemRaised) if p.kind is ev.ProblemKind.DISK_LOW])
+        time.sleep(1.0)  # several poll intervals: still no request for work
+    assert "free some space" in problem[0].message
+    assert srv.calls("/agent/request_task") == []
+
+
+def test_task_logs_are_bounded(srv, tmp_path):
+    srv.submit_job(SAMPLE, chunks=3)
+    with AgentThread(settings_for(srv, task_logs_keep=2), tmp_path / "agent", max_tasks=3) as run:
+        run.thread.join(60)
+    assert len(list((tmp_path / "agent" / "logs" / "tasks").glob("*.log"))) == 2
+
+
+def test_long_host_fault_releases_the_task_instead_of_faking_a_result(srv, tmp_path, monkeypatch):
+    """The package index is unreachable for longer than the limit: give the task back, never complete it."""
+    monkeypatch.setenv("UV_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens on port 9
+    monkeypatch.setenv("UV_DEFAULT_INDEX", "http://127.0.0.1:9/simple")
+    srv.submit_job(SAMPLE, requirements=b"six\n", chunks=1)
+    settings = settings_for(srv, release_after_s=1.0, release_quiet_s=3.0)
+    with AgentThread(settings, tmp_path / "agent") as run:
+        wait_until(lambda: run.of(ev.TaskFinished), timeout=60)
+        wait_until(lambda: any(s.state is ev.AgentState.IDLE for s in run.of(ev.StateChanged)
+                               if s.at > run.of(ev.TaskFinished)[0].at), timeout=30)
+    [finished] = run.of(ev.TaskFinished)
+    assert finished.outcome is ev.Outcome.RELEASED
+    assert srv.calls("/agent/complete_task") == []
+    released_at = finished.at
+    after = [c.wall for c in srv.calls("/agent/heartbeat") if c.wall > released_at]
+    assert after and after[0] - released_at >= 2.5  # silent for the quiet period, then back

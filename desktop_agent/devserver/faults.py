@@ -81,6 +81,11 @@ class Faults:
         """Delete every agent, as a wiped server database would; next heartbeat gets 404."""
         self._storage.forget_agents()
 
+    def armed(self) -> int:
+        """How many injections are still waiting for a request: lets a test see one was triggered."""
+        with self._lock:
+            return sum(rule.remaining for rule in self._rules)
+
     def reset(self) -> None:
         """Disarm every pending fault and switch `racy` off."""
         with self._lock:

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_agent.devserver import DevServer
 
-from .helpers import OWNER, SAMPLE_JOB, complete, register, request_task
+from .helpers import OWNER, SAMPLE_JOB, complete, register, request_task, wait_until
 
 pytestmark = pytest.mark.timeout(30)
 BROKEN = (httpx.RemoteProtocolError, httpx.ReadError)
@@ -27,6 +27,7 @@ def test_faults_are_off_unless_asked_for(tmp_path: Path) -> None:
 def test_fail_next_answers_the_status_n_times(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
     register(client, "a")
     srv.faults.fail_next("/agent/heartbeat", n=2, status=503)
+    assert srv.faults.armed() == 2
     beat = {"id": "a", "status": "IDLE"}
     answers = [client.post("/agent/heartbeat", json=beat) for _ in range(3)]
     assert [r.status_code for r in answers] == [503, 503, 200]
@@ -143,7 +144,7 @@ def test_stop_is_quick_while_a_request_hangs(client: httpx.Client, srv: DevServe
 
     thread = threading.Thread(target=hang)
     thread.start()
-    time.sleep(0.2)
+    assert wait_until(lambda: srv.faults.armed() == 0)
     started = time.monotonic()
     srv.stop()
     assert time.monotonic() - started < 2.5

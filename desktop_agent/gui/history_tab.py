@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -145,9 +145,16 @@ class HistoryModel(QAbstractTableModel):
                 return format_duration(_get(row, "duration_s"))
             if col == self.RESULT:
                 return self.tr("Open result") if _get(row, "result_url") else ""
+        if col == self.RESULT and _get(row, "result_url"):
+            if role == Qt.ForegroundRole:
+                return QGuiApplication.palette().color(QPalette.Link)
+            if role == Qt.FontRole:
+                f = QFont()
+                f.setUnderline(True)
+                return f
         if role == Qt.ToolTipRole:
-            if col == self.RESULT:
-                return _get(row, "result_url") or None
+            if col == self.RESULT and _get(row, "result_url"):
+                return self.tr("Double-click or press Enter to open {url}").format(url=_get(row, "result_url"))
             if col == self.OUTCOME:
                 return _get(row, "error") or None
         if role == Qt.TextAlignmentRole and col in (self.JOB, self.TASK, self.DURATION):

@@ -90,6 +90,7 @@ class MachineTab(QWidget):
         jf.addRow(self.tr("CPU:"), self.job_cpu)
         jf.addRow(self.tr("Memory:"), self.job_ram)
         jf.addRow(self.tr("GPU memory:"), self.job_vram)
+        self._job_form = jf
         self.no_job_label = QLabel(self.tr("No job process is running right now."))
         self.no_job_label.setEnabled(False)
 
@@ -137,6 +138,7 @@ class MachineTab(QWidget):
             self.job_cpu.setText(self.tr("{pct:.0f} %").format(pct=job.cpu_pct))
             self.job_ram.setText(format_bytes(job.rss))
             self.job_vram.setText("—" if job.vram_mb is None else f"{job.vram_mb:.0f} MB")
+            self._job_form.setRowVisible(self.job_vram, bool(s.gpus))
 
     def _show_gpus(self, s: MachineSample) -> None:
         backend = gpu.backend()

@@ -49,6 +49,8 @@ class Settings:
     keep_workspaces: bool = False  # keep each task's folder after it finishes (debugging)
     log_max_mb: int = 10  # app log size before rotation
     task_logs_keep: int = 200  # per-task logs kept on disk
+    # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
+    torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

@@ -155,6 +155,52 @@ def _tree_bytes(path: Path) -> int:
     return total
 
 
+def _torch_args(torch_backend: str | None, *, uv: bool) -> list[str]:
+    """Installer arguments that take PyTorch packages from PyTorch's index for that build."""
+    if not torch_backend or torch_backend == "default":
+        return []
+    if uv:
+        return ["--torch-backend", torch_backend]
+    return ["--extra-index-url", f"https://download.pytorch.org/whl/{torch_backend}"]
+
+
+class _Usage:
+    """Unique inodes under the envs and uv's cache, with who holds a link to each."""
+
+    CACHE = "\0uv-cache"
+
+    def __init__(self) -> None:
+        self.sizes: dict[tuple[int, int], int] = {}
+        self.holders: dict[tuple[int, int], set[str]] = {}
+        self.total = 0
+
+    @classmethod
+    def scan(cls, envs: list[Path], uv_cache: Path) -> "_Usage":
+        usage = cls()
+        for owner, root in [(p.name, p) for p in envs] + [(cls.CACHE, uv_cache)]:
+            for dirpath, _dirs, files in os.walk(root):
+                for name in files:
+                    try:
+                        st = os.lstat(os.path.join(dirpath, name))
+                    except OSError:
+                        continue
+                    inode = (st.st_dev, st.st_ino)
+                    if inode not in usage.sizes:
+                        usage.sizes[inode] = st.st_blocks * 512 if hasattr(st, "st_blocks") else st.st_size
+                        usage.holders[inode] = set()
+                        usage.total += usage.sizes[inode]
+                    usage.holders[inode].add(owner)
+        return usage
+
+    def drop(self, owner: str) -> None:
+        """Forget `owner`'s links; files nobody else holds no longer count."""
+        for inode, holders in list(self.holders.items()):
+            holders.discard(owner)
+            if not holders:
+                self.total -= self.sizes.pop(inode)
+                del self.holders[inode]
+
+
 def _classify(tail: list[str], what: str) -> Exception:
     text = "\n".join(tail)
     if any(marker in text.lower() for marker in _HOST_MARKERS):
@@ -190,10 +236,13 @@ class EnvCache:
 
     # --- public ------------------------------------------------------------
 
-    async def ensure(self, requirements_text: str, *, on_line: Callable[[str], None] | None = None) -> Env:
+    async def ensure(self, requirements_text: str, *, on_line: Callable[[str], None] | None = None,
+                     torch_backend: str | None = None) -> Env:
         """An env with `requirements_text` installed: from the cache, or built now.
 
         Two callers asking for the same requirements at once share one build.
+        `torch_backend` ("cpu", "cu126", "default"...; see torch_backend.py) is
+        part of the key and picks the index PyTorch packages come from.
         Raises JobFault for refused or uninstallable requirements (with the
         installer's last lines), HostFault when the index cannot be reached.
         """
@@ -203,7 +252,7 @@ class EnvCache:
                 reason = refused_reason(line)
                 if reason:
                     raise JobFault(f"Refusing requirement line {line!r}: {reason}.")
-        key = await self._key(lines)
+        key = await self._key(lines, torch_backend)
         self._current = key
         async with self._locks.setdefault(key, asyncio.Lock()):
             path = self.root / key
@@ -215,32 +264,41 @@ class EnvCache:
                 self._discard(path)  # a folder without a marker is not an env
             self._building.add(key)
             try:
-                seconds = await self._build(key, lines, on_line or (lambda _line: None))
+                seconds = await self._build(key, lines, on_line or (lambda _line: None), torch_backend)
             finally:
                 self._building.discard(key)
         self.evict()
         return Env(key, path, _env_python(path), reused=False, build_seconds=seconds)
 
     def usage_mb(self) -> float:
-        return sum(_tree_bytes(p) for p in self._ready_envs()) / (1024 * 1024)
+        """Disk used by the ready envs and uv's cache, each hard-linked file counted once (as `du` does)."""
+        return _Usage.scan(self._ready_envs(), self.uv_cache_dir).total / (1024 * 1024)
 
     def evict(self) -> list[str]:
-        """Delete least recently used envs until the cache fits `budget_mb`; returns their keys.
+        """Free disk until envs + uv cache fit `budget_mb`; returns the keys of the envs deleted.
 
-        The env handed out last and any env being built are kept, even over budget.
+        Envs share files with uv's cache by hard links, so deleting an env frees
+        only what no other env and not the cache holds. Over budget, uv's cache
+        goes first (ready envs keep their own links to its files, so they stay
+        whole; only wheels no env uses are freed, and later builds download
+        again), then envs, least recently used first. The env handed out last
+        and any env being built are kept, even over budget; the cache is kept
+        while a build is running.
         """
         envs = sorted(self._ready_envs(), key=lambda p: (p / READY).stat().st_mtime)
-        sizes = {p: _tree_bytes(p) for p in envs}
-        total = sum(sizes.values())
+        usage = _Usage.scan(envs, self.uv_cache_dir)
         budget = self.budget_mb * 1024 * 1024
-        evicted = []
+        evicted: list[str] = []
+        if usage.total > budget and not self._building and self.uv_cache_dir.exists():
+            shutil.rmtree(self.uv_cache_dir, ignore_errors=True)
+            usage.drop(_Usage.CACHE)
         for path in envs:
-            if total <= budget:
+            if usage.total <= budget:
                 break
             if path.name == self._current or path.name in self._building:
                 continue
             self._discard(path)
-            total -= sizes[path]
+            usage.drop(path.name)
             evicted.append(path.name)
         return evicted
 
@@ -273,7 +331,7 @@ class EnvCache:
             if child.name.startswith((_BUILD_PREFIX, _TRASH_PREFIX)) or not (child / READY).is_file():
                 self._discard(child)
 
-    async def _key(self, lines: list[str]) -> str:
+    async def _key(self, lines: list[str], torch_backend: str | None = None) -> str:
         if self._python_id is None:
             code = "import sys, platform; print(platform.python_version(), sys.platform, platform.machine())"
             proc = await asyncio.create_subprocess_exec(
@@ -284,6 +342,8 @@ class EnvCache:
                 raise HostFault(f"The Python at {self.base_python} does not run: {out.decode(errors='replace')}")
             self._python_id = out.decode().strip()
         canonical = "\n".join(sorted(canonical_line(line) for line in lines))
+        if torch_backend:  # only envs with PyTorch packages get one; other keys stay as they were
+            canonical += f"\n#torch-backend={torch_backend}"
         digest = hashlib.sha256(f"{self._python_id}\n{canonical}".encode()).hexdigest()
         return digest[:20]
 
@@ -303,7 +363,8 @@ class EnvCache:
         )
         return env
 
-    async def _build(self, key: str, lines: list[str], on_line: Callable[[str], None]) -> float:
+    async def _build(self, key: str, lines: list[str], on_line: Callable[[str], None],
+                     torch_backend: str | None = None) -> float:
         started = time.monotonic()
         tmp = self.root / f"{_BUILD_PREFIX}{key}-{uuid.uuid4().hex[:8]}"
         tmp.mkdir()
@@ -324,9 +385,11 @@ class EnvCache:
                     cmd = [self.uv_bin, "pip", "install", "--python", python, "-r", str(req)]
                 else:
                     cmd = [python, "-m", "pip", "install", "-r", str(req)]
+                cmd += _torch_args(torch_backend, uv=bool(self.uv_bin))
                 await self._run(cmd, tmp, on_line, tail, "install the job's requirements")
             seconds = time.monotonic() - started
-            info = {"key": key, "requirements": lines, "python": self._python_id, "build_seconds": seconds}
+            info = {"key": key, "requirements": lines, "python": self._python_id, "build_seconds": seconds,
+                    "torch_backend": torch_backend}
             (venv / READY).write_text(json.dumps(info, indent=2), encoding="utf-8")
             os.rename(venv, self.root / key)
             return seconds

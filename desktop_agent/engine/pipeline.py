@@ -28,7 +28,8 @@ import httpx
 
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import errors, fetch, retry, runner
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine import torch_backend
+from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
@@ -193,7 +194,12 @@ class TaskPipeline:
         def on_line(line: str) -> None:
             self.ctx.emit(LogLine(line, "INFO", self.row.task_id, "installer"))
 
-        env = await self.ctx.envs.ensure(requirements, on_line=on_line)
+        torch = torch_backend.choose(requirement_lines(requirements), self.ctx.settings.torch_backend,
+                                     use_gpu=getattr(self.ctx.settings, "use_gpu", True))
+        if torch is not None:  # real jobs at real size: the right PyTorch build, logged and recorded
+            on_line(torch.describe())
+            self._save(torch_backend=torch.backend)
+        env = await self.ctx.envs.ensure(requirements, on_line=on_line, torch_backend=torch and torch.backend)
         self._save(env_key=env.key)
         self.ctx.log("INFO", f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})")
         return env

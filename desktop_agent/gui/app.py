@@ -303,6 +303,39 @@ class AppController(QObject):
         self._quit_fn()
 
 
+def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
+    """SIGTERM (logout, `systemctl stop`) and SIGINT run the graceful quit.
+
+    Python only runs signal handlers when the interpreter gets control, which
+    an idle Qt loop never gives it; the wakeup fd makes the signal readable on
+    a socket that Qt watches, at no idle cost.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    try:
+        rsock, wsock = socket.socketpair()
+        for sk in (rsock, wsock):
+            sk.setblocking(False)
+        signal.set_wakeup_fd(wsock.fileno())
+    except (OSError, ValueError):  # not the main thread, or no socketpair
+        return
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Read, app)
+
+    def drain() -> None:
+        try:
+            rsock.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+    app._signal_socks = (rsock, wsock, notifier)  # keep alive with the app
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_a: on_signal())
+
+
 def run_gui(
     data_dir: Path | None = None,
     *,
@@ -338,6 +371,7 @@ def run_gui(
 
     controller = AppController(paths, settings, quit_fn=app.quit, skip_setup=demo and bool(settings.email))
     guard.activate_requested.connect(controller.show_window)
+    _quit_on_signals(app, controller.quit)
     controller.start(minimized=minimized)
     rc = app.exec()
     if not controller.bridge.wait(2000):

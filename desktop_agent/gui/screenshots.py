@@ -5,7 +5,8 @@ Xvfb and trayer), ImageMagick's `import` and `xdotool`:
 
     DISPLAY=:99 python -m desktop_agent.gui.screenshots resources/screenshots
 
-Shots: setup-dialog.png, dashboard-task.png, machine.png, history.png, tray-menu.png.
+Shots: setup-dialog.png, dashboard-task.png, dashboard-dark.png, machine.png, logs.png,
+history.png, tray-menu.png.
 """
 
 from __future__ import annotations
@@ -92,6 +93,28 @@ def main(argv: list[str] | None = None) -> int:
         now = c.window.now_tab
         spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and (now.phase.fraction or 0) >= 0.25)
         shot(out, "dashboard-task.png")
+
+        # The same dashboard under a dark palette: text must stay legible (palette roles only).
+        from PySide6.QtGui import QColor, QPalette
+
+        light = app.palette()
+        style = app.style().name()
+        dark = QPalette()
+        for role, colour in {
+            QPalette.Window: "#2b2b2b", QPalette.WindowText: "#e6e6e6", QPalette.Base: "#1e1e1e",
+            QPalette.AlternateBase: "#262626", QPalette.Text: "#e6e6e6", QPalette.Button: "#353535",
+            QPalette.ButtonText: "#e6e6e6", QPalette.Highlight: "#2f6fde", QPalette.HighlightedText: "#ffffff",
+            QPalette.Link: "#7fb0ff", QPalette.Mid: "#555555", QPalette.ToolTipBase: "#353535",
+            QPalette.ToolTipText: "#e6e6e6", QPalette.PlaceholderText: "#9a9a9a",
+        }.items():
+            dark.setColor(role, QColor(colour))
+        dark.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#8a8a8a"))
+        dark.setColor(QPalette.Disabled, QPalette.Text, QColor("#8a8a8a"))
+        app.setStyle("Fusion")
+        app.setPalette(dark)
+        shot(out, "dashboard-dark.png")
+        app.setStyle(style)
+        app.setPalette(light)
 
         c.window.tabs.setCurrentWidget(c.window.machine_tab)
         spin(3000)

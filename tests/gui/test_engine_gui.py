@@ -101,3 +101,25 @@ def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controll
     assert c.quit_recorder.calls == 1
     assert not c.bridge.is_running()
     assert devserver.agent(c.bridge.agent.agent_id)["status"] == "OFFLINE"
+
+
+def test_change_account_reruns_setup_and_restarts_the_engine(qtbot, devserver, paths, make_controller):
+    from PySide6.QtCore import Qt
+
+    other = "second@example.com"
+    devserver.add_owner(other)
+    c = make_controller(registered_settings(devserver, paths))
+    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+        c.start()
+    first_agent = c.bridge.agent
+    with qtbot.waitSignal(c.setup_shown, timeout=5_000):
+        qtbot.mouseClick(c.window.settings_tab.change_button, Qt.LeftButton)  # nothing pending: no warning
+    dlg = c.setup_dialog
+    assert dlg.email_edit.text() == "volunteer@example.com"
+    dlg.email_edit.clear()
+    qtbot.keyClicks(dlg.email_edit, other)
+    with qtbot.waitSignal(c.bridge.engine_stopped, timeout=20_000):
+        qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: c.bridge.agent is not first_agent and c.bridge.state == AgentState.IDLE, timeout=20_000)
+    assert c.settings.email == other
+    assert c.window.settings_tab.email_label.text() == other

@@ -27,7 +27,7 @@ from typing import Awaitable, Callable
 import httpx
 
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import errors, fetch, retry, runner
+from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
@@ -216,6 +216,13 @@ class TaskPipeline:
         def on_progress(fraction: float) -> None:
             self._progress(Phase.TRAINING, fraction)
 
+        try:  # trust & hardening: contain the job (sandbox.py) and cap its resources (limits.py)
+            box = sandbox.choose(getattr(ctx.settings, "allow_unsandboxed", True))
+        except sandbox.SandboxRefused as exc:
+            raise errors.HostFault(str(exc)) from exc
+        if not box.available:
+            ctx.log("WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})")
+        self._save(sandbox=box.level)
         job = runner.JobProcess(
             python,
             self.workspace,
@@ -223,6 +230,9 @@ class TaskPipeline:
             log_path=self.log_path,
             on_output=on_output,
             on_progress=on_progress,
+            command_prefix=sandbox.job_prefix(box, python=python, workspace=self.workspace,
+                                              gpu=getattr(ctx.settings, "use_gpu", True)),
+            limits=limits.from_settings(ctx.settings),
         )
         ctx.set_job(job)
         try:
@@ -230,6 +240,8 @@ class TaskPipeline:
         finally:
             ctx.set_job(None)
         crashpoint("after_run")
+        if result.limit_fault:
+            raise errors.JobFault(result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail)
         if result.timed_out:
             raise errors.JobFault(
                 f"train.py ran past the {ctx.settings.task_time_limit:.0f} s limit and was stopped",
@@ -239,6 +251,9 @@ class TaskPipeline:
                 f"train.py exited with code {result.exit_code}: {_tail(result.log_tail, 3)}",
                 exit_code=result.exit_code, log_tail=result.log_tail)
         model = self.workspace / "model.pth"
+        if model.is_file() and not model.is_symlink() and model.stat().st_nlink > 1:
+            raise errors.JobFault("model.pth is a hard link to another file; refusing to upload it",
+                                  exit_code=result.exit_code)
         if model.is_symlink() or not model.is_file():
             raise errors.JobFault(
                 "train.py finished but wrote no model.pth" if not model.is_symlink()

@@ -33,9 +33,13 @@ import uuid
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from contextlib import contextmanager
+from typing import Callable, Iterator, Mapping, Sequence
 
 import psutil
+
+from desktop_agent.engine import limits
+from desktop_agent.engine.limits import JobLimits
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
@@ -59,6 +63,7 @@ class RunResult:
     cancelled: bool
     log_tail: str  # the last lines of output, for a failure report
     cancel_reason: str | None = None
+    limit_fault: str | None = None  # a resource cap (memory, processes, disk) stopped it: limits.py
 
 
 def parse_progress(line: str) -> float | None:
@@ -135,7 +140,12 @@ class JobProcess:
         on_progress: Callable[[float], None] | None = None,
         extra_env: Mapping[str, str] | None = None,
         grace_s: float = 5.0,
+        command_prefix: Sequence[str] = (),
+        limits: JobLimits | None = None,
     ):
+        self.command_prefix = list(command_prefix)  # the sandbox (sandbox.job_prefix), if any
+        self.limits = limits  # memory / process / disk caps and priority (limits.py)
+        self.limit_fault: str | None = None
         self.python = python
         self.workspace = workspace
         self.time_limit = time_limit
@@ -152,6 +162,7 @@ class JobProcess:
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
+        self.on_started: Callable[["JobProcess"], None] | None = None  # contribution controls: affinity, pause
 
     # --- control -------------------------------------------------------------
 
@@ -190,18 +201,28 @@ class JobProcess:
             {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if _IS_WINDOWS else {"start_new_session": True}
         )
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log:
+        cap = limits.open_process_cap(self.limits.processes) if self.limits else limits.ProcessCap()
+        argv = [*cap.prefix(), *(limits.priority_prefix(self.limits.nice) if self.limits else []),
+                *self.command_prefix, str(self.python), "train.py"]
+        self._cap = cap
+        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log, _closing(cap):
             self._proc = await asyncio.create_subprocess_exec(
-                str(self.python), "train.py", cwd=self.workspace,
+                *argv, cwd=self.workspace,
                 env=job_environ(self.python, self.workspace, self.token, self.extra_env),
                 stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
                 **kwargs,
             )
             self.pid = self._proc.pid
+            if self.on_started is not None:
+                self.on_started(self)
             readers = [
                 asyncio.create_task(self._read(self._proc.stdout, "stdout", log)),
                 asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
             ]
+            watchdog = None
+            if self.limits is not None:
+                watchdog = limits.Watchdog(self.limits, self.workspace, self._tree, self._limit_exceeded)
+                readers.append(asyncio.create_task(watchdog.run()))
             timed_out = False
             try:
                 timed_out = await self._wait_for_end(started)
@@ -212,10 +233,12 @@ class JobProcess:
                     task.cancel()
                 raise
             # Pipes close once every holder is dead; a process we could not reach may keep one open.
+            if watchdog is not None:
+                readers.pop().cancel()
             _done, pending = await asyncio.wait(readers, timeout=5.0)
             for task in pending:
                 task.cancel()
-        cancelled = self._cancel.is_set() and not timed_out
+        cancelled = self._cancel.is_set() and not timed_out and self.limit_fault is None
         return RunResult(
             exit_code=self._proc.returncode,
             duration_s=time.monotonic() - started,
@@ -223,7 +246,32 @@ class JobProcess:
             cancelled=cancelled,
             log_tail="\n".join(self._tail),
             cancel_reason=self.cancel_reason if cancelled else None,
+            limit_fault=self.limit_fault,
         )
+
+    def _limit_exceeded(self, message: str) -> None:
+        if self.limit_fault is None and not self._cancel.is_set():
+            self.limit_fault = message
+        self.cancel(message)
+
+    def _tree(self) -> list[psutil.Process]:
+        """The leader, its descendants and whatever its pids cgroup holds (cheap: no environ scan)."""
+        found: dict[int, psutil.Process] = {}
+        if self.pid is not None:
+            try:
+                leader = psutil.Process(self.pid)
+                found[leader.pid] = leader
+                for child in leader.children(recursive=True):
+                    found[child.pid] = child
+            except psutil.Error:
+                pass
+        for pid in getattr(self, "_cap", limits.ProcessCap()).pids():
+            if pid not in found:
+                try:
+                    found[pid] = psutil.Process(pid)
+                except psutil.Error:
+                    pass
+        return [p for p in found.values() if _alive(p)]
 
     async def _wait_for_end(self, started: float) -> bool:
         """Wait for exit or cancel; True when the time limit ran out first."""
@@ -342,6 +390,14 @@ class JobProcess:
             _signal_quietly(proc, action)
             if action == "terminate":
                 _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
+
+
+@contextmanager
+def _closing(cap: limits.ProcessCap) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        cap.close()  # after the tree is gone: a pids cgroup is removed (any straggler in it killed)
 
 
 def _alive(proc: psutil.Process) -> bool:

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import shutil
-import sys
 import time
 import uuid
 from collections import deque
@@ -71,26 +70,17 @@ class Env:
     build_seconds: float  # 0.0 when reused
 
 
-def find_base_python() -> str:
-    """The interpreter job envs are built from: the one running the agent, outside any venv.
+def find_base_python(data_dir: Path | None = None, on_progress: Callable[[str], None] | None = None) -> str:
+    """The interpreter job envs are built from; see `interpreter.py` for the order.
 
-    A frozen (PyInstaller) agent has no usable interpreter of its own, so it
-    needs a Python on PATH.
+    The agent's own interpreter (outside any venv) when not frozen; a frozen
+    (PyInstaller) agent uses a uv-managed Python in the data folder, a system
+    Python, or downloads one with uv (reporting through `on_progress`).
+    Raises HostFault with what to do when there is none.
     """
-    if not getattr(sys, "frozen", False):
-        candidates = [getattr(sys, "_base_executable", None)]
-        name = "python.exe" if os.name == "nt" else "python3"
-        candidates.append(str(Path(sys.base_prefix) / ("" if os.name == "nt" else "bin") / name))
-        candidates.append(sys.executable)
-    else:
-        candidates = [shutil.which("python3"), shutil.which("python")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return candidate
-    raise HostFault(
-        "No Python interpreter was found to build job environments. "
-        "Install Python 3.11 or newer and make sure `python3` is on PATH."
-    )
+    from desktop_agent.engine.interpreter import find_job_python
+
+    return find_job_python(data_dir, on_progress).path
 
 
 def requirement_lines(text: str) -> list[str]:
@@ -223,7 +213,7 @@ class EnvCache:
     ):
         self.root = root
         self.budget_mb = budget_mb
-        self.base_python = base_python or find_base_python()
+        self._base_python = base_python  # resolved on first use: it may download a Python
         self.uv_bin = uv_bin or _find_uv()
         self.uv_cache_dir = uv_cache_dir or root.parent / "uv-cache"
         self.allow_direct_references = allow_direct_references
@@ -235,6 +225,12 @@ class EnvCache:
         self._remove_leftovers()
 
     # --- public ------------------------------------------------------------
+
+    @property
+    def base_python(self) -> str:
+        if self._base_python is None:
+            self._base_python = find_base_python(self.root.parent)
+        return self._base_python
 
     async def ensure(self, requirements_text: str, *, on_line: Callable[[str], None] | None = None,
                      torch_backend: str | None = None) -> Env:
@@ -252,6 +248,11 @@ class EnvCache:
                 reason = refused_reason(line)
                 if reason:
                     raise JobFault(f"Refusing requirement line {line!r}: {reason}.")
+        if self._base_python is None:  # first use: find (or download, with progress) off the event loop
+            loop = asyncio.get_running_loop()
+            report = on_line or (lambda _line: None)
+            self._base_python = await asyncio.to_thread(
+                find_base_python, self.root.parent, lambda line: loop.call_soon_threadsafe(report, line))
         key = await self._key(lines, torch_backend)
         self._current = key
         async with self._locks.setdefault(key, asyncio.Lock()):

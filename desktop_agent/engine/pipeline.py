@@ -28,7 +28,7 @@ import httpx
 
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
-from desktop_agent.engine import torch_backend
+from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
@@ -216,6 +216,8 @@ class TaskPipeline:
         def on_progress(fraction: float) -> None:
             self._progress(Phase.TRAINING, fraction)
 
+        use_gpu, gpu_devices = getattr(ctx.settings, "use_gpu", True), getattr(ctx.settings, "gpu_devices", "")
+
         try:  # trust & hardening: contain the job (sandbox.py) and cap its resources (limits.py)
             box = sandbox.choose(getattr(ctx.settings, "allow_unsandboxed", True))
         except sandbox.SandboxRefused as exc:
@@ -233,12 +235,16 @@ class TaskPipeline:
             command_prefix=sandbox.job_prefix(box, python=python, workspace=self.workspace,
                                               gpu=getattr(ctx.settings, "use_gpu", True)),
             limits=limits.from_settings(ctx.settings),
+            extra_env=accounting.gpu_environ(use_gpu, gpu_devices),
         )
         ctx.set_job(job)
+        sampler = accounting.JobSampler(lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices))
+        sampler.start()  # real jobs at real size: peak RAM/VRAM, CPU seconds and energy of the run
         try:
             result = await job.run()
         finally:
             ctx.set_job(None)
+            self._save(**(await sampler.stop()).store_fields())
         crashpoint("after_run")
         if result.limit_fault:
             raise errors.JobFault(result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail)

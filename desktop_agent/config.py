@@ -49,8 +49,6 @@ class Settings:
     keep_workspaces: bool = False  # keep each task's folder after it finishes (debugging)
     log_max_mb: int = 10  # app log size before rotation
     task_logs_keep: int = 200  # per-task logs kept on disk
-    # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
-    torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
     # trust & hardening (engine/sandbox.py, engine/limits.py; docs/sandbox.md)
     allow_unsandboxed: bool = True  # run jobs without bubblewrap when it is missing (history says "none (...)")
     max_job_memory_mb: int = 0  # the job tree's RSS past this stops the job as a job fault; 0 = 75 % of RAM

@@ -191,52 +191,6 @@ class _Usage:
                 del self.holders[inode]
 
 
-def _torch_args(torch_backend: str | None, *, uv: bool) -> list[str]:
-    """Installer arguments that take PyTorch packages from PyTorch's index for that build."""
-    if not torch_backend or torch_backend == "default":
-        return []
-    if uv:
-        return ["--torch-backend", torch_backend]
-    return ["--extra-index-url", f"https://download.pytorch.org/whl/{torch_backend}"]
-
-
-class _Usage:
-    """Unique inodes under the envs and uv's cache, with who holds a link to each."""
-
-    CACHE = "\0uv-cache"
-
-    def __init__(self) -> None:
-        self.sizes: dict[tuple[int, int], int] = {}
-        self.holders: dict[tuple[int, int], set[str]] = {}
-        self.total = 0
-
-    @classmethod
-    def scan(cls, envs: list[Path], uv_cache: Path) -> "_Usage":
-        usage = cls()
-        for owner, root in [(p.name, p) for p in envs] + [(cls.CACHE, uv_cache)]:
-            for dirpath, _dirs, files in os.walk(root):
-                for name in files:
-                    try:
-                        st = os.lstat(os.path.join(dirpath, name))
-                    except OSError:
-                        continue
-                    inode = (st.st_dev, st.st_ino)
-                    if inode not in usage.sizes:
-                        usage.sizes[inode] = st.st_blocks * 512 if hasattr(st, "st_blocks") else st.st_size
-                        usage.holders[inode] = set()
-                        usage.total += usage.sizes[inode]
-                    usage.holders[inode].add(owner)
-        return usage
-
-    def drop(self, owner: str) -> None:
-        """Forget `owner`'s links; files nobody else holds no longer count."""
-        for inode, holders in list(self.holders.items()):
-            holders.discard(owner)
-            if not holders:
-                self.total -= self.sizes.pop(inode)
-                del self.holders[inode]
-
-
 def _classify(tail: list[str], what: str) -> Exception:
     text = "\n".join(tail)
     if any(marker in text.lower() for marker in _HOST_MARKERS):
@@ -391,8 +345,6 @@ class EnvCache:
         canonical = "\n".join(sorted(canonical_line(line) for line in lines))
         if torch_backend:  # only envs with PyTorch packages get one; other keys stay as they were
             canonical += f"\n#torch-backend={torch_backend}"
-        if torch_backend:  # only envs with PyTorch packages get one; other keys stay as they were
-            canonical += f"\n#torch-backend={torch_backend}"
         digest = hashlib.sha256(f"{self._python_id}\n{canonical}".encode()).hexdigest()
         return digest[:20]
 
@@ -434,7 +386,6 @@ class EnvCache:
                     cmd = [self.uv_bin, "pip", "install", "--python", python, "-r", str(req)]
                 else:
                     cmd = [python, "-m", "pip", "install", "-r", str(req)]
-                cmd += _torch_args(torch_backend, uv=bool(self.uv_bin))
                 cmd += _torch_args(torch_backend, uv=bool(self.uv_bin))
                 await self._run(cmd, tmp, on_line, tail, "install the job's requirements")
             seconds = time.monotonic() - started

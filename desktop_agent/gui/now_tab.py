@@ -63,6 +63,7 @@ class NowTab(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.state: AgentState = AgentState.STARTING
+        self.user_paused = False
         self.task: TaskStarted | None = None
         self.phase: PhaseProgress | None = None
         self._phase_started: float | None = None
@@ -154,11 +155,12 @@ class NowTab(QWidget):
         self.state = ev.state
         self.state_label.setText(states.state_words(ev.state))
         # While working, the task box says what the detail would ("Working on task 7").
-        self.detail_label.setText(ev.detail)
-        self.detail_label.setVisible(bool(ev.detail) and ev.state != AgentState.WORKING)
+        detail = states.detail_words(ev)
+        self.detail_label.setText(detail)
+        self.detail_label.setVisible(bool(detail) and ev.state != AgentState.WORKING)
         name = states.icon_name(ev.state, problem=bool(self._problems))
         self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
-        paused = ev.state == AgentState.PAUSED
+        self.user_paused = paused = states.user_paused(ev)
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_button.setEnabled(
             ev.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
@@ -214,7 +216,7 @@ class NowTab(QWidget):
         self.problem_label.setVisible(bool(self._problems))
 
     def _on_pause_clicked(self) -> None:
-        if self.state == AgentState.PAUSED:
+        if self.user_paused:
             self.resume_requested.emit()
         else:
             self.pause_requested.emit()

@@ -55,6 +55,25 @@ def state_words(state: AgentState) -> str:
     return words.get(state, str(state))
 
 
+USER_PAUSED_MODES = ("paused", "snoozed", "finish_then_pause")
+
+
+def user_paused(ev) -> bool:  # noqa: ANN001 - a StateChanged
+    """Whether the *user* asked for a pause (so the control offers "Resume").
+
+    Newer engines say so in `mode`; a PAUSED state with mode "contributing"
+    is a rule (battery, schedule) holding work back, and "Pause" stays on offer.
+    """
+    mode = getattr(ev, "mode", "") or ""
+    if mode:
+        return mode in USER_PAUSED_MODES
+    return ev.state == AgentState.PAUSED
+
+
+def detail_words(ev) -> str:  # noqa: ANN001 - a StateChanged
+    return getattr(ev, "reason", "") or ev.detail
+
+
 def icon_name(state: AgentState, *, problem: bool = False) -> str:
     if problem and state not in (AgentState.PAUSED, AgentState.WORKING):
         return ICON_OFFLINE

@@ -38,6 +38,8 @@ class Tray(QObject):
         super().__init__(parent)
         self._task_line = task_line
         self.state = AgentState.STARTING
+        self.user_paused = False
+        self.detail = ""
         self.problems: dict[ProblemKind, str] = {}
         self.stopping = False
 
@@ -72,6 +74,8 @@ class Tray(QObject):
     # --- events -----------------------------------------------------------------
     def on_state(self, ev: StateChanged) -> None:
         self.state = ev.state
+        self.user_paused = states.user_paused(ev)
+        self.detail = states.detail_words(ev)
         self._render()
 
     def on_task_finished(self, ev: TaskFinished) -> None:
@@ -108,6 +112,8 @@ class Tray(QObject):
         line = self._task_line()
         if line:
             text += "\n" + line
+        elif self.detail and self.state != AgentState.WORKING:
+            text += "\n" + self.detail
         for msg in self.problems.values():
             text += "\n" + msg
         return text
@@ -123,8 +129,7 @@ class Tray(QObject):
         self.rebuild_menu()
 
     def rebuild_menu(self) -> None:
-        paused = self.state == AgentState.PAUSED
-        self.contribute_action.setChecked(not paused)
+        self.contribute_action.setChecked(not self.user_paused)
         self.contribute_action.setEnabled(
             not self.stopping and self.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
         )

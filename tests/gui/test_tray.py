@@ -90,3 +90,17 @@ def test_open_and_quit_actions(qtbot, tray):
         tray.icon.activated.emit(tray.icon.ActivationReason.Trigger)
     with qtbot.waitSignal(tray.quit_requested):
         tray.quit_action.trigger()
+
+
+def test_a_rule_pause_still_offers_pause_and_shows_the_reason(qtbot, tray):
+    """Engines that report `mode`/`reason` (contribution controls): a battery rule is not a user pause."""
+    from dataclasses import make_dataclass
+
+    Ev = make_dataclass("Ev", [("state", object), ("detail", str), ("mode", str), ("reason", str)])
+    tray.on_state(Ev(AgentState.PAUSED, "Paused", "contributing", "Waiting: on battery"))
+    tray.menu.aboutToShow.emit()
+    assert tray.contribute_action.isChecked()
+    assert "Waiting: on battery" in tray.icon.toolTip()
+    tray.on_state(Ev(AgentState.PAUSED, "Paused", "snoozed", "Snoozed until 14:30"))
+    tray.menu.aboutToShow.emit()
+    assert not tray.contribute_action.isChecked()

@@ -20,6 +20,7 @@ from desktop_agent.engine.events import AgentState, LogLine, PhaseProgress, Stat
 from desktop_agent.gui import states
 from desktop_agent.gui.main_window import MainWindow
 from desktop_agent.gui.setup_dialog import RegisterFn, SetupDialog
+from desktop_agent.gui.task_status import TaskStatus
 from desktop_agent.gui.single_instance import SingleInstance, server_name
 from desktop_agent.gui.tray import Tray
 from desktop_agent.gui.worker import AgentFactory, EngineBridge
@@ -87,54 +88,102 @@ class AppController(QObject):
         self.setup_dialog: SetupDialog | None = None
         self._event_pid: int | None = None
 
+        self._store_factory = store_factory or _default_store_factory(paths)
+        self._store: Any = None
+        self._monitor = monitor
+        self._window: MainWindow | None = None
+
         self.bridge = EngineBridge(self, agent_factory=agent_factory)
-        self.window = MainWindow(
-            paths.root,
-            tray_available=self.tray_available,
-            store_factory=store_factory or _default_store_factory(paths),
-            monitor=monitor,
-            job_pid=self.job_pid,
-        )
-        self.tray = Tray(self.window.now_tab.task_line, self)
+        self.status = TaskStatus()
+        self.tray = Tray(self.status.task_line, self)
         self._log_handler = _GuiLogHandler(self.bridge)
         logging.getLogger("desktop_agent.gui").addHandler(self._log_handler)
         self._wire()
-        self._show_settings()
+
+    @property
+    def window(self) -> MainWindow:
+        """The dashboard, built on first use: an app idling in the tray never pays for it (~9 MB)."""
+        if self._window is None:
+            self._window = self._build_window()
+        return self._window
+
+    def _build_window(self) -> MainWindow:
+        w = MainWindow(
+            self.paths.root,
+            tray_available=self.tray_available,
+            store_factory=self._get_store,
+            monitor=self._monitor,
+            job_pid=self.job_pid,
+        )
+        now = w.now_tab
+        # Catch up with what happened before the window existed.
+        st = self.status
+        if st.state is not None:
+            now.on_state(st.state)
+        for ev in st.problems.values():
+            now.on_problem(ev)
+        if st.last_finished is not None:
+            now.on_task_finished(st.last_finished)
+        if st.task is not None:
+            now.on_task_started(st.task)
+            if st.phase is not None:
+                now.on_phase(st.phase)
+        w.logs_tab.lines.extend(st.log)
+        w.logs_tab.rerender()
+        if self.stopping:
+            now.set_stopping()
+        # From now on, follow the engine live.
+        b = self.bridge
+        b.state_changed.connect(now.on_state)
+        b.task_started.connect(now.on_task_started)
+        b.phase_progress.connect(now.on_phase)
+        b.log_line.connect(w.logs_tab.add_line)
+        b.task_finished.connect(now.on_task_finished)
+        b.task_finished.connect(w.history_tab.refresh)
+        b.problem_raised.connect(now.on_problem)
+        b.problem_cleared.connect(now.on_problem_cleared)
+        now.pause_requested.connect(self.pause)
+        now.resume_requested.connect(self.resume)
+        now.setup_requested.connect(self.change_account)
+        w.quit_requested.connect(self.quit)
+        w.settings_tab.change_account_requested.connect(self.change_account)
+        s = self.settings
+        w.settings_tab.show_settings(s.email, s.server, s.proxy)
+        return w
+
+    def _get_store(self) -> Any:
+        if self._store is None:
+            self._store = self._store_factory()
+        return self._store
 
     # --- wiring -----------------------------------------------------------------
     def _wire(self) -> None:
-        b, w, t = self.bridge, self.window, self.tray
-        now = w.now_tab
-        b.state_changed.connect(now.on_state)
+        b, t, st = self.bridge, self.tray, self.status
+        # The status model first, so the tray's menu text reads the new values.
+        b.state_changed.connect(st.on_state)
+        b.task_started.connect(st.on_task_started)
+        b.phase_progress.connect(st.on_phase)
+        b.task_finished.connect(st.on_task_finished)
+        b.problem_raised.connect(st.on_problem)
+        b.problem_cleared.connect(st.on_problem_cleared)
+        b.log_line.connect(st.on_log)
         b.state_changed.connect(t.on_state)
-        b.task_started.connect(now.on_task_started)
         b.task_started.connect(self._track_job_pid)
         b.task_started.connect(lambda _e: t.rebuild_menu())
-        b.phase_progress.connect(now.on_phase)
         b.phase_progress.connect(self._track_job_pid)
         b.phase_progress.connect(lambda _e: t.rebuild_menu())
-        b.log_line.connect(w.logs_tab.add_line)
-        b.task_finished.connect(now.on_task_finished)
         b.task_finished.connect(t.on_task_finished)
-        b.task_finished.connect(w.history_tab.refresh)
         b.task_finished.connect(self._forget_job_pid)
         b.task_finished.connect(lambda _e: t.rebuild_menu())
-        b.problem_raised.connect(now.on_problem)
         b.problem_raised.connect(t.on_problem)
-        b.problem_cleared.connect(now.on_problem_cleared)
         b.problem_cleared.connect(t.on_problem_cleared)
         b.engine_stopped.connect(self._on_engine_stopped)
         b.engine_crashed.connect(self._on_engine_crashed)
 
-        now.pause_requested.connect(self.pause)
-        now.resume_requested.connect(self.resume)
-        now.setup_requested.connect(self.change_account)
         t.pause_requested.connect(self.pause)
         t.resume_requested.connect(self.resume)
         t.open_requested.connect(self.show_window)
         t.quit_requested.connect(self.quit)
-        w.quit_requested.connect(self.quit)
-        w.settings_tab.change_account_requested.connect(self.change_account)
 
     def job_pid(self) -> int | None:
         """The training process's pid, for the Machine tab's "job share".
@@ -156,11 +205,13 @@ class AppController(QObject):
 
     def _forget_job_pid(self, _ev: object = None) -> None:
         self._event_pid = None
-        self.window.machine_tab.set_job_pid(None)
+        if self._window is not None:
+            self._window.machine_tab.set_job_pid(None)
 
     def _show_settings(self) -> None:
-        s = self.settings
-        self.window.settings_tab.show_settings(s.email, s.server, s.proxy)
+        if self._window is not None:
+            s = self.settings
+            self._window.settings_tab.show_settings(s.email, s.server, s.proxy)
 
     # --- start ----------------------------------------------------------------
     def needs_setup(self) -> bool:
@@ -228,9 +279,8 @@ class AppController(QObject):
 
     def pending_results(self) -> int:
         try:
-            store = self.window.history_tab._get_store()
-            return int(store.pending_results()) if store is not None else 0
-        except Exception:
+            return int(self._get_store().pending_results())
+        except Exception:  # no store yet: nothing can be pending
             return 0
 
     def change_account(self) -> None:
@@ -268,8 +318,9 @@ class AppController(QObject):
         self._restart_pending = False
         self.quitting.emit()
         self.tray.set_stopping()
-        self.window.now_tab.set_stopping()
-        self.window.setWindowTitle(self.tr("Desktop Agent — Stopping…"))
+        if self._window is not None:
+            self._window.now_tab.set_stopping()
+            self._window.setWindowTitle(self.tr("Desktop Agent — Stopping…"))
         if self.bridge.is_running():
             self.bridge.stop()
             QTimer.singleShot(STOP_WAIT_MS, self._finish_quit)
@@ -284,20 +335,25 @@ class AppController(QObject):
         if self.stopping:
             self._finish_quit()
         else:
-            self.window.now_tab.on_state(StateChanged(AgentState.STOPPED, self.tr("The engine stopped.")))
-            self.tray.on_state(StateChanged(AgentState.STOPPED))
+            ev = StateChanged(AgentState.STOPPED, self.tr("The engine stopped."))
+            self.status.on_state(ev)
+            if self._window is not None:
+                self._window.now_tab.on_state(ev)
+            self.tray.on_state(ev)
 
     def _on_engine_crashed(self, message: str) -> None:
-        self.window.now_tab.on_state(
-            StateChanged(AgentState.STOPPED, self.tr("The engine stopped with an error: {msg}").format(msg=message))
-        )
+        ev = StateChanged(AgentState.STOPPED, self.tr("The engine stopped with an error: {msg}").format(msg=message))
+        self.status.on_state(ev)
+        if self._window is not None:
+            self._window.now_tab.on_state(ev)
 
     def _finish_quit(self) -> None:
         if getattr(self, "_finished", False):
             return
         self._finished = True
         logging.getLogger("desktop_agent.gui").removeHandler(self._log_handler)
-        self.window.machine_tab.stop()
+        if self._window is not None:
+            self._window.machine_tab.stop()
         self.tray.hide()
         self.finished.emit()
         self._quit_fn()

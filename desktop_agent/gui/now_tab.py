@@ -265,14 +265,3 @@ class NowTab(QWidget):
         self.elapsed_label.setText(format_duration(time.time() - self.task.at))
         eta = self.eta_seconds()
         self.eta_label.setText(self.tr("about {t}").format(t=format_duration(eta)) if eta is not None else "—")
-
-    def task_line(self) -> str:
-        """"Task 55 · training 42 %" for the tray menu; empty when there is no task."""
-        if self.task is None:
-            return ""
-        text = self.tr("Task {id}").format(id=self.task.task_id)
-        if self.phase is not None:
-            text += " · " + phase_words(self.phase.phase).lower()
-            if self.phase.fraction is not None:
-                text += f" {int(round(self.phase.fraction * 100))} %"
-        return text

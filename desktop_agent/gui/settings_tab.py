@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.config import SettingsError, save_settings
+from desktop_agent.gui.env_cache_widget import EnvCacheWidget
 
 
 class SettingsTab(QWidget):
@@ -79,6 +80,8 @@ class SettingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(acct)
         layout.addWidget(data)
+        self.env_cache = EnvCacheWidget(data_dir)  # "Job environments: 7.2 GB of 20 GB — Clear"
+        layout.addWidget(self.env_cache)
         layout.addWidget(net)
         layout.addStretch(1)
 

@@ -289,3 +289,27 @@ def test_with_a_tray_closing_only_hides(qtbot, make_controller):
     c.window.close()
     assert not c.window.isVisible()
     assert c.quit_recorder.calls == 0
+
+
+def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
+    from desktop_agent.engine.events import AgentState, Phase, PhaseProgress, ProblemKind, ProblemRaised, StateChanged, TaskStarted
+
+    c = make_controller(Settings(email="v@example.com"), tray_available=True)
+    b = c.bridge
+    b.emit_event(StateChanged(AgentState.WORKING, "Working on task 9"))
+    b.emit_event(TaskStarted(9, 4, "http://s"))
+    b.emit_event(PhaseProgress(9, Phase.TRAINING, 0.5))
+    b.emit_event(ProblemRaised(ProblemKind.DISK_LOW, "Less than 1 GB free"))
+    b.emit_event(LogLine("progress: 0.5", task_id=9, stream="stdout"))
+    qtbot.waitUntil(lambda: c.status.phase is not None)
+    assert c._window is None  # idling in the tray costs no window
+    c.tray.menu.aboutToShow.emit()
+    assert c.tray.task_action.text() == "Task 9 · training 50 %"
+    with qtbot.waitSignal(c.tray.open_requested):
+        c.tray.open_action.trigger()
+    w = c._window
+    assert w is not None and w.isVisible()
+    assert w.now_tab.job_label.text() == "4" and w.now_tab.progress.value() == 50
+    assert "Less than 1 GB free" in w.now_tab.problem_label.text()
+    assert any("progress: 0.5" in line for line in w.logs_tab.visible_lines())
+    assert w.settings_tab.email_label.text() == "v@example.com"

@@ -1,0 +1,213 @@
+"""The contribution rules, evaluated over small injectable seams.
+
+`Rules(settings, seams).evaluate()` asks only the seams whose rule is switched
+on (each is cheap, and the slow ones cache inside desktop_agent/platform/) and
+returns a `modes.Verdict`: reasons not to take new work, reasons to suspend the
+task in hand, a reason to stop the job. A rule that cannot know (no idle
+detection on this desktop) says so in `notes` and in its reason instead of
+silently never running.
+
+| rule (setting)                   | blocks new work | suspends the job | unknown input means            |
+|----------------------------------|-----------------|------------------|--------------------------------|
+| run_when_idle_only + idle_minutes| yes             | yes              | "idle detection unavailable": rule skipped, said |
+| pause_on_battery                 | yes             | yes              | not on battery                 |
+| schedule                         | yes             | yes              | —                              |
+| min_free_disk_mb                 | yes             | no               | —                              |
+| pause_on_metered                 | yes             | no (no downloads)| not metered (said in notes)    |
+| gpu_max_temp_c (+ hysteresis)    | yes             | yes              | no reading: rule skipped       |
+| memory_max_pct + memory_action   | —               | pause: yes; stop: stops the job |                   |
+| pause_when_fullscreen            | yes             | yes              | not full screen                |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time as dtime, timedelta
+from typing import Any, Callable
+
+from desktop_agent.engine.modes import Verdict
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+# --- the weekly schedule --------------------------------------------------------------
+
+
+def parse_window(text: str) -> tuple[int, int]:
+    """"09:00-17:30" → (540, 1050) minutes; "22:00-06:00" runs past midnight; "00:00-24:00" is all day."""
+    m = _WINDOW.match(text)
+    if not m:
+        raise ValueError(f"{text!r} is not a window like \"09:00-17:00\"")
+    h1, m1, h2, m2 = map(int, m.groups())
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if h1 > 23 or m1 > 59 or m2 > 59 or end > 24 * 60 or start == end:
+        raise ValueError(f"{text!r} is not a window like \"09:00-17:00\"")
+    return start, end
+
+
+def schedule_problem(value: Any) -> str | None:
+    """None when `value` is a valid schedule, else what is wrong (for the settings validator)."""
+    if not isinstance(value, dict):
+        return "must be an object of weekday → list of \"HH:MM-HH:MM\""
+    for day, windows in value.items():
+        if day not in DAYS:
+            return f"has unknown weekday {day!r} (use {', '.join(DAYS)})"
+        if not isinstance(windows, list) or not all(isinstance(w, str) for w in windows):
+            return f"[{day!r}] must be a list of \"HH:MM-HH:MM\" strings"
+        for w in windows:
+            try:
+                parse_window(w)
+            except ValueError as exc:
+                return f"[{day!r}]: {exc}"
+    return None
+
+
+def in_schedule(schedule: dict, now: datetime) -> bool:
+    """Is local wall-clock time `now` inside a window? {} means any time.
+
+    Wall-clock minutes of the local date are compared, so a DST change moves
+    nothing: "09:00-17:00" is 09:00-17:00 on the clock on both sides of it. A
+    window that runs past midnight belongs to the day it starts on.
+    """
+    if not schedule:
+        return True
+    minute = now.hour * 60 + now.minute
+    today = DAYS[now.weekday()]
+    yesterday = DAYS[(now.weekday() - 1) % 7]
+    for text in schedule.get(today, []):
+        start, end = parse_window(text)
+        if start < end and start <= minute < end:
+            return True
+        if start > end and minute >= start:
+            return True
+    for text in schedule.get(yesterday, []):
+        start, end = parse_window(text)
+        if start > end and minute < end:
+            return True
+    return False
+
+
+def next_window_start(schedule: dict, now: datetime) -> datetime | None:
+    """When the next window opens (local wall clock), for "Waiting: outside the schedule (until Mon 09:00)"."""
+    best: datetime | None = None
+    for offset in range(0, 8):
+        day = (now + timedelta(days=offset)).date()
+        for text in schedule.get(DAYS[day.weekday()], []):
+            start, _end = parse_window(text)
+            at = datetime.combine(day, dtime(start // 60, start % 60), tzinfo=now.tzinfo)
+            if at > now and (best is None or at < best):
+                best = at
+        if best is not None:
+            return best
+    return None
+
+
+# --- the seams -------------------------------------------------------------------------
+
+
+@dataclass
+class Seams:
+    """Where each rule reads the world. Each returns None when it cannot know."""
+
+    clock: Callable[[], datetime]  # aware local time
+    idle_seconds: Callable[[], float | None]
+    on_battery: Callable[[], bool | None]
+    gpu_temperatures: Callable[[], list[float]]  # of the GPUs jobs may use
+    metered: Callable[[], bool | None]
+    fullscreen: Callable[[], bool | None]
+    free_disk_mb: Callable[[], float]
+    job_memory_pct: Callable[[], float | None]  # the job tree's RSS as % of RAM; None without a job
+    idle_unavailable_reason: Callable[[], str] = lambda: "idle detection unavailable"
+
+
+def real_seams(data_dir: Any, job_memory_pct: Callable[[], float | None], gpu_indices: Callable[[], list[int] | None]) -> Seams:
+    """The platform's implementations (desktop_agent/platform/)."""
+    import shutil
+
+    from desktop_agent import gpu
+    from desktop_agent.platform import battery, fullscreen, idle, network
+
+    detector = idle.detector()
+
+    def temps() -> list[float]:
+        wanted = gpu_indices()
+        return [s.temperature_c for s in gpu.backend().sample()
+                if s.temperature_c is not None and (wanted is None or s.index in wanted)]
+
+    return Seams(
+        clock=lambda: datetime.now().astimezone(),
+        idle_seconds=detector.idle_seconds,
+        on_battery=battery.on_battery,
+        gpu_temperatures=temps,
+        metered=network.metered,
+        fullscreen=fullscreen.fullscreen_in_front,
+        free_disk_mb=lambda: shutil.disk_usage(data_dir).free / 2**20,
+        job_memory_pct=job_memory_pct,
+        idle_unavailable_reason=lambda: detector.unavailable_reason or "idle detection unavailable",
+    )
+
+
+# --- evaluation --------------------------------------------------------------------------
+
+
+class Rules:
+    """Evaluates the settings' rules; keeps the little state hysteresis needs."""
+
+    def __init__(self, settings: Any, seams: Seams):
+        self.settings = settings
+        self.seams = seams
+        self._too_hot = False
+
+    def evaluate(self) -> Verdict:
+        s, seams = self.settings, self.seams
+        no_new: list[str] = []
+        suspend: list[str] = []
+        notes: list[str] = []
+        stop_job: str | None = None
+
+        if s.run_when_idle_only:
+            idle = seams.idle_seconds()
+            if idle is None:
+                notes.append(f"{seams.idle_unavailable_reason()} — \"only when idle\" cannot apply")
+            elif idle < s.idle_minutes * 60:
+                suspend.append(f"computer in use (idle {idle / 60:.0f} of {s.idle_minutes:g} min)")
+        if s.pause_on_battery and seams.on_battery():
+            suspend.append("on battery")
+        if s.schedule:
+            now = seams.clock()
+            if not in_schedule(s.schedule, now):
+                nxt = next_window_start(s.schedule, now)
+                when = f" (until {nxt.strftime('%a %H:%M')})" if nxt else ""
+                suspend.append(f"outside the schedule{when}")
+        if s.min_free_disk_mb:
+            free = seams.free_disk_mb()
+            if free < s.min_free_disk_mb:
+                no_new.append(f"low disk space ({free:.0f} MB free, {s.min_free_disk_mb} MB needed)")
+        if s.pause_on_metered:
+            metered = seams.metered()
+            if metered:
+                no_new.append("on a metered connection")
+        if s.use_gpu and s.gpu_max_temp_c > 0:
+            temps = seams.gpu_temperatures()
+            if temps:
+                hottest = max(temps)
+                if hottest >= s.gpu_max_temp_c:
+                    self._too_hot = True
+                elif hottest <= s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:
+                    self._too_hot = False
+                if self._too_hot:
+                    suspend.append(f"GPU too hot ({hottest:.0f} °C; resumes below "
+                                   f"{s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:.0f} °C)")
+        if s.memory_max_pct > 0:
+            share = seams.job_memory_pct()
+            if share is not None and share > s.memory_max_pct:
+                words = f"the job uses {share:.0f} % of memory (limit {s.memory_max_pct:g} %)"
+                if s.memory_action == "stop":
+                    stop_job = words
+                else:
+                    suspend.append(words)
+        if s.pause_when_fullscreen and seams.fullscreen():
+            suspend.append("a full-screen app is in front")
+        return Verdict(tuple(no_new), tuple(suspend), stop_job, tuple(notes))

@@ -67,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--heartbeat-interval", type=_positive_float, help="seconds between heartbeats (default 10)")
     run.add_argument("--poll-interval", type=_positive_float, help="seconds between asking for work (default 10)")
     run.add_argument("--verbose", "-v", action="store_true", help="also print the job's own output")
+    run.add_argument("--paused", action="store_true", help="start paused (resume with `desktop-agent resume`)")
+    run.add_argument("--set", dest="set_values", action="append", default=[], metavar="KEY=VALUE",
+                     help="any setting for this run, e.g. --set pause_on_battery=false (see docs/settings.md)")
+    for name, text in CONTROL_HELP.items():  # contribution controls: talk to the agent running on a data dir
+        ctl = sub.add_parser(name, help=text)
+        ctl.add_argument("--data-dir", dest="sub_data_dir", help="data folder of the running agent")
+        if name == "snooze":
+            when = ctl.add_mutually_exclusive_group(required=True)
+            when.add_argument("--for", dest="snooze_for", type=_duration, help="how long: 1h, 30m, 90s")
+            when.add_argument("--until-tomorrow", action="store_true", help="until 07:00 tomorrow")
+        if name == "status":
+            ctl.add_argument("--json", action="store_true", help="machine-readable output")
 
     hist = sub.add_parser("history", help="show the task history")
     hist.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
@@ -100,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(_data_dir(args), minimized=args.minimized)
         if args.command == "run":
             return cmd_run(args)
+        if args.command in CONTROL_HELP:
+            return cmd_control(args)
         if args.command == "history":
             return cmd_history(args)
         if args.command == "demo":
@@ -134,12 +148,18 @@ def cmd_run(args: argparse.Namespace) -> int:
             "email": args.email,
             "heartbeat_interval": args.heartbeat_interval,
             "poll_interval": args.poll_interval,
+            **_set_values(args.set_values),
         },
     )
     if not settings.email:
         print("desktop-agent: no owner email — pass --email or set DESKTOP_AGENT_EMAIL", file=sys.stderr)
         return EXIT_USAGE
     paths = DataPaths(data_dir).ensure()
+    if args.paused:
+        from desktop_agent.engine.loop import save_mode_file
+        from desktop_agent.engine.modes import Mode, ModeState
+
+        save_mode_file(paths.root, ModeState(Mode.PAUSED))
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
     printer = ConsolePrinter(verbose=args.verbose)
     try:
@@ -325,3 +345,86 @@ def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
         f"History: desktop-agent history --data-dir {data_dir}"
     )
     return EXIT_OK if str(job.get("status", "")).upper() == "COMPLETED" else EXIT_ERROR
+
+
+# --- contribution controls: pause | resume | snooze | finish-then-pause | status ------------------
+
+CONTROL_HELP = {
+    "pause": "pause the agent running on a data folder (the task in hand is suspended)",
+    "resume": "resume contributing",
+    "snooze": "pause for a while, then contribute again by itself",
+    "finish-then-pause": "finish the task in hand, take no new one, then pause",
+    "status": "say what the running agent is doing, and why",
+}
+
+
+def _duration(text: str) -> float:
+    """"1h", "30m", "90s", "1h30m" or plain seconds."""
+    import re
+
+    t = text.strip().lower()
+    if re.fullmatch(r"\d+(\.\d+)?", t):
+        seconds = float(t)
+    else:
+        parts = re.findall(r"(\d+(?:\.\d+)?)\s*([hms])", t)
+        if not parts or "".join(f"{n}{u}" for n, u in parts) != t.replace(" ", ""):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a duration like 1h, 30m or 90s")
+        seconds = sum(float(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("must be longer than 0 s")
+    return seconds
+
+
+def _set_values(pairs: Sequence[str]) -> dict[str, Any]:
+    """--set KEY=VALUE: VALUE is JSON (true, 3, "x", {"mon": [...]}) or else a plain string; validated later."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise SettingsError(f"--set {pair!r}: use KEY=VALUE")
+        try:
+            out[key.strip()] = json.loads(value)
+        except ValueError:
+            out[key.strip()] = value
+    return out
+
+
+def status_words(answer: dict[str, Any]) -> str:
+    """What `desktop-agent status` prints: the mode and the reason in words, and the task in hand."""
+    lines = [f"mode: {answer.get('mode', '?').replace('_', ' ')}", f"state: {answer.get('state', '?')}",
+             f"reason: {answer.get('reason', '')}"]
+    task = answer.get("task")
+    if task:
+        phase = task.get("phase") or "starting"
+        pct = f" {task['fraction'] * 100:.0f}%" if task.get("fraction") is not None else ""
+        held = " (suspended)" if task.get("suspended") else ""
+        lines.append(f"task: {task.get('task_id')} (job {task.get('job_id')}) — {phase}{pct}{held}")
+    else:
+        lines.append("task: none")
+    for note in answer.get("notes") or []:
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    from desktop_agent.engine.control import ControlUnavailable, request
+
+    data_dir = _data_dir(args)
+    cmd = args.command.replace("-", "_")
+    extra: dict[str, Any] = {}
+    if cmd == "snooze":
+        extra = {"until": "tomorrow"} if args.until_tomorrow else {"seconds": args.snooze_for}
+    try:
+        answer = request(data_dir, cmd, **extra)
+    except ControlUnavailable as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not answer.get("ok"):
+        print(f"desktop-agent: {answer.get('error', 'the agent refused')}", file=sys.stderr)
+        return EXIT_ERROR
+    if cmd == "status" and getattr(args, "json", False):
+        json.dump({k: v for k, v in answer.items() if k != "ok"}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(status_words(answer))
+    return EXIT_OK

@@ -49,6 +49,24 @@ class Settings:
     keep_workspaces: bool = False  # keep each task's folder after it finishes (debugging)
     log_max_mb: int = 10  # app log size before rotation
     task_logs_keep: int = 200  # per-task logs kept on disk
+    # contribution controls (engine/modes.py, engine/rules.py; documented in docs/settings.md)
+    max_pause_with_task_s: float = 1800.0  # a task held suspended longer than this is released
+    rules_interval_s: float = 3.0  # how often the rules are checked
+    run_when_idle_only: bool = False  # work only while nobody uses the computer
+    idle_minutes: float = 5.0  # ... for at least this long
+    pause_on_battery: bool = True  # a computer without a battery is never "on battery"
+    schedule: dict = field(default_factory=dict)  # {"mon": ["09:00-17:00"], ...}; {} = any time
+    pause_on_metered: bool = True  # take no new task (no downloads) on a metered connection
+    cpu_max_cores: int = 0  # cores a job may use (threads + affinity); 0 = all
+    job_low_priority: bool = True  # run jobs at nice 10 / below-normal priority
+    use_gpu: bool = True  # off: jobs see no GPU (CUDA_VISIBLE_DEVICES="")
+    gpu_devices: str = ""  # "0,2": which GPUs jobs may use; "" = all
+    gpu_max_temp_c: float = 0.0  # suspend the job above this GPU temperature; 0 = off
+    gpu_temp_hysteresis_c: float = 10.0  # ... and resume once it is this much cooler
+    gpu_power_limit_w: float = 0.0  # cap GPU power while a job runs (NVML, where allowed); 0 = off
+    memory_max_pct: float = 0.0  # limit on the job tree's share of RAM; 0 = off
+    memory_action: str = "pause"  # "pause" (suspend the job) or "stop" (stop it and give the task back)
+    pause_when_fullscreen: bool = False  # suspend while a full-screen app is in front (best effort)
     # trust & hardening (engine/sandbox.py, engine/limits.py; docs/sandbox.md)
     allow_unsandboxed: bool = True  # run jobs without bubblewrap when it is missing (history says "none (...)")
     max_job_memory_mb: int = 0  # the job tree's RSS past this stops the job as a job fault; 0 = 75 % of RAM
@@ -81,6 +99,28 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
+def _check_choice(*choices: str) -> Any:
+    return lambda value: None if value in choices else "must be one of " + ", ".join(map(repr, choices))
+
+
+def _check_schedule(value: Any) -> str | None:
+    from desktop_agent.engine.rules import schedule_problem  # the schedule's grammar lives with the rule
+
+    return schedule_problem(value)
+
+
+def _check_gpu_devices(value: Any) -> str | None:
+    parts = [p.strip() for p in value.split(",")] if value.strip() else []
+    return None if all(p.isdigit() for p in parts) else 'must be "" or GPU numbers such as "0,1"'
+
+
+_CHECKS: dict[str, Any] = {
+    "schedule": _check_schedule,
+    "memory_action": _check_choice("pause", "stop"),
+    "gpu_devices": _check_gpu_devices,
+}
+
+
 def validate(raw: Mapping[str, Any], *, source: str = SETTINGS_FILE) -> dict[str, Any]:
     """Check keys and types; ints are accepted where floats are expected."""
     clean: dict[str, Any] = {}
@@ -97,6 +137,10 @@ def validate(raw: Mapping[str, Any], *, source: str = SETTINGS_FILE) -> dict[str
             )
         if expected in (int, float) and value < 0:
             raise SettingsError(f"{source}: setting {key!r} must not be negative, got {value!r}")
+        if key in _CHECKS:  # contribution controls: structured values (schedule, choices)
+            problem = _CHECKS[key](value)
+            if problem:
+                raise SettingsError(f"{source}: setting {key!r} {problem}, got {value!r}")
         clean[key] = value
     return clean
 

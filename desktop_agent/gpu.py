@@ -46,6 +46,9 @@ class GpuBackend(Protocol):
 
     def driver_version(self) -> str | None: ...
 
+    # optional (contribution controls): cap power, None restores; returns None or why not
+    def set_power_limit(self, watts: float | None, indices: list[int] | None = None) -> str | None: ...
+
 
 class NoGpu:
     available = False
@@ -61,6 +64,9 @@ class NoGpu:
 
     def driver_version(self) -> str | None:
         return None
+
+    def set_power_limit(self, watts: float | None, indices: list[int] | None = None) -> str | None:
+        return self.reason
 
 
 class NvmlBackend:
@@ -127,6 +133,26 @@ class NvmlBackend:
     def driver_version(self) -> str | None:
         v = self._try(self._nv.nvmlSystemGetDriverVersion)
         return v.decode() if isinstance(v, bytes) else v
+
+    def set_power_limit(self, watts: float | None, indices: list[int] | None = None) -> str | None:
+        """Cap (or, with None, restore the default of) the GPUs' power; None when done, else why not.
+
+        NVML allows this only to root / Administrator on most drivers: a refusal is reported, not raised.
+        """
+        nv = self._nv
+        for i, h in enumerate(self._handles):
+            if indices is not None and i not in indices:
+                continue
+            try:
+                if watts is None:
+                    target = nv.nvmlDeviceGetPowerManagementDefaultLimit(h)
+                else:
+                    lo, hi = nv.nvmlDeviceGetPowerManagementLimitConstraints(h)
+                    target = int(min(max(watts * 1000, lo), hi))
+                nv.nvmlDeviceSetPowerManagementLimit(h, target)
+            except nv.NVMLError as exc:
+                return f"GPU {i}: {exc}"
+        return None
 
 
 _backend: GpuBackend | None = None

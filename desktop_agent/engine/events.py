@@ -61,6 +61,11 @@ class StateChanged:
     detail: str = ""  # plain words: "Waiting for work", "Server unreachable — retrying"
     heartbeat_status: str | None = None  # what the server is told (see loop.HEARTBEAT_STATUS)
     at: float = field(default_factory=_now)
+    # Contribution controls (engine/modes.py): the mode the user chose ("contributing", "paused",
+    # "snoozed", "finish_then_pause"; "" when not known) and, in words, why the agent is or is
+    # not working right now ("Paused by you", "Waiting: on battery", "Snoozed until 14:30").
+    mode: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)

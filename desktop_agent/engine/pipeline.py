@@ -44,6 +44,9 @@ def crashpoint(name: str) -> None:
         os._exit(137)
 
 
+RELEASE_REASON = "released"  # a job cancelled with a reason starting so is given back, never completed
+
+
 class ReleaseTask(Exception):
     """A host fault outlasted `release_after_s`: give the task back via the server's liveness rule."""
 
@@ -246,6 +249,8 @@ class TaskPipeline:
             ctx.set_job(None)
             self._save(**(await sampler.stop()).store_fields())
         crashpoint("after_run")
+        if result.cancelled and (result.cancel_reason or "").startswith(RELEASE_REASON):
+            raise ReleaseTask(result.cancel_reason)  # contribution controls: a long pause gives the task back
         if result.limit_fault:
             raise errors.JobFault(result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail)
         if result.timed_out:

@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     test = sub.add_parser("self-test", help="check this installation can do its job")
     test.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
+
+    cleanup = sub.add_parser("uninstall-cleanup", help="remove this user's agent id, autostart entry and job environments")
+    from desktop_agent.uninstall import add_arguments as add_cleanup_arguments
+
+    add_cleanup_arguments(cleanup)
     return parser
 
 
@@ -126,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop_agent.selftest import run_self_test
 
             return run_self_test(_data_dir(args))
+        if args.command == "uninstall-cleanup":
+            from desktop_agent.uninstall import run_from_args as run_cleanup
+
+            return run_cleanup(_data_dir(args), args)
     except SettingsError as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_USAGE

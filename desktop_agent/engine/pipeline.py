@@ -145,11 +145,12 @@ class TaskPipeline:
         backoff = retry.Backoff(retry.ENV_BUILD)
         while True:
             try:
+                box = self._sandbox()  # before anything else: a machine that may not run jobs downloads nothing
                 await self._download_all()
                 crashpoint("after_fetch")
                 env = await self._prepare_env()
                 self._host_ok()
-                await self._train(env.python)
+                await self._train(env.python, box)
                 return
             except errors.JobFault as exc:
                 self.ctx.log("WARNING", f"Task {self.row.task_id} failed: {exc}")
@@ -207,7 +208,14 @@ class TaskPipeline:
         self.ctx.log("INFO", f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})")
         return env
 
-    async def _train(self, python: Path) -> None:
+    def _sandbox(self) -> sandbox.SandboxInfo:
+        """The sandbox this task will run under (sandbox.py); HostFault when none is allowed."""
+        try:
+            return sandbox.choose(getattr(self.ctx.settings, "allow_unsandboxed", True))
+        except sandbox.SandboxRefused as exc:
+            raise errors.HostFault(str(exc)) from exc
+
+    async def _train(self, python: Path, box: sandbox.SandboxInfo | None = None) -> None:
         ctx, row = self.ctx, self.row
         await ctx.wait_until_resumed()
         self._progress(Phase.TRAINING, 0.0, "starting train.py")
@@ -221,10 +229,7 @@ class TaskPipeline:
 
         use_gpu, gpu_devices = getattr(ctx.settings, "use_gpu", True), getattr(ctx.settings, "gpu_devices", "")
 
-        try:  # trust & hardening: contain the job (sandbox.py) and cap its resources (limits.py)
-            box = sandbox.choose(getattr(ctx.settings, "allow_unsandboxed", True))
-        except sandbox.SandboxRefused as exc:
-            raise errors.HostFault(str(exc)) from exc
+        box = box or self._sandbox()  # trust & hardening: contain the job, cap its resources (limits.py)
         if not box.available:
             ctx.log("WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})")
         self._save(sandbox=box.level)
@@ -236,7 +241,8 @@ class TaskPipeline:
             on_output=on_output,
             on_progress=on_progress,
             command_prefix=sandbox.job_prefix(box, python=python, workspace=self.workspace,
-                                              gpu=getattr(ctx.settings, "use_gpu", True)),
+                                              gpu=getattr(ctx.settings, "use_gpu", True),
+                                              tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048)),
             limits=limits.from_settings(ctx.settings),
             extra_env=accounting.gpu_environ(use_gpu, gpu_devices),
         )

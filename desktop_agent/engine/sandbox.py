@@ -54,6 +54,7 @@ _ETC_FILES = (
 _NET_ETC_FILES = ("/etc/resolv.conf", "/etc/gai.conf", "/etc/host.conf")
 _TOP_LEVEL = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 _GPU_GLOBS = ("/dev/nvidia*", "/dev/dri", "/dev/kfd")
+DEFAULT_TMP_MB = 1024
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _bwrap_path() -> str | None:
     return shutil.which("bwrap")
 
 
-def _base_args(bwrap: str, *, network: bool) -> list[str]:
+def _base_args(bwrap: str, *, network: bool, tmp_mb: int = DEFAULT_TMP_MB) -> list[str]:
     args = [bwrap, "--unshare-all"]
     if network:
         args.append("--share-net")
@@ -83,8 +84,15 @@ def _base_args(bwrap: str, *, network: bool) -> list[str]:
     for entry in _ETC_FILES + (_NET_ETC_FILES if network else ()):
         if os.path.lexists(entry):
             args += ["--ro-bind-try", entry, entry]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    size = str(max(1, tmp_mb) * 1024 * 1024)
+    # Private, size-capped tmpfs for /tmp and /dev/shm: they live in RAM, which the RSS cap does not see.
+    args += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs", "/dev/shm"]
     return args
+
+
+def _seal() -> list[str]:
+    """Make the sandbox's own root read-only once every mount is in place (binds keep their mode)."""
+    return ["--remount-ro", "/"]
 
 
 def python_roots(python: Path) -> list[Path]:
@@ -133,17 +141,18 @@ def gpu_device_args() -> list[str]:
     return args
 
 
-def job_prefix(info: SandboxInfo, *, python: Path, workspace: Path, gpu: bool = False) -> list[str]:
+def job_prefix(info: SandboxInfo, *, python: Path, workspace: Path, gpu: bool = False,
+               tmp_mb: int = DEFAULT_TMP_MB) -> list[str]:
     """argv to put before `python train.py` (empty when not sandboxed)."""
     if not info.available or info.bwrap is None:
         return []
-    args = _base_args(info.bwrap, network=False)
+    args = _base_args(info.bwrap, network=False, tmp_mb=tmp_mb)
     if gpu:
         args += gpu_device_args()
     for root in python_roots(python):
         args += ["--ro-bind", str(root), str(root)]
     ws = str(Path(workspace).resolve())
-    args += ["--bind", ws, ws, "--chdir", ws, "--"]
+    args += ["--bind", ws, ws, *_seal(), "--chdir", ws, "--"]
     return args
 
 
@@ -163,7 +172,7 @@ def install_prefix(info: SandboxInfo, *, python: Path, writable: Iterable[Path],
         p = Path(path).resolve()
         p.mkdir(parents=True, exist_ok=True)
         args += ["--bind", str(p), str(p)]
-    args.append("--")
+    args += [*_seal(), "--"]
     return args
 
 

@@ -1,0 +1,158 @@
+"""Hardening fixtures: the e2e ones, a crafted server in front of the reference backend, leftover checks."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Awaitable, Callable
+
+import httpx
+import psutil
+import pytest
+import uvicorn
+
+from desktop_agent.engine.runner import TOKEN_VAR
+from tests.e2e.conftest import srv  # noqa: F401  (re-exported fixture)
+
+Handler = Callable[[dict, bytes], Awaitable[tuple[int, dict[str, str], object]]]
+
+
+def job_processes(root: Path) -> list[psutil.Process]:
+    """Live processes carrying a job's task token that run under `root` (other test runs may share the machine)."""
+    found = []
+    prefix = str(root.resolve())
+    for proc in psutil.process_iter():
+        try:
+            if (proc.status() != psutil.STATUS_ZOMBIE and TOKEN_VAR in proc.environ()
+                    and proc.cwd().startswith(prefix)):
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+def processes_with(marker: str) -> list[psutil.Process]:
+    found = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if proc.status() != psutil.STATUS_ZOMBIE and any(marker in part for part in proc.info["cmdline"] or []):
+                found.append(proc)
+        except psutil.Error:
+            continue
+    return found
+
+
+@pytest.fixture(autouse=True)
+def no_job_left_behind(tmp_path_factory):
+    """Every hardening test must leave no job process behind."""
+    yield
+    root = tmp_path_factory.getbasetemp()
+    deadline = time.monotonic() + 10
+    while job_processes(root) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = job_processes(root)
+    for proc in left:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    assert not left, f"job processes left behind: {left}"
+
+
+class CraftedServer:
+    """A tiny ASGI server on loopback: `routes[path]` answers; anything else is proxied to `upstream`.
+
+    A handler gets (scope, body) and returns (status, headers, body) where body is bytes, or an async
+    iterator of bytes for a streamed answer (which may never end, or stall).
+    """
+
+    def __init__(self, upstream: str | None = None):
+        self.upstream = upstream
+        self.routes: dict[str, Handler] = {}
+        self.hits: list[tuple[str, str]] = []
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        self._sock = sock
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self._app, log_level="error", lifespan="off", timeout_graceful_shutdown=1)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
+
+    async def _app(self, scope, receive, send):
+        if scope["type"] != "http":
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        path = scope["path"]
+        self.hits.append((scope["method"], path))
+        handler = self.routes.get(path)
+        if handler is not None:
+            status, headers, payload = await handler(scope, body)
+        else:
+            status, headers, payload = await self._proxy(scope, body)
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
+        if isinstance(payload, (bytes, bytearray)):
+            await send({"type": "http.response.body", "body": bytes(payload)})
+            return
+        async for part in payload:
+            await send({"type": "http.response.body", "body": part, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _proxy(self, scope, body: bytes):
+        assert self.upstream, f"no route for {scope['path']}"
+        headers = {k.decode(): v.decode() for k, v in scope["headers"] if k.lower() not in (b"host", b"content-length")}
+        url = self.upstream + scope["path"] + ("?" + scope["query_string"].decode() if scope["query_string"] else "")
+        async with httpx.AsyncClient() as client:
+            r = await client.request(scope["method"], url, content=body, headers=headers)
+        keep = {k: v for k, v in r.headers.items() if k.lower() in ("content-type", "location", "accept-ranges")}
+        return r.status_code, keep, r.content
+
+    def upstream_json(self, path: str, body: bytes) -> dict:
+        return httpx.post(self.upstream + path, content=body, headers={"content-type": "application/json"}).json()
+
+    def __enter__(self) -> "CraftedServer":
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.should_exit = True
+        self._server.force_exit = True
+        self._thread.join(5)
+        self._sock.close()
+
+
+def json_answer(obj: object, status: int = 200):
+    import json
+
+    return status, {"content-type": "application/json"}, json.dumps(obj).encode()
+
+
+@pytest.fixture
+def crafted(srv):  # noqa: F811
+    with CraftedServer(srv.url) as server:
+        yield server
+
+
+def write_job(tmp: Path, code: str) -> Path:
+    folder = tmp / "job"
+    folder.mkdir(exist_ok=True)
+    (folder / "train.py").write_text(code)
+    (folder / "requirements.txt").write_text("")
+    (folder / "data.csv").write_text("x,y\n1,2\n")
+    return folder
+
+
+async def never(_scope=None, _body=None):
+    await asyncio.sleep(3600)

@@ -1,0 +1,199 @@
+"""The pure parts: modes.decide, each rule over its seam, the schedule across DST, settings validation."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from desktop_agent.config import Settings, SettingsError, load_settings, validate
+from desktop_agent.engine.loop import job_environment
+from desktop_agent.engine.modes import ALL_CLEAR, Mode, ModeState, Verdict, decide, snooze_end
+from desktop_agent.engine.rules import Rules, in_schedule, next_window_start, schedule_problem
+from desktop_agent.platform import idle, network
+from tests.controls.conftest import BERLIN
+
+pytestmark = pytest.mark.timeout(30)
+
+
+# --- modes -------------------------------------------------------------------------------
+
+
+def test_mode_hierarchy():
+    on_battery = Verdict(suspend=("on battery",))
+    d = decide(ModeState(Mode.PAUSED), ALL_CLEAR, holding_task=True)
+    assert (d.may_take_work, d.must_suspend, d.reason) == (False, True, "Paused by you")
+    d = decide(ModeState(Mode.CONTRIBUTING), on_battery, holding_task=False)
+    assert (d.may_take_work, d.must_suspend, d.reason) == (False, True, "Waiting: on battery")
+    d = decide(ModeState(Mode.CONTRIBUTING), ALL_CLEAR, holding_task=False)
+    assert (d.may_take_work, d.must_suspend, d.reason) == (True, False, "Contributing")
+    # A user's pause beats the rules; a rule is never overridden silently by a mode.
+    assert decide(ModeState(Mode.PAUSED), on_battery, holding_task=False).reason == "Paused by you"
+    d = decide(ModeState(Mode.FINISH_THEN_PAUSE), ALL_CLEAR, holding_task=True)
+    assert (d.may_take_work, d.must_suspend, d.mode) == (False, False, Mode.FINISH_THEN_PAUSE)
+    d = decide(ModeState(Mode.FINISH_THEN_PAUSE), on_battery, holding_task=True)
+    assert d.must_suspend and "on battery" in d.reason
+    assert decide(ModeState(Mode.FINISH_THEN_PAUSE), ALL_CLEAR, holding_task=False).mode is Mode.PAUSED
+    metered = Verdict(no_new_work=("on a metered connection",))
+    d = decide(ModeState(), metered, holding_task=True)
+    assert (d.may_take_work, d.must_suspend) == (False, False)  # finish the task, download nothing new
+    assert decide(ModeState(), metered, holding_task=False).reason == "Waiting: on a metered connection"
+
+
+def test_snooze_words_and_expiry():
+    d = decide(ModeState(Mode.SNOOZED, until=1000.0), ALL_CLEAR, holding_task=False, now=900.0)
+    assert d.mode is Mode.SNOOZED and d.reason.startswith("Snoozed until ") and d.must_suspend
+    d = decide(ModeState(Mode.SNOOZED, until=1000.0), ALL_CLEAR, holding_task=False, now=1000.0)
+    assert d.mode is Mode.CONTRIBUTING and d.may_take_work
+
+
+def test_snooze_until_tomorrow_is_0700_local_even_across_dst():
+    # The night clocks go back in Berlin (26 Oct 2025): a 25-hour day.
+    now = datetime(2025, 10, 25, 22, 0, tzinfo=BERLIN)
+    end = datetime.fromtimestamp(snooze_end(until="tomorrow", now=now), BERLIN)
+    assert (end.day, end.hour, end.minute) == (26, 7, 0)
+    assert end.timestamp() - now.timestamp() == 10 * 3600  # 9 h on the clock + the repeated hour
+
+
+def test_mode_state_round_trip_and_garbage():
+    assert ModeState.from_json(ModeState(Mode.SNOOZED, 5.0).to_json()) == ModeState(Mode.SNOOZED, 5.0)
+    assert ModeState.from_json({"mode": "bogus"}) == ModeState()
+    assert ModeState.from_json({"mode": "snoozed"}) == ModeState()  # a snooze without an end is no snooze
+
+
+# --- rules over their seams -----------------------------------------------------------------
+
+
+def rules(knobs, **settings):
+    return Rules(Settings(**settings), knobs.seams())
+
+
+def test_idle_rule(knobs):
+    r = rules(knobs, run_when_idle_only=True, idle_minutes=5)
+    knobs.idle = 10.0
+    assert r.evaluate().suspend == ("computer in use (idle 0 of 5 min)",)
+    knobs.idle = 301.0
+    assert r.evaluate().clear
+    knobs.idle = None  # no way to know: say so, don't silently never run
+    v = r.evaluate()
+    assert v.clear and "idle detection unavailable" in v.notes[0]
+    assert "idle detection unavailable" in decide(ModeState(), v, holding_task=False).reason
+
+
+def test_battery_rule(knobs):
+    r = rules(knobs, pause_on_battery=True)
+    knobs.battery = True
+    assert r.evaluate().suspend == ("on battery",)
+    knobs.battery = None  # a desktop, or the OS does not say
+    assert r.evaluate().clear
+    assert rules(knobs, pause_on_battery=False).evaluate().clear
+
+
+def test_gpu_temperature_with_hysteresis(knobs):
+    r = rules(knobs, gpu_max_temp_c=80, gpu_temp_hysteresis_c=10)
+    knobs.temps = [70.0]
+    assert r.evaluate().clear
+    knobs.temps = [65.0, 81.0]
+    assert "GPU too hot (81 °C" in r.evaluate().suspend[0]
+    knobs.temps = [75.0]  # cooler, but not by the hysteresis yet
+    assert r.evaluate().suspend
+    knobs.temps = [70.0]
+    assert r.evaluate().clear
+    assert rules(knobs, gpu_max_temp_c=80, use_gpu=False).evaluate().clear
+
+
+def test_metered_disk_fullscreen_memory(knobs):
+    knobs.metered = True
+    assert rules(knobs).evaluate().no_new_work == ("on a metered connection",)
+    knobs.metered = None  # unknown: not metered
+    assert rules(knobs).evaluate().clear
+    knobs.free_mb = 10
+    v = rules(knobs, min_free_disk_mb=500).evaluate()
+    assert v.no_new_work and v.no_new_work[0].startswith("low disk space") and not v.suspend
+    knobs.free_mb = 1e6
+    knobs.fullscreen = True
+    assert rules(knobs).evaluate().clear  # off by default
+    assert rules(knobs, pause_when_fullscreen=True).evaluate().suspend == ("a full-screen app is in front",)
+    knobs.job_pct = 60.0
+    assert "60 % of memory" in rules(knobs, memory_max_pct=50).evaluate().suspend[0]
+    assert "60 % of memory" in (rules(knobs, memory_max_pct=50, memory_action="stop").evaluate().stop_job or "")
+
+
+def test_schedule_rule_and_next_window(knobs):
+    sched = {"wed": ["09:00-11:00", "22:00-02:00"], "fri": ["08:00-17:00"]}
+    r = rules(knobs, schedule=sched)
+    knobs.now = datetime(2026, 6, 3, 12, 0, tzinfo=BERLIN)  # Wednesday noon
+    assert r.evaluate().suspend == ("outside the schedule (until Wed 22:00)",)
+    knobs.now = datetime(2026, 6, 3, 10, 0, tzinfo=BERLIN)
+    assert r.evaluate().clear
+    knobs.now = datetime(2026, 6, 4, 1, 30, tzinfo=BERLIN)  # Thursday 01:30: Wednesday's night window
+    assert r.evaluate().clear
+    knobs.now = datetime(2026, 6, 4, 2, 0, tzinfo=BERLIN)
+    assert r.evaluate().suspend == ("outside the schedule (until Fri 08:00)",)
+
+
+def test_schedule_on_dst_days_follows_the_wall_clock():
+    sched = {"sun": ["01:00-03:30"], "sat": ["00:00-24:00"]}
+    # 29 March 2026, Berlin: 02:00 CET jumps to 03:00 CEST.
+    before = datetime(2026, 3, 29, 1, 59, tzinfo=BERLIN)
+    after = (before.astimezone(timezone.utc) + timedelta(minutes=1)).astimezone(BERLIN)
+    assert after.hour == 3  # the clock jumped
+    assert in_schedule(sched, before) and in_schedule(sched, after)
+    late = (after.astimezone(timezone.utc) + timedelta(minutes=31)).astimezone(BERLIN)  # 03:31 CEST
+    assert not in_schedule(sched, late)
+    # 25 October 2026: 03:00 CEST falls back to 02:00 CET; 02:30 happens twice, inside both times.
+    first = datetime(2026, 10, 25, 2, 30, fold=0, tzinfo=BERLIN)
+    second = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=BERLIN)
+    assert second.timestamp() - first.timestamp() == 3600
+    assert in_schedule({"sun": ["02:00-03:00"]}, first) and in_schedule({"sun": ["02:00-03:00"]}, second)
+    nxt = next_window_start({"mon": ["09:00-10:00"]}, datetime(2026, 3, 28, 12, 0, tzinfo=BERLIN))
+    assert (nxt.day, nxt.hour, nxt.utcoffset()) == (30, 9, timedelta(hours=2))  # after the change: CEST
+
+
+def test_schedule_grammar():
+    assert schedule_problem({"mon": ["09:00-17:00"], "sun": ["22:00-06:00", "00:00-24:00"]}) is None
+    assert "unknown weekday" in schedule_problem({"monday": ["09:00-17:00"]})
+    assert "not a window" in schedule_problem({"mon": ["9-5"]})
+    assert "not a window" in schedule_problem({"mon": ["25:00-26:00"]})
+    assert "list" in schedule_problem({"mon": "09:00-17:00"})
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_settings_keys_are_validated(tmp_path):
+    ok = validate({"pause_on_battery": False, "cpu_max_cores": 2, "schedule": {"mon": ["09:00-17:00"]},
+                   "gpu_max_temp_c": 80, "memory_action": "stop", "gpu_devices": "0,1"})
+    assert ok["gpu_max_temp_c"] == 80.0
+    for bad, words in [({"pause_on_battery": "yes"}, "must be bool"), ({"schedule": ["mon"]}, "schedule"),
+                       ({"schedule": {"mon": ["nope"]}}, "not a window"), ({"memory_action": "kill"}, "one of"),
+                       ({"gpu_devices": "first"}, "GPU numbers"), ({"pause_on_batery": True}, "unknown setting"),
+                       ({"cpu_max_cores": -1}, "negative")]:
+        with pytest.raises(SettingsError, match=words):
+            validate(bad)
+    (tmp_path / "settings.json").write_text(json.dumps({"run_when_idle_only": True, "idle_minutes": 10}))
+    s = load_settings(tmp_path)
+    assert s.run_when_idle_only and s.idle_minutes == 10.0
+
+
+def test_job_environment():
+    assert job_environment(Settings()) == {}
+    env = job_environment(Settings(cpu_max_cores=2, use_gpu=False))
+    assert env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2" and env["CUDA_VISIBLE_DEVICES"] == ""
+    assert job_environment(Settings(gpu_devices="1, 2"))["CUDA_VISIBLE_DEVICES"] == "1,2"
+
+
+# --- platform parsers -------------------------------------------------------------------------------
+
+
+def test_platform_parsers():
+    assert network.parse_nm_dbus("(<uint32 1>,)") is True
+    assert network.parse_nm_dbus("(<uint32 4>,)") is False
+    assert network.parse_nm_dbus("(<uint32 0>,)") is None
+    assert network.parse_nmcli("GENERAL.METERED:no\nGENERAL.METERED:yes (guessed)\n") is True
+    assert network.parse_nmcli("GENERAL.METERED:no (guessed)\nGENERAL.METERED:unknown\n") is False
+    assert network.parse_nmcli("GENERAL.METERED:unknown\n") is None
+    assert idle.parse_ioreg_idle('    |   "HIDIdleTime" = 2500000000\n') == 2.5
+    d = idle.IdleDetector([("none", lambda: None)])
+    assert d.idle_seconds() is None and "unavailable" in d.unavailable_reason

@@ -238,6 +238,16 @@ class Agent:
         new = ModeState(mode, until if mode is Mode.SNOOZED else None)
         self._call(lambda: self._do_set_mode(new))
 
+    def update_settings(self, settings: Settings) -> None:
+        """New settings from the GUI: the rules use them at the next check, jobs from the next task."""
+        self._call(lambda: self._do_update_settings(settings))
+
+    def _do_update_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self._rules is not None:
+            self._rules.settings = settings
+        self._wake.set()
+
     def stop(self) -> None:
         """Graceful: take no more work, keep the task in hand for the next start, send OFFLINE."""
         self._call(self._do_stop)

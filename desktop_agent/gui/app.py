@@ -147,6 +147,7 @@ class AppController(QObject):
         now.setup_requested.connect(self.change_account)
         w.quit_requested.connect(self.quit)
         w.settings_tab.change_account_requested.connect(self.change_account)
+        w.settings_tab.rules_panel.saved.connect(self._rules_saved)  # contribution controls
         s = self.settings
         w.settings_tab.show_settings(s.email, s.server, s.proxy)
         return w
@@ -182,6 +183,8 @@ class AppController(QObject):
 
         t.pause_requested.connect(self.pause)
         t.resume_requested.connect(self.resume)
+        t.snooze_requested.connect(self.bridge.snooze)  # contribution controls
+        t.finish_then_pause_requested.connect(self.bridge.finish_then_pause)
         t.open_requested.connect(self.show_window)
         t.quit_requested.connect(self.quit)
 
@@ -306,6 +309,11 @@ class AppController(QObject):
     # --- commands ---------------------------------------------------------------
     def pause(self) -> None:
         self.bridge.pause()
+
+    def _rules_saved(self, changes: dict) -> None:
+        """The Settings tab saved contribution rules: the running engine follows them at once."""
+        self.settings = self.settings.with_overrides(**changes)
+        self.bridge.update_settings(self.settings)
 
     def resume(self) -> None:
         self.bridge.resume()

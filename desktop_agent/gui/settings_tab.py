@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.config import SettingsError, save_settings
 from desktop_agent.gui.env_cache_widget import EnvCacheWidget
+from desktop_agent.gui.rules_panel import RulesPanel
 
 
 class SettingsTab(QWidget):
@@ -79,6 +80,8 @@ class SettingsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(acct)
+        self.rules_panel = RulesPanel(data_dir)  # contribution controls: rules + start at login
+        layout.addWidget(self.rules_panel)
         layout.addWidget(data)
         self.env_cache = EnvCacheWidget(data_dir)  # "Job environments: 7.2 GB of 20 GB — Clear"
         layout.addWidget(self.env_cache)

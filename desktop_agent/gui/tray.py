@@ -31,6 +31,8 @@ class Tray(QObject):
     open_requested = Signal()
     pause_requested = Signal()
     resume_requested = Signal()
+    snooze_requested = Signal(object)  # seconds (float) or "tomorrow" (contribution controls)
+    finish_then_pause_requested = Signal()
     quit_requested = Signal()
     notified = Signal(str, str)  # title, message (tests and the no-tray window listen)
 
@@ -51,6 +53,13 @@ class Tray(QObject):
         self.contribute_action.setCheckable(True)
         self.contribute_action.setChecked(True)
         self.contribute_action.triggered.connect(self._on_contribute_toggled)
+        # Contribution controls: snooze and finish-then-pause beside the Contribute toggle.
+        self.snooze_hour_action = QAction(self.tr("Snooze for 1 hour"), self.menu)
+        self.snooze_hour_action.triggered.connect(lambda: self.snooze_requested.emit(3600.0))
+        self.snooze_tomorrow_action = QAction(self.tr("Snooze until tomorrow"), self.menu)
+        self.snooze_tomorrow_action.triggered.connect(lambda: self.snooze_requested.emit("tomorrow"))
+        self.finish_action = QAction(self.tr("Finish current task, then pause"), self.menu)
+        self.finish_action.triggered.connect(self.finish_then_pause_requested)
         self.task_action = QAction("", self.menu)
         self.task_action.setEnabled(False)
         self.quit_action = QAction(self.tr("Quit"), self.menu)
@@ -58,6 +67,9 @@ class Tray(QObject):
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
         self.menu.addAction(self.contribute_action)
+        self.menu.addAction(self.snooze_hour_action)
+        self.menu.addAction(self.snooze_tomorrow_action)
+        self.menu.addAction(self.finish_action)
         self.menu.addAction(self.task_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
@@ -134,10 +146,14 @@ class Tray(QObject):
             not self.stopping and self.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
         )
         line = self._task_line()
+        enabled = self.contribute_action.isEnabled()
+        for action in (self.snooze_hour_action, self.snooze_tomorrow_action):
+            action.setEnabled(enabled)
+        self.finish_action.setEnabled(enabled and bool(line))  # only with a task in hand
         if self.stopping:
             line = self.tr("Stopping…")
-        elif not line:
-            line = states.state_words(self.state)
+        elif not line:  # no task: say why ("Paused by you", "Waiting: on battery")
+            line = self.detail if self.detail and self.detail != "Contributing" else states.state_words(self.state)
         self.task_action.setText(line)
         self.quit_action.setEnabled(not self.stopping)
 

@@ -138,6 +138,22 @@ class EngineBridge(QObject):
         if self._agent is not None:
             self._agent.resume()
 
+    def snooze(self, how: float | str) -> None:
+        """Contribution controls: `how` is seconds, or "tomorrow"."""
+        if self._agent is not None:
+            if isinstance(how, str):
+                self._agent.snooze(until=how)
+            else:
+                self._agent.snooze(float(how))
+
+    def finish_then_pause(self) -> None:
+        if self._agent is not None:
+            self._agent.finish_then_pause()
+
+    def update_settings(self, settings: Settings) -> None:
+        if self._agent is not None and hasattr(self._agent, "update_settings"):
+            self._agent.update_settings(settings)
+
     def stop(self) -> None:
         """Ask for a graceful stop; `engine_stopped` follows when the thread ends."""
         if self._agent is not None and self.is_running():

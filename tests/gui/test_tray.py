@@ -50,12 +50,9 @@ def test_menu_text_is_rebuilt_on_show(tray):
     tray.menu.aboutToShow.emit()
     assert tray.task_action.text() == "Task 55 · training 42 %"
     assert not tray.task_action.isEnabled()
-    assert [a.text() for a in tray.menu.actions() if a.text()] == [
-        "Open dashboard",
-        "Contribute",
-        "Task 55 · training 42 %",
-        "Quit",
-    ]
+    texts = [a.text() for a in tray.menu.actions() if a.text()]
+    required = ["Open dashboard", "Contribute", "Task 55 · training 42 %", "Quit"]
+    assert [t for t in texts if t in required] == required  # in this order; other controls may sit between
     tray.set_stopping()
     assert tray.task_action.text() == "Stopping…"
     assert not tray.contribute_action.isEnabled() and not tray.quit_action.isEnabled()

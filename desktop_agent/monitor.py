@@ -25,6 +25,7 @@ class JobShare:
     rss: int  # bytes, summed over the tree
     vram_mb: float | None  # None when NVML reports no per-process memory
     processes: int  # how many processes in the tree are alive
+    gpu_util_pct: float | None = None  # mean utilisation of the GPUs where the job holds memory
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,16 @@ class Monitor:
                 continue
         self._procs = alive
         vram: float | None = None
+        util: list[float] = []
         for g in gpus:
             if g.processes:
-                for p, mb in g.processes.items():
-                    if p in alive:
-                        vram = (vram or 0.0) + mb
-        return JobShare(pid=pid, cpu_pct=cpu, rss=rss, vram_mb=vram, processes=len(alive))
+                mine = [mb for p, mb in g.processes.items() if p in alive]
+                for mb in mine:
+                    vram = (vram or 0.0) + mb
+                if mine and g.utilization_pct is not None:
+                    util.append(g.utilization_pct)
+        return JobShare(pid=pid, cpu_pct=cpu, rss=rss, vram_mb=vram, processes=len(alive),
+                        gpu_util_pct=sum(util) / len(util) if util else None)
 
 
 def format_bytes(n: float | None) -> str:

@@ -41,6 +41,20 @@ _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 ProgressCallback = Callable[[int, int | None], None]
 
 
+def _read_bigger_blocks() -> None:
+    """httpcore reads the socket 64 KiB at a time; 1 MiB reads make a multi-GB chunk ~1.5x faster
+    on a busy CPU (fewer event-loop turns per byte; see benchmarks/download.py). Memory stays constant."""
+    try:
+        from httpcore._async.http11 import AsyncHTTP11Connection
+
+        AsyncHTTP11Connection.READ_NUM_BYTES = max(AsyncHTTP11Connection.READ_NUM_BYTES, 1 << 20)
+    except (ImportError, AttributeError):  # a different httpcore: keep its default
+        pass
+
+
+_read_bigger_blocks()
+
+
 @dataclass(frozen=True)
 class DownloadResult:
     bytes: int

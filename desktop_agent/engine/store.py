@@ -124,6 +124,7 @@ class Totals:
     tasks_done: int  # completed + failed: work the server accepted
     compute_hours: float
     by_outcome: dict[str, int]
+    energy_wh: float | None = None  # summed over tasks with a reading; None: no task was ever measured
 
 
 class StoreError(RuntimeError):
@@ -282,9 +283,12 @@ class Store:
                 " FROM tasks WHERE outcome IS NOT NULL GROUP BY outcome"
             ).fetchall()
         by_outcome = {r["outcome"]: int(r["n"]) for r in rows}
+        with self._lock:  # energy accounting (accounting.py): NULL means not measured, never counted as 0
+            energy = self._db.execute("SELECT SUM(energy_wh) AS wh FROM tasks WHERE energy_wh IS NOT NULL").fetchone()
         done_secs = sum(float(r["secs"] or 0) for r in rows if r["outcome"] in ("completed", "failed"))
         return Totals(
             tasks_done=by_outcome.get("completed", 0) + by_outcome.get("failed", 0),
             compute_hours=done_secs / 3600.0,
             by_outcome=by_outcome,
+            energy_wh=None if energy["wh"] is None else float(energy["wh"]),
         )

@@ -90,6 +90,8 @@ class MachineTab(QWidget):
         jf.addRow(self.tr("CPU:"), self.job_cpu)
         jf.addRow(self.tr("Memory:"), self.job_ram)
         jf.addRow(self.tr("GPU memory:"), self.job_vram)
+        self.job_gpu_util = QLabel()  # utilisation of the GPUs the job holds memory on
+        jf.addRow(self.tr("GPU use:"), self.job_gpu_util)
         self._job_form = jf
         self.no_job_label = QLabel(self.tr("No job process is running right now."))
         self.no_job_label.setEnabled(False)
@@ -139,6 +141,8 @@ class MachineTab(QWidget):
             self.job_ram.setText(format_bytes(job.rss))
             self.job_vram.setText("—" if job.vram_mb is None else f"{job.vram_mb:.0f} MB")
             self._job_form.setRowVisible(self.job_vram, bool(s.gpus))
+            self.job_gpu_util.setText("—" if job.gpu_util_pct is None else f"{job.gpu_util_pct:.0f} %")
+            self._job_form.setRowVisible(self.job_gpu_util, bool(s.gpus))
 
     def _show_gpus(self, s: MachineSample) -> None:
         backend = gpu.backend()

@@ -23,6 +23,15 @@ from desktop_agent.gui.settings_tab import SettingsTab
 from desktop_agent.monitor import Monitor
 
 
+def _energy_total(store_factory: Callable[[], Any] | None) -> float | None:
+    """Wh given so far, from the store's measured tasks (None when nothing was measured)."""
+    try:
+        store = store_factory() if store_factory else None
+        return store.totals().energy_wh if store is not None else None
+    except Exception:  # the dashboard must not fail over a figure
+        return None
+
+
 class MainWindow(QMainWindow):
     quit_requested = Signal()
 
@@ -68,6 +77,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.history_tab.totals_changed.connect(self.now_tab.set_totals)
+        self.history_tab.totals_changed.connect(lambda *_: self.now_tab.set_energy(_energy_total(store_factory)))
         self.history_tab.refresh()
 
         central = QWidget()

@@ -129,6 +129,8 @@ class NowTab(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setAccessibleName(self.tr("Your contribution"))
+        self.energy_label = QLabel(self.tr("Energy given: not measured"))  # set_energy()
+        self.energy_label.setAccessibleName(self.tr("Energy given"))
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
@@ -142,6 +144,7 @@ class NowTab(QWidget):
         layout.addWidget(self.last_label)
         layout.addStretch(1)
         layout.addWidget(self.totals_label)
+        layout.addWidget(self.energy_label)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -198,6 +201,13 @@ class NowTab(QWidget):
             )
         else:
             self.totals_label.setText(self.tr("Finished tasks will be counted here."))
+
+    def set_energy(self, wh: float | None) -> None:
+        """The running total of measured energy (None: no task had a reading: never a guess)."""
+        from desktop_agent.engine.energy import format_kwh
+
+        self.energy_label.setText(self.tr("Energy given: not measured") if wh is None else
+                                  self.tr("This machine has given {e}").format(e=format_kwh(wh)))
 
     def on_problem(self, ev: ProblemRaised) -> None:
         self._problems[ev.kind.value] = ev.message

@@ -154,6 +154,8 @@ class Tray(QObject):
             line = self.tr("Stopping…")
         elif not line:  # no task: say why ("Paused by you", "Waiting: on battery")
             line = self.detail if self.detail and self.detail != "Contributing" else states.state_words(self.state)
+        elif self.state == AgentState.PAUSED and self.detail:  # a task on hold: and why
+            line += " — " + self.detail
         self.task_action.setText(line)
         self.quit_action.setEnabled(not self.stopping)
 

@@ -1,0 +1,72 @@
+"""Screenshots of the contribution controls (run like scripts/screenshots.sh, under Xvfb + trayer).
+
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python scripts/screenshots_controls.py resources/screenshots
+
+Shots: settings-rules.png (Settings tab: "When to contribute"), dashboard-paused.png (Now tab, a
+task suspended, "Paused by you"), tray-menu.png (the tray menu with snooze / finish-then-pause,
+saying why the agent waits).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop_agent.gui.screenshots import VOLUNTEER, run_bg, shot, spin, spin_until
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "resources/screenshots").resolve()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Desktop Agent")
+    app.setQuitOnLastWindowClosed(False)
+    from desktop_agent.config import DataPaths, Settings
+    from desktop_agent.devserver import DevServer
+    from desktop_agent.engine.events import Phase
+    from desktop_agent.engine.setup import register_machine
+    from desktop_agent.gui import states
+    from desktop_agent.gui.app import AppController
+    from desktop_agent.paths import sample_job_dir
+
+    app.setWindowIcon(states.app_icon())
+    code = (sample_job_dir() / "train.py").read_bytes().replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"30"')
+    with DevServer() as server, tempfile.TemporaryDirectory() as tmp:
+        server.add_owner(VOLUNTEER)
+        server.submit_job(sample_job_dir(), code=code, chunks=2, title="Sentiment classifier")
+        paths = DataPaths(Path(tmp) / "data").ensure()
+        register_machine(server.url, VOLUNTEER, paths)
+        c = AppController(paths, Settings(server=server.url, email=VOLUNTEER, poll_interval=0.5, rules_interval_s=0.5),
+                          quit_fn=lambda: None)
+        c.start()
+        w = c.window
+        w.show()
+        w.move(60, 60)
+        w.resize(760, 600)
+        now = w.now_tab
+        spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and (now.phase.fraction or 0) >= 0.25, 90)
+        c.pause()
+        spin_until(lambda: now.detail_label.text().startswith("Paused by you"), 10)
+        shot(out, "dashboard-paused.png")
+        w.tabs.setCurrentWidget(w.settings_tab)
+        shot(out, "settings-rules.png")
+        if c.tray_available:
+            w.hide()
+            geo = c.tray.icon.geometry()
+            x, y = (geo.center().x(), geo.center().y()) if not geo.isEmpty() else (1270, 12)
+            run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
+            spin_until(lambda: c.tray.menu.isVisible(), 10)
+            shot(out, "tray-menu.png")
+            c.tray.menu.hide()
+        done: list[bool] = []
+        c.finished.connect(lambda: done.append(True))
+        c.resume()
+        c.quit()
+        spin_until(lambda: bool(done), 30)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -53,13 +53,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run_from_args(args: argparse.Namespace) -> int:
     """Serve with already-parsed arguments (what the main CLI calls after its own parsing)."""
     if args.chunks < 1:
         print("devserver: --chunks must be at least 1", file=sys.stderr)
         return 2
     server = DevServer(
-        data_dir=args.data_dir,
+        data_dir=None if args.data_dir is None else Path(args.data_dir),
         host=args.host,
         port=args.port,
         requeue_after=args.requeue_after,
@@ -81,11 +81,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"job {server.submit_job(folder, title=folder.name)} {folder}", flush=True)
         stopping = threading.Event()
         if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-        try:
-            while not stopping.wait(0.5):
-                pass
-        except KeyboardInterrupt:
+            # SIGINT too, explicitly: a shell starts background jobs with it ignored, and
+            # `kill -INT` should still stop a devserver started with `&`.
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, lambda *_: stopping.set())
+        while not stopping.wait(0.5):
             pass
         return 0
     except (OSError, ValueError) as exc:
@@ -98,4 +98,4 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="devserver", description="Run the reference backend for agents.")
     add_arguments(parser)
-    return run(parser.parse_args(argv))
+    return run_from_args(parser.parse_args(argv))

@@ -37,7 +37,7 @@ class DevServer:
 
     def __init__(
         self,
-        data_dir: Path | None = None,
+        data_dir: Path | str | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         requeue_after: float = 600.0,
@@ -50,9 +50,9 @@ class DevServer:
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
         if data_dir is None:
             self._tempdir = tempfile.TemporaryDirectory(prefix="devserver-", ignore_cleanup_errors=True)
-            data_dir = Path(self._tempdir.name)
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.data_dir = data_dir
+            data_dir = self._tempdir.name
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.host = host
         self.port = port
         self.requeue_after = requeue_after
@@ -60,7 +60,7 @@ class DevServer:
         self.chunks = chunks
         self.merge_delay = merge_delay
         self.log_level = log_level
-        self.storage = Storage(data_dir)
+        self.storage = Storage(self.data_dir)
         self._faults = Faults(self.storage) if faults_enabled else None
         self._recorder = Recorder()
         self._connections = ConnectionRegistry()

@@ -35,11 +35,13 @@ needs_root_dpkg = pytest.mark.skipif(
 
 def _report(request, line: str) -> None:
     """Shown in the test run's output even though pytest captures stdout."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
+    if capture is None or reporter is None:
         print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line(line)
 
 
 @pytest.fixture(scope="module")

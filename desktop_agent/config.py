@@ -114,10 +114,17 @@ def _check_gpu_devices(value: Any) -> str | None:
     return None if all(p.isdigit() for p in parts) else 'must be "" or GPU numbers such as "0,1"'
 
 
+def _check_torch_backend(value: Any) -> str | None:
+    from desktop_agent.engine.torch_backend import valid_setting  # the builds live with the decision
+
+    return None if valid_setting(value) else 'must be "auto", "default", "cpu" or a build such as "cu126"'
+
+
 _CHECKS: dict[str, Any] = {
     "schedule": _check_schedule,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,
+    "torch_backend": _check_torch_backend,
 }
 
 

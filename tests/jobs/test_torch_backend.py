@@ -107,3 +107,13 @@ def test_the_choice_is_part_of_the_env_key(tmp_path):
     keys = {b: asyncio.run(cache._key(lines, b)) for b in (None, "cpu", "cu126", "default")}
     assert len(set(keys.values())) == 4
     assert asyncio.run(cache._key(lines, "cpu")) == keys["cpu"]  # stable
+
+
+def test_the_setting_is_validated_when_loaded():
+    from desktop_agent.config import DEFAULTS, SettingsError, validate
+
+    assert DEFAULTS.torch_backend == "auto"
+    for good in ("auto", "cpu", "default", "cu118", "cu128", "rocm6.2"):
+        assert validate({"torch_backend": good}) == {"torch_backend": good}
+    with pytest.raises(SettingsError, match="torch_backend"):
+        validate({"torch_backend": "cuda please"})

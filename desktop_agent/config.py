@@ -67,6 +67,8 @@ class Settings:
     memory_max_pct: float = 0.0  # limit on the job tree's share of RAM; 0 = off
     memory_action: str = "pause"  # "pause" (suspend the job) or "stop" (stop it and give the task back)
     pause_when_fullscreen: bool = False  # suspend while a full-screen app is in front (best effort)
+    # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
+    torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
     # trust & hardening (engine/sandbox.py, engine/limits.py; docs/sandbox.md)
     allow_unsandboxed: bool = True  # run jobs without bubblewrap when it is missing (history says "none (...)")
     max_job_memory_mb: int = 0  # the job tree's RSS past this stops the job as a job fault; 0 = 75 % of RAM
@@ -74,9 +76,6 @@ class Settings:
     max_workspace_mb: int = 10240  # a job writing more than this into its folder is stopped
     allow_direct_references: bool = False  # allow URL / VCS / local-path requirement lines
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
-
-    # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
-    torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

@@ -523,8 +523,9 @@ class Agent:
         self.paths.ensure()
         lock = DataDirLock(self.paths.lock).acquire()
         store = Store(self.paths.db)
-        work_http = make_http_client(proxy=self.settings.proxy, timeout=60.0)
-        beat_http = make_http_client(proxy=self.settings.proxy, timeout=30.0)
+        ca = getattr(self.settings, "ca_bundle", "")  # trust & hardening: extra CAs for a private server
+        work_http = make_http_client(proxy=self.settings.proxy, timeout=60.0, ca_bundle=ca)
+        beat_http = make_http_client(proxy=self.settings.proxy, timeout=30.0, ca_bundle=ca)
         heartbeat_task: asyncio.Task[None] | None = None
         controls_task: asyncio.Task[None] | None = None
         control_server: Any = None

@@ -12,6 +12,7 @@ connection broke or timed out: the server may have acted on it), because
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,11 +34,31 @@ class TaskAssignment:
     chunk_data_url: str
 
 
+def tls_context(ca_bundle: str = "") -> ssl.SSLContext:
+    """Certificate checks always on: the OS trust store (truststore, so corporate CAs work) plus `ca_bundle`.
+
+    `ca_bundle` is a PEM file of extra CAs for a private server (the `ca_bundle` setting).
+    Without truststore (it should always be installed) the certifi/OpenSSL defaults are used.
+    """
+    try:
+        import truststore
+
+        ctx: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except ImportError:  # pragma: no cover - a dependency; kept so a broken install still verifies
+        ctx = ssl.create_default_context()
+    if ca_bundle:
+        path = Path(ca_bundle).expanduser()
+        if not path.is_file():
+            raise errors.AgentError(f"The CA bundle {path} (setting ca_bundle) does not exist")
+        ctx.load_verify_locations(cafile=str(path))
+    return ctx
+
+
 def make_http_client(
-    *, proxy: str = "system", timeout: httpx.Timeout | float = 30.0, base_url: str = ""
+    *, proxy: str = "system", timeout: httpx.Timeout | float = 30.0, base_url: str = "", ca_bundle: str = ""
 ) -> httpx.AsyncClient:
-    """An AsyncClient that honours the proxy setting ("system", "none", or a URL)."""
-    kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}
+    """An AsyncClient that honours the proxy setting ("system", "none", or a URL) and verifies TLS (tls_context)."""
+    kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False, "verify": tls_context(ca_bundle)}
     if base_url:
         kwargs["base_url"] = base_url
     if proxy == "none":

@@ -69,7 +69,7 @@ class CraftedServer:
     iterator of bytes for a streamed answer (which may never end, or stall).
     """
 
-    def __init__(self, upstream: str | None = None):
+    def __init__(self, upstream: str | None = None, *, certfile: str | None = None, keyfile: str | None = None):
         self.upstream = upstream
         self.routes: dict[str, Handler] = {}
         self.hits: list[tuple[str, str]] = []
@@ -77,8 +77,9 @@ class CraftedServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         self._sock = sock
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self._app, log_level="error", lifespan="off", timeout_graceful_shutdown=1)
+        self.url = f"{'https' if certfile else 'http'}://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self._app, log_level="error", lifespan="off", interface="asgi3", timeout_graceful_shutdown=1,
+                                ssl_certfile=certfile, ssl_keyfile=keyfile)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
 

@@ -1,0 +1,243 @@
+"""A server that is wrong, slow or hostile: each row of docs/hostile-inputs.md about the server side.
+
+The reference backend's fault switches cover failures it can produce; a crafted ASGI server in
+front of it (tests/hardening/conftest.py) produces the answers it never would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+import httpx
+import pytest
+
+from desktop_agent.config import normalise_email
+from desktop_agent.engine import events as ev
+from desktop_agent.engine import fetch
+from desktop_agent.engine.errors import JobFault
+from desktop_agent.engine.store import Store
+from tests.e2e.conftest import SAMPLE, AgentThread, assert_job_done_once, settings_for, wait_until
+from tests.hardening.conftest import CraftedServer, json_answer, never
+from tests.hardening.helpers import completions, run_one_task
+
+pytestmark = pytest.mark.timeout(90)
+
+
+def rewrite_task(crafted: CraftedServer, **changes):
+    """Let the reference backend assign the task, then change fields of its answer."""
+
+    async def handler(_scope, body):
+        async with httpx.AsyncClient() as client:
+            answer = (await client.post(crafted.upstream + "/agent/request_task", content=body,
+                                        headers={"content-type": "application/json"})).json()
+        if answer.get("task_id") is not None:
+            answer.update({k: (v(crafted) if callable(v) else v) for k, v in changes.items()})
+        return json_answer(answer)
+
+    crafted.routes["/agent/request_task"] = handler
+
+
+# --- malformed answers ---------------------------------------------------------------------
+
+
+BAD_TASK_ANSWERS = {
+    "malformed_json": (200, {"content-type": "application/json"}, b'{"task_id": 1, "code_url": '),
+    "json_array": json_answer([1, 2, 3]),
+    "wrong_type_task_id": json_answer({"task_id": "one", "job_id": 1, "code_url": "http://x/a",
+                                       "requirements_url": "http://x/b", "chunk_data_url": "http://x/c"}),
+    "wrong_type_url": json_answer({"task_id": 7, "job_id": 1, "code_url": 42,
+                                   "requirements_url": "http://x/b", "chunk_data_url": "http://x/c"}),
+    "missing_keys": json_answer({"task_id": 7, "job_id": 1}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_TASK_ANSWERS))
+def test_unusable_request_task_answer_is_logged_and_polling_goes_on(srv, crafted, tmp_path, kind):
+    answer = BAD_TASK_ANSWERS[kind]
+
+    async def handler(_scope, _body):
+        return answer
+
+    crafted.routes["/agent/request_task"] = handler
+    with AgentThread(settings_for(srv, server=crafted.url), tmp_path / "agent") as run:
+        wait_until(lambda: len([h for h in crafted.hits if h[1] == "/agent/request_task"]) >= 2, timeout=30)
+        assert run.thread.is_alive()
+    errors_logged = [e.text for e in run.of(ev.LogLine) if "Unusable answer to request_task" in e.text]
+    assert errors_logged, kind
+    assert run.of(ev.TaskStarted) == []
+    store = Store(tmp_path / "agent" / "agent.db")
+    assert store.history() == []
+    store.close()
+    assert completions(srv) == []
+
+
+def test_extra_keys_in_a_task_are_ignored(srv, crafted, tmp_path):
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    rewrite_task(crafted, surprise={"nested": [1, 2]}, priority="urgent", code_hash=None)
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    assert ran.finished.outcome is ev.Outcome.COMPLETED
+    assert_job_done_once(srv, job_id)
+
+
+def test_malformed_register_answer_is_retried_until_it_makes_sense(srv, crafted, tmp_path):
+    served = {"n": 0}
+
+    async def handler(scope, body):
+        served["n"] += 1
+        if served["n"] <= 2:
+            return 200, {"content-type": "application/json"}, b"<html>oops</html>"
+        return await crafted._proxy(scope, body)
+
+    crafted.routes["/agent/register"] = handler
+    with AgentThread(settings_for(srv, server=crafted.url), tmp_path / "agent") as run:
+        wait_until(lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=30)
+    problems = [p for p in run.of(ev.ProblemRaised) if p.kind is ev.ProblemKind.SERVER_ERROR]
+    assert problems and "not JSON" in problems[0].message
+    assert served["n"] >= 3
+
+
+# --- URLs the agent must not follow -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/train.py", "gopher://127.0.0.1/x",
+                                 "data:text/plain,print(1)", "/relative/train.py"])
+def test_non_http_task_url_is_a_job_fault(srv, crafted, tmp_path, url):
+    srv.submit_job(SAMPLE, chunks=1)
+    rewrite_task(crafted, code_url=url)
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    assert ran.finished.outcome is ev.Outcome.FAILED
+    assert "only http and https URLs are allowed" in ran.finished.error
+    assert [c["result_url"] for c in completions(srv)] == [""]
+
+
+def _redirect(location: str):
+    async def handler(_scope, _body):
+        return 302, {"location": location}, b""
+
+    return handler
+
+
+def test_redirect_to_file_scheme_is_refused(srv, crafted, tmp_path):
+    srv.submit_job(SAMPLE, chunks=1)
+    crafted.routes["/evil/train.py"] = _redirect("file:///etc/shadow")
+    rewrite_task(crafted, code_url=lambda c: c.url + "/evil/train.py")
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    assert ran.finished.outcome is ev.Outcome.FAILED
+    assert "Refusing to download 'file:" in ran.finished.error and "only http and https" in ran.finished.error
+
+
+def test_redirect_loop_is_a_job_fault(srv, crafted, tmp_path):
+    srv.submit_job(SAMPLE, chunks=1)
+    crafted.routes["/loop/a"] = _redirect("/loop/b")
+    crafted.routes["/loop/b"] = _redirect("/loop/a")
+    rewrite_task(crafted, chunk_data_url=lambda c: c.url + "/loop/a")
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    assert ran.finished.outcome is ev.Outcome.FAILED and "redirects in a loop" in ran.finished.error
+    assert [c["result_url"] for c in completions(srv)] == [""]
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+def test_data_chunk_larger_than_the_cap_is_a_job_fault(srv, tmp_path):
+    srv.submit_job(code=(SAMPLE / "train.py").read_bytes(), requirements=b"",
+                   data=b"x,y\n" + b"1.0,2.0\n" * 300_000, chunks=1)  # ~2.4 MB, one chunk
+    ran = run_one_task(srv, tmp_path / "agent", max_data_mb=1)
+    assert ran.finished.outcome is ev.Outcome.FAILED and "larger than the 1 MB cap" in ran.finished.error
+    assert [c["result_url"] for c in completions(srv)] == [""]
+
+
+def test_body_that_never_ends_stops_at_the_cap(srv, crafted, tmp_path):
+    async def endless(_scope, _body):
+        async def chunks():
+            while True:
+                yield b"9" * 65536
+                await asyncio.sleep(0)
+
+        return 200, {"content-type": "text/csv"}, chunks()
+
+    srv.submit_job(SAMPLE, chunks=1)
+    crafted.routes["/endless.csv"] = endless
+    rewrite_task(crafted, chunk_data_url=lambda c: c.url + "/endless.csv")
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url, max_data_mb=1)
+    assert ran.finished.outcome is ev.Outcome.FAILED and "larger than the 1 MB cap" in ran.finished.error
+
+
+def test_truncated_download_is_resumed_or_retried_to_the_right_result(srv, tmp_path):
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    srv.faults.truncate_next_file(n=1)  # the first file served (train.py) stops half-way
+    ran = run_one_task(srv, tmp_path / "agent")
+    assert ran.finished.outcome is ev.Outcome.COMPLETED
+    assert len(srv.calls("/files/")) >= 4  # three files plus the retry
+    assert_job_done_once(srv, job_id)
+
+
+def test_server_hanging_mid_body_times_out_and_the_retry_gets_it_all(tmp_path):
+    payload = b"a,b\n" + b"1,2\n" * 50_000
+    state = {"n": 0}
+
+    async def stall_once(_scope, _body):
+        state["n"] += 1
+        first = state["n"] == 1
+
+        async def chunks():
+            yield payload[: len(payload) // 2]
+            if first:
+                await never()
+            yield payload[len(payload) // 2:]
+
+        return 200, {"content-length": str(len(payload)), "accept-ranges": "none"}, chunks()
+
+    async def go():
+        async with httpx.AsyncClient() as client:
+            return await fetch.download(client, server.url + "/data.csv", tmp_path / "data.csv", max_bytes=10 * 2**20,
+                                        timeout=httpx.Timeout(2.0), wait=lambda s: asyncio.sleep(0.1, False))
+
+    with CraftedServer() as server:
+        server.routes["/data.csv"] = stall_once
+        result = asyncio.run(go())
+    assert result.attempts == 2 and (tmp_path / "data.csv").read_bytes() == payload
+
+
+def test_api_that_hangs_past_the_timeout_still_completes_exactly_once(srv, tmp_path):
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    srv.faults.hang_next("/agent/complete_task", n=1, seconds=4.0)
+    ran = run_one_task(srv, tmp_path / "agent", complete_timeout_s=1.0)
+    assert ran.finished.outcome is ev.Outcome.COMPLETED
+    assert_job_done_once(srv, job_id)  # the late first send landed: the agent checked and did not resend twice
+
+
+# --- identity and time -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("email", ['  "Owner.Two@Example.COM" ', "'quoted@example.com'", "ünï.cödé@exämple.org"])
+def test_unusual_emails_register_as_the_server_normalises_them(srv, tmp_path, email, caplog):
+    srv.add_owner(normalise_email(email))
+    caplog.set_level(logging.INFO, logger="desktop_agent")
+    with AgentThread(settings_for(srv, email=email), tmp_path / "agent") as run:
+        wait_until(lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=30)
+    [call] = [c for c in srv.calls("/agent/register") if c.status == 200][:1]
+    assert call.body["email"] == normalise_email(email)
+    logged = "\n".join(r.getMessage() for r in caplog.records) + "\n" + "\n".join(e.text for e in run.of(ev.LogLine))
+    local = normalise_email(email).split("@")[0]
+    assert normalise_email(email) not in logged.lower() and local not in logged.lower()
+    assert "…@" in logged  # masked, not dropped
+
+
+def test_server_time_far_in_the_past_changes_nothing(srv, crafted, tmp_path):
+    async def heartbeat(scope, body):
+        status, headers, payload = await crafted._proxy(scope, body)
+        if status == 200:
+            answer = json.loads(payload)
+            answer["server_time"] = "1970-01-01T00:00:00"
+            return json_answer(answer)
+        return status, headers, payload
+
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    crafted.routes["/agent/heartbeat"] = heartbeat
+    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    assert ran.finished.outcome is ev.Outcome.COMPLETED
+    assert_job_done_once(srv, job_id)
+    assert [p for p in ran.run.of(ev.ProblemRaised)] == []

@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     test = sub.add_parser("self-test", help="check this installation can do its job")
     test.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
 
+    diag = sub.add_parser("diagnostics", help="write a zip for a bug report (agent id and emails removed)")
+    diag.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
+    diag.add_argument("--output", help="zip file or folder to write to (default: the current folder)")
+
     cleanup = sub.add_parser("uninstall-cleanup", help="remove this user's agent id, autostart entry and job environments")
     from desktop_agent.uninstall import add_arguments as add_cleanup_arguments
 
@@ -131,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop_agent.selftest import run_self_test
 
             return run_self_test(_data_dir(args))
+        if args.command == "diagnostics":
+            from desktop_agent.diagnostics import cmd_diagnostics
+
+            return cmd_diagnostics(_data_dir(args), args.output)
         if args.command == "uninstall-cleanup":
             from desktop_agent.uninstall import run_from_args as run_cleanup
 

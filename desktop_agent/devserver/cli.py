@@ -13,7 +13,6 @@ import sys
 import threading
 from pathlib import Path
 
-from .server import DevServer
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +57,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     if args.chunks < 1:
         print("devserver: --chunks must be at least 1", file=sys.stderr)
         return 2
+    from .server import DevServer  # FastAPI/uvicorn load only when the server really runs
+
     server = DevServer(
         data_dir=None if args.data_dir is None else Path(args.data_dir),
         host=args.host,

@@ -170,17 +170,34 @@ class TaskPipeline:
             (row.requirements_url, "requirements.txt", code_cap),
             (row.chunk_data_url, "data.csv", ctx.settings.max_data_mb * 1024 * 1024),
         ]
-        done_before = 0
-        total_bytes = 0
-        for index, (url, name, cap) in enumerate(files):
-            def progress(got: int, total: int | None, _i: int = index, _name: str = name) -> None:
-                share = (got / total) if total else 0.0
-                self._progress(Phase.DOWNLOADING, min(1.0, (_i + share) / len(files)), f"{_name}: {got:,} bytes")
+        got = [0] * len(files)
+        sizes: list[int | None] = [None] * len(files)
 
-            result = await fetch.download(ctx.http, url, self.workspace / name, max_bytes=cap,
-                                          on_progress=progress, wait=ctx.wait)
-            total_bytes += result.bytes
-            done_before += 1
+        def progress_for(index: int, name: str):  # type: ignore[no-untyped-def]
+            def progress(done: int, total: int | None) -> None:
+                got[index], sizes[index] = done, total
+                known = [s for s in sizes if s]
+                fraction = sum(got) / sum(known) if len(known) == len(files) else None
+                self._progress(Phase.DOWNLOADING, fraction, f"{name}: {done:,} bytes")
+
+            return progress
+
+        # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
+        downloads = [
+            asyncio.ensure_future(fetch.download(ctx.http, url, self.workspace / name, max_bytes=cap,
+                                                 on_progress=progress_for(index, name), wait=ctx.wait))
+            for index, (url, name, cap) in enumerate(files)
+        ]
+        try:
+            done, _ = await asyncio.wait(downloads, return_when=asyncio.FIRST_EXCEPTION)
+            for task in downloads:
+                if task.done() and task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+        finally:  # one failed (or we were cancelled): the others must not keep writing
+            for task in downloads:
+                task.cancel()
+            await asyncio.gather(*downloads, return_exceptions=True)
+        total_bytes = sum(task.result().bytes for task in downloads)
         script = self.workspace / "train.py"
         self._save(
             "fetched",

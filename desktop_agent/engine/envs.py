@@ -217,6 +217,7 @@ class EnvCache:
         self.uv_bin = uv_bin or _find_uv()
         self.uv_cache_dir = uv_cache_dir or root.parent / "uv-cache"
         self.allow_direct_references = allow_direct_references
+        self.sandbox_installs = True  # trust & hardening: run `pip install` under bwrap where it works
         self._locks: dict[str, asyncio.Lock] = {}
         self._building: set[str] = set()
         self._current: str | None = None  # the env most recently handed out: never evicted
@@ -387,7 +388,8 @@ class EnvCache:
                 else:
                     cmd = [python, "-m", "pip", "install", "-r", str(req)]
                 cmd += _torch_args(torch_backend, uv=bool(self.uv_bin))
-                await self._run(cmd, tmp, on_line, tail, "install the job's requirements")
+                await self._run(self._install_sandbox(Path(python), tmp) + cmd, tmp, on_line, tail,
+                                "install the job's requirements")
             seconds = time.monotonic() - started
             info = {"key": key, "requirements": lines, "python": self._python_id, "build_seconds": seconds,
                     "torch_backend": torch_backend}
@@ -396,6 +398,17 @@ class EnvCache:
             return seconds
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def _install_sandbox(self, python: Path, build_dir: Path) -> list[str]:
+        """bwrap prefix for the install (sdists' build scripts are code too): network on, home hidden,
+        only the env being built and uv's cache writable. Empty where bwrap is unavailable (sandbox.py)."""
+        from desktop_agent.engine import sandbox
+
+        if not self.sandbox_installs:
+            return []
+        info = sandbox.detect()
+        readable = [Path(self.uv_bin).resolve().parent] if self.uv_bin else []
+        return sandbox.install_prefix(info, python=python, writable=[build_dir, self.uv_cache_dir], readable=readable)
 
     async def _run(self, cmd: list[str], cwd: Path, on_line: Callable[[str], None],
                    tail: deque[str], what: str) -> None:

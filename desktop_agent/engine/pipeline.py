@@ -220,6 +220,8 @@ class TaskPipeline:
         if torch is not None:  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
+        # the owner's rule for URL / VCS / local-path requirement lines (trust & hardening)
+        self.ctx.envs.allow_direct_references = getattr(self.ctx.settings, "allow_direct_references", False)
         env = await self.ctx.envs.ensure(requirements, on_line=on_line, torch_backend=torch and torch.backend)
         self._save(env_key=env.key)
         self.ctx.log("INFO", f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})")

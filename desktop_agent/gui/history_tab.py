@@ -185,7 +185,7 @@ class HistoryTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Finished tasks"))
-        self.table.activated.connect(self._open_result)
+        self.table.activated.connect(self.show_details)  # double-click / Enter: what ran (task_details.py)
 
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName(self.tr("Totals"))
@@ -247,6 +247,13 @@ class HistoryTab(QWidget):
             )
         )
         self.totals_changed.emit(int(done), hours * 3600)
+
+    def show_details(self, index) -> None:
+        from desktop_agent.gui.task_details import TaskDetailsDialog
+
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        self.details = TaskDetailsDialog(row, self)
+        self.details.open()
 
     def _open_result(self, index) -> None:
         src = self.proxy.mapToSource(index)

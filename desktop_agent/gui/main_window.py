@@ -88,6 +88,28 @@ class MainWindow(QMainWindow):
 
         QShortcut(QKeySequence.Quit, self, activated=self.quit_requested.emit)
         QShortcut(QKeySequence.Close, self, activated=self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))  # trust & hardening: a redacted support zip
+        self.diagnostics_action = help_menu.addAction(self.tr("Save &diagnostics…"), self.save_diagnostics)
+        self._data_dir = data_dir
+
+    def save_diagnostics(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from desktop_agent.diagnostics import write_diagnostics
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save diagnostics"),
+                                              str(Path.home() / "desktop-agent-diagnostics.zip"),
+                                              self.tr("Zip files (*.zip)"))
+        if not path:
+            return
+        try:
+            written = write_diagnostics(self._data_dir, Path(path))
+        except Exception as exc:  # shown, never fatal
+            QMessageBox.warning(self, self.tr("Diagnostics"), self.tr("Could not write diagnostics: {err}").format(err=exc))
+            return
+        QMessageBox.information(self, self.tr("Diagnostics"), self.tr(
+            "Saved {path}.\nYour machine id and email addresses were removed; look inside before sharing it.").format(
+            path=written))
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_tab:

@@ -107,6 +107,11 @@ class SetupDialog(QDialog):
                 "When your computer is idle, it trains small pieces of machine-learning jobs "
                 "for researchers. You can pause at any time."
             )
+            + "<br><br>"
+            + self.tr(  # trust & hardening: the volunteer trusts the server, in plain words
+                "By connecting, you trust this server to send this computer code written by other people. "
+                "Where the computer allows it, that code runs in a sandbox with no network and no access to your files."
+            )
         )
         blurb.setWordWrap(True)
 

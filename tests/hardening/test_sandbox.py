@@ -155,3 +155,30 @@ def test_without_bwrap_and_not_allowed_no_job_code_runs(srv, tmp_path, monkeypat
     assert finished.outcome is ev.Outcome.RELEASED and "allow_unsandboxed" in (finished.error or "")
     assert not marker.exists()
     assert completions(srv) == [] and srv.calls("/agent/upload_result") == []
+
+
+@needs_bwrap
+def test_installer_sandbox_hides_home_but_allows_network(tmp_path, planted):
+    """`pip install` runs build scripts: under the install profile they see the network, not the home folder."""
+    import subprocess
+    import sys
+
+    from desktop_agent.engine.envs import EnvCache
+
+    cache = EnvCache(tmp_path / "envs", budget_mb=100, base_python=sys.executable)
+    build = tmp_path / "envs" / ".build-probe"
+    build.mkdir(parents=True)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    probe = ("import socket, sys\n"
+             f"socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), timeout=3).close()\n"
+             f"open({str(build / 'ok')!r}, 'w').write('ok')\n"
+             f"for p in {[str(p) for p in planted]!r}:\n"
+             "    try:\n        open(p).read(); sys.exit('read ' + p)\n    except OSError:\n        pass\n")
+    prefix = cache._install_sandbox(Path(sys.executable), build)
+    assert prefix and prefix[0].endswith("bwrap") and "--share-net" in prefix
+    proc = subprocess.run(prefix + [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    listener.close()
+    assert proc.returncode == 0, proc.stderr
+    assert (build / "ok").read_text() == "ok"

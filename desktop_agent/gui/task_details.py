@@ -1,0 +1,117 @@
+"""'What ran on my machine': one task's record, opened from the History tab (double-click or Enter).
+
+Shows what the store recorded when the task ran: the script's SHA-256 and size, its requirements,
+the data size, the sandbox it ran under (in plain words), how it ended, and links to its log and
+result. Everything is read-only and selectable, so a volunteer can copy a hash into a report.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _get(row: Any, name: str) -> Any:
+    if isinstance(row, dict):
+        return row.get(name)
+    return getattr(row, name, None)
+
+
+def _size(n: Any) -> str:
+    if n is None:
+        return "—"
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value):,} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+def sandbox_words(level: str | None) -> str:
+    """The sandbox level in plain words."""
+    if not level:
+        return "not recorded (the task did not get as far as running train.py)"
+    if level == "bwrap":
+        return "bwrap — contained: no network, no access to your files, only its own folder writable"
+    if level.startswith("none"):
+        why = level[len("none"):].strip(" ()") or "no sandbox available"
+        return f"none — ran without a sandbox ({why}); it could read what your account can read"
+    return level
+
+
+class TaskDetailsDialog(QDialog):
+    def __init__(self, row: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.row = row
+        self.setWindowTitle(self.tr("Task {task} — what ran").format(task=_get(row, "task_id")))
+        self.setMinimumWidth(560)
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+
+        form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+
+        def add(key: str, label: str, value: str, monospace: bool = False) -> None:
+            widget = QLabel(value)
+            widget.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+            widget.setWordWrap(True)
+            if monospace:
+                widget.setFont(mono)
+            widget.setAccessibleName(label)
+            self.fields[key] = widget
+            form.addRow(label, widget)
+
+        started = _get(row, "started_at")
+        duration = _get(row, "duration_s")
+        add("task", self.tr("Task"), f"{_get(row, 'task_id')} (job {_get(row, 'job_id') or '—'})")
+        add("server", self.tr("Server"), str(_get(row, "server") or "—"))
+        add("when", self.tr("Started"), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)) if started else "—")
+        add("outcome", self.tr("Outcome"), str(_get(row, "outcome") or _get(row, "phase") or "—")
+            + (f" after {duration:.1f} s" if isinstance(duration, (int, float)) else ""))
+        add("sandbox", self.tr("Sandbox"), sandbox_words(_get(row, "sandbox")))
+        add("script_sha256", self.tr("train.py SHA-256"), str(_get(row, "script_sha256") or "—"), monospace=True)
+        add("script_bytes", self.tr("train.py size"), _size(_get(row, "script_bytes")))
+        add("data_bytes", self.tr("Data size"), _size(_get(row, "data_bytes")))
+        add("env_key", self.tr("Environment"), str(_get(row, "env_key") or "—"), monospace=True)
+        exit_code = _get(row, "exit_code")
+        add("exit_code", self.tr("Exit code"), "—" if exit_code is None else str(exit_code))
+        if _get(row, "error"):
+            add("error", self.tr("Problem"), str(_get(row, "error")))
+
+        self.requirements = QPlainTextEdit(str(_get(row, "requirements") or "").strip() or self.tr("(none)"))
+        self.requirements.setReadOnly(True)
+        self.requirements.setFont(mono)
+        self.requirements.setMaximumHeight(120)
+        self.requirements.setAccessibleName(self.tr("Requirements"))
+        form.addRow(self.tr("Requirements"), self.requirements)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        self.open_log = QPushButton(self.tr("Open log"))
+        log_path = _get(row, "log_path")
+        self.open_log.setEnabled(bool(log_path) and Path(str(log_path)).is_file())
+        self.open_log.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path))))
+        self.open_result = QPushButton(self.tr("Open result"))
+        result_url = _get(row, "result_url")
+        self.open_result.setEnabled(bool(result_url))
+        self.open_result.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(str(result_url))))
+        buttons.addButton(self.open_log, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.open_result, QDialogButtonBox.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)

@@ -39,6 +39,7 @@ _TAIL_LINES = 30
 _NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$", re.DOTALL)
 _DIRECT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+_PER_REQ_OPTION = re.compile(r"(?:^|\s)(-\S*)")  # `six --global-option=...`: options after a requirement
 _ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2")
 _VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
 
@@ -112,6 +113,8 @@ def refused_reason(line: str) -> str | None:
         return "URLs and version-control references are not allowed"
     if _DIRECT_REF.match(line):
         return "direct references (`name @ url`) are not allowed"
+    if any(not opt.startswith("--hash") for opt in _PER_REQ_OPTION.findall(line)):
+        return "per-requirement options (--global-option, --config-settings, --index-url...) are not allowed"
     if lowered.startswith((".", "/", "~", "\\")) or _WINDOWS_PATH.match(line) or lowered.endswith(_ARCHIVE_SUFFIXES):
         return "local paths and archives are not allowed"
     return None

@@ -140,25 +140,48 @@ class Store:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA busy_timeout=30000")
+        self._enable_wal()
+        self._db.execute("PRAGMA synchronous=FULL")
         self._migrate()
 
     # --- schema -------------------------------------------------------------
 
+    def _enable_wal(self) -> None:
+        """Switch to WAL once per file (it persists); the switch needs a moment alone with the file.
+
+        The GUI opens the store to show history while the engine opens it to work: SQLite answers
+        the loser of that race with an immediate "database is locked" rather than waiting.
+        """
+        deadline = time.monotonic() + 30.0
+        while True:
+            try:
+                mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
+        """Bring the schema up to date; the version is read inside the write lock so two
+        processes opening an old file at once cannot both run the same migration."""
         with self._lock:
-            self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            current = int(row["value"]) if row else 0
-            if current > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer desktop-agent (schema {current}); update the app"
-                )
-            for version in range(current + 1, SCHEMA_VERSION + 1):
+            for version in range(1, SCHEMA_VERSION + 1):
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
+                    self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                    current = int(row["value"]) if row else 0
+                    if current > SCHEMA_VERSION:
+                        raise StoreError(
+                            f"{self.path} was written by a newer desktop-agent (schema {current}); update the app"
+                        )
+                    if current >= version:
+                        self._db.execute("COMMIT")
+                        continue
                     for statement in filter(str.strip, _MIGRATIONS[version].split(";")):
                         self._db.execute(statement)
                     self._db.execute(

@@ -64,6 +64,8 @@ class NowTab(QWidget):
         super().__init__(parent)
         self.state: AgentState = AgentState.STARTING
         self.user_paused = False
+        self._paused_since: float | None = None
+        self._paused_total = 0.0
         self.task: TaskStarted | None = None
         self.phase: PhaseProgress | None = None
         self._phase_started: float | None = None
@@ -155,6 +157,12 @@ class NowTab(QWidget):
 
     # --- events ---------------------------------------------------------------
     def on_state(self, ev: StateChanged) -> None:
+        was_paused = self.state == AgentState.PAUSED
+        if ev.state == AgentState.PAUSED and not was_paused:
+            self._paused_since = ev.at
+        elif was_paused and ev.state != AgentState.PAUSED and self._paused_since is not None:
+            self._paused_total += ev.at - self._paused_since  # a frozen job makes no progress: not in the ETA
+            self._paused_since = None
         self.state = ev.state
         self.state_label.setText(states.state_words(ev.state))
         # While working, the task box says what the detail would ("Working on task 7").
@@ -169,8 +177,10 @@ class NowTab(QWidget):
             ev.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
         )
         self.setup_button.setVisible(ev.state == AgentState.SETUP_NEEDED)
+        self._tick()
 
     def on_task_started(self, ev: TaskStarted) -> None:
+        self._paused_total = 0.0
         self.task = ev
         self.phase = None
         self._phase_started = ev.at
@@ -266,12 +276,15 @@ class NowTab(QWidget):
         if ph.phase != Phase.TRAINING or not (0.02 <= ph.fraction < 1.0):
             return None
         now = time.time() if now is None else now
-        spent = now - self._phase_started
-        return spent * (1.0 - ph.fraction) / ph.fraction
+        spent = now - self._phase_started - self._paused_total
+        return max(0.0, spent) * (1.0 - ph.fraction) / ph.fraction
 
     def _tick(self) -> None:
         if self.task is None:
             return
         self.elapsed_label.setText(format_duration(time.time() - self.task.at))
+        if self.state == AgentState.PAUSED:
+            self.eta_label.setText(self.tr("paused"))
+            return
         eta = self.eta_seconds()
         self.eta_label.setText(self.tr("about {t}").format(t=format_duration(eta)) if eta is not None else "—")

@@ -90,3 +90,25 @@ def test_version_1_database_is_migrated_without_losing_the_outbox(tmp_path):
     assert store.schema_version() == SCHEMA_VERSION
     [row] = store.open_tasks()
     assert (row.task_id, row.phase, row.result_url, row.energy_wh) == (5, "uploaded", "http://s/r", None)
+
+
+def test_many_openers_at_once_on_a_new_file(tmp_path):
+    """The GUI and the engine open the same new store at the same moment: both must succeed."""
+    import threading
+
+    db = tmp_path / "race.db"
+    errors: list[BaseException] = []
+
+    def open_it():
+        try:
+            Store(db).close()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assert
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    assert Store(db).schema_version() == SCHEMA_VERSION

@@ -313,3 +313,20 @@ def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
     assert "Less than 1 GB free" in w.now_tab.problem_label.text()
     assert any("progress: 0.5" in line for line in w.logs_tab.visible_lines())
     assert w.settings_tab.email_label.text() == "v@example.com"
+
+
+def test_eta_says_paused_and_ignores_paused_time(qtbot):
+    from desktop_agent.engine.events import AgentState, Phase, PhaseProgress, StateChanged, TaskStarted
+    from desktop_agent.gui.now_tab import NowTab
+
+    tab = NowTab()
+    qtbot.addWidget(tab)
+    tab.on_state(StateChanged(AgentState.WORKING, at=100.0))
+    tab.on_task_started(TaskStarted(7, 1, "http://s", at=100.0))
+    tab.on_phase(PhaseProgress(7, Phase.TRAINING, 0.0, at=100.0))
+    tab.on_phase(PhaseProgress(7, Phase.TRAINING, 0.5, at=110.0))
+    assert tab.eta_seconds(now=110.0) == pytest.approx(10.0)
+    tab.on_state(StateChanged(AgentState.PAUSED, at=110.0))
+    assert tab.eta_label.text() == "paused"
+    tab.on_state(StateChanged(AgentState.WORKING, at=170.0))  # a minute frozen
+    assert tab.eta_seconds(now=170.0) == pytest.approx(10.0)

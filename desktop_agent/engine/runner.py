@@ -273,10 +273,21 @@ class JobProcess:
                     pass
         return [p for p in found.values() if _alive(p)]
 
+    async def _leader_exit(self) -> None:
+        """Return once train.py's own process has exited.
+
+        Not `Process.wait()`: asyncio resolves that only after the output pipes close, and a
+        child that outlives train.py (a daemon) keeps them open, so the run would last until the
+        time limit. The return code is known as soon as the leader is reaped.
+        """
+        assert self._proc is not None
+        while self._proc.returncode is None:
+            await asyncio.sleep(0.1)
+
     async def _wait_for_end(self, started: float) -> bool:
         """Wait for exit or cancel; True when the time limit ran out first."""
         assert self._proc is not None
-        exited = asyncio.create_task(self._proc.wait())
+        exited = asyncio.create_task(self._leader_exit())
         cancelled = asyncio.create_task(self._cancel.wait())
         try:
             while True:

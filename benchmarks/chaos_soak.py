@@ -10,9 +10,10 @@ fault *schedule* (which fault, in what order, how long between) comes from `rand
 where it lands relative to the agent's work depends on timing, so two runs with one seed inject the
 same faults but may hit different requests.
 
-Not injected, on purpose: a dropped *answer* to request_task after the server assigned the task.
-The real protocol has no way to recover from it while the agent keeps heartbeating (the server only
-re-queues tasks of silent agents), so it would measure the backend, not the agent.
+A request_task answer that is lost (dropped after the server assigned the task, or the agent killed
+before it stored the answer) leaves the task RUNNING on the server for as long as the agent
+heartbeats. The agent handles it by going quiet (no heartbeats) so the server's liveness rule
+re-queues the task; the soak shortens that rule to seconds (`REQUEUE_AFTER_S`).
 
 Exit status 0 only when lost = duplicates = wrong = 0.
 """
@@ -60,6 +61,7 @@ WEIGHTS = {
     "forget_agents": 1.0,
 }
 HEAVY_WEIGHTS = {"kill_agent": 2.0, "server_restart": 1.0}
+REQUEUE_AFTER_S = 6.0
 
 
 @dataclass
@@ -118,8 +120,8 @@ def inject(kind: str, rng: random.Random, srv: DevServer, agent: AgentProcess, t
     elif kind == "drop_before_commit":
         faults.drop_next(rng.choice(AGENT_PATHS), after_commit=False)
     elif kind == "drop_after_commit":
-        faults.drop_next(rng.choice(["/agent/upload_result", "/agent/complete_task", "/agent/heartbeat"]),
-                         after_commit=True)
+        faults.drop_next(rng.choice(["/agent/upload_result", "/agent/complete_task", "/agent/heartbeat",
+                                     "/agent/request_task"]), after_commit=True)
     elif kind == "truncate":
         faults.truncate_next_file()
     elif kind == "forget_agents":
@@ -167,11 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     tally = Tally()
     started = time.monotonic()
 
-    srv = DevServer(data_dir=work / "server", faults_enabled=True, chunks=CHUNKS, requeue_after=600.0,
-                    sweep_interval=1.0)
+    # A short liveness rule (the real server's is 10 min) so a task the agent gave back by going quiet
+    # (an unseen request_task answer) is re-queued within seconds; the agent's quiet time matches it.
+    srv = DevServer(data_dir=work / "server", faults_enabled=True, chunks=CHUNKS, requeue_after=REQUEUE_AFTER_S,
+                    sweep_interval=0.5)
     srv.start()
     srv.add_owner(OWNER)
     job_ids = [srv.submit_job(code=TRAIN, requirements=b"", data=job_data(j), title=f"chaos {j}") for j in range(jobs)]
+    (work / "agent").mkdir(parents=True, exist_ok=True)
+    (work / "agent" / "settings.json").write_text(json.dumps({"release_quiet_s": REQUEUE_AFTER_S + 2.0}))
     agent = AgentProcess(srv.url, work / "agent", work / "agent.log")
     agent.start()
     kinds, weights = zip(*WEIGHTS.items())
@@ -192,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
                 tally.faults["agent_exited_unexpectedly"] += 1
                 agent.start()
             if time.monotonic() >= next_fault:
-                inject(rng.choices(kinds, weights)[0], rng, srv, agent, tally)
+                # One armed fault at a time: faults armed faster than matching requests arrive would queue
+                # up and hit every retry, which tests nothing but the backoff's ceiling.
+                if not srv.faults._rules:
+                    inject(rng.choices(kinds, weights)[0], rng, srv, agent, tally)
                 next_fault = time.monotonic() + rng.expovariate(1.0 / args.fault_every)
             if time.monotonic() >= next_heavy:
                 inject(heavy_rng.choices(heavy_kinds, heavy_weights)[0], heavy_rng, srv, agent, tally)

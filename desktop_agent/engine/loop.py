@@ -69,6 +69,7 @@ from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskRow
 from desktop_agent.identity import load_or_create, mask_email, mask_id
 
 log = logging.getLogger("desktop_agent.engine")
+REQUEST_IN_FLIGHT = "request-in-flight"  # exists while a request_task answer is not yet in the store
 
 _LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING, "ERROR": logging.ERROR}
 
@@ -705,9 +706,21 @@ class Agent:
                 self._apply()  # says why (paused, snoozed, "Waiting: on battery")
                 await self._nap(3600)  # the controls wake us when that changes
                 continue
+            in_flight = self.paths.root / REQUEST_IN_FLIGHT  # removed once the answer is safe in the store
+            in_flight.touch()
             try:
                 assignment = await api.request_task(self._agent_id or "")
+            except errors.MaybeDelivered as exc:
+                # The server may have assigned a task whose answer we never saw; it would stay ours
+                # (RUNNING) for as long as we heartbeat. Going quiet lets its liveness rule re-queue it.
+                outage.failed(str(exc))
+                self._log("WARNING", f"Asking for work may have been answered unseen ({exc}); going quiet so "
+                                     "the server can hand any such task to someone else")
+                await self._quiet_release()
+                in_flight.unlink(missing_ok=True)
+                continue
             except (errors.RetryableError, errors.MaybeDelivered) as exc:
+                in_flight.unlink(missing_ok=True)
                 outage.failed(str(exc))
                 if self.state is not AgentState.CONNECTING:
                     self._set_state(AgentState.IDLE, "Server unreachable — retrying")
@@ -729,6 +742,7 @@ class Agent:
                 job_id=assignment.job_id, code_url=assignment.code_url,
                 requirements_url=assignment.requirements_url, chunk_data_url=assignment.chunk_data_url,
             )
+            in_flight.unlink(missing_ok=True)
             await self._run_task(ctx, row, resumed=False)
 
     async def _resume_open(self, ctx: TaskContext) -> None:
@@ -736,6 +750,12 @@ class Agent:
         strays = await asyncio.to_thread(runner.kill_strays, self.paths.work)
         if strays:
             self._log("WARNING", f"Stopped {strays} job process(es) left running by a previous crash")
+        if (self.paths.root / REQUEST_IN_FLIGHT).exists():  # died between the server's answer and the store
+            self._log("WARNING", "The last run stopped while asking for work; going quiet so the server can "
+                                 "re-queue a task it may have assigned to this machine")
+            await self._quiet_release()
+            if not self._stop.is_set():
+                (self.paths.root / REQUEST_IN_FLIGHT).unlink(missing_ok=True)
         for row in ctx.store.open_tasks():
             if self._stop.is_set():
                 return

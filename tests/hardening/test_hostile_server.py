@@ -241,3 +241,50 @@ def test_server_time_far_in_the_past_changes_nothing(srv, crafted, tmp_path):
     assert ran.finished.outcome is ev.Outcome.COMPLETED
     assert_job_done_once(srv, job_id)
     assert [p for p in ran.run.of(ev.ProblemRaised)] == []
+
+
+# --- a task assigned but never seen ------------------------------------------------------------
+
+
+@pytest.fixture
+def quick_requeue(tmp_path):
+    from desktop_agent.devserver import DevServer
+    from tests.e2e.conftest import OWNER
+
+    server = DevServer(data_dir=tmp_path / "server", faults_enabled=True, requeue_after=2.0, sweep_interval=0.2)
+    with server:
+        server.add_owner(OWNER)
+        yield server
+
+
+def test_request_task_answer_lost_after_commit_is_given_back_then_done_once(quick_requeue, tmp_path):
+    srv = quick_requeue
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    srv.faults.drop_next("/agent/request_task", after_commit=True)
+    settings = settings_for(srv, release_quiet_s=3.0)
+    with AgentThread(settings, tmp_path / "agent", max_tasks=1) as run:
+        run.thread.join(60)
+    assert any("going quiet" in e.text for e in run.of(ev.LogLine))
+    assert [f.outcome for f in run.of(ev.TaskFinished)] == [ev.Outcome.COMPLETED]
+    assert_job_done_once(srv, job_id)
+
+
+def test_agent_killed_before_storing_an_assignment_gives_it_back(quick_requeue, tmp_path):
+    """Simulates `kill -9` between the server's answer and the store write: the flag file is left."""
+    from desktop_agent.engine.loop import REQUEST_IN_FLIGHT
+    from desktop_agent.identity import load_or_create
+
+    srv = quick_requeue
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    data_dir = tmp_path / "agent"
+    data_dir.mkdir()
+    agent_id = load_or_create(data_dir).agent_id
+    httpx.post(srv.url + "/agent/register", json={"id": agent_id, "email": "owner@example.com"})
+    (data_dir / REQUEST_IN_FLIGHT).touch()
+    assert httpx.post(srv.url + "/agent/request_task", json={"agent_id": agent_id}).json()["task_id"] == 1
+    with AgentThread(settings_for(srv, release_quiet_s=3.0), data_dir, max_tasks=1) as run:
+        run.thread.join(60)
+    assert any("stopped while asking for work" in e.text for e in run.of(ev.LogLine))
+    assert [f.outcome for f in run.of(ev.TaskFinished)] == [ev.Outcome.COMPLETED]
+    assert_job_done_once(srv, job_id)
+    assert not (data_dir / REQUEST_IN_FLIGHT).exists()

@@ -43,7 +43,8 @@ from desktop_agent.devserver import DevServer  # noqa: E402
 
 OWNER = "chaos@example.com"
 CHUNKS = 5
-TRAIN = b"""import hashlib, json
+TRAIN = b"""import hashlib, json, time
+time.sleep(0.2)  # short, but long enough for faults to land mid-task
 raw = open("data.csv", "rb").read()
 open("model.pth", "w").write(json.dumps({"sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw)}))
 print("progress: 1.0")
@@ -111,17 +112,30 @@ def job_data(job: int) -> bytes:
     return b"job,row,value\n" + rows.encode()
 
 
+def _armed(srv: DevServer, path: str) -> bool:
+    return any(rule.path == path for rule in srv.faults._rules)
+
+
 def inject(kind: str, rng: random.Random, srv: DevServer, agent: AgentProcess, tally: Tally) -> None:
+    """Inject one fault. A request fault is armed only when none is pending for that path: faults armed
+    faster than matching requests arrive would queue up and hit every retry, testing only the backoff."""
     faults = srv.faults
+    path = rng.choice(AGENT_PATHS)
+    if kind == "drop_after_commit":
+        path = rng.choice(["/agent/upload_result", "/agent/complete_task", "/agent/heartbeat", "/agent/request_task"])
+    if kind == "truncate":
+        path = "/files/"
+    if kind in ("http_500", "hang", "drop_before_commit", "drop_after_commit", "truncate") and _armed(srv, path):
+        tally.faults["skipped_still_armed"] += 1
+        return
     if kind == "http_500":
-        faults.fail_next(rng.choice(AGENT_PATHS), status=rng.choice([500, 502, 503]))
+        faults.fail_next(path, status=rng.choice([500, 502, 503]))
     elif kind == "hang":
-        faults.hang_next(rng.choice(AGENT_PATHS), seconds=round(rng.uniform(0.5, 3.0), 2))
+        faults.hang_next(path, seconds=round(rng.uniform(0.5, 3.0), 2))
     elif kind == "drop_before_commit":
-        faults.drop_next(rng.choice(AGENT_PATHS), after_commit=False)
+        faults.drop_next(path, after_commit=False)
     elif kind == "drop_after_commit":
-        faults.drop_next(rng.choice(["/agent/upload_result", "/agent/complete_task", "/agent/heartbeat",
-                                     "/agent/request_task"]), after_commit=True)
+        faults.drop_next(path, after_commit=True)
     elif kind == "truncate":
         faults.truncate_next_file()
     elif kind == "forget_agents":
@@ -151,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", type=int, default=200, help="tasks to complete (rounded up to jobs of 5)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-seconds", type=float, default=900.0, help="give up (and fail) after this long")
-    parser.add_argument("--fault-every", type=float, default=1.0, help="mean seconds between light faults")
-    parser.add_argument("--heavy-every", type=float, default=10.0,
+    parser.add_argument("--fault-every", type=float, default=2.0, help="mean seconds between light faults")
+    parser.add_argument("--heavy-every", type=float, default=20.0,
                         help="mean seconds between heavy faults (agent kill -9 + restart, server restart)")
     parser.add_argument("--work-dir", help="keep everything here (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -198,10 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                 tally.faults["agent_exited_unexpectedly"] += 1
                 agent.start()
             if time.monotonic() >= next_fault:
-                # One armed fault at a time: faults armed faster than matching requests arrive would queue
-                # up and hit every retry, which tests nothing but the backoff's ceiling.
-                if not srv.faults._rules:
-                    inject(rng.choices(kinds, weights)[0], rng, srv, agent, tally)
+                inject(rng.choices(kinds, weights)[0], rng, srv, agent, tally)
                 next_fault = time.monotonic() + rng.expovariate(1.0 / args.fault_every)
             if time.monotonic() >= next_heavy:
                 inject(heavy_rng.choices(heavy_kinds, heavy_weights)[0], heavy_rng, srv, agent, tally)
@@ -248,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     print("faults injected: " + ", ".join(f"{k}={tally.faults[k]}" for k in [*WEIGHTS, *HEAVY_WEIGHTS])
           + (f", agent_exited_unexpectedly={tally.faults['agent_exited_unexpectedly']}"
              if tally.faults["agent_exited_unexpectedly"] else "")
-          + f" (total {sum(tally.faults.values())})")
+          + f" (total {sum(v for k, v in tally.faults.items() if k != 'skipped_still_armed')};"
+          f" {tally.faults['skipped_still_armed']} skipped: same path still armed)")
     print(f"restarts: agent={tally.agent_restarts} server={tally.server_restarts}")
     print(f"history: " + ", ".join(f"{k}={v}" for k, v in sorted(outcomes.items(), key=lambda kv: str(kv[0]))))
     print(f"result: completed={completed} lost={lost} duplicates={duplicates} wrong={wrong} "

@@ -187,26 +187,34 @@ def pids_cgroup_parent() -> tuple[Path, str] | None:
     return parent, kind
 
 
-def remove_stale_cgroups() -> None:
-    """Remove job cgroups a crashed agent left behind (empty ones only)."""
+def _owner_tag(owner: str) -> str:
+    """Which agent (data folder) a job cgroup belongs to, so one agent never touches another's."""
+    import hashlib
+
+    return hashlib.sha256(owner.encode()).hexdigest()[:10]
+
+
+def kill_stale_cgroups(owner: str) -> int:
+    """Kill what is left in job cgroups of `owner` (a crashed agent's work folder) and remove them."""
     found = pids_cgroup_parent()
     if found is None:
-        return
-    for child in found[0].glob(_CGROUP_PREFIX + "*"):
-        try:
-            child.rmdir()
-        except OSError:
-            pass
+        return 0
+    killed = 0
+    for child in found[0].glob(f"{_CGROUP_PREFIX}{_owner_tag(owner)}-*"):
+        cap = _PidsCgroup(child, found[1])
+        killed += len(cap.pids())
+        cap.close()
+    return killed
 
 
-def open_process_cap(limit: int) -> ProcessCap:
-    """The strongest process-count cap this machine allows for one run."""
+def open_process_cap(limit: int, owner: str = "") -> ProcessCap:
+    """The strongest process-count cap this machine allows for one run; `owner` is the agent's work folder."""
     if limit <= 0:
         return ProcessCap()
     found = pids_cgroup_parent()
     if found is not None:
         parent, kind = found
-        path = parent / f"{_CGROUP_PREFIX}{uuid.uuid4().hex[:12]}"
+        path = parent / f"{_CGROUP_PREFIX}{_owner_tag(owner)}-{uuid.uuid4().hex[:12]}"
         try:
             path.mkdir()
             (path / "pids.max").write_text(str(limit))

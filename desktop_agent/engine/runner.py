@@ -201,7 +201,8 @@ class JobProcess:
             {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if _IS_WINDOWS else {"start_new_session": True}
         )
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        cap = limits.open_process_cap(self.limits.processes) if self.limits else limits.ProcessCap()
+        cap = (limits.open_process_cap(self.limits.processes, owner=str(self.workspace.resolve().parent))
+               if self.limits else limits.ProcessCap())
         argv = [*cap.prefix(), *(limits.priority_prefix(self.limits.nice) if self.limits else []),
                 *self.command_prefix, str(self.python), "train.py"]
         self._cap = cap
@@ -456,6 +457,7 @@ def kill_strays(work_root: Path) -> int:
     burning CPU or write into a workspace that is about to be recreated.
     """
     root = str(work_root.resolve())
+    killed = limits.kill_stale_cgroups(root)  # a pids cgroup holds the whole tree, whatever its cwd or environ
     uid = os.getuid() if hasattr(os, "getuid") else None
     strays = []
     for proc in psutil.process_iter(["uids"]):
@@ -472,4 +474,4 @@ def kill_strays(work_root: Path) -> int:
     for proc in strays:
         _signal_quietly(proc, "kill")
     psutil.wait_procs(strays, timeout=5)
-    return len(strays)
+    return len(strays) + killed

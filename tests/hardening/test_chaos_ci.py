@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_chaos_soak_ci_size(tmp_path):
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "chaos_soak.py"), "--tasks", "60", "--seed", "3",
-         "--max-seconds", "270", "--fault-every", "1.5", "--heavy-every", "8", "--work-dir", str(tmp_path / "soak")],
+         "--max-seconds", "240", "--work-dir", str(tmp_path / "soak")],
         capture_output=True, text=True, timeout=320, cwd=ROOT,
     )
     print(proc.stdout[-4000:])

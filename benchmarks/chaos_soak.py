@@ -197,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     kinds, weights = zip(*WEIGHTS.items())
     heavy_kinds, heavy_weights = zip(*HEAVY_WEIGHTS.items())
     heavy_rng = random.Random(args.seed * 1_000_003 + 1)  # its own stream: the two schedules stay independent
+    # Every kind once first (in a seeded order), so even a short run exercises all of them; then by weight.
+    light_first = rng.sample(list(kinds), len(kinds))
+    heavy_first = heavy_rng.sample(list(heavy_kinds), len(heavy_kinds))
+
+    def pick(first: list[str], r: random.Random, ks, ws) -> str:
+        return first.pop(0) if first else r.choices(ks, ws)[0]
 
     def all_done() -> bool:
         return all(str(srv.job(j)["status"]).upper() == "COMPLETED" for j in job_ids)
@@ -212,10 +218,10 @@ def main(argv: list[str] | None = None) -> int:
                 tally.faults["agent_exited_unexpectedly"] += 1
                 agent.start()
             if time.monotonic() >= next_fault:
-                inject(rng.choices(kinds, weights)[0], rng, srv, agent, tally)
+                inject(pick(light_first, rng, kinds, weights), rng, srv, agent, tally)
                 next_fault = time.monotonic() + rng.expovariate(1.0 / args.fault_every)
             if time.monotonic() >= next_heavy:
-                inject(heavy_rng.choices(heavy_kinds, heavy_weights)[0], heavy_rng, srv, agent, tally)
+                inject(pick(heavy_first, heavy_rng, heavy_kinds, heavy_weights), heavy_rng, srv, agent, tally)
                 next_heavy = time.monotonic() + heavy_rng.expovariate(1.0 / args.heavy_every)
             time.sleep(0.1)
         srv.faults.reset()

@@ -32,12 +32,13 @@ def test_pause_resume_status_over_the_socket(srv, tmp_path):
         sock = control.socket_path(data)
         wait_until(lambda: sock.exists(), 30)
         assert stat.S_IMODE(os.stat(sock).st_mode) == 0o600  # owner only
-        wait_until(lambda: control.request(data, "status").get("task", None) is not None, 60)
+        # Pause once train.py runs, so there is a process tree to freeze.
+        wait_until(lambda: "training" in str(control.request(data, "status").get("task")), 60)
         out = ctl(data, "pause")
         assert out.returncode == 0, out.stderr
         assert "mode: paused" in out.stdout and "reason: Paused by you" in out.stdout
-        status = ctl(data, "status")
-        assert "reason: Paused by you" in status.stdout and "(suspended)" in status.stdout
+        status = wait_until(lambda: (r := ctl(data, "status")).stdout if "(suspended)" in r.stdout else None, 20)
+        assert "reason: Paused by you" in status
         answer = json.loads(ctl(data, "status", "--json").stdout)
         assert answer["mode"] == "paused" and answer["task"]["suspended"] is True
         out = ctl(data, "snooze", "--for", "1h")

@@ -37,7 +37,11 @@ def test_pause_resume_status_over_the_socket(srv, tmp_path):
         out = ctl(data, "pause")
         assert out.returncode == 0, out.stderr
         assert "mode: paused" in out.stdout and "reason: Paused by you" in out.stdout
-        status = wait_until(lambda: (r := ctl(data, "status")).stdout if "(suspended)" in r.stdout else None, 20)
+        def suspended_status():
+            out = ctl(data, "status").stdout
+            return out if "(suspended)" in out else None
+
+        status = wait_until(suspended_status, 20)
         assert "reason: Paused by you" in status
         answer = json.loads(ctl(data, "status", "--json").stdout)
         assert answer["mode"] == "paused" and answer["task"]["suspended"] is True

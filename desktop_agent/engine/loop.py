@@ -727,12 +727,14 @@ class Agent:
                 await self._nap(backoff.next_delay())
                 continue
             except errors.ProtocolViolation as exc:
+                in_flight.unlink(missing_ok=True)
                 self._log("ERROR", f"Unusable answer to request_task: {exc}")
                 await self._nap(backoff.next_delay())
                 continue
             backoff.reset()
             outage.ok()
             if assignment is None:
+                in_flight.unlink(missing_ok=True)
                 if self.state is not AgentState.IDLE:
                     self._set_state(AgentState.IDLE, "Waiting for work")
                 await self._nap(self.settings.poll_interval)

@@ -120,6 +120,7 @@ class Seams:
     free_disk_mb: Callable[[], float]
     job_memory_pct: Callable[[], float | None]  # the job tree's RSS as % of RAM; None without a job
     idle_unavailable_reason: Callable[[], str] = lambda: "idle detection unavailable"
+    sandbox_missing: Callable[[], str | None] = lambda: None  # why jobs cannot be sandboxed, if they cannot
 
 
 def real_seams(data_dir: Any, job_memory_pct: Callable[[], float | None], gpu_indices: Callable[[], list[int] | None]) -> Seams:
@@ -146,7 +147,15 @@ def real_seams(data_dir: Any, job_memory_pct: Callable[[], float | None], gpu_in
         free_disk_mb=lambda: shutil.disk_usage(data_dir).free / 2**20,
         job_memory_pct=job_memory_pct,
         idle_unavailable_reason=lambda: detector.unavailable_reason or "idle detection unavailable",
+        sandbox_missing=_sandbox_missing,
     )
+
+
+def _sandbox_missing() -> str | None:
+    from desktop_agent.engine import sandbox
+
+    info = sandbox.detect()
+    return None if info.available else info.reason
 
 
 # --- evaluation --------------------------------------------------------------------------
@@ -208,6 +217,11 @@ class Rules:
                     stop_job = words
                 else:
                     suspend.append(words)
+        if not getattr(s, "allow_unsandboxed", True):
+            missing = seams.sandbox_missing()
+            if missing:  # asking for work only to give every task back would waste the buyer's time
+                no_new.append(f"jobs cannot be sandboxed here ({missing}) and unsandboxed jobs are not allowed"
+                              " — install bubblewrap, or allow unsandboxed jobs")
         if s.pause_when_fullscreen and seams.fullscreen():
             suspend.append("a full-screen app is in front")
         return Verdict(tuple(no_new), tuple(suspend), stop_job, tuple(notes))

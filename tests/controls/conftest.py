@@ -27,6 +27,7 @@ class Knobs:
     fullscreen: bool | None = False
     free_mb: float = 1e6
     job_pct: float | None = None
+    sandbox_missing: str | None = None
 
     def seams(self) -> Seams:
         return Seams(
@@ -38,6 +39,7 @@ class Knobs:
             fullscreen=lambda: self.fullscreen,
             free_disk_mb=lambda: self.free_mb,
             job_memory_pct=lambda: self.job_pct,
+            sandbox_missing=lambda: self.sandbox_missing,
         )
 
 

@@ -90,6 +90,16 @@ def test_battery_rule(knobs):
     assert rules(knobs, pause_on_battery=False).evaluate().clear
 
 
+def test_no_sandbox_and_unsandboxed_not_allowed_takes_no_work(knobs):
+    knobs.sandbox_missing = "bubblewrap is not installed"
+    v = rules(knobs, allow_unsandboxed=False).evaluate()
+    assert v.no_new_work and "install bubblewrap" in v.no_new_work[0]
+    assert "install bubblewrap" in decide(ModeState(), v, holding_task=False).reason
+    assert rules(knobs, allow_unsandboxed=True).evaluate().clear  # allowed: the task runs, history says so
+    knobs.sandbox_missing = None
+    assert rules(knobs, allow_unsandboxed=False).evaluate().clear
+
+
 def test_gpu_temperature_with_hysteresis(knobs):
     r = rules(knobs, gpu_max_temp_c=80, gpu_temp_hysteresis_c=10)
     knobs.temps = [70.0]

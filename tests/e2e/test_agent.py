@@ -235,7 +235,7 @@ def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash
         if first.poll() is None:
             first.kill()
     killed_at = time.time()
-    second = spawn_agent(srv.url, data, "--max-tasks", "1")
+    second = spawn_agent(srv.url, data, "--max-tasks", "1", log=tmp_path / "second.log")
     if crash_at == "during_run":
         # Whether the sandbox took the job down with the agent or the restart killed the stray,
         # no process of the first run may still be there once the task runs again.

@@ -144,7 +144,25 @@ def test_without_bwrap_the_fallback_is_used_and_recorded(srv, tmp_path, monkeypa
     assert_job_done_once(srv, job_id)
 
 
-def test_without_bwrap_and_not_allowed_no_job_code_runs(srv, tmp_path, monkeypatch):
+def test_without_bwrap_and_not_allowed_no_work_is_taken_and_it_says_why(srv, tmp_path, monkeypatch):
+    _no_bwrap(monkeypatch)
+    marker = tmp_path / "ran.txt"
+    srv.submit_job(code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(), requirements=b"", data=b"x\n1\n", chunks=1)
+    settings = settings_for(srv, allow_unsandboxed=False, rules_interval_s=0.2)
+    with AgentThread(settings, tmp_path / "agent") as run:
+        reason = wait_until(lambda: [s.reason for s in run.of(ev.StateChanged) if "install bubblewrap" in s.reason])
+        time.sleep(1.0)  # several poll intervals: still no request for work
+    assert "cannot be sandboxed" in reason[0]
+    assert not marker.exists()
+    assert srv.calls("/agent/request_task") == []
+    assert completions(srv) == [] and srv.calls("/agent/upload_result") == []
+
+
+def test_sandbox_lost_after_taking_a_task_gives_it_back_without_running_it(srv, tmp_path, monkeypatch):
+    """Belt and braces: the pipeline refuses too, should bubblewrap vanish between the check and the task."""
+    from desktop_agent.engine import rules
+
+    monkeypatch.setattr(rules, "_sandbox_missing", lambda: None)  # the rules still think bwrap is there
     _no_bwrap(monkeypatch)
     marker = tmp_path / "ran.txt"
     srv.submit_job(code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(), requirements=b"", data=b"x\n1\n", chunks=1)

@@ -37,6 +37,7 @@ import logging
 import os
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -709,7 +710,7 @@ class Agent:
             in_flight = self.paths.root / REQUEST_IN_FLIGHT  # removed once the answer is safe in the store
             in_flight.touch()
             try:
-                assignment = await api.request_task(self._agent_id or "")
+                row = await self._acquire_unless_lost(ctx, api, in_flight)
             except errors.MaybeDelivered as exc:
                 # The server may have assigned a task whose answer we never saw; it would stay ours
                 # (RUNNING) for as long as we heartbeat. Going quiet lets its liveness rule re-queue it.
@@ -719,7 +720,7 @@ class Agent:
                 await self._quiet_release()
                 in_flight.unlink(missing_ok=True)
                 continue
-            except (errors.RetryableError, errors.MaybeDelivered) as exc:
+            except errors.RetryableError as exc:
                 in_flight.unlink(missing_ok=True)
                 outage.failed(str(exc))
                 if self.state is not AgentState.CONNECTING:
@@ -733,19 +734,44 @@ class Agent:
                 continue
             backoff.reset()
             outage.ok()
-            if assignment is None:
-                in_flight.unlink(missing_ok=True)
+            if row is None:
                 if self.state is not AgentState.IDLE:
                     self._set_state(AgentState.IDLE, "Waiting for work")
                 await self._nap(self.settings.poll_interval)
                 continue
-            row = ctx.store.open_task(
-                server=api.server, agent_id=self._agent_id or "", task_id=assignment.task_id,
-                job_id=assignment.job_id, code_url=assignment.code_url,
-                requirements_url=assignment.requirements_url, chunk_data_url=assignment.chunk_data_url,
-            )
-            in_flight.unlink(missing_ok=True)
+            if self._stop.is_set():
+                return  # stopped while asking: the task is in the store and runs at the next start
             await self._run_task(ctx, row, resumed=False)
+
+    async def _acquire_unless_lost(self, ctx: TaskContext, api: ApiClient, in_flight: Path) -> TaskRow | None:
+        """Ask for a task and store the answer, even if a stop arrives meanwhile.
+
+        A stop that cut this short would leave a task the server believes is ours with no record
+        of it here: finishing the (short) request and keeping the task for the next start is better
+        than going quiet for ten minutes so the server can take it back.
+        """
+
+        async def ask() -> TaskRow | None:
+            assignment = await api.request_task(self._agent_id or "")
+            row = None
+            if assignment is not None:
+                row = ctx.store.open_task(
+                    server=api.server, agent_id=self._agent_id or "", task_id=assignment.task_id,
+                    job_id=assignment.job_id, code_url=assignment.code_url,
+                    requirements_url=assignment.requirements_url, chunk_data_url=assignment.chunk_data_url,
+                )
+            in_flight.unlink(missing_ok=True)
+            return row
+
+        asking = asyncio.ensure_future(ask())
+        try:
+            return await asyncio.shield(asking)
+        except asyncio.CancelledError:
+            try:
+                await asyncio.wait_for(asking, timeout=5.0)  # a stop stays prompt even if the server hangs
+            except Exception:
+                pass  # no answer in time: the mark stays, and the next start goes quiet instead
+            raise
 
     async def _resume_open(self, ctx: TaskContext) -> None:
         """Finish what a previous run left: deliver the outbox, complete, or re-run."""

@@ -219,6 +219,14 @@ def _job_processes(data_dir):
     return found
 
 
+def _same_process_alive(pid: int, born: float) -> bool:
+    try:
+        proc = psutil.Process(pid)
+        return proc.create_time() == born and proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
 @pytest.mark.parametrize("crash_at", ["after_fetch", "during_run", "after_run", "after_upload", "after_complete"])
 def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash_at):
     # Long enough during_run that the orphaned job is still running when the agent restarts.
@@ -229,18 +237,19 @@ def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash
     try:
         if crash_at == "during_run":
             wait_until(lambda: "training" in agent_output(first), timeout=60)
+            wait_until(lambda: _job_processes(data), timeout=30)
+            first_jobs = {p.pid: p.create_time() for p in _job_processes(data)}
             first.send_signal(signal.SIGKILL)
         assert first.wait(timeout=60) in (137, -9), agent_output(first)
     finally:
         if first.poll() is None:
             first.kill()
-    killed_at = time.time()
     second = spawn_agent(srv.url, data, "--max-tasks", "1", log=tmp_path / "second.log")
     if crash_at == "during_run":
         # Whether the sandbox took the job down with the agent or the restart killed the stray,
         # no process of the first run may still be there once the task runs again.
         wait_until(lambda: "training" in agent_output(second), timeout=60)
-        survivors = [p for p in _job_processes(data) if p.create_time() < killed_at]
+        survivors = [pid for pid, born in first_jobs.items() if _same_process_alive(pid, born)]
         assert not survivors, survivors
     assert second.wait(timeout=90) == 0, agent_output(second)
     assert_job_done_once(srv, job_id)
@@ -283,3 +292,23 @@ def test_long_host_fault_releases_the_task_instead_of_faking_a_result(srv, tmp_p
     released_at = finished.at
     after = [c.wall for c in srv.calls("/agent/heartbeat") if c.wall > released_at]
     assert after and after[0] - released_at >= 2.5  # silent for the quiet period, then back
+
+
+def test_stop_while_asking_for_work_keeps_the_task_instead_of_going_quiet(srv, tmp_path):
+    """A stop that lands during request_task waits for the answer and keeps the task for next time."""
+    srv.submit_job(SAMPLE, chunks=1)
+    srv.faults.hang_next("/agent/request_task", n=1, seconds=1.5)
+    with AgentThread(settings_for(srv), tmp_path / "agent") as run:
+        wait_until(lambda: srv.calls("/agent/request_task") or srv.faults.armed() == 0, timeout=30)
+        time.sleep(0.3)  # the request is hanging at the server now
+        run.agent.stop()
+        run.join()
+    store = Store(tmp_path / "agent" / "agent.db")
+    [row] = store.open_tasks()
+    assert row.phase == "assigned"
+    assert not (tmp_path / "agent" / "request-in-flight").exists()
+    with AgentThread(settings_for(srv), tmp_path / "agent", max_tasks=1) as again:
+        again.thread.join(60)
+    assert [f.outcome for f in again.of(ev.TaskFinished)] == [ev.Outcome.COMPLETED]
+    assert not any("going quiet" in e.text for e in again.of(ev.LogLine))
+    assert srv.credits(row.task_id) == 1

@@ -282,8 +282,12 @@ class JobProcess:
         time limit. The return code is known as soon as the leader is reaped.
         """
         assert self._proc is not None
-        while self._proc.returncode is None:
-            await asyncio.sleep(0.1)
+        waiter = asyncio.ensure_future(self._proc.wait())  # the usual case: answers at once on exit
+        try:
+            while self._proc.returncode is None and not waiter.done():
+                await asyncio.wait({waiter}, timeout=0.25)  # the daemon case: the return code shows up
+        finally:
+            waiter.cancel()
 
     async def _wait_for_end(self, started: float) -> bool:
         """Wait for exit or cancel; True when the time limit ran out first."""
@@ -353,6 +357,15 @@ class JobProcess:
                     found[child.pid] = child
             except psutil.Error:
                 pass
+        contained = self._contained()
+        if contained:  # the kernel already knows every member: no need to read every process on the machine
+            for pid in getattr(self, "_cap", limits.ProcessCap()).pids():
+                if pid not in found:
+                    try:
+                        found[pid] = psutil.Process(pid)
+                    except psutil.Error:
+                        pass
+            return [p for p in found.values() if _alive(p)]
         me = os.getpid()
         uid = os.getuid() if hasattr(os, "getuid") else None
         for proc in psutil.process_iter(["uids", "status"]):
@@ -368,6 +381,15 @@ class JobProcess:
             except (psutil.Error, OSError):
                 continue
         return [p for p in found.values() if _alive(p)]
+
+    def _contained(self) -> bool:
+        """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
+        a pids cgroup lists every member, and in bubblewrap's own pid namespace everything
+        dies with it once the sandbox has exited."""
+        if getattr(self, "_cap", None) is not None and self._cap.kind != "watch" and hasattr(self._cap, "path"):
+            return True
+        in_namespace = any(arg in ("--unshare-pid", "--unshare-all") for arg in self.command_prefix)
+        return in_namespace and self._proc is not None and self._proc.returncode is not None
 
     async def _kill_tree(self, *, grace: float) -> None:
         """Stop every member: SIGTERM (if `grace`), wait up to `grace`, then SIGKILL until none is left."""

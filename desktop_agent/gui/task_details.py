@@ -42,6 +42,19 @@ def _size(n: Any) -> str:
     return f"{value:.1f} GB"
 
 
+def cost_words(row: object) -> str:
+    """CPU time, peak memory, peak GPU memory and energy; "not measured" rather than a guess."""
+    cpu, rss, vram, wh = (_get(row, k) for k in ("cpu_seconds", "peak_rss_mb", "peak_vram_mb", "energy_wh"))
+    parts = [
+        f"{cpu:.1f} s of CPU" if isinstance(cpu, (int, float)) else "CPU time not measured",
+        f"peak memory {rss:.0f} MB" if isinstance(rss, (int, float)) else "",
+        f"peak GPU memory {vram:.0f} MB" if isinstance(vram, (int, float)) and vram > 0 else "",
+        (f"energy {wh:.2f} Wh ({_get(row, 'energy_source') or 'measured'})" if isinstance(wh, (int, float))
+         else "energy not measured"),
+    ]
+    return " · ".join(p for p in parts if p)
+
+
 def sandbox_words(level: str | None) -> str:
     """The sandbox level in plain words."""
     if not level:
@@ -89,6 +102,7 @@ class TaskDetailsDialog(QDialog):
         add("env_key", self.tr("Environment"), str(_get(row, "env_key") or "—"), monospace=True)
         exit_code = _get(row, "exit_code")
         add("exit_code", self.tr("Exit code"), "—" if exit_code is None else str(exit_code))
+        add("cost", self.tr("What it cost"), cost_words(row))
         if _get(row, "error"):
             add("error", self.tr("Problem"), str(_get(row, "error")))
 

@@ -61,7 +61,18 @@ def test_history_details_dialog_shows_the_record(qtbot, history_after_one_task):
     assert "contained" in dialog.fields["sandbox"].text() or "without a sandbox" in dialog.fields["sandbox"].text()
     assert "standard library" in dialog.requirements.toPlainText()
     assert dialog.open_result.isEnabled()
+    assert "s of CPU" in dialog.fields["cost"].text() and "energy not measured" in dialog.fields["cost"].text()
     dialog.close()
+
+
+def test_cost_words_never_guess():
+    from desktop_agent.gui.task_details import cost_words
+
+    assert cost_words({}) == "CPU time not measured · energy not measured"
+    measured = {"cpu_seconds": 12.04, "peak_rss_mb": 470.2, "peak_vram_mb": 2048.0, "energy_wh": 1.234,
+                "energy_source": "nvml-counter"}
+    assert cost_words(measured) == ("12.0 s of CPU · peak memory 470 MB · peak GPU memory 2048 MB"
+                                    " · energy 1.23 Wh (nvml-counter)")
 
 
 def test_unsandboxed_level_is_said_in_plain_words():

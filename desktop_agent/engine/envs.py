@@ -133,21 +133,6 @@ def _find_uv() -> str | None:
         return shutil.which("uv")
 
 
-def _tree_bytes(path: Path) -> int:
-    total = 0
-    seen: set[tuple[int, int]] = set()
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
-            try:
-                st = os.lstat(os.path.join(dirpath, name))
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) not in seen:
-                seen.add((st.st_dev, st.st_ino))
-                total += st.st_size
-    return total
-
-
 def _torch_args(torch_backend: str | None, *, uv: bool) -> list[str]:
     """Installer arguments that take PyTorch packages from PyTorch's index for that build."""
     if not torch_backend or torch_backend == "default":

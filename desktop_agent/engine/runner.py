@@ -347,25 +347,10 @@ class JobProcess:
     # --- the tree ------------------------------------------------------------
 
     def _members(self) -> list[psutil.Process]:
-        """Every live process of this job: the leader, its descendants, its group, and token carriers."""
-        found: dict[int, psutil.Process] = {}
-        if self.pid is not None:
-            try:
-                leader = psutil.Process(self.pid)
-                found[leader.pid] = leader
-                for child in leader.children(recursive=True):
-                    found[child.pid] = child
-            except psutil.Error:
-                pass
-        contained = self._contained()
-        if contained:  # the kernel already knows every member: no need to read every process on the machine
-            for pid in getattr(self, "_cap", limits.ProcessCap()).pids():
-                if pid not in found:
-                    try:
-                        found[pid] = psutil.Process(pid)
-                    except psutil.Error:
-                        pass
-            return [p for p in found.values() if _alive(p)]
+        """Every live process of this job: the leader, its descendants, its cgroup, its group, and token carriers."""
+        found = {p.pid: p for p in self._tree()}
+        if self._contained():  # the kernel already knows every member: no need to read every process on the machine
+            return list(found.values())
         me = os.getpid()
         uid = os.getuid() if hasattr(os, "getuid") else None
         for proc in psutil.process_iter(["uids", "status"]):

@@ -168,7 +168,8 @@ class NowTab(QWidget):
         # While working, the task box says what the detail would ("Working on task 7").
         detail = states.detail_words(ev)
         self.detail_label.setText(detail)
-        self.detail_label.setVisible(bool(detail) and ev.state != AgentState.WORKING)
+        redundant = detail.strip().lower() in self.state_label.text().lower()  # "Contributing" under "Contributing — …"
+        self.detail_label.setVisible(bool(detail) and not redundant and ev.state != AgentState.WORKING)
         name = states.icon_name(ev.state, problem=bool(self._problems))
         self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
         self.user_paused = paused = states.user_paused(ev)

@@ -434,28 +434,6 @@ def _signal_quietly(proc: psutil.Process, action: str) -> None:
         pass
 
 
-async def run_job(
-    python: Path,
-    workspace: Path,
-    *,
-    time_limit: float,
-    log_path: Path,
-    on_output: Callable[[str, str], None] | None = None,
-    on_progress: Callable[[float], None] | None = None,
-    extra_env: Mapping[str, str] | None = None,
-    grace_s: float = 5.0,
-    on_start: Callable[[JobProcess], None] | None = None,
-) -> RunResult:
-    """Run `python train.py` in `workspace`; `on_start` receives the handle for cancel/suspend."""
-    job = JobProcess(
-        python, workspace, time_limit=time_limit, log_path=log_path, on_output=on_output,
-        on_progress=on_progress, extra_env=extra_env, grace_s=grace_s,
-    )
-    if on_start is not None:
-        on_start(job)
-    return await job.run()
-
-
 def kill_strays(work_root: Path) -> int:
     """Kill job processes a crashed agent left behind (they carry the task token and run in `work_root`).
 

@@ -44,7 +44,7 @@ import psutil
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings, normalise_email
-from desktop_agent.engine import errors, retry, runner
+from desktop_agent.engine import accounting, errors, retry, runner
 from desktop_agent.engine.envs import EnvCache
 from desktop_agent.engine.events import (
     AgentState,
@@ -107,9 +107,9 @@ _CONTROLLED = (AgentState.IDLE, AgentState.WORKING, AgentState.PAUSED)  # states
 
 
 def gpu_indices(settings: Settings) -> list[int] | None:
-    """The GPUs jobs may use: None for all."""
-    text = settings.gpu_devices.strip()
-    return [int(p) for p in text.split(",") if p.strip()] if text else None
+    """The GPUs jobs may use: None for all (one reading of the settings: accounting.gpu_indexes)."""
+    chosen = accounting.gpu_indexes(settings.use_gpu, settings.gpu_devices)
+    return None if chosen is None else sorted(chosen)
 
 
 def job_environment(settings: Settings) -> dict[str, str]:
@@ -120,10 +120,7 @@ def job_environment(settings: Settings) -> dict[str, str]:
         for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                      "VECLIB_MAXIMUM_THREADS", "TORCH_NUM_THREADS", "DESKTOP_AGENT_CPU_CORES"):
             env[name] = n
-    if not settings.use_gpu:
-        env["CUDA_VISIBLE_DEVICES"] = ""  # torch.cuda.is_available() is False: the job runs on the CPU
-    elif settings.gpu_devices.strip():
-        env["CUDA_VISIBLE_DEVICES"] = ",".join(p.strip() for p in settings.gpu_devices.split(",") if p.strip())
+    env.update(accounting.gpu_environ(settings.use_gpu, settings.gpu_devices))
     return env
 
 

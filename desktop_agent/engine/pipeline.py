@@ -263,7 +263,7 @@ class TaskPipeline:
                                               gpu=getattr(ctx.settings, "use_gpu", True),
                                               tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048)),
             limits=limits.from_settings(ctx.settings),
-            extra_env=accounting.gpu_environ(use_gpu, gpu_devices),
+            extra_env=accounting.gpu_environ(use_gpu, gpu_devices),  # the agent adds the CPU controls (loop.job_environment)
         )
         ctx.set_job(job)
         sampler = accounting.JobSampler(lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices))

@@ -191,7 +191,8 @@ def test_job_environment():
     assert job_environment(Settings()) == {}
     env = job_environment(Settings(cpu_max_cores=2, use_gpu=False))
     assert env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2" and env["CUDA_VISIBLE_DEVICES"] == ""
-    assert job_environment(Settings(gpu_devices="1, 2"))["CUDA_VISIBLE_DEVICES"] == "1,2"
+    env = job_environment(Settings(gpu_devices="1, 2"))
+    assert env["CUDA_VISIBLE_DEVICES"] == "1,2" and env["CUDA_DEVICE_ORDER"] == "PCI_BUS_ID"  # numbered as in Settings
 
 
 # --- platform parsers -------------------------------------------------------------------------------

@@ -25,3 +25,18 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _no_agent_outlives_its_test():
+    """A test that fails between spawning an agent and waiting for it must not leave it running."""
+    yield
+    import sys
+
+    e2e = sys.modules.get("tests.e2e.conftest")
+    for proc in getattr(e2e, "SPAWNED", []):
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+    if e2e is not None:
+        e2e.SPAWNED.clear()

@@ -112,6 +112,9 @@ class AgentThread:
         return [e for e in self.events if isinstance(e, kind)]
 
 
+SPAWNED: list[subprocess.Popen] = []  # killed after each test by tests/conftest.py, should a test fail midway
+
+
 def spawn_agent(srv_url: str, data_dir: Path, *args: str, env: dict | None = None, log: Path | None = None):
     """`desktop-agent run` as a real subprocess."""
     cmd = [sys.executable, "-m", "desktop_agent", "run", "--server", srv_url, "--email", OWNER,
@@ -121,6 +124,7 @@ def spawn_agent(srv_url: str, data_dir: Path, *args: str, env: dict | None = Non
     handle = open(log, "ab")
     proc = subprocess.Popen(cmd, stdout=handle, stderr=subprocess.STDOUT, env=full_env, stdin=subprocess.DEVNULL)
     proc.log_path = log  # type: ignore[attr-defined]
+    SPAWNED.append(proc)
     return proc
 
 

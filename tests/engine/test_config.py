@@ -44,3 +44,12 @@ def test_save_merges_atomically(tmp_path):
 
 def test_email_normalised_like_the_server():
     assert config.normalise_email('  "Ann@Example.COM" ') == "ann@example.com"
+
+
+def test_every_setting_is_documented():
+    """docs/settings.md is the operators' reference: a new key must show up there."""
+    from dataclasses import fields
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
+    assert [f.name for f in fields(config.Settings) if f"`{f.name}`" not in doc] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -203,10 +203,6 @@ def save_settings(data_dir: Path, changes: Mapping[str, Any]) -> None:
 def normalise_email(email: str) -> str:
     """What the server does to an email: strip spaces and quotes, lower-case."""
     return email.strip().strip("\"'").strip().lower()
-
-
-def settings_as_dict(settings: Settings) -> dict[str, Any]:
-    return asdict(settings)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop_agent.engine.errors import HostFault, JobFault
+from desktop_agent.engine.torch_backend import installer_args as torch_installer_args
 
 READY = ".ready"
 _BUILD_PREFIX = ".build-"
@@ -131,15 +132,6 @@ def _find_uv() -> str | None:
         return find_uv_bin()
     except (ImportError, FileNotFoundError):
         return shutil.which("uv")
-
-
-def _torch_args(torch_backend: str | None, *, uv: bool) -> list[str]:
-    """Installer arguments that take PyTorch packages from PyTorch's index for that build."""
-    if not torch_backend or torch_backend == "default":
-        return []
-    if uv:
-        return ["--torch-backend", torch_backend]
-    return ["--extra-index-url", f"https://download.pytorch.org/whl/{torch_backend}"]
 
 
 class _Usage:
@@ -375,7 +367,7 @@ class EnvCache:
                     cmd = [self.uv_bin, "pip", "install", "--python", python, "-r", str(req)]
                 else:
                     cmd = [python, "-m", "pip", "install", "-r", str(req)]
-                cmd += _torch_args(torch_backend, uv=bool(self.uv_bin))
+                cmd += torch_installer_args(torch_backend, uv=bool(self.uv_bin))
                 await self._run(self._install_sandbox(Path(python), tmp) + cmd, tmp, on_line, tail,
                                 "install the job's requirements")
             seconds = time.monotonic() - started

@@ -65,9 +65,5 @@ class JobFault(AgentError):
         self.log_tail = log_tail
 
 
-class Cancelled(AgentError):
-    """The task was stopped on purpose (pause limit, shutdown, release)."""
-
-
 class DataDirLocked(AgentError):
     """Another agent is already using this data folder."""

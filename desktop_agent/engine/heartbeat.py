@@ -115,10 +115,6 @@ class OutageTracker:
         self.since: float | None = None
         self.outages = 0
 
-    @property
-    def down(self) -> bool:
-        return self.since is not None
-
     def failed(self, reason: str) -> None:
         if self.since is None:
             self.since = time.monotonic()

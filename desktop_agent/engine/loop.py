@@ -61,6 +61,7 @@ from desktop_agent.engine.events import (
     discard,
 )
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
+from desktop_agent.engine.limits import lower_priority
 from desktop_agent.engine.lock import DataDirLock
 from desktop_agent.engine.modes import ALL_CLEAR, Decision, Mode, ModeState, Verdict, decide, snooze_end
 from desktop_agent.engine.pipeline import RELEASE_REASON, ReleaseTask, TaskContext, TaskPipeline
@@ -625,8 +626,8 @@ class Agent:
             cores = job_cores(self.settings)
             if cores is not None:
                 proc.cpu_affinity(cores)  # children inherit it
-            if self.settings.job_low_priority and os.name == "nt":
-                proc.nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)  # type: ignore[attr-defined]
+            if self.settings.job_low_priority and os.name == "nt":  # elsewhere `nice` in the launch does it
+                lower_priority(pid)
         except (psutil.Error, OSError, AttributeError) as exc:
             self._log("WARNING", f"Could not set the job's CPU cores/priority: {exc}")
         self._apply_power_limit()

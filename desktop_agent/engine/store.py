@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 SCHEMA_VERSION = 2
 
@@ -295,9 +295,6 @@ class Store:
         if limit is not None:
             return self._rows(sql + " LIMIT ?", (int(limit),))
         return self._rows(sql)
-
-    def iter_finished(self) -> Iterator[TaskRow]:
-        yield from self._rows("SELECT * FROM tasks WHERE outcome IS NOT NULL ORDER BY id")
 
     def totals(self) -> Totals:
         with self._lock:

@@ -141,19 +141,12 @@ def _auto(platform: str, use_gpu: bool, backend: gpu.GpuBackend | None) -> Torch
     return TorchChoice(cuda, f"NVIDIA driver {driver} on {names} runs {cuda}")
 
 
-def uv_args(choice: TorchChoice | None) -> list[str]:
-    """Extra `uv pip install` arguments for the choice."""
-    if choice is None or choice.backend == DEFAULT:
-        return []
-    return ["--torch-backend", choice.backend]
+def installer_args(backend: str | None, *, uv: bool) -> list[str]:
+    """Installer arguments that take PyTorch packages from PyTorch's index for that build.
 
-
-def pip_args(choice: TorchChoice | None) -> list[str]:
-    """Extra `pip install` arguments: the PyTorch index beside the configured one.
-
-    Its builds carry a local version label (`2.5.1+cpu`) that pip ranks above
-    PyPI's `2.5.1`, so the PyTorch index wins for torch packages.
+    pip gets the index beside the configured one: its builds carry a local version label
+    (`2.5.1+cpu`) that pip ranks above PyPI's `2.5.1`, so the PyTorch index wins for torch packages.
     """
-    if choice is None or choice.index_url is None:
+    if not backend or backend == DEFAULT:
         return []
-    return ["--extra-index-url", choice.index_url]
+    return ["--torch-backend", backend] if uv else ["--extra-index-url", f"{INDEX_ROOT}/{backend}"]

@@ -96,22 +96,24 @@ def x11_idle_seconds(display: str | None = None) -> float | None:
             xlib.XCloseDisplay(dpy)
 
 
-def mutter_idle_seconds() -> float | None:
-    """GNOME (X11 or Wayland): org.gnome.Mutter.IdleMonitor.GetIdletime, in ms."""
-    out = run_tool("gdbus", "call", "--session", "--dest", "org.gnome.Mutter.IdleMonitor",
-                   "--object-path", "/org/gnome/Mutter/IdleMonitor/Core",
-                   "--method", "org.gnome.Mutter.IdleMonitor.GetIdletime", timeout=1.0)
+def _gdbus_idle_ms(dest: str, path: str, method: str) -> float | None:
+    """Ask a desktop's idle interface over the session bus; its answer is in milliseconds."""
+    out = run_tool("gdbus", "call", "--session", "--dest", dest, "--object-path", path,
+                   "--method", method, timeout=1.0)
     m = re.search(r"(\d+)", out or "")
     return int(m.group(1)) / 1000.0 if m else None
+
+
+def mutter_idle_seconds() -> float | None:
+    """GNOME (X11 or Wayland)."""
+    return _gdbus_idle_ms("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
+                          "org.gnome.Mutter.IdleMonitor.GetIdletime")
 
 
 def freedesktop_idle_seconds() -> float | None:
-    """KDE and others: org.freedesktop.ScreenSaver.GetSessionIdleTime (ms on KDE)."""
-    out = run_tool("gdbus", "call", "--session", "--dest", "org.freedesktop.ScreenSaver",
-                   "--object-path", "/org/freedesktop/ScreenSaver",
-                   "--method", "org.freedesktop.ScreenSaver.GetSessionIdleTime", timeout=1.0)
-    m = re.search(r"(\d+)", out or "")
-    return int(m.group(1)) / 1000.0 if m else None
+    """KDE and others."""
+    return _gdbus_idle_ms("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
+                          "org.freedesktop.ScreenSaver.GetSessionIdleTime")
 
 
 def windows_idle_seconds() -> float | None:

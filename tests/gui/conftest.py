@@ -5,12 +5,9 @@ Nothing here calls QApplication.exit/quit: the controller gets a recording quit 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from desktop_agent.config import DataPaths, Settings, load_settings
-from desktop_agent.paths import sample_job_dir
+from desktop_agent.config import DataPaths, Settings
 
 from .helpers import VOLUNTEER, QuitRecorder
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import tempfile
 
 import pytest
 from PySide6.QtCore import QDir

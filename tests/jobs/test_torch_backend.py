@@ -8,7 +8,7 @@ import pytest
 
 from desktop_agent import gpu
 from desktop_agent.engine import torch_backend as tb
-from desktop_agent.engine.envs import EnvCache, _torch_args
+from desktop_agent.engine.envs import EnvCache
 
 from .fakes import FakeNvml
 
@@ -93,12 +93,9 @@ def test_which_requirements_name_torch(lines, named):
 
 
 def test_installer_arguments():
-    assert tb.uv_args(tb.TorchChoice("cu126", "")) == ["--torch-backend", "cu126"]
-    assert tb.pip_args(tb.TorchChoice("cpu", "")) == ["--extra-index-url", "https://download.pytorch.org/whl/cpu"]
-    assert tb.uv_args(tb.TorchChoice("default", "")) == [] == tb.pip_args(None)
-    assert _torch_args("cu118", uv=True) == ["--torch-backend", "cu118"]
-    assert _torch_args("cpu", uv=False) == ["--extra-index-url", "https://download.pytorch.org/whl/cpu"]
-    assert _torch_args(None, uv=True) == [] == _torch_args("default", uv=False)
+    assert tb.installer_args("cu126", uv=True) == ["--torch-backend", "cu126"]
+    assert tb.installer_args("cpu", uv=False) == ["--extra-index-url", "https://download.pytorch.org/whl/cpu"]
+    assert tb.installer_args("default", uv=True) == [] == tb.installer_args(None, uv=False)
 
 
 def test_the_choice_is_part_of_the_env_key(tmp_path):

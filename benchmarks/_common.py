@@ -26,8 +26,10 @@ def machine() -> str:
     except OSError:
         pass
     mem = psutil.virtual_memory().total / 2**30
-    return (f"{platform.system()} {platform.machine()}, {psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def header(title: str) -> None:
@@ -55,7 +57,7 @@ class PeakRss:
                 return
             time.sleep(self.interval)
 
-    def __enter__(self) -> "PeakRss":
+    def __enter__(self) -> PeakRss:
         self._thread.start()
         return self
 

@@ -50,8 +50,14 @@ open("model.pth", "w").write(json.dumps({"sha256": hashlib.sha256(raw).hexdigest
 print("progress: 1.0")
 """
 
-AGENT_PATHS = ["/agent/request_task", "/agent/upload_result", "/agent/complete_task", "/agent/heartbeat",
-               "/agent/register", "/files/"]
+AGENT_PATHS = [
+    "/agent/request_task",
+    "/agent/upload_result",
+    "/agent/complete_task",
+    "/agent/heartbeat",
+    "/agent/register",
+    "/files/",
+]
 # Light faults cost the agent a retry; heavy ones (a restart) cost seconds, so they get their own clock.
 WEIGHTS = {
     "http_500": 3.0,
@@ -80,11 +86,31 @@ class AgentProcess:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "desktop_agent", "run", "--server", self.server_url, "--email", OWNER,
-               "--data-dir", str(self.data_dir), "--heartbeat-interval", "0.5", "--poll-interval", "0.2"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "desktop_agent",
+            "run",
+            "--server",
+            self.server_url,
+            "--email",
+            OWNER,
+            "--data-dir",
+            str(self.data_dir),
+            "--heartbeat-interval",
+            "0.5",
+            "--poll-interval",
+            "0.2",
+        ]
         with open(self.log, "ab") as out:
-            self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            self.proc = subprocess.Popen(
+                cmd,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
 
     def kill9(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -116,16 +142,31 @@ def _armed(srv: DevServer, path: str) -> bool:
     return any(rule.path == path for rule in srv.faults._rules)
 
 
-def inject(kind: str, rng: random.Random, srv: DevServer, agent: AgentProcess, tally: Tally) -> None:
+def inject(
+    kind: str, rng: random.Random, srv: DevServer, agent: AgentProcess, tally: Tally
+) -> None:
     """Inject one fault. A request fault is armed only when none is pending for that path: faults armed
     faster than matching requests arrive would queue up and hit every retry, testing only the backoff."""
     faults = srv.faults
     path = rng.choice(AGENT_PATHS)
     if kind == "drop_after_commit":
-        path = rng.choice(["/agent/upload_result", "/agent/complete_task", "/agent/heartbeat", "/agent/request_task"])
+        path = rng.choice(
+            [
+                "/agent/upload_result",
+                "/agent/complete_task",
+                "/agent/heartbeat",
+                "/agent/request_task",
+            ]
+        )
     if kind == "truncate":
         path = "/files/"
-    if kind in ("http_500", "hang", "drop_before_commit", "drop_after_commit", "truncate") and _armed(srv, path):
+    if kind in (
+        "http_500",
+        "hang",
+        "drop_before_commit",
+        "drop_after_commit",
+        "truncate",
+    ) and _armed(srv, path):
         tally.faults["skipped_still_armed"] += 1
         return
     if kind == "http_500":
@@ -154,26 +195,43 @@ def inject(kind: str, rng: random.Random, srv: DevServer, agent: AgentProcess, t
 
 
 def history(data_dir: Path) -> list[dict]:
-    out = subprocess.run([sys.executable, "-m", "desktop_agent", "history", "--json", "--data-dir", str(data_dir)],
-                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                         timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop_agent", "history", "--json", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
     return json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else []
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tasks", type=int, default=200, help="tasks to complete (rounded up to jobs of 5)")
+    parser.add_argument(
+        "--tasks", type=int, default=200, help="tasks to complete (rounded up to jobs of 5)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-seconds", type=float, default=900.0, help="give up (and fail) after this long")
-    parser.add_argument("--fault-every", type=float, default=2.0, help="mean seconds between light faults")
-    parser.add_argument("--heavy-every", type=float, default=20.0,
-                        help="mean seconds between heavy faults (agent kill -9 + restart, server restart)")
+    parser.add_argument(
+        "--max-seconds", type=float, default=900.0, help="give up (and fail) after this long"
+    )
+    parser.add_argument(
+        "--fault-every", type=float, default=2.0, help="mean seconds between light faults"
+    )
+    parser.add_argument(
+        "--heavy-every",
+        type=float,
+        default=20.0,
+        help="mean seconds between heavy faults (agent kill -9 + restart, server restart)",
+    )
     parser.add_argument("--work-dir", help="keep everything here (default: a temporary folder)")
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
 
-    def interrupted(*_):  # so `finally` stops the agent subprocess and the server on Ctrl-C / SIGTERM
+    def interrupted(
+        *_,
+    ):  # so `finally` stops the agent subprocess and the server on Ctrl-C / SIGTERM
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupted)
@@ -185,18 +243,30 @@ def main(argv: list[str] | None = None) -> int:
 
     # A short liveness rule (the real server's is 10 min) so a task the agent gave back by going quiet
     # (an unseen request_task answer) is re-queued within seconds; the agent's quiet time matches it.
-    srv = DevServer(data_dir=work / "server", faults_enabled=True, chunks=CHUNKS, requeue_after=REQUEUE_AFTER_S,
-                    sweep_interval=0.5)
+    srv = DevServer(
+        data_dir=work / "server",
+        faults_enabled=True,
+        chunks=CHUNKS,
+        requeue_after=REQUEUE_AFTER_S,
+        sweep_interval=0.5,
+    )
     srv.start()
     srv.add_owner(OWNER)
-    job_ids = [srv.submit_job(code=TRAIN, requirements=b"", data=job_data(j), title=f"chaos {j}") for j in range(jobs)]
+    job_ids = [
+        srv.submit_job(code=TRAIN, requirements=b"", data=job_data(j), title=f"chaos {j}")
+        for j in range(jobs)
+    ]
     (work / "agent").mkdir(parents=True, exist_ok=True)
-    (work / "agent" / "settings.json").write_text(json.dumps({"release_quiet_s": REQUEUE_AFTER_S + 2.0}))
+    (work / "agent" / "settings.json").write_text(
+        json.dumps({"release_quiet_s": REQUEUE_AFTER_S + 2.0})
+    )
     agent = AgentProcess(srv.url, work / "agent", work / "agent.log")
     agent.start()
     kinds, weights = zip(*WEIGHTS.items())
     heavy_kinds, heavy_weights = zip(*HEAVY_WEIGHTS.items())
-    heavy_rng = random.Random(args.seed * 1_000_003 + 1)  # its own stream: the two schedules stay independent
+    heavy_rng = random.Random(
+        args.seed * 1_000_003 + 1
+    )  # its own stream: the two schedules stay independent
     # Every kind once first (in a seeded order), so even a short run exercises all of them; then by weight.
     light_first = rng.sample(list(kinds), len(kinds))
     heavy_first = heavy_rng.sample(list(heavy_kinds), len(heavy_kinds))
@@ -214,19 +284,32 @@ def main(argv: list[str] | None = None) -> int:
             if all_done():
                 break
             if not agent.alive():  # the agent must never exit by itself
-                print(f"agent exited with {agent.proc.returncode if agent.proc else None}; restarting", flush=True)
+                print(
+                    f"agent exited with {agent.proc.returncode if agent.proc else None}; restarting",
+                    flush=True,
+                )
                 tally.faults["agent_exited_unexpectedly"] += 1
                 agent.start()
             if time.monotonic() >= next_fault:
                 inject(pick(light_first, rng, kinds, weights), rng, srv, agent, tally)
                 next_fault = time.monotonic() + rng.expovariate(1.0 / args.fault_every)
             if time.monotonic() >= next_heavy:
-                inject(pick(heavy_first, heavy_rng, heavy_kinds, heavy_weights), heavy_rng, srv, agent, tally)
+                inject(
+                    pick(heavy_first, heavy_rng, heavy_kinds, heavy_weights),
+                    heavy_rng,
+                    srv,
+                    agent,
+                    tally,
+                )
                 next_heavy = time.monotonic() + heavy_rng.expovariate(1.0 / args.heavy_every)
             time.sleep(0.1)
         srv.faults.reset()
         drain_until = time.monotonic() + 60
-        while not all_done() and time.monotonic() < drain_until and time.monotonic() - started < args.max_seconds:
+        while (
+            not all_done()
+            and time.monotonic() < drain_until
+            and time.monotonic() - started < args.max_seconds
+        ):
             time.sleep(0.2)
     finally:
         code = agent.stop()
@@ -247,30 +330,51 @@ def main(argv: list[str] | None = None) -> int:
                 duplicates += 1
                 problems.append(f"task {task_id}: completed {credits} times")
             detail = srv.subtask(task_id)
-            chunk = httpx.get(f"{srv.url}/files/jobs/{job_id}/chunk_{detail['chunk_index']}.csv").content
+            chunk = httpx.get(
+                f"{srv.url}/files/jobs/{job_id}/chunk_{detail['chunk_index']}.csv"
+            ).content
             try:
-                got = json.loads(httpx.get(detail["result_url"]).content) if detail.get("result_url") else None
+                got = (
+                    json.loads(httpx.get(detail["result_url"]).content)
+                    if detail.get("result_url")
+                    else None
+                )
             except ValueError:
                 got = None
             if not got or got.get("sha256") != hashlib.sha256(chunk).hexdigest():
                 wrong += 1
-                problems.append(f"task {task_id}: wrong or missing result ({detail.get('result_url')!r})")
+                problems.append(
+                    f"task {task_id}: wrong or missing result ({detail.get('result_url')!r})"
+                )
     srv.close()
 
     outcomes = Counter(r.get("outcome") for r in rows)
     resends = sum(int(r.get("resends") or 0) for r in rows)
     elapsed = time.monotonic() - started
-    print(f"chaos soak: seed={args.seed} tasks={jobs * CHUNKS} jobs={jobs} duration={elapsed:.0f}s "
-          f"agent_exit={code}")
-    print("faults injected: " + ", ".join(f"{k}={tally.faults[k]}" for k in [*WEIGHTS, *HEAVY_WEIGHTS])
-          + (f", agent_exited_unexpectedly={tally.faults['agent_exited_unexpectedly']}"
-             if tally.faults["agent_exited_unexpectedly"] else "")
-          + f" (total {sum(v for k, v in tally.faults.items() if k != 'skipped_still_armed')};"
-          f" {tally.faults['skipped_still_armed']} skipped: same path still armed)")
+    print(
+        f"chaos soak: seed={args.seed} tasks={jobs * CHUNKS} jobs={jobs} duration={elapsed:.0f}s "
+        f"agent_exit={code}"
+    )
+    print(
+        "faults injected: "
+        + ", ".join(f"{k}={tally.faults[k]}" for k in [*WEIGHTS, *HEAVY_WEIGHTS])
+        + (
+            f", agent_exited_unexpectedly={tally.faults['agent_exited_unexpectedly']}"
+            if tally.faults["agent_exited_unexpectedly"]
+            else ""
+        )
+        + f" (total {sum(v for k, v in tally.faults.items() if k != 'skipped_still_armed')};"
+        f" {tally.faults['skipped_still_armed']} skipped: same path still armed)"
+    )
     print(f"restarts: agent={tally.agent_restarts} server={tally.server_restarts}")
-    print(f"history: " + ", ".join(f"{k}={v}" for k, v in sorted(outcomes.items(), key=lambda kv: str(kv[0]))))
-    print(f"result: completed={completed} lost={lost} duplicates={duplicates} wrong={wrong} "
-          f"maybe_delivered_resends={resends}")
+    print(
+        "history: "
+        + ", ".join(f"{k}={v}" for k, v in sorted(outcomes.items(), key=lambda kv: str(kv[0])))
+    )
+    print(
+        f"result: completed={completed} lost={lost} duplicates={duplicates} wrong={wrong} "
+        f"maybe_delivered_resends={resends}"
+    )
     for line in problems[:20]:
         print("  " + line)
     print(f"work dir: {work}")

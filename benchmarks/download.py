@@ -15,7 +15,6 @@ each is reported.
 from __future__ import annotations
 
 import argparse
-import http.server
 import os
 import shutil
 import socket
@@ -26,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import header  # noqa: E402
+from _common import header
 
 AGENT_SIDE = r"""
 import asyncio, json, os, sys, threading, time
@@ -76,8 +75,20 @@ def main() -> None:
             for _ in range(args.size_mb):
                 fh.write(block)
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                   "--directory", str(served)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "http.server",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                str(served),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         url = f"http://127.0.0.1:{port}/chunk.csv"
         for _ in range(100):
             try:
@@ -99,8 +110,12 @@ def main() -> None:
                 assert out.stat().st_size == size
                 out.unlink()
                 dest = tmp / "agent.out"
-                res = subprocess.run([sys.executable, "-c", AGENT_SIDE, url, str(dest)], check=True,
-                                     capture_output=True, text=True)
+                res = subprocess.run(
+                    [sys.executable, "-c", AGENT_SIDE, url, str(dest)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 import json
 
                 data = json.loads(res.stdout.strip().splitlines()[-1])
@@ -108,8 +123,10 @@ def main() -> None:
                 dest.unlink()
                 agent_s.append(data["seconds"])
                 growth.append((data["rss_peak"] - data["rss_start"]) / 2**20)
-                print(f"   round {r + 1}: curl {curl_s[-1]:.2f} s, agent {agent_s[-1]:.2f} s, "
-                      f"agent RSS growth {growth[-1]:.1f} MiB")
+                print(
+                    f"   round {r + 1}: curl {curl_s[-1]:.2f} s, agent {agent_s[-1]:.2f} s, "
+                    f"agent RSS growth {growth[-1]:.1f} MiB"
+                )
         finally:
             server.terminate()
             server.wait()
@@ -118,7 +135,9 @@ def main() -> None:
         print(f"   curl:  {mib / best_curl:7.0f} MiB/s (best of {args.rounds})")
         print(f"   agent: {mib / best_agent:7.0f} MiB/s (best of {args.rounds})")
         print(f"   ratio agent/curl throughput: {best_curl / best_agent:.2f}x  (goal >= 0.8x)")
-        print(f"   agent RSS growth during the download: max {max(growth):.1f} MiB  (goal <= 20 MB)")
+        print(
+            f"   agent RSS growth during the download: max {max(growth):.1f} MiB  (goal <= 20 MB)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -27,13 +27,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import env_without_venv, header  # noqa: E402
+from _common import env_without_venv, header
 
-from desktop_agent.engine.envs import EnvCache, find_base_python  # noqa: E402
+from desktop_agent.engine.envs import EnvCache, find_base_python
 
 
 def du_mb(*paths: Path) -> float:
-    out = subprocess.run(["du", "-sck", *map(str, paths)], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["du", "-sck", *map(str, paths)], check=True, capture_output=True, text=True
+    ).stdout
     return int(out.strip().splitlines()[-1].split()[0]) / 1024
 
 
@@ -60,13 +62,31 @@ def main() -> None:
         venv = tmp / "pip-env"
         t0 = time.perf_counter()
         subprocess.run([base, "-m", "venv", str(venv)], check=True, env=env_without_venv())
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--isolated", "--no-cache-dir", "--disable-pip-version-check", "-q",
-                        *req.split()], check=True, env=env_without_venv())
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--isolated",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+                "-q",
+                *req.split(),
+            ],
+            check=True,
+            env=env_without_venv(),
+        )
         cold_pip = time.perf_counter() - t0
-        print(f"   cold venv + pip (no cache):          {cold_pip:6.2f} s   -> uv is {cold_pip / cold_uv:.1f}x faster")
+        print(
+            f"   cold venv + pip (no cache):          {cold_pip:6.2f} s   -> uv is {cold_pip / cold_uv:.1f}x faster"
+        )
 
-        hit_new, env2 = timed(lambda: asyncio.run(EnvCache(data / "envs", budget_mb=100_000,
-                                                           base_python=base).ensure(req)))
+        hit_new, env2 = timed(
+            lambda: asyncio.run(
+                EnvCache(data / "envs", budget_mb=100_000, base_python=base).ensure(req)
+            )
+        )
         hit_same, env3 = timed(lambda: asyncio.run(cache.ensure(req)))
         assert env2.reused and env3.reused
         print(f"   cache hit, fresh EnvCache (restart): {hit_new * 1000:6.0f} ms")
@@ -77,10 +97,14 @@ def main() -> None:
         one = du_mb(env.path)
         two = du_mb(env.path, other.path)
         alone = one + du_mb(other.path)
-        print(f"   du: env A {one:.0f} MB, env B alone {du_mb(other.path):.0f} MB, "
-              f"A+B together {two:.0f} MB (not {alone:.0f}); with uv cache {du_mb(env.path, other.path, cache.uv_cache_dir):.0f} MB")
-        print(f"   EnvCache.usage_mb (envs + uv cache, links once): {cache.usage_mb():.0f} MB; "
-              f"pip env: {du_mb(venv):.0f} MB")
+        print(
+            f"   du: env A {one:.0f} MB, env B alone {du_mb(other.path):.0f} MB, "
+            f"A+B together {two:.0f} MB (not {alone:.0f}); with uv cache {du_mb(env.path, other.path, cache.uv_cache_dir):.0f} MB"
+        )
+        print(
+            f"   EnvCache.usage_mb (envs + uv cache, links once): {cache.usage_mb():.0f} MB; "
+            f"pip env: {du_mb(venv):.0f} MB"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

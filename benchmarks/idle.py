@@ -26,9 +26,9 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OWNER, header  # noqa: E402
+from _common import OWNER, header
 
-from desktop_agent.devserver import DevServer  # noqa: E402
+from desktop_agent.devserver import DevServer
 
 
 STUB = (
@@ -65,8 +65,7 @@ def main() -> None:
             cmd = [sys.executable, "-m", "desktop_agent", *argv]
             if args.stub_devserver:
                 cmd = [sys.executable, "-c", STUB + f"raise SystemExit(main({argv!r}))"]
-            agent = subprocess.Popen(cmd,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            agent = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 proc = psutil.Process(agent.pid)
                 time.sleep(10)
@@ -82,8 +81,12 @@ def main() -> None:
                 agent.terminate()
                 agent.wait(30)
         pct = (cpu1 - cpu0) / (t1 - t0) * 100
-        print(f"   CPU: {pct:.3f} % of one core ({cpu1 - cpu0:.2f} s in {t1 - t0:.0f} s)  (goal <= 0.1 %)")
-        print(f"   RSS: {rss / 2**20:.1f} MiB at the end, peak {peak / 2**20:.1f} MiB  (goal <= 50 MB)")
+        print(
+            f"   CPU: {pct:.3f} % of one core ({cpu1 - cpu0:.2f} s in {t1 - t0:.0f} s)  (goal <= 0.1 %)"
+        )
+        print(
+            f"   RSS: {rss / 2**20:.1f} MiB at the end, peak {peak / 2**20:.1f} MiB  (goal <= 50 MB)"
+        )
         print(f"   heartbeats sent during the run: {beats}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -26,18 +26,20 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OWNER, header  # noqa: E402
+from _common import OWNER, header
 
-from desktop_agent.devserver import DevServer  # noqa: E402
-from desktop_agent.engine.store import Store  # noqa: E402
-from desktop_agent.paths import sample_job_dir  # noqa: E402
+from desktop_agent.devserver import DevServer
+from desktop_agent.engine.store import Store
+from desktop_agent.paths import sample_job_dir
 
 SAMPLE = sample_job_dir()
 
 
 def sample_code(seconds: float) -> bytes:
     code = (SAMPLE / "train.py").read_bytes()
-    return code.replace(b'"SAMPLE_JOB_SECONDS", "1.0"', f'"SAMPLE_JOB_SECONDS", "{seconds}"'.encode())
+    return code.replace(
+        b'"SAMPLE_JOB_SECONDS", "1.0"', f'"SAMPLE_JOB_SECONDS", "{seconds}"'.encode()
+    )
 
 
 def wait_done(store_path: Path, count: int, timeout: float) -> list:
@@ -58,15 +60,40 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
         srv.add_owner(OWNER)
         home = tmp / f"agent-{seconds}"
         agent = subprocess.Popen(
-            [sys.executable, "-m", "desktop_agent", "run", "--server", srv.url, "--email", OWNER,
-             "--data-dir", str(home), "--poll-interval", "0.5", "--max-tasks", str(tasks + 1)],
-            stdout=subprocess.DEVNULL, stderr=open(tmp / f"agent-{seconds}.log", "wb"))
+            [
+                sys.executable,
+                "-m",
+                "desktop_agent",
+                "run",
+                "--server",
+                srv.url,
+                "--email",
+                OWNER,
+                "--data-dir",
+                str(home),
+                "--poll-interval",
+                "0.5",
+                "--max-tasks",
+                str(tasks + 1),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=open(tmp / f"agent-{seconds}.log", "wb"),
+        )
         try:
-            srv.submit_job(code=code, requirements=(SAMPLE / "requirements.txt").read_bytes(), data=data, chunks=1)
+            srv.submit_job(
+                code=code,
+                requirements=(SAMPLE / "requirements.txt").read_bytes(),
+                data=data,
+                chunks=1,
+            )
             wait_done(home / "agent.db", 1, 300)  # warm-up: env built, agent running
-            big = (data.split(b"\n", 1)[1] * 30)  # enough rows for 30 chunks
-            job_id = srv.submit_job(code=code, requirements=(SAMPLE / "requirements.txt").read_bytes(),
-                                    data=data.split(b"\n", 1)[0] + b"\n" + big, chunks=tasks)
+            big = data.split(b"\n", 1)[1] * 30  # enough rows for 30 chunks
+            job_id = srv.submit_job(
+                code=code,
+                requirements=(SAMPLE / "requirements.txt").read_bytes(),
+                data=data.split(b"\n", 1)[0] + b"\n" + big,
+                chunks=tasks,
+            )
             rows = wait_done(home / "agent.db", tasks + 1, 60 + tasks * (seconds + 5))
             agent.wait(timeout=60)
         finally:
@@ -74,10 +101,14 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
                 agent.terminate()
                 agent.wait()
         runs = sorted((r for r in rows if r.job_id == job_id), key=lambda r: r.started_at)
-        assert len(runs) == tasks and all(r.outcome == "completed" for r in runs), [r.outcome for r in runs]
+        assert len(runs) == tasks and all(r.outcome == "completed" for r in runs), [
+            r.outcome for r in runs
+        ]
         agent_s = runs[-1].ended_at - runs[0].started_at
         env_python = next((home / "envs").glob("*/bin/python"))
-        chunks = [srv.storage.files_root / "jobs" / str(job_id) / f"chunk_{i}.csv" for i in range(tasks)]
+        chunks = [
+            srv.storage.files_root / "jobs" / str(job_id) / f"chunk_{i}.csv" for i in range(tasks)
+        ]
     # Baseline: by hand, same script, same chunks, same interpreter.
     t0 = time.perf_counter()
     for i, chunk in enumerate(chunks):
@@ -85,7 +116,9 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
         work.mkdir()
         (work / "train.py").write_bytes(code)
         shutil.copy(chunk, work / "data.csv")
-        subprocess.run([str(env_python), "train.py"], cwd=work, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(env_python), "train.py"], cwd=work, check=True, stdout=subprocess.DEVNULL
+        )
         assert (work / "model.pth").is_file()
     hand_s = time.perf_counter() - t0
     return agent_s, hand_s, runs
@@ -101,13 +134,17 @@ def main() -> None:
         for seconds, label in ((1.0, "sample job (~1 s of work)"), (0.0, "trivial job (no work)")):
             agent_s, hand_s, runs = measure(seconds, args.tasks, tmp)
             per_task = (agent_s - hand_s) / args.tasks * 1000
-            print(f"   {label}: agent {agent_s:.1f} s, by hand {hand_s:.1f} s, ratio {agent_s / hand_s:.2f}x "
-                  f"(goal <= 1.5x); overhead {per_task:.0f} ms per task")
+            print(
+                f"   {label}: agent {agent_s:.1f} s, by hand {hand_s:.1f} s, ratio {agent_s / hand_s:.2f}x "
+                f"(goal <= 1.5x); overhead {per_task:.0f} ms per task"
+            )
             cpu = [r.cpu_seconds for r in runs if r.cpu_seconds is not None]
             rss = [r.peak_rss_mb for r in runs if r.peak_rss_mb is not None]
             if cpu and rss:
-                print(f"      recorded per task: cpu {sum(cpu) / len(cpu):.2f} s, peak RSS {max(rss):.0f} MB, "
-                      f"sandbox {runs[0].sandbox}")
+                print(
+                    f"      recorded per task: cpu {sum(cpu) / len(cpu):.2f} s, peak RSS {max(rss):.0f} MB, "
+                    f"sandbox {runs[0].sandbox}"
+                )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

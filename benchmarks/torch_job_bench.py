@@ -32,8 +32,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OWNER, header  # noqa: E402
-from torch_job.make_data import make  # noqa: E402
+from _common import OWNER, header
+from torch_job.make_data import make
 
 HERE = Path(__file__).resolve().parent / "torch_job"
 PHASES = ["downloading", "preparing environment", "training", "uploading", "reporting"]
@@ -41,7 +41,9 @@ PHASES = ["downloading", "preparing environment", "training", "uploading", "repo
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rows", type=int, default=200_000, help="rows in the whole data set (2 chunks)")
+    ap.add_argument(
+        "--rows", type=int, default=200_000, help="rows in the whole data set (2 chunks)"
+    )
     ap.add_argument("--torch-backend", default="default")
     ap.add_argument("--find-links", default="/opt/wheels" if Path("/opt/wheels").is_dir() else "")
     args = ap.parse_args()
@@ -53,8 +55,10 @@ def main() -> None:
     from desktop_agent.engine.loop import Agent
     from desktop_agent.engine.store import Store
 
-    header(f"torch job: {args.rows:,} rows in 2 chunks, torch_backend={args.torch_backend!r}, "
-           f"find-links={args.find_links or '-'}")
+    header(
+        f"torch job: {args.rows:,} rows in 2 chunks, torch_backend={args.torch_backend!r}, "
+        f"find-links={args.find_links or '-'}"
+    )
     tmp = Path(tempfile.mkdtemp(prefix="torch-bench-"))
     try:
         make(tmp / "data.csv", args.rows)
@@ -62,13 +66,26 @@ def main() -> None:
         seen: list[tuple[float, object]] = []
         with DevServer(data_dir=tmp / "server") as srv:
             srv.add_owner(OWNER)
-            job_id = srv.submit_job(code=(HERE / "train.py").read_bytes(),
-                                    requirements=(HERE / "requirements.txt").read_bytes(),
-                                    data=(tmp / "data.csv").read_bytes(), chunks=2)
-            settings = Settings(server=srv.url, email=OWNER, heartbeat_interval=5.0, poll_interval=0.5,
-                                min_free_disk_mb=1, torch_backend=args.torch_backend)
-            agent = Agent(settings, DataPaths(tmp / "agent"), emit=lambda e: seen.append((time.monotonic(), e)),
-                          max_tasks=2)
+            job_id = srv.submit_job(
+                code=(HERE / "train.py").read_bytes(),
+                requirements=(HERE / "requirements.txt").read_bytes(),
+                data=(tmp / "data.csv").read_bytes(),
+                chunks=2,
+            )
+            settings = Settings(
+                server=srv.url,
+                email=OWNER,
+                heartbeat_interval=5.0,
+                poll_interval=0.5,
+                min_free_disk_mb=1,
+                torch_backend=args.torch_backend,
+            )
+            agent = Agent(
+                settings,
+                DataPaths(tmp / "agent"),
+                emit=lambda e: seen.append((time.monotonic(), e)),
+                max_tasks=2,
+            )
             thread = threading.Thread(target=lambda: asyncio.run(agent.run()), daemon=True)
             thread.start()
             thread.join(1200)
@@ -91,27 +108,48 @@ def main() -> None:
             parts = [f"{p} {b - a:.2f} s" for (p, a), (_q, b) in zip(marks, marks[1:]) if a and b]
             total = (end - marks[0][1]) if end else float("nan")
             print(f"   {label}: total {total:.1f} s = " + ", ".join(parts))
-            print(f"      outcome {row.outcome}, torch_backend {row.torch_backend}, peak RSS {row.peak_rss_mb or 0:.0f} MB, "
-                  f"cpu {row.cpu_seconds or 0:.1f} s, energy "
-                  f"{'not measured' if row.energy_wh is None else f'{row.energy_wh:.3f} Wh ({row.energy_source})'}, "
-                  f"sandbox {row.sandbox}")
+            print(
+                f"      outcome {row.outcome}, torch_backend {row.torch_backend}, peak RSS {row.peak_rss_mb or 0:.0f} MB, "
+                f"cpu {row.cpu_seconds or 0:.1f} s, energy "
+                f"{'not measured' if row.energy_wh is None else f'{row.energy_wh:.3f} Wh ({row.energy_source})'}, "
+                f"sandbox {row.sandbox}"
+            )
         print(f"   job status: {status}")
         env_dir = next(p for p in (tmp / "agent" / "envs").iterdir() if (p / ".ready").is_file())
-        version = subprocess.run([str(env_dir / "bin" / "python"), "-c", "import torch; print(torch.__version__)"],
-                                 capture_output=True, text=True).stdout.strip()
-        du = subprocess.run(["du", "-sm", str(env_dir), str(tmp / "agent" / "uv-cache")], capture_output=True,
-                            text=True).stdout.split()
-        print(f"   env: torch {version}; du env {du[0]} MB, + uv cache {du[2]} MB more (hard links counted once)")
+        version = subprocess.run(
+            [str(env_dir / "bin" / "python"), "-c", "import torch; print(torch.__version__)"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        du = subprocess.run(
+            ["du", "-sm", str(env_dir), str(tmp / "agent" / "uv-cache")],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        print(
+            f"   env: torch {version}; du env {du[0]} MB, + uv cache {du[2]} MB more (hard links counted once)"
+        )
         work = tmp / "by-hand"
         work.mkdir()
         shutil.copy(HERE / "train.py", work)
         shutil.copy(chunk0, work / "data.csv")
-        for prefix, label in (([], "normal priority"), (["nice", "-n", "10"], "nice 10, as the agent runs jobs")):
+        for prefix, label in (
+            ([], "normal priority"),
+            (["nice", "-n", "10"], "nice 10, as the agent runs jobs"),
+        ):
             t0 = time.perf_counter()
-            subprocess.run([*prefix, str(env_dir / "bin" / "python"), "train.py"], cwd=work, check=True,
-                           capture_output=True)
-            print(f"   by hand, {label}: python train.py on chunk 0, same env: {time.perf_counter() - t0:.2f} s")
-        print(f"   load average during the run: {os.getloadavg()[0]:.1f} (other work on this machine slows nice 10 jobs)")
+            subprocess.run(
+                [*prefix, str(env_dir / "bin" / "python"), "train.py"],
+                cwd=work,
+                check=True,
+                capture_output=True,
+            )
+            print(
+                f"   by hand, {label}: python train.py on chunk 0, same env: {time.perf_counter() - t0:.2f} s"
+            )
+        print(
+            f"   load average during the run: {os.getloadavg()[0]:.1f} (other work on this machine slows nice 10 jobs)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

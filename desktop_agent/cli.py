@@ -1,11 +1,11 @@
 """The one entry point: the app by default, plus headless and operator commands.
 
-    desktop-agent                 the desktop app (tray + window)
-    desktop-agent run             headless agent (servers, fleets)
-    desktop-agent demo            the app against a local reference backend with a sample job
-    desktop-agent history         the task history (--json for scripts)
-    desktop-agent devserver       the reference backend on its own
-    desktop-agent self-test       can this installation do its job?
+desktop-agent                 the desktop app (tray + window)
+desktop-agent run             headless agent (servers, fleets)
+desktop-agent demo            the app against a local reference backend with a sample job
+desktop-agent history         the task history (--json for scripts)
+desktop-agent devserver       the reference backend on its own
+desktop-agent self-test       can this installation do its job?
 """
 
 from __future__ import annotations
@@ -20,10 +20,17 @@ import shutil
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from desktop_agent import __version__
-from desktop_agent.config import DataPaths, SettingsError, default_data_dir, load_settings, resolve_data_dir
+from desktop_agent.config import (
+    DataPaths,
+    SettingsError,
+    default_data_dir,
+    load_settings,
+    resolve_data_dir,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -55,8 +62,12 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desktop-agent", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"desktop-agent {__version__}")
-    parser.add_argument("--data-dir", help="data folder (default: per-user app data; env DESKTOP_AGENT_HOME)")
-    parser.add_argument("--minimized", action="store_true", help="start in the tray (used at login)")
+    parser.add_argument(
+        "--data-dir", help="data folder (default: per-user app data; env DESKTOP_AGENT_HOME)"
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (used at login)"
+    )
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="run the agent headless")
@@ -64,18 +75,35 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--email", help="owner's email (env DESKTOP_AGENT_EMAIL)")
     run.add_argument("--data-dir", dest="sub_data_dir", help="data folder (env DESKTOP_AGENT_HOME)")
     run.add_argument("--max-tasks", type=_positive_int, help="exit after this many tasks finished")
-    run.add_argument("--heartbeat-interval", type=_positive_float, help="seconds between heartbeats (default 10)")
-    run.add_argument("--poll-interval", type=_positive_float, help="seconds between asking for work (default 10)")
+    run.add_argument(
+        "--heartbeat-interval", type=_positive_float, help="seconds between heartbeats (default 10)"
+    )
+    run.add_argument(
+        "--poll-interval", type=_positive_float, help="seconds between asking for work (default 10)"
+    )
     run.add_argument("--verbose", "-v", action="store_true", help="also print the job's own output")
-    run.add_argument("--paused", action="store_true", help="start paused (resume with `desktop-agent resume`)")
-    run.add_argument("--set", dest="set_values", action="append", default=[], metavar="KEY=VALUE",
-                     help="any setting for this run, e.g. --set pause_on_battery=false (see docs/settings.md)")
-    for name, text in CONTROL_HELP.items():  # contribution controls: talk to the agent running on a data dir
+    run.add_argument(
+        "--paused", action="store_true", help="start paused (resume with `desktop-agent resume`)"
+    )
+    run.add_argument(
+        "--set",
+        dest="set_values",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any setting for this run, e.g. --set pause_on_battery=false (see docs/settings.md)",
+    )
+    for (
+        name,
+        text,
+    ) in CONTROL_HELP.items():  # contribution controls: talk to the agent running on a data dir
         ctl = sub.add_parser(name, help=text)
         ctl.add_argument("--data-dir", dest="sub_data_dir", help="data folder of the running agent")
         if name == "snooze":
             when = ctl.add_mutually_exclusive_group(required=True)
-            when.add_argument("--for", dest="snooze_for", type=_duration, help="how long: 1h, 30m, 90s")
+            when.add_argument(
+                "--for", dest="snooze_for", type=_duration, help="how long: 1h, 30m, 90s"
+            )
             when.add_argument("--until-tomorrow", action="store_true", help="until 07:00 tomorrow")
         if name == "status":
             ctl.add_argument("--json", action="store_true", help="machine-readable output")
@@ -84,9 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
     hist.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
     hist.add_argument("--json", action="store_true", help="machine-readable output")
 
-    demo = sub.add_parser("demo", help="try the whole flow against a local backend with a sample job")
+    demo = sub.add_parser(
+        "demo", help="try the whole flow against a local backend with a sample job"
+    )
     demo.add_argument("--headless", action="store_true", help="no window, print progress")
-    demo.add_argument("--data-dir", dest="sub_data_dir", help="data folder (default: a fresh temporary one)")
+    demo.add_argument(
+        "--data-dir", dest="sub_data_dir", help="data folder (default: a fresh temporary one)"
+    )
 
     dev = sub.add_parser("devserver", help="run the local reference backend")
     from desktop_agent.devserver.cli import add_arguments
@@ -96,11 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     test = sub.add_parser("self-test", help="check this installation can do its job")
     test.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
 
-    diag = sub.add_parser("diagnostics", help="write a zip for a bug report (agent id and emails removed)")
+    diag = sub.add_parser(
+        "diagnostics", help="write a zip for a bug report (agent id and emails removed)"
+    )
     diag.add_argument("--data-dir", dest="sub_data_dir", help="data folder")
-    diag.add_argument("--output", help="zip file or folder to write to (default: the current folder)")
+    diag.add_argument(
+        "--output", help="zip file or folder to write to (default: the current folder)"
+    )
 
-    cleanup = sub.add_parser("uninstall-cleanup", help="remove this user's agent id, autostart entry and job environments")
+    cleanup = sub.add_parser(
+        "uninstall-cleanup",
+        help="remove this user's agent id, autostart entry and job environments",
+    )
     from desktop_agent.uninstall import add_arguments as add_cleanup_arguments
 
     add_cleanup_arguments(cleanup)
@@ -169,7 +208,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         },
     )
     if not settings.email:
-        print("desktop-agent: no owner email — pass --email or set DESKTOP_AGENT_EMAIL", file=sys.stderr)
+        print(
+            "desktop-agent: no owner email — pass --email or set DESKTOP_AGENT_EMAIL",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     paths = DataPaths(data_dir).ensure()
     if args.paused:
@@ -190,8 +232,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_agent_blocking(settings: Any, paths: DataPaths, sink: Any, *, max_tasks: int | None = None,
-                       until: Any = None) -> Any:
+def run_agent_blocking(
+    settings: Any, paths: DataPaths, sink: Any, *, max_tasks: int | None = None, until: Any = None
+) -> Any:
     """Run an Agent on this thread until done; SIGINT/SIGTERM stop it gracefully (twice: at once)."""
     from desktop_agent.engine.loop import Agent
 
@@ -217,6 +260,7 @@ def run_agent_blocking(settings: Any, paths: DataPaths, sink: Any, *, max_tasks:
                 signal.signal(sig, lambda *_: loop.call_soon_threadsafe(on_signal))
         watcher = None
         if until is not None:
+
             async def watch() -> None:
                 while not await until(agent):
                     await asyncio.sleep(0.5)
@@ -250,7 +294,9 @@ class ConsolePrinter:
         if isinstance(event, ev.StateChanged):
             self._print(f"[{event.state.value}] {event.detail}")
         elif isinstance(event, ev.TaskStarted):
-            self._print(f"task {event.task_id} (job {event.job_id}){' resumed' if event.resumed else ''}")
+            self._print(
+                f"task {event.task_id} (job {event.job_id}){' resumed' if event.resumed else ''}"
+            )
         elif isinstance(event, ev.PhaseProgress):
             bucket = -1 if event.fraction is None else int(event.fraction * 4)
             key = (event.task_id, event.phase.value, bucket)
@@ -260,7 +306,9 @@ class ConsolePrinter:
                 self._print(f"task {event.task_id}: {event.phase.value}{pct}")
         elif isinstance(event, ev.TaskFinished):
             extra = f" — {event.error}" if event.error else ""
-            self._print(f"task {event.task_id}: {event.outcome.value} in {event.duration_s:.1f} s{extra}")
+            self._print(
+                f"task {event.task_id}: {event.outcome.value} in {event.duration_s:.1f} s{extra}"
+            )
         elif isinstance(event, ev.ProblemRaised):
             self._print(f"problem: {event.message}")
         elif isinstance(event, ev.LogLine):
@@ -300,7 +348,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     for row in rows:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.started_at))
         dur = f"{row.duration_s:.1f} s" if row.duration_s is not None else "-"
-        print(f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}")
+        print(
+            f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}"
+        )
     return EXIT_OK
 
 
@@ -330,9 +380,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with DevServer(data_dir=data_dir / "devserver") as srv:
         srv.add_owner(email, role="seller")
         job_id = srv.submit_job(sample_job_dir(), title="Sample job")
-        save_settings(data_dir / "agent", {"server": srv.url, "email": email, "poll_interval": 1.0,
-                                           "heartbeat_interval": 2.0})
-        print(f"Reference backend at {srv.url}, job {job_id} with {len(srv.job(job_id)['subtasks'])} tasks", file=sys.stderr)
+        save_settings(
+            data_dir / "agent",
+            {"server": srv.url, "email": email, "poll_interval": 1.0, "heartbeat_interval": 2.0},
+        )
+        print(
+            f"Reference backend at {srv.url}, job {job_id} with {len(srv.job(job_id)['subtasks'])} tasks",
+            file=sys.stderr,
+        )
         if not headless:
             from desktop_agent.gui.app import run_gui
 
@@ -376,7 +431,7 @@ CONTROL_HELP = {
 
 
 def _duration(text: str) -> float:
-    """"1h", "30m", "90s", "1h30m" or plain seconds."""
+    """ "1h", "30m", "90s", "1h30m" or plain seconds."""
     import re
 
     t = text.strip().lower()
@@ -408,8 +463,11 @@ def _set_values(pairs: Sequence[str]) -> dict[str, Any]:
 
 def status_words(answer: dict[str, Any]) -> str:
     """What `desktop-agent status` prints: the mode and the reason in words, and the task in hand."""
-    lines = [f"mode: {answer.get('mode', '?').replace('_', ' ')}", f"state: {answer.get('state', '?')}",
-             f"reason: {answer.get('reason', '')}"]
+    lines = [
+        f"mode: {answer.get('mode', '?').replace('_', ' ')}",
+        f"state: {answer.get('state', '?')}",
+        f"reason: {answer.get('reason', '')}",
+    ]
     task = answer.get("task")
     if task:
         phase = task.get("phase") or "starting"

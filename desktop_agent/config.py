@@ -14,7 +14,8 @@ import os
 import tempfile
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import platformdirs
 
@@ -39,7 +40,9 @@ class Settings:
     poll_interval: float = 10.0  # seconds between request_task calls while there is no work
     task_time_limit: float = 6 * 3600.0  # wall-clock limit for one train.py run
     min_free_disk_mb: int = 1024  # take no work below this much free disk in the data folder
-    env_cache_budget_mb: int = 20_000  # job environments past this are evicted, least recently used first
+    env_cache_budget_mb: int = (
+        20_000  # job environments past this are evicted, least recently used first
+    )
     max_code_mb: int = 16  # cap on train.py / requirements.txt downloads
     max_data_mb: int = 4096  # cap on the data chunk download
     release_after_s: float = 1800.0  # a host fault lasting longer than this gives the task back
@@ -65,19 +68,25 @@ class Settings:
     gpu_temp_hysteresis_c: float = 10.0  # ... and resume once it is this much cooler
     gpu_power_limit_w: float = 0.0  # cap GPU power while a job runs (NVML, where allowed); 0 = off
     memory_max_pct: float = 0.0  # limit on the job tree's share of RAM; 0 = off
-    memory_action: str = "pause"  # "pause" (suspend the job) or "stop" (stop it and give the task back)
+    memory_action: str = (
+        "pause"  # "pause" (suspend the job) or "stop" (stop it and give the task back)
+    )
     pause_when_fullscreen: bool = False  # suspend while a full-screen app is in front (best effort)
     # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
     torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
     # trust & hardening (engine/sandbox.py, engine/limits.py; docs/sandbox.md)
-    allow_unsandboxed: bool = True  # run jobs without bubblewrap when it is missing (history says "none (...)")
-    max_job_memory_mb: int = 0  # the job tree's RSS past this stops the job as a job fault; 0 = 75 % of RAM
+    allow_unsandboxed: bool = (
+        True  # run jobs without bubblewrap when it is missing (history says "none (...)")
+    )
+    max_job_memory_mb: int = (
+        0  # the job tree's RSS past this stops the job as a job fault; 0 = 75 % of RAM
+    )
     max_job_processes: int = 256  # processes a job may run at once (pids cgroup where possible)
     max_workspace_mb: int = 10240  # a job writing more than this into its folder is stopped
     allow_direct_references: bool = False  # allow URL / VCS / local-path requirement lines
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
 
-    def with_overrides(self, **overrides: Any) -> "Settings":
+    def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -99,11 +108,15 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _check_choice(*choices: str) -> Any:
-    return lambda value: None if value in choices else "must be one of " + ", ".join(map(repr, choices))
+    return lambda value: (
+        None if value in choices else "must be one of " + ", ".join(map(repr, choices))
+    )
 
 
 def _check_schedule(value: Any) -> str | None:
-    from desktop_agent.engine.rules import schedule_problem  # the schedule's grammar lives with the rule
+    from desktop_agent.engine.rules import (
+        schedule_problem,
+    )  # the schedule's grammar lives with the rule
 
     return schedule_problem(value)
 
@@ -114,9 +127,15 @@ def _check_gpu_devices(value: Any) -> str | None:
 
 
 def _check_torch_backend(value: Any) -> str | None:
-    from desktop_agent.engine.torch_backend import valid_setting  # the builds live with the decision
+    from desktop_agent.engine.torch_backend import (
+        valid_setting,
+    )  # the builds live with the decision
 
-    return None if valid_setting(value) else 'must be "auto", "default", "cpu" or a build such as "cu126"'
+    return (
+        None
+        if valid_setting(value)
+        else 'must be "auto", "default", "cpu" or a build such as "cu126"'
+    )
 
 
 _CHECKS: dict[str, Any] = {
@@ -233,7 +252,7 @@ class DataPaths:
         }.items():
             object.__setattr__(self, name, value)
 
-    def ensure(self) -> "DataPaths":
+    def ensure(self) -> DataPaths:
         for d in (self.root, self.logs, self.task_logs, self.work, self.results, self.envs):
             d.mkdir(parents=True, exist_ok=True)
         try:

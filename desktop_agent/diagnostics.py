@@ -21,17 +21,31 @@ import time
 import zipfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from desktop_agent.config import DataPaths, SettingsError, load_settings
 
 TASK_LOGS_INCLUDED = 5
 MAX_FILE_BYTES = 5 * 1024 * 1024  # per log file: the newest part is kept
 _EMAIL = re.compile(r"[^\s@<>\"'(),;:]+@[^\s@<>\"'(),;:]+\.[^\s@<>\"'(),;:]+")
-_UUID = re.compile(r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b")
+_UUID = re.compile(
+    r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b"
+)
 _URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/\s@]+@")
-_PACKAGES = ("desktop-agent", "httpx", "psutil", "PySide6-Essentials", "PySide6", "uv", "truststore", "keyring",
-             "nvidia-ml-py", "platformdirs", "fastapi", "uvicorn")
+_PACKAGES = (
+    "desktop-agent",
+    "httpx",
+    "psutil",
+    "PySide6-Essentials",
+    "PySide6",
+    "uv",
+    "truststore",
+    "keyring",
+    "nvidia-ml-py",
+    "platformdirs",
+    "fastapi",
+    "uvicorn",
+)
 
 
 class Redactor:
@@ -131,10 +145,16 @@ def _history_summary(paths: DataPaths) -> dict[str, object]:
     outcomes: dict[str, int] = {}
     sandboxes: dict[str, int] = {}
     for row in rows:
-        outcomes[row.outcome or f"open:{row.phase}"] = outcomes.get(row.outcome or f"open:{row.phase}", 0) + 1
+        outcomes[row.outcome or f"open:{row.phase}"] = (
+            outcomes.get(row.outcome or f"open:{row.phase}", 0) + 1
+        )
         sandboxes[row.sandbox or "unknown"] = sandboxes.get(row.sandbox or "unknown", 0) + 1
-    return {"tasks": len(rows), "outcomes": outcomes, "sandbox_levels": sandboxes,
-            "resends": sum(r.resends for r in rows)}
+    return {
+        "tasks": len(rows),
+        "outcomes": outcomes,
+        "sandbox_levels": sandboxes,
+        "resends": sum(r.resends for r in rows),
+    }
 
 
 def _self_test(paths: DataPaths, timeout: float) -> str:
@@ -144,13 +164,17 @@ def _self_test(paths: DataPaths, timeout: float) -> str:
         cmd = [sys.executable, "-m", "desktop_agent", "self-test", "--data-dir", str(paths.root)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL
+        )
         return f"$ desktop-agent self-test\nexit code {proc.returncode}\n{proc.stdout}{proc.stderr}"
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"self-test could not run: {exc}"
 
 
-def write_diagnostics(data_dir: Path, output: Path, *, self_test: bool = True, self_test_timeout: float = 120.0) -> Path:
+def write_diagnostics(
+    data_dir: Path, output: Path, *, self_test: bool = True, self_test_timeout: float = 120.0
+) -> Path:
     """Write the zip to `output` (a folder gets a dated file name); returns the file written."""
     paths = DataPaths(data_dir)
     if output.is_dir():
@@ -176,11 +200,17 @@ def write_diagnostics(data_dir: Path, output: Path, *, self_test: bool = True, s
         for log in sorted(paths.logs.glob("agent.log*")):
             files[f"logs/{log.name}"] = _tail_text(log)
     if paths.task_logs.is_dir():
-        recent = sorted(paths.task_logs.glob("*.log"), key=lambda p: p.stat().st_mtime)[-TASK_LOGS_INCLUDED:]
+        recent = sorted(paths.task_logs.glob("*.log"), key=lambda p: p.stat().st_mtime)[
+            -TASK_LOGS_INCLUDED:
+        ]
         for log in recent:
             files[f"logs/tasks/{log.name}"] = _tail_text(log)
-    files["self-test.txt"] = _self_test(paths, self_test_timeout) if self_test else "self-test skipped"
-    notes.append("The agent id, email addresses, UUIDs and passwords in URLs were replaced before writing.")
+    files["self-test.txt"] = (
+        _self_test(paths, self_test_timeout) if self_test else "self-test skipped"
+    )
+    notes.append(
+        "The agent id, email addresses, UUIDs and passwords in URLs were replaced before writing."
+    )
     files["README.txt"] = "desktop-agent diagnostics\n" + "\n".join(notes) + "\n"
 
     buffer = io.BytesIO()
@@ -202,9 +232,13 @@ def _verify(zip_bytes: bytes, secrets: list[str]) -> None:
             text = zf.read(name).decode("utf-8", errors="replace").lower()
             for secret in secrets:
                 if secret and secret.lower() in text:
-                    raise RuntimeError(f"diagnostics: a secret survived redaction in {name}; nothing was written")
+                    raise RuntimeError(
+                        f"diagnostics: a secret survived redaction in {name}; nothing was written"
+                    )
             if _EMAIL.search(text):
-                raise RuntimeError(f"diagnostics: an email address survived redaction in {name}; nothing was written")
+                raise RuntimeError(
+                    f"diagnostics: an email address survived redaction in {name}; nothing was written"
+                )
 
 
 def cmd_diagnostics(data_dir: Path, output: str | None) -> int:

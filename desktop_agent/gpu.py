@@ -47,7 +47,9 @@ class GpuBackend(Protocol):
     def driver_version(self) -> str | None: ...
 
     # optional (contribution controls): cap power, None restores; returns None or why not
-    def set_power_limit(self, watts: float | None, indices: list[int] | None = None) -> str | None: ...
+    def set_power_limit(
+        self, watts: float | None, indices: list[int] | None = None
+    ) -> str | None: ...
 
 
 class NoGpu:
@@ -78,7 +80,9 @@ class NvmlBackend:
 
         self._nv = pynvml
         pynvml.nvmlInit()
-        self._handles = [pynvml.nvmlDeviceGetHandleByIndex(i) for i in range(pynvml.nvmlDeviceGetCount())]
+        self._handles = [
+            pynvml.nvmlDeviceGetHandleByIndex(i) for i in range(pynvml.nvmlDeviceGetCount())
+        ]
 
     def _try(self, fn, *args):  # type: ignore[no-untyped-def]
         try:

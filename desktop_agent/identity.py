@@ -77,7 +77,8 @@ def load_or_create(data_dir: Path, identity_file: Path | None = None) -> Identit
     if not from_file:
         _file_write(identity_file, agent_id)
     log.warning(
-        "No working system keyring: the agent id is kept in %s (readable only by you)", identity_file
+        "No working system keyring: the agent id is kept in %s (readable only by you)",
+        identity_file,
     )
     return Identity(agent_id, "file")
 

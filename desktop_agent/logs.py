@@ -9,7 +9,9 @@ from pathlib import Path
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
-def setup_logging(log_dir: Path, *, max_mb: int = 10, level: int = logging.INFO, console: bool = False) -> Path:
+def setup_logging(
+    log_dir: Path, *, max_mb: int = 10, level: int = logging.INFO, console: bool = False
+) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "agent.log"
     root = logging.getLogger("desktop_agent")

@@ -101,8 +101,14 @@ class Monitor:
                     vram = (vram or 0.0) + mb
                 if mine and g.utilization_pct is not None:
                     util.append(g.utilization_pct)
-        return JobShare(pid=pid, cpu_pct=cpu, rss=rss, vram_mb=vram, processes=len(alive),
-                        gpu_util_pct=sum(util) / len(util) if util else None)
+        return JobShare(
+            pid=pid,
+            cpu_pct=cpu,
+            rss=rss,
+            vram_mb=vram,
+            processes=len(alive),
+            gpu_util_pct=sum(util) / len(util) if util else None,
+        )
 
 
 def format_bytes(n: float | None) -> str:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from desktop_agent import __version__
 
@@ -32,19 +32,31 @@ def _check_qt(_data_dir: Path) -> str:
     app = QApplication.instance() or QApplication(["desktop-agent-self-test"])
     icon = QIcon(str(resource_path("icons", "app.svg")))
     if icon.isNull() or icon.pixmap(32, 32).isNull():
-        raise RuntimeError("the SVG icon does not render (Qt's svg imageformat/iconengine plugin is missing)")
+        raise RuntimeError(
+            "the SVG icon does not render (Qt's svg imageformat/iconengine plugin is missing)"
+        )
     tray = QSystemTrayIcon(icon)
     tray.setToolTip("desktop-agent self-test")
-    available = "a system tray is available" if QSystemTrayIcon.isSystemTrayAvailable() else "no system tray here"
+    available = (
+        "a system tray is available"
+        if QSystemTrayIcon.isSystemTrayAvailable()
+        else "no system tray here"
+    )
     return f"Qt {qVersion()} loads ({app.platformName()}); SVG icons render; tray icon created ({available})"
 
 
 def _check_resources(_data_dir: Path) -> str:
     from desktop_agent.paths import resources_dir, sample_job_dir
 
-    missing = [name for name in ("train.py", "requirements.txt", "data.csv") if not (sample_job_dir() / name).is_file()]
+    missing = [
+        name
+        for name in ("train.py", "requirements.txt", "data.csv")
+        if not (sample_job_dir() / name).is_file()
+    ]
     if missing:
-        raise FileNotFoundError(f"sample job incomplete in {sample_job_dir()}: missing {', '.join(missing)}")
+        raise FileNotFoundError(
+            f"sample job incomplete in {sample_job_dir()}: missing {', '.join(missing)}"
+        )
     return f"resources at {resources_dir()}"
 
 
@@ -86,8 +98,15 @@ def _check_uv(_data_dir: Path) -> str:
     uv = find_uv()
     if not uv:
         raise FileNotFoundError("uv is not bundled and not on PATH")
-    out = subprocess.run([uv, "--version"], capture_output=True, text=True, timeout=30, check=True,
-                         env=subprocess_env(), stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        [uv, "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+        env=subprocess_env(),
+        stdin=subprocess.DEVNULL,
+    )
     return f"{out.stdout.strip()} at {uv}"
 
 
@@ -118,7 +137,11 @@ def run_self_test(data_dir: Path | None = None) -> int:
         from desktop_agent.config import resolve_data_dir
 
         data_dir = resolve_data_dir()
-    where = f"frozen bundle at {Path(sys.executable).parent}" if getattr(sys, "frozen", False) else sys.executable
+    where = (
+        f"frozen bundle at {Path(sys.executable).parent}"
+        if getattr(sys, "frozen", False)
+        else sys.executable
+    )
     print(f"desktop-agent {__version__} ({where}; data folder {data_dir})", flush=True)
     failed_required = False
     for name, check, required in CHECKS:
@@ -128,5 +151,8 @@ def run_self_test(data_dir: Path | None = None) -> int:
             mark = "FAIL " if required else "warn "
             failed_required |= required
             print(f"{mark} {name:8} {type(exc).__name__}: {exc}", flush=True)
-    print("self-test: " + ("FAILED — see the lines above" if failed_required else "this installation can run tasks"))
+    print(
+        "self-test: "
+        + ("FAILED — see the lines above" if failed_required else "this installation can run tasks")
+    )
     return 1 if failed_required else 0

@@ -46,15 +46,21 @@ def _remove_windows_run_value() -> bool:
     import winreg  # type: ignore[import-not-found]
 
     try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\Microsoft\Windows\CurrentVersion\Run", 0,
-                            winreg.KEY_SET_VALUE) as key:
+        with winreg.OpenKey(
+            winreg.HKEY_CURRENT_USER,
+            r"Software\Microsoft\Windows\CurrentVersion\Run",
+            0,
+            winreg.KEY_SET_VALUE,
+        ) as key:
             winreg.DeleteValue(key, AUTOSTART_WINDOWS_VALUE)
         return True
     except OSError:
         return False
 
 
-def cleanup(data_dir: Path, *, remove_data: bool = False, keep_autostart: bool = False) -> list[str]:
+def cleanup(
+    data_dir: Path, *, remove_data: bool = False, keep_autostart: bool = False
+) -> list[str]:
     """Remove this user's traces; returns one line per thing removed."""
     from desktop_agent import identity
 
@@ -62,7 +68,10 @@ def cleanup(data_dir: Path, *, remove_data: bool = False, keep_autostart: bool =
     paths = DataPaths(data_dir)
     had_id = paths.identity_file.exists()
     identity.forget(data_dir, paths.identity_file)
-    done.append("agent id removed from the keyring" + (" and its fallback file" if had_id else " (if it was there)"))
+    done.append(
+        "agent id removed from the keyring"
+        + (" and its fallback file" if had_id else " (if it was there)")
+    )
     if not keep_autostart:
         for entry in autostart_entries():
             if entry.exists():
@@ -82,15 +91,24 @@ def cleanup(data_dir: Path, *, remove_data: bool = False, keep_autostart: bool =
 
 
 def add_arguments(parser) -> None:  # type: ignore[no-untyped-def]
-    parser.add_argument("--data-dir", dest="sub_data_dir", help="data folder (default: this user's)")
-    parser.add_argument("--remove-data", action="store_true",
-                        help="also remove the data folder: task history, settings and logs")
-    parser.add_argument("--keep-autostart", action="store_true", help="leave the start-at-login entry")
+    parser.add_argument(
+        "--data-dir", dest="sub_data_dir", help="data folder (default: this user's)"
+    )
+    parser.add_argument(
+        "--remove-data",
+        action="store_true",
+        help="also remove the data folder: task history, settings and logs",
+    )
+    parser.add_argument(
+        "--keep-autostart", action="store_true", help="leave the start-at-login entry"
+    )
 
 
 def run_from_args(data_dir: Path, args) -> int:  # type: ignore[no-untyped-def]
     for line in cleanup(data_dir, remove_data=args.remove_data, keep_autostart=args.keep_autostart):
         print(line)
     if not args.remove_data and data_dir.exists():
-        print(f"kept the data folder {data_dir} (history, settings, logs): add --remove-data to remove it")
+        print(
+            f"kept the data folder {data_dir} (history, settings, logs): add --remove-data to remove it"
+        )
     return 0

@@ -16,7 +16,6 @@ launch: process start -> first event-loop turn after the tray icon (app) or
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -30,22 +29,29 @@ PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = "volunteer@example.com"
 
-SERVER_CODE = """
+SERVER_CODE = (
+    """
 import sys, time
 from desktop_agent.devserver import DevServer
 with DevServer() as s:
     s.add_owner(%r)
     print(s.url, flush=True)
     sys.stdin.read()
-""" % EMAIL
+"""
+    % EMAIL
+)
 
-APP_CODE = """
+APP_CODE = (
+    """
 import sys
 from desktop_agent.gui.app import run_gui
 sys.exit(run_gui(sys.argv[1], server_override=sys.argv[2], email_override=%r, minimized=True))
-""" % EMAIL
+"""
+    % EMAIL
+)
 
-PROBE_APP = """
+PROBE_APP = (
+    """
 import sys, time, psutil
 t0 = psutil.Process().create_time()
 from PySide6.QtCore import QTimer
@@ -61,7 +67,9 @@ def probed_exec(*a):
 QApplication.exec = probed_exec
 from desktop_agent.gui.app import run_gui
 run_gui(sys.argv[1], server_override=sys.argv[2], email_override=%r, minimized=True)
-""" % EMAIL
+"""
+    % EMAIL
+)
 
 PROBE_BARE = """
 import time, psutil, os
@@ -79,7 +87,9 @@ app.exec()
 
 
 def start_server() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([PY, "-c", SERVER_CODE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        [PY, "-c", SERVER_CODE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
     url = proc.stdout.readline().strip()
     return proc, url
 
@@ -132,7 +142,9 @@ def idle(seconds: float) -> dict:
 
 
 def probe(code: str, *args: str) -> float:
-    out = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    out = subprocess.run(
+        [PY, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     for line in out.stdout.splitlines():
         if line.startswith("READY"):
             return float(line.split()[1])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from desktop_agent.gui.screenshots import VOLUNTEER, run_bg, shot, spin, spin_until
+from desktop_agent.gui.screenshots import VOLUNTEER, run_bg, shot, spin_until
 
 
 def main(argv: list[str]) -> int:
@@ -32,21 +32,35 @@ def main(argv: list[str]) -> int:
     from desktop_agent.paths import sample_job_dir
 
     app.setWindowIcon(states.app_icon())
-    code = (sample_job_dir() / "train.py").read_bytes().replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"30"')
+    code = (
+        (sample_job_dir() / "train.py")
+        .read_bytes()
+        .replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"30"')
+    )
     with DevServer() as server, tempfile.TemporaryDirectory() as tmp:
         server.add_owner(VOLUNTEER)
         server.submit_job(sample_job_dir(), code=code, chunks=2, title="Sentiment classifier")
         paths = DataPaths(Path(tmp) / "data").ensure()
         register_machine(server.url, VOLUNTEER, paths)
-        c = AppController(paths, Settings(server=server.url, email=VOLUNTEER, poll_interval=0.5, rules_interval_s=0.5),
-                          quit_fn=lambda: None)
+        c = AppController(
+            paths,
+            Settings(server=server.url, email=VOLUNTEER, poll_interval=0.5, rules_interval_s=0.5),
+            quit_fn=lambda: None,
+        )
         c.start()
         w = c.window
         w.show()
         w.move(60, 60)
         w.resize(760, 600)
         now = w.now_tab
-        spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and (now.phase.fraction or 0) >= 0.25, 90)
+        spin_until(
+            lambda: (
+                now.phase is not None
+                and now.phase.phase == Phase.TRAINING
+                and (now.phase.fraction or 0) >= 0.25
+            ),
+            90,
+        )
         c.pause()
         spin_until(lambda: now.detail_label.text().startswith("Paused by you"), 10)
         shot(out, "dashboard-paused.png")

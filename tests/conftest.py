@@ -13,7 +13,7 @@ os.environ.pop("DESKTOP_AGENT_HOME", None)
 os.environ.pop("DESKTOP_AGENT_SERVER", None)
 os.environ.pop("DESKTOP_AGENT_EMAIL", None)
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

@@ -17,4 +17,7 @@ def make(path: Path, rows: int = 200_000, features: int = 16, seed: int = 1) -> 
 
 
 if __name__ == "__main__":
-    make(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data.csv"), int(sys.argv[2]) if len(sys.argv) > 2 else 200_000)
+    make(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data.csv"),
+        int(sys.argv[2]) if len(sys.argv) > 2 else 200_000,
+    )

@@ -19,9 +19,14 @@ BATCH = 256
 def main() -> None:
     t0 = time.perf_counter()
     frame = pd.read_csv("data.csv")
-    x = torch.tensor(frame[[c for c in frame.columns if c.startswith("x")]].values, dtype=torch.float32)
+    x = torch.tensor(
+        frame[[c for c in frame.columns if c.startswith("x")]].values, dtype=torch.float32
+    )
     y = torch.tensor(frame["y"].values, dtype=torch.float32).unsqueeze(1)
-    print(f"loaded {len(frame)} rows x {x.shape[1]} features in {time.perf_counter() - t0:.2f} s", flush=True)
+    print(
+        f"loaded {len(frame)} rows x {x.shape[1]} features in {time.perf_counter() - t0:.2f} s",
+        flush=True,
+    )
     torch.manual_seed(0)
     model = nn.Linear(x.shape[1], 1)
     optimiser = torch.optim.SGD(model.parameters(), lr=0.01)

@@ -13,7 +13,9 @@ def split_csv(data: bytes, parts: int) -> list[bytes]:
     """
     if parts < 1:
         raise ValueError("parts must be at least 1")
-    lines = [line if line.endswith(b"\n") else line + b"\n" for line in data.splitlines(keepends=True)]
+    lines = [
+        line if line.endswith(b"\n") else line + b"\n" for line in data.splitlines(keepends=True)
+    ]
     lines = [line for line in lines if line.strip()]
     if len(lines) < 2:
         raise ValueError("Data file has no rows")

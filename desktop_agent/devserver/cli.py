@@ -14,16 +14,24 @@ import threading
 from pathlib import Path
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The devserver's flags, shared with the project's main CLI."""
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port to bind; 0 picks a free one (default 8000)")
     parser.add_argument(
-        "--data-dir", type=Path, default=None, help="keep the database and files here (default: a temporary folder)"
+        "--port", type=int, default=8000, help="port to bind; 0 picks a free one (default 8000)"
     )
     parser.add_argument(
-        "--owner", action="append", default=[], metavar="EMAIL", help="create a seller account at start-up (repeatable)"
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="keep the database and files here (default: a temporary folder)",
+    )
+    parser.add_argument(
+        "--owner",
+        action="append",
+        default=[],
+        metavar="EMAIL",
+        help="create a seller account at start-up (repeatable)",
     )
     parser.add_argument(
         "--job",
@@ -48,7 +56,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how often to look for silent agents (default 60)",
     )
     parser.add_argument(
-        "--chunks", type=int, default=5, metavar="N", help="split each job's data into N subtasks (default 5)"
+        "--chunks",
+        type=int,
+        default=5,
+        metavar="N",
+        help="split each job's data into N subtasks (default 5)",
     )
 
 
@@ -97,6 +109,8 @@ def run_from_args(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="devserver", description="Run the reference backend for agents.")
+    parser = argparse.ArgumentParser(
+        prog="devserver", description="Run the reference backend for agents."
+    )
     add_arguments(parser)
     return run_from_args(parser.parse_args(argv))

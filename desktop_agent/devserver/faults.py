@@ -170,7 +170,10 @@ class FaultMiddleware:
 
     @staticmethod
     async def _send_json(send: Send, status: int, body: bytes) -> None:
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -191,7 +194,9 @@ class FaultMiddleware:
 
         return corrupt
 
-    async def _truncated(self, scope: Scope, receive: Receive, send: Send, keep_bytes: int | None) -> None:
+    async def _truncated(
+        self, scope: Scope, receive: Receive, send: Send, keep_bytes: int | None
+    ) -> None:
         cut = False
 
         async def truncating(message: Message) -> None:

@@ -79,7 +79,11 @@ async def _parse_body(scope: Scope, raw: bytes) -> Any:
 
         try:
             form = await Request(scope, replay).form()
-        except (HTTPException, MultiPartException, ValueError):  # a malformed form is still worth recording, as text
+        except (
+            HTTPException,
+            MultiPartException,
+            ValueError,
+        ):  # a malformed form is still worth recording, as text
             return raw.decode("utf-8", "replace")
         fields: dict[str, Any] = {}
         for key, value in form.multi_items():

@@ -49,7 +49,9 @@ class DevServer:
     ) -> None:
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
         if data_dir is None:
-            self._tempdir = tempfile.TemporaryDirectory(prefix="devserver-", ignore_cleanup_errors=True)
+            self._tempdir = tempfile.TemporaryDirectory(
+                prefix="devserver-", ignore_cleanup_errors=True
+            )
             data_dir = self._tempdir.name
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -104,8 +106,12 @@ class DevServer:
             if self.running:
                 return
             sock = self._bind()
-            context = AppContext(self.storage, self.url, self.chunks, self.merge_delay, self._faults)
-            app = create_app(context, self._recorder, self._connections, self.requeue_after, self.sweep_interval)
+            context = AppContext(
+                self.storage, self.url, self.chunks, self.merge_delay, self._faults
+            )
+            app = create_app(
+                context, self._recorder, self._connections, self.requeue_after, self.sweep_interval
+            )
             config = uvicorn.Config(
                 app,
                 http=self._connections.protocol_class(),
@@ -117,7 +123,10 @@ class DevServer:
             )
             server = uvicorn.Server(config)
             thread = threading.Thread(
-                target=server.run, kwargs={"sockets": [sock]}, name=f"devserver:{self.port}", daemon=True
+                target=server.run,
+                kwargs={"sockets": [sock]},
+                name=f"devserver:{self.port}",
+                daemon=True,
             )
             thread.start()
             deadline = time.monotonic() + _STARTUP_TIMEOUT
@@ -156,7 +165,10 @@ class DevServer:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 

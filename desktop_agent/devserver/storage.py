@@ -89,7 +89,9 @@ class Storage:
         self.files_root = data_dir / "files"
         self.files_root.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(data_dir / "devserver.sqlite3", check_same_thread=False, isolation_level=None)
+        self._conn = sqlite3.connect(
+            data_dir / "devserver.sqlite3", check_same_thread=False, isolation_level=None
+        )
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
@@ -121,7 +123,10 @@ class Storage:
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
                 raise DuplicateEmail(email)
-            cursor = conn.execute("INSERT INTO users (email, password, role) VALUES (?, ?, ?)", (email, password, role))
+            cursor = conn.execute(
+                "INSERT INTO users (email, password, role) VALUES (?, ?, ?)",
+                (email, password, role),
+            )
             return int(cursor.lastrowid or 0)
 
     def user_id_for_email(self, email: str) -> int | None:
@@ -131,12 +136,20 @@ class Storage:
 
     def user_exists(self, user_id: int) -> bool:
         with self._tx() as conn:
-            return conn.execute("SELECT 1 FROM users WHERE id = ?", (user_id,)).fetchone() is not None
+            return (
+                conn.execute("SELECT 1 FROM users WHERE id = ?", (user_id,)).fetchone() is not None
+            )
 
     # Jobs ---------------------------------------------------------------------------------
 
     def create_job(
-        self, user_id: int, title: str, code: bytes, requirements: bytes, chunks: list[bytes], now: float
+        self,
+        user_id: int,
+        title: str,
+        code: bytes,
+        requirements: bytes,
+        chunks: list[bytes],
+        now: float,
     ) -> int:
         """Store the job's files and one PENDING subtask per chunk, all in one transaction."""
         with self._tx() as conn:
@@ -150,7 +163,8 @@ class Storage:
             for index, chunk in enumerate(chunks):
                 self._write_file(chunk_path(job_id, index), chunk)
                 conn.execute(
-                    "INSERT INTO subtasks (job_id, chunk_index, status) VALUES (?, ?, ?)", (job_id, index, PENDING)
+                    "INSERT INTO subtasks (job_id, chunk_index, status) VALUES (?, ?, ?)",
+                    (job_id, index, PENDING),
                 )
             return job_id
 
@@ -167,7 +181,9 @@ class Storage:
                     "assigned_agent_id": sub["assigned_agent_id"],
                     "result_url": sub["result_url"],
                 }
-                for sub in conn.execute("SELECT * FROM subtasks WHERE job_id = ? ORDER BY id", (job_id,))
+                for sub in conn.execute(
+                    "SELECT * FROM subtasks WHERE job_id = ? ORDER BY id", (job_id,)
+                )
             ]
         statuses = [sub["status"] for sub in subtasks]
         return {
@@ -196,7 +212,10 @@ class Storage:
     ) -> Literal["created", "linked"]:
         """Create or re-link an agent; registering counts as a sign of life for the sweeper."""
         with self._tx() as conn:
-            known = conn.execute("SELECT 1 FROM agents WHERE id = ?", (agent_id,)).fetchone() is not None
+            known = (
+                conn.execute("SELECT 1 FROM agents WHERE id = ?", (agent_id,)).fetchone()
+                is not None
+            )
             if known:
                 conn.execute(
                     "UPDATE agents SET owner_id = ?, gpu_model = ?, ram_total = ?, status = 'IDLE', "
@@ -214,7 +233,8 @@ class Storage:
     def heartbeat(self, agent_id: str, status: str, now: float) -> bool:
         with self._tx() as conn:
             cursor = conn.execute(
-                "UPDATE agents SET status = ?, last_heartbeat = ? WHERE id = ?", (status, now, agent_id)
+                "UPDATE agents SET status = ?, last_heartbeat = ? WHERE id = ?",
+                (status, now, agent_id),
             )
             return cursor.rowcount > 0
 
@@ -252,20 +272,31 @@ class Storage:
                 "UPDATE subtasks SET status = ?, assigned_agent_id = ?, assigned_at = ? WHERE id = ?",
                 (RUNNING, agent_id, now, row["id"]),
             )
-            conn.execute("UPDATE agents SET status = 'BUSY', last_heartbeat = ? WHERE id = ?", (now, agent_id))
-            conn.execute("UPDATE jobs SET status = ? WHERE id = ? AND status = ?", (RUNNING, row["job_id"], PENDING))
+            conn.execute(
+                "UPDATE agents SET status = 'BUSY', last_heartbeat = ? WHERE id = ?",
+                (now, agent_id),
+            )
+            conn.execute(
+                "UPDATE jobs SET status = ? WHERE id = ? AND status = ?",
+                (RUNNING, row["job_id"], PENDING),
+            )
             return dict(row)
 
-    def complete_task(self, agent_id: str, task_id: int, result_url: str, now: float) -> CompleteOutcome:
+    def complete_task(
+        self, agent_id: str, task_id: int, result_url: str, now: float
+    ) -> CompleteOutcome:
         """Accept a completion and credit the owner; deliberately not idempotent, like the real server."""
         with self._tx() as conn:
-            row = conn.execute("SELECT job_id, assigned_agent_id FROM subtasks WHERE id = ?", (task_id,)).fetchone()
+            row = conn.execute(
+                "SELECT job_id, assigned_agent_id FROM subtasks WHERE id = ?", (task_id,)
+            ).fetchone()
             if row is None:
                 return "not_found"
             if row["assigned_agent_id"] != agent_id:
                 return "not_assigned"
             conn.execute(
-                "UPDATE subtasks SET status = ?, result_url = ? WHERE id = ?", (COMPLETED, result_url, task_id)
+                "UPDATE subtasks SET status = ?, result_url = ? WHERE id = ?",
+                (COMPLETED, result_url, task_id),
             )
             conn.execute("UPDATE agents SET status = 'IDLE' WHERE id = ?", (agent_id,))
             owner = conn.execute("SELECT owner_id FROM agents WHERE id = ?", (agent_id,)).fetchone()
@@ -274,7 +305,8 @@ class Storage:
                 (task_id, agent_id, None if owner is None else owner["owner_id"], now),
             )
             unfinished = conn.execute(
-                "SELECT COUNT(*) FROM subtasks WHERE job_id = ? AND status != ?", (row["job_id"], COMPLETED)
+                "SELECT COUNT(*) FROM subtasks WHERE job_id = ? AND status != ?",
+                (row["job_id"], COMPLETED),
             ).fetchone()[0]
             return "completed" if unfinished else "job_done"
 
@@ -291,7 +323,11 @@ class Storage:
 
     def credits(self, task_id: int) -> int:
         with self._tx() as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM credits WHERE task_id = ?", (task_id,)).fetchone()[0])
+            return int(
+                conn.execute(
+                    "SELECT COUNT(*) FROM credits WHERE task_id = ?", (task_id,)
+                ).fetchone()[0]
+            )
 
     def sweep(self, requeue_after: float, now: float) -> list[int]:
         """Requeue RUNNING subtasks whose agent has been silent too long; mark silent agents OFFLINE.
@@ -315,6 +351,7 @@ class Storage:
                     (PENDING, task_id),
                 )
             conn.execute(
-                "UPDATE agents SET status = 'OFFLINE' WHERE last_heartbeat < ? AND status != 'OFFLINE'", (cutoff,)
+                "UPDATE agents SET status = 'OFFLINE' WHERE last_heartbeat < ? AND status != 'OFFLINE'",
+                (cutoff,),
             )
             return stale

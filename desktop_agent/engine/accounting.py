@@ -21,7 +21,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import psutil
 
@@ -161,7 +161,9 @@ class JobSampler:
                 with known.oneshot():
                     rss += known.memory_info().rss
                     t = known.cpu_times()
-                    self._cpu_by_pid[proc.pid] = max(self._cpu_by_pid.get(proc.pid, 0.0), t.user + t.system)
+                    self._cpu_by_pid[proc.pid] = max(
+                        self._cpu_by_pid.get(proc.pid, 0.0), t.user + t.system
+                    )
                 alive[proc.pid] = known
             except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
                 continue

@@ -56,7 +56,10 @@ def socket_path(data_dir: Path) -> Path:
     if len(os.fsencode(str(path))) <= _MAX_UNIX_PATH:
         return path
     digest = hashlib.sha256(os.fsencode(str(Path(data_dir).resolve()))).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"desktop-agent-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}.sock"
+    return (
+        Path(tempfile.gettempdir())
+        / f"desktop-agent-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}.sock"
+    )
 
 
 # --- the server (inside the agent's event loop) ------------------------------------------
@@ -80,10 +83,15 @@ def handle(agent: Any, request: Any) -> dict[str, Any]:
             seconds, until = request.get("seconds"), request.get("until")
             if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and seconds > 0:
                 agent.snooze(float(seconds))
-            elif until == "tomorrow" or (isinstance(until, (int, float)) and not isinstance(until, bool)):
+            elif until == "tomorrow" or (
+                isinstance(until, (int, float)) and not isinstance(until, bool)
+            ):
                 agent.snooze(until=until)
             else:
-                return {"ok": False, "error": 'snooze needs "seconds" > 0 or "until": "tomorrow" / epoch seconds'}
+                return {
+                    "ok": False,
+                    "error": 'snooze needs "seconds" > 0 or "until": "tomorrow" / epoch seconds',
+                }
         else:
             return {"ok": False, "error": f"unknown command {cmd!r}"}
     except ValueError as exc:
@@ -100,7 +108,7 @@ class ControlServer:
         self._server.close()
         try:
             await asyncio.wait_for(self._server.wait_closed(), 2.0)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         for path in self._cleanup:
             try:
@@ -127,8 +135,10 @@ async def serve(agent: Any, data_dir: Path) -> ControlServer:
                 except ValueError:
                     answer: dict[str, Any] = {"ok": False, "error": "not JSON"}
                 else:
-                    if token is not None and (not isinstance(request, dict) or
-                                              not secrets.compare_digest(str(request.get("token", "")), token)):
+                    if token is not None and (
+                        not isinstance(request, dict)
+                        or not secrets.compare_digest(str(request.get("token", "")), token)
+                    ):
                         answer = {"ok": False, "error": "wrong token"}
                     else:
                         answer = handle(agent, request)
@@ -182,11 +192,15 @@ def request(data_dir: Path, cmd: str, *, timeout: float = 5.0, **args: Any) -> d
             except (OSError, ValueError):
                 raise ControlUnavailable(f"no agent is running on {data_dir}") from None
             body["token"] = info.get("token", "")
-            sock = socket.create_connection(("127.0.0.1", int(info.get("port", 0))), timeout=timeout)
+            sock = socket.create_connection(
+                ("127.0.0.1", int(info.get("port", 0))), timeout=timeout
+            )
     except ControlUnavailable:
         raise
     except OSError as exc:
-        raise ControlUnavailable(f"no agent is running on {data_dir} ({exc.strerror or exc})") from None
+        raise ControlUnavailable(
+            f"no agent is running on {data_dir} ({exc.strerror or exc})"
+        ) from None
     with sock:
         try:
             sock.sendall(json.dumps(body).encode() + b"\n")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from desktop_agent.gpu import GpuSample
 
@@ -108,7 +108,9 @@ class GpuEnergy:
     unattributable: set[int] = field(default_factory=set)  # NVML gave no process list for these
     seen: set[int] = field(default_factory=set)
 
-    def add(self, at: float, samples: Iterable[GpuSample], job_pids: set[int] | None = None) -> None:
+    def add(
+        self, at: float, samples: Iterable[GpuSample], job_pids: set[int] | None = None
+    ) -> None:
         for s in samples:
             if self.indexes is not None and s.index not in self.indexes:
                 continue
@@ -129,7 +131,9 @@ class GpuEnergy:
 
     def result(self) -> tuple[float, str] | None:
         """(joules, source) over the GPUs the job used, or None when nothing was measured."""
-        counted = sorted(i for i in self.seen if i in self.used or (i in self.unattributable and not self.used))
+        counted = sorted(
+            i for i in self.seen if i in self.used or (i in self.unattributable and not self.used)
+        )
         joules = 0.0
         sources: set[str] = set()
         for i in counted:
@@ -144,7 +148,9 @@ class GpuEnergy:
         return joules, "+".join(sorted(sources))
 
 
-def combine(gpu: tuple[float, str] | None, cpu_joules: float | None) -> tuple[float | None, str | None]:
+def combine(
+    gpu: tuple[float, str] | None, cpu_joules: float | None
+) -> tuple[float | None, str | None]:
     """(Wh, source) for the store: None, None when there was no reading at all."""
     parts = []
     joules = 0.0

@@ -28,7 +28,7 @@ import uuid
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from desktop_agent.engine.errors import HostFault, JobFault
 from desktop_agent.engine.torch_backend import installer_args as torch_installer_args
@@ -40,7 +40,9 @@ _TAIL_LINES = 30
 _NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$", re.DOTALL)
 _DIRECT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
-_PER_REQ_OPTION = re.compile(r"(?:^|\s)(-\S*)")  # `six --global-option=...`: options after a requirement
+_PER_REQ_OPTION = re.compile(
+    r"(?:^|\s)(-\S*)"
+)  # `six --global-option=...`: options after a requirement
 _ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2")
 _VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
 
@@ -72,7 +74,9 @@ class Env:
     build_seconds: float  # 0.0 when reused
 
 
-def find_base_python(data_dir: Path | None = None, on_progress: Callable[[str], None] | None = None) -> str:
+def find_base_python(
+    data_dir: Path | None = None, on_progress: Callable[[str], None] | None = None
+) -> str:
     """The interpreter job envs are built from; see `interpreter.py` for the order.
 
     The agent's own interpreter (outside any venv) when not frozen; a frozen
@@ -116,7 +120,11 @@ def refused_reason(line: str) -> str | None:
         return "direct references (`name @ url`) are not allowed"
     if any(not opt.startswith("--hash") for opt in _PER_REQ_OPTION.findall(line)):
         return "per-requirement options (--global-option, --config-settings, --index-url...) are not allowed"
-    if lowered.startswith((".", "/", "~", "\\")) or _WINDOWS_PATH.match(line) or lowered.endswith(_ARCHIVE_SUFFIXES):
+    if (
+        lowered.startswith((".", "/", "~", "\\"))
+        or _WINDOWS_PATH.match(line)
+        or lowered.endswith(_ARCHIVE_SUFFIXES)
+    ):
         return "local paths and archives are not allowed"
     return None
 
@@ -145,7 +153,7 @@ class _Usage:
         self.total = 0
 
     @classmethod
-    def scan(cls, envs: list[Path], uv_cache: Path) -> "_Usage":
+    def scan(cls, envs: list[Path], uv_cache: Path) -> _Usage:
         usage = cls()
         for owner, root in [(p.name, p) for p in envs] + [(cls.CACHE, uv_cache)]:
             for dirpath, _dirs, files in os.walk(root):
@@ -156,7 +164,9 @@ class _Usage:
                         continue
                     inode = (st.st_dev, st.st_ino)
                     if inode not in usage.sizes:
-                        usage.sizes[inode] = st.st_blocks * 512 if hasattr(st, "st_blocks") else st.st_size
+                        usage.sizes[inode] = (
+                            st.st_blocks * 512 if hasattr(st, "st_blocks") else st.st_size
+                        )
                         usage.holders[inode] = set()
                         usage.total += usage.sizes[inode]
                     usage.holders[inode].add(owner)
@@ -197,7 +207,9 @@ class EnvCache:
         self.uv_bin = uv_bin or _find_uv()
         self.uv_cache_dir = uv_cache_dir or root.parent / "uv-cache"
         self.allow_direct_references = allow_direct_references
-        self.sandbox_installs = True  # trust & hardening: run `pip install` under bwrap where it works
+        self.sandbox_installs = (
+            True  # trust & hardening: run `pip install` under bwrap where it works
+        )
         self._locks: dict[str, asyncio.Lock] = {}
         self._building: set[str] = set()
         self._current: str | None = None  # the env most recently handed out: never evicted
@@ -213,8 +225,13 @@ class EnvCache:
             self._base_python = find_base_python(self.root.parent)
         return self._base_python
 
-    async def ensure(self, requirements_text: str, *, on_line: Callable[[str], None] | None = None,
-                     torch_backend: str | None = None) -> Env:
+    async def ensure(
+        self,
+        requirements_text: str,
+        *,
+        on_line: Callable[[str], None] | None = None,
+        torch_backend: str | None = None,
+    ) -> Env:
         """An env with `requirements_text` installed: from the cache, or built now.
 
         Two callers asking for the same requirements at once share one build.
@@ -229,11 +246,16 @@ class EnvCache:
                 reason = refused_reason(line)
                 if reason:
                     raise JobFault(f"Refusing requirement line {line!r}: {reason}.")
-        if self._base_python is None:  # first use: find (or download, with progress) off the event loop
+        if (
+            self._base_python is None
+        ):  # first use: find (or download, with progress) off the event loop
             loop = asyncio.get_running_loop()
             report = on_line or (lambda _line: None)
             self._base_python = await asyncio.to_thread(
-                find_base_python, self.root.parent, lambda line: loop.call_soon_threadsafe(report, line))
+                find_base_python,
+                self.root.parent,
+                lambda line: loop.call_soon_threadsafe(report, line),
+            )
         key = await self._key(lines, torch_backend)
         self._current = key
         async with self._locks.setdefault(key, asyncio.Lock()):
@@ -246,7 +268,9 @@ class EnvCache:
                 self._discard(path)  # a folder without a marker is not an env
             self._building.add(key)
             try:
-                seconds = await self._build(key, lines, on_line or (lambda _line: None), torch_backend)
+                seconds = await self._build(
+                    key, lines, on_line or (lambda _line: None), torch_backend
+                )
             finally:
                 self._building.discard(key)
         self.evict()
@@ -310,18 +334,27 @@ class EnvCache:
 
     def _remove_leftovers(self) -> None:
         for child in self.root.iterdir():
-            if child.name.startswith((_BUILD_PREFIX, _TRASH_PREFIX)) or not (child / READY).is_file():
+            if (
+                child.name.startswith((_BUILD_PREFIX, _TRASH_PREFIX))
+                or not (child / READY).is_file()
+            ):
                 self._discard(child)
 
     async def _key(self, lines: list[str], torch_backend: str | None = None) -> str:
         if self._python_id is None:
             code = "import sys, platform; print(platform.python_version(), sys.platform, platform.machine())"
             proc = await asyncio.create_subprocess_exec(
-                self.base_python, "-c", code, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+                self.base_python,
+                "-c",
+                code,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
             )
             out, _ = await proc.communicate()
             if proc.returncode != 0:
-                raise HostFault(f"The Python at {self.base_python} does not run: {out.decode(errors='replace')}")
+                raise HostFault(
+                    f"The Python at {self.base_python} does not run: {out.decode(errors='replace')}"
+                )
             self._python_id = out.decode().strip()
         canonical = "\n".join(sorted(canonical_line(line) for line in lines))
         if torch_backend:  # only envs with PyTorch packages get one; other keys stay as they were
@@ -345,8 +378,13 @@ class EnvCache:
         )
         return env
 
-    async def _build(self, key: str, lines: list[str], on_line: Callable[[str], None],
-                     torch_backend: str | None = None) -> float:
+    async def _build(
+        self,
+        key: str,
+        lines: list[str],
+        on_line: Callable[[str], None],
+        torch_backend: str | None = None,
+    ) -> float:
         started = time.monotonic()
         tmp = self.root / f"{_BUILD_PREFIX}{key}-{uuid.uuid4().hex[:8]}"
         tmp.mkdir()
@@ -354,11 +392,21 @@ class EnvCache:
         tail: deque[str] = deque(maxlen=_TAIL_LINES)
         try:
             if self.uv_bin:
-                await self._run([self.uv_bin, "venv", "--relocatable", "--python", self.base_python, str(venv)],
-                                tmp, on_line, tail, "create the job's Python environment")
+                await self._run(
+                    [self.uv_bin, "venv", "--relocatable", "--python", self.base_python, str(venv)],
+                    tmp,
+                    on_line,
+                    tail,
+                    "create the job's Python environment",
+                )
             else:
-                await self._run([self.base_python, "-m", "venv", str(venv)],
-                                tmp, on_line, tail, "create the job's Python environment")
+                await self._run(
+                    [self.base_python, "-m", "venv", str(venv)],
+                    tmp,
+                    on_line,
+                    tail,
+                    "create the job's Python environment",
+                )
             if lines:
                 req = tmp / "requirements.txt"
                 req.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -368,11 +416,21 @@ class EnvCache:
                 else:
                     cmd = [python, "-m", "pip", "install", "-r", str(req)]
                 cmd += torch_installer_args(torch_backend, uv=bool(self.uv_bin))
-                await self._run(self._install_sandbox(Path(python), tmp) + cmd, tmp, on_line, tail,
-                                "install the job's requirements")
+                await self._run(
+                    self._install_sandbox(Path(python), tmp) + cmd,
+                    tmp,
+                    on_line,
+                    tail,
+                    "install the job's requirements",
+                )
             seconds = time.monotonic() - started
-            info = {"key": key, "requirements": lines, "python": self._python_id, "build_seconds": seconds,
-                    "torch_backend": torch_backend}
+            info = {
+                "key": key,
+                "requirements": lines,
+                "python": self._python_id,
+                "build_seconds": seconds,
+                "torch_backend": torch_backend,
+            }
             (venv / READY).write_text(json.dumps(info, indent=2), encoding="utf-8")
             os.rename(venv, self.root / key)
             return seconds
@@ -388,14 +446,22 @@ class EnvCache:
             return []
         info = sandbox.detect()
         readable = [Path(self.uv_bin).resolve().parent] if self.uv_bin else []
-        return sandbox.install_prefix(info, python=python, writable=[build_dir, self.uv_cache_dir], readable=readable)
+        return sandbox.install_prefix(
+            info, python=python, writable=[build_dir, self.uv_cache_dir], readable=readable
+        )
 
-    async def _run(self, cmd: list[str], cwd: Path, on_line: Callable[[str], None],
-                   tail: deque[str], what: str) -> None:
+    async def _run(
+        self, cmd: list[str], cwd: Path, on_line: Callable[[str], None], tail: deque[str], what: str
+    ) -> None:
         try:
             proc = await asyncio.create_subprocess_exec(
-                *cmd, cwd=cwd, env=self._uv_environ(), stdin=asyncio.subprocess.DEVNULL, limit=1 << 20,
-                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+                *cmd,
+                cwd=cwd,
+                env=self._uv_environ(),
+                stdin=asyncio.subprocess.DEVNULL,
+                limit=1 << 20,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
             )
         except OSError as exc:
             raise HostFault(f"Could not {what}: cannot start {cmd[0]} ({exc}).") from exc

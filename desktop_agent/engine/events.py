@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Union
+from typing import Union
+from collections.abc import Callable
 
 
 class AgentState(str, Enum):

@@ -21,7 +21,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import httpx
 
@@ -70,8 +70,17 @@ class _Transient(Exception):
 class _Download:
     """State shared by the attempts of one download."""
 
-    def __init__(self, client: httpx.AsyncClient, url: str, part: Path, *, max_bytes: int,
-                 what: str, timeout: httpx.Timeout, on_progress: ProgressCallback | None):
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        part: Path,
+        *,
+        max_bytes: int,
+        what: str,
+        timeout: httpx.Timeout,
+        on_progress: ProgressCallback | None,
+    ):
         self.client = client
         self.url = url
         self.part = part
@@ -86,7 +95,9 @@ class _Download:
         self._last_report = 0.0
 
     def too_big(self) -> JobFault:
-        return JobFault(f"The {self.what} is larger than the {self.max_bytes / _MB:g} MB cap ({self.url}).")
+        return JobFault(
+            f"The {self.what} is larger than the {self.max_bytes / _MB:g} MB cap ({self.url})."
+        )
 
     def report(self, done: int, total: int | None, *, force: bool = False) -> None:
         if self.on_progress is None:
@@ -138,7 +149,9 @@ class _Download:
             self.ranges_ok = False  # our partial file does not fit the server's: start over
             raise _Transient("the server refused to resume (416)")
         if 400 <= status < 500:
-            raise JobFault(f"The job's file could not be downloaded: {self.final_url} answered {status}.")
+            raise JobFault(
+                f"The job's file could not be downloaded: {self.final_url} answered {status}."
+            )
         if status not in (200, 206):
             raise JobFault(f"Unexpected answer {status} when downloading {self.final_url}.")
 
@@ -147,7 +160,9 @@ class _Download:
         if status == 206:
             start = _range_start(response)
             if start != offset:
-                self.ranges_ok = False  # the server cannot be trusted to resume: start over next time
+                self.ranges_ok = (
+                    False  # the server cannot be trusted to resume: start over next time
+                )
                 raise _Transient(f"the server resumed at byte {start}, not {offset}")
             if offset:
                 self.resumed = True
@@ -160,14 +175,18 @@ class _Download:
         self.report(done, total, force=True)
         with open(self.part, "ab" if offset else "wb") as fh:
             try:
-                async for chunk in response.aiter_bytes():  # as it arrives: a chunker would hold back bytes lost on a break
+                async for chunk in (
+                    response.aiter_bytes()
+                ):  # as it arrives: a chunker would hold back bytes lost on a break
                     done += len(chunk)
                     if done > self.max_bytes:
                         raise self.too_big()
                     fh.write(chunk)
                     self.report(done, total)
             except httpx.TransportError as exc:
-                raise _Transient(f"the connection broke after {done} bytes ({type(exc).__name__}: {exc})") from exc
+                raise _Transient(
+                    f"the connection broke after {done} bytes ({type(exc).__name__}: {exc})"
+                ) from exc
             fh.flush()
             await asyncio.to_thread(os.fsync, fh.fileno())
         if total is not None and done != total:
@@ -225,7 +244,15 @@ async def download(
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
-    job = _Download(client, url, part, max_bytes=max_bytes, what=what or dest.name, timeout=timeout, on_progress=on_progress)
+    job = _Download(
+        client,
+        url,
+        part,
+        max_bytes=max_bytes,
+        what=what or dest.name,
+        timeout=timeout,
+        on_progress=on_progress,
+    )
     try:
         size = await retry.call_with_retry(policy, job.attempt, retry_on=(_Transient,), wait=wait)
     except _Transient as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from desktop_agent.engine import errors, retry
 from desktop_agent.engine.events import HeartbeatSent, ProblemKind
@@ -30,7 +30,7 @@ class Heartbeat:
         status: Callable[[], str | None],
         reregister: Callable[[], Awaitable[None]],
         emit: Callable[[object], None],
-        outage: "OutageTracker",
+        outage: OutageTracker,
         log: Callable[[str, str], None],
     ):
         self.api = api
@@ -63,7 +63,9 @@ class Heartbeat:
 
     async def beat(self, status: str) -> bool:
         try:
-            await self.api.heartbeat(self.agent_id, status, timeout=max(5.0, min(30.0, self.interval * 2)))
+            await self.api.heartbeat(
+                self.agent_id, status, timeout=max(5.0, min(30.0, self.interval * 2))
+            )
         except errors.AgentNotRegistered:
             self._log("WARNING", "The server no longer knows this machine; registering again")
             try:
@@ -96,7 +98,7 @@ class Heartbeat:
                 await asyncio.wait_for(self._kick.wait(), timeout=step)
                 self._kick.clear()
                 return
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             if (time.time() - wall0) - (time.monotonic() - mono0) > SLEEP_GAP_S:
                 self._log("INFO", "The computer was asleep; telling the server we are back")
@@ -106,8 +108,13 @@ class Heartbeat:
 class OutageTracker:
     """One log line per outage, not one per attempt; a problem event once it lasts."""
 
-    def __init__(self, log: Callable[[str, str], None], raise_problem: Callable[[ProblemKind, str], None],
-                 clear_problem: Callable[[ProblemKind], None], server: str):
+    def __init__(
+        self,
+        log: Callable[[str, str], None],
+        raise_problem: Callable[[ProblemKind, str], None],
+        clear_problem: Callable[[ProblemKind], None],
+        server: str,
+    ):
         self._log = log
         self._raise = raise_problem
         self._clear = clear_problem
@@ -119,7 +126,9 @@ class OutageTracker:
         if self.since is None:
             self.since = time.monotonic()
             self.outages += 1
-            self._log("WARNING", f"Server unreachable ({reason}); retrying quietly until it is back")
+            self._log(
+                "WARNING", f"Server unreachable ({reason}); retrying quietly until it is back"
+            )
             self._raise(
                 ProblemKind.SERVER_UNREACHABLE,
                 f"Can't reach the server at {self._server} — check your connection; the agent keeps retrying",

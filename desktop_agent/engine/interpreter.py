@@ -28,7 +28,7 @@ import sys
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from desktop_agent.engine.errors import HostFault
 
@@ -80,8 +80,10 @@ def choose(probes: Probes, on_progress: Progress | None = None) -> JobPython:
     found = probes.system()
     if found:
         return JobPython(found, "system")
-    report(f"No Python {MIN_VERSION[0]}.{MIN_VERSION[1]}+ on this computer: "
-           f"downloading Python {PROVISION_VERSION} for jobs (first run only)…")
+    report(
+        f"No Python {MIN_VERSION[0]}.{MIN_VERSION[1]}+ on this computer: "
+        f"downloading Python {PROVISION_VERSION} for jobs (first run only)…"
+    )
     try:
         path = probes.provision(report)
     except ProvisionFailed as exc:
@@ -93,7 +95,9 @@ def choose(probes: Probes, on_progress: Progress | None = None) -> JobPython:
 # --- real probes ---------------------------------------------------------------------------
 
 
-def python_version(python: str, *, prefix: Sequence[str] = (), timeout: float = 20.0) -> tuple[tuple[int, int], str] | None:
+def python_version(
+    python: str, *, prefix: Sequence[str] = (), timeout: float = 20.0
+) -> tuple[tuple[int, int], str] | None:
     """((major, minor), sys.executable) of a Python, by running it; None when it does not run.
 
     Runs with a clean library path, so a frozen agent's bundled libraries cannot
@@ -101,8 +105,14 @@ def python_version(python: str, *, prefix: Sequence[str] = (), timeout: float = 
     """
     code = "import sys, venv; print(sys.version_info[0], sys.version_info[1], sys.executable)"
     try:
-        out = subprocess.run([python, *prefix, "-c", code], capture_output=True, text=True, timeout=timeout,
-                             env=subprocess_env(), stdin=subprocess.DEVNULL)
+        out = subprocess.run(
+            [python, *prefix, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=subprocess_env(),
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if out.returncode != 0:
@@ -186,7 +196,10 @@ def system_candidates() -> list[tuple[str, tuple[str, ...]]]:
         launcher = shutil.which("py")
         if launcher:
             out.append((launcher, ("-3",)))
-    names = [f"python3.{minor}" for minor in range(14, MIN_VERSION[1] - 1, -1)] + ["python3", "python"]
+    names = [f"python3.{minor}" for minor in range(14, MIN_VERSION[1] - 1, -1)] + [
+        "python3",
+        "python",
+    ]
     seen: set[str] = set()
     for name in names:
         path = shutil.which(name)
@@ -223,8 +236,14 @@ def find_uv() -> str | None:
         return shutil.which("uv")
 
 
-def provision_with_uv(install_dir: Path, on_progress: Progress, *, uv_bin: str | None = None,
-                      version: str = PROVISION_VERSION, timeout: float = PROVISION_TIMEOUT_S) -> str:
+def provision_with_uv(
+    install_dir: Path,
+    on_progress: Progress,
+    *,
+    uv_bin: str | None = None,
+    version: str = PROVISION_VERSION,
+    timeout: float = PROVISION_TIMEOUT_S,
+) -> str:
     """`uv python install <version> --install-dir <install_dir>`; the installed interpreter's path."""
     uv = uv_bin or find_uv()
     if not uv:
@@ -236,11 +255,21 @@ def provision_with_uv(install_dir: Path, on_progress: Progress, *, uv_bin: str |
     if os.name == "nt" and _uv_supports(uv, "--no-registry"):
         cmd.append("--no-registry")
     env = subprocess_env()
-    env.update(UV_PYTHON_INSTALL_DIR=str(install_dir), UV_PYTHON_DOWNLOADS="automatic", NO_COLOR="1")
+    env.update(
+        UV_PYTHON_INSTALL_DIR=str(install_dir), UV_PYTHON_DOWNLOADS="automatic", NO_COLOR="1"
+    )
     tail: deque[str] = deque(maxlen=8)
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                text=True, encoding="utf-8", errors="replace", env=env)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+        )
     except OSError as exc:
         raise ProvisionFailed(f"cannot start uv: {exc}") from exc
     assert proc.stdout is not None
@@ -259,7 +288,9 @@ def provision_with_uv(install_dir: Path, on_progress: Progress, *, uv_bin: str |
             proc.kill()
             proc.wait()
     if code != 0:
-        raise ProvisionFailed("uv python install failed: " + (" | ".join(tail) or f"exit status {code}"))
+        raise ProvisionFailed(
+            "uv python install failed: " + (" | ".join(tail) or f"exit status {code}")
+        )
     found = probe_managed(install_dir)
     if not found:
         raise ProvisionFailed(f"uv reported success but no working Python is in {install_dir}")
@@ -268,8 +299,14 @@ def provision_with_uv(install_dir: Path, on_progress: Progress, *, uv_bin: str |
 
 def _uv_supports(uv: str, flag: str) -> bool:
     try:
-        out = subprocess.run([uv, "python", "install", "--help"], capture_output=True, text=True, timeout=30,
-                             env=subprocess_env(), stdin=subprocess.DEVNULL)
+        out = subprocess.run(
+            [uv, "python", "install", "--help"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=subprocess_env(),
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return flag in out.stdout
@@ -286,8 +323,9 @@ def real_probes(data_dir: Path, *, uv_bin: str | None = None) -> Probes:
     )
 
 
-def find_job_python(data_dir: Path | None = None, on_progress: Progress | None = None, *,
-                    uv_bin: str | None = None) -> JobPython:
+def find_job_python(
+    data_dir: Path | None = None, on_progress: Progress | None = None, *, uv_bin: str | None = None
+) -> JobPython:
     """The interpreter to build job environments from, provisioning one when the machine has none."""
     if data_dir is None:
         from desktop_agent.config import resolve_data_dir

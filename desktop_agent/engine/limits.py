@@ -27,7 +27,7 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import psutil
 
@@ -274,8 +274,13 @@ class Usage:
 class Watchdog:
     """Samples the tree about once a second and calls `on_exceeded(message)` once when a cap is passed."""
 
-    def __init__(self, limits: JobLimits, workspace: Path, members: Callable[[], list[psutil.Process]],
-                 on_exceeded: Callable[[str], None]):
+    def __init__(
+        self,
+        limits: JobLimits,
+        workspace: Path,
+        members: Callable[[], list[psutil.Process]],
+        on_exceeded: Callable[[str], None],
+    ):
         self.limits = limits
         self.workspace = workspace
         self.members = members
@@ -292,19 +297,26 @@ class Watchdog:
             except psutil.Error:
                 continue
         usage = Usage(rss / _MB, len(procs), tree_bytes(self.workspace) / _MB)
-        self.peak = Usage(max(self.peak.rss_mb, usage.rss_mb), max(self.peak.processes, usage.processes),
-                          max(self.peak.workspace_mb, usage.workspace_mb))
+        self.peak = Usage(
+            max(self.peak.rss_mb, usage.rss_mb),
+            max(self.peak.processes, usage.processes),
+            max(self.peak.workspace_mb, usage.workspace_mb),
+        )
         return usage
 
     def check(self, usage: Usage) -> str | None:
         lim = self.limits
         if lim.memory_mb and usage.rss_mb > lim.memory_mb:
             return f"train.py used more than {lim.memory_mb} MB of memory ({usage.rss_mb:.0f} MB) and was stopped"
-        if lim.processes and usage.processes >= lim.processes:  # a pids cgroup stops the tree at the cap itself
+        if (
+            lim.processes and usage.processes >= lim.processes
+        ):  # a pids cgroup stops the tree at the cap itself
             return f"train.py started {lim.processes} or more processes (the cap) and was stopped"
         if lim.workspace_mb and usage.workspace_mb > lim.workspace_mb:
-            return (f"train.py wrote more than {lim.workspace_mb} MB into its folder "
-                    f"({usage.workspace_mb:.0f} MB) and was stopped")
+            return (
+                f"train.py wrote more than {lim.workspace_mb} MB into its folder "
+                f"({usage.workspace_mb:.0f} MB) and was stopped"
+            )
         return None
 
     async def run(self) -> None:

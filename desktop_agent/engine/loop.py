@@ -63,7 +63,15 @@ from desktop_agent.engine.events import (
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
 from desktop_agent.engine.limits import lower_priority
 from desktop_agent.engine.lock import DataDirLock
-from desktop_agent.engine.modes import ALL_CLEAR, Decision, Mode, ModeState, Verdict, decide, snooze_end
+from desktop_agent.engine.modes import (
+    ALL_CLEAR,
+    Decision,
+    Mode,
+    ModeState,
+    Verdict,
+    decide,
+    snooze_end,
+)
 from desktop_agent.engine.pipeline import RELEASE_REASON, ReleaseTask, TaskContext, TaskPipeline
 from desktop_agent.engine.rules import Rules, Seams, real_seams
 from desktop_agent.engine.protocol import ApiClient, make_http_client
@@ -71,9 +79,16 @@ from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskRow
 from desktop_agent.identity import load_or_create, mask_email, mask_id
 
 log = logging.getLogger("desktop_agent.engine")
-REQUEST_IN_FLIGHT = "request-in-flight"  # exists while a request_task answer is not yet in the store
+REQUEST_IN_FLIGHT = (
+    "request-in-flight"  # exists while a request_task answer is not yet in the store
+)
 
-_LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING, "ERROR": logging.ERROR}
+_LEVELS = {
+    "DEBUG": logging.DEBUG,
+    "INFO": logging.INFO,
+    "WARNING": logging.WARNING,
+    "ERROR": logging.ERROR,
+}
 
 
 def heartbeat_status(state: AgentState, holding_task: bool) -> str | None:
@@ -104,7 +119,13 @@ def save_mode_file(root: Any, state: ModeState) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(state.to_json()), encoding="utf-8")
     os.replace(tmp, path)
-_CONTROLLED = (AgentState.IDLE, AgentState.WORKING, AgentState.PAUSED)  # states the controls may change
+
+
+_CONTROLLED = (
+    AgentState.IDLE,
+    AgentState.WORKING,
+    AgentState.PAUSED,
+)  # states the controls may change
 
 
 def gpu_indices(settings: Settings) -> list[int] | None:
@@ -118,8 +139,15 @@ def job_environment(settings: Settings) -> dict[str, str]:
     env: dict[str, str] = {}
     if settings.cpu_max_cores > 0:
         n = str(settings.cpu_max_cores)
-        for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-                     "VECLIB_MAXIMUM_THREADS", "TORCH_NUM_THREADS", "DESKTOP_AGENT_CPU_CORES"):
+        for name in (
+            "OMP_NUM_THREADS",
+            "MKL_NUM_THREADS",
+            "OPENBLAS_NUM_THREADS",
+            "NUMEXPR_NUM_THREADS",
+            "VECLIB_MAXIMUM_THREADS",
+            "TORCH_NUM_THREADS",
+            "DESKTOP_AGENT_CPU_CORES",
+        ):
             env[name] = n
     env.update(accounting.gpu_environ(settings.use_gpu, settings.gpu_devices))
     return env
@@ -135,7 +163,7 @@ def job_cores(settings: Settings) -> list[int] | None:
         return None
     if settings.cpu_max_cores >= len(allowed):
         return None
-    return allowed[-settings.cpu_max_cores:]
+    return allowed[-settings.cpu_max_cores :]
 
 
 def tree_memory_pct(pid: int | None) -> float | None:
@@ -188,7 +216,9 @@ class Agent:
         self._verdict: Verdict = ALL_CLEAR
         self._decision: Decision = decide(self._mode_state, ALL_CLEAR, holding_task=False)
         self._detail = ""
-        self._held_suspended_since: float | None = None  # monotonic: the task in hand stopped progressing
+        self._held_suspended_since: float | None = (
+            None  # monotonic: the task in hand stopped progressing
+        )
         self._release_reason: str | None = None
         self._waiting_resume = False
         self._last_phase: PhaseProgress | None = None
@@ -272,7 +302,11 @@ class Agent:
         """A snapshot for `desktop-agent status` and the control socket (read from the engine's thread)."""
         task = None
         if self._holding is not None:
-            ph = self._last_phase if self._last_phase and self._last_phase.task_id == self._holding.task_id else None
+            ph = (
+                self._last_phase
+                if self._last_phase and self._last_phase.task_id == self._holding.task_id
+                else None
+            )
             task = {
                 "task_id": self._holding.task_id,
                 "job_id": self._holding.job_id,
@@ -306,8 +340,15 @@ class Agent:
         if new.mode is Mode.SNOOZED:
             words = f"Snoozed until {decide(new, ALL_CLEAR, holding_task=False).reason.removeprefix('Snoozed until ')}"
         if words:
-            self._log("INFO", words + (" — the task in hand is suspended" if self._job and new.mode in
-                                        (Mode.PAUSED, Mode.SNOOZED) else ""))
+            self._log(
+                "INFO",
+                words
+                + (
+                    " — the task in hand is suspended"
+                    if self._job and new.mode in (Mode.PAUSED, Mode.SNOOZED)
+                    else ""
+                ),
+            )
         self._apply()
 
     # --- the mode, persisted -------------------------------------------------------
@@ -334,7 +375,9 @@ class Agent:
         """Recompute the decision; suspend/resume the job; say what changed. Engine thread only."""
         holding = self._holding is not None
         decision = decide(self._mode_state, self._verdict, holding_task=holding)
-        if decision.mode is not self._mode_state.mode:  # a snooze ran out, or finish-then-pause finished
+        if (
+            decision.mode is not self._mode_state.mode
+        ):  # a snooze ran out, or finish-then-pause finished
             if self._mode_state.mode is Mode.SNOOZED:
                 self._log("INFO", "Snooze over: contributing again")
             elif decision.mode is Mode.PAUSED:
@@ -363,7 +406,9 @@ class Agent:
         if self.state in _CONTROLLED:
             if holding:
                 if decision.must_suspend:
-                    self._set_state(AgentState.PAUSED, decision.reason + " — the task in hand is on hold")
+                    self._set_state(
+                        AgentState.PAUSED, decision.reason + " — the task in hand is on hold"
+                    )
                 else:
                     self._set_state(AgentState.WORKING, f"Working on task {self._holding.task_id}")  # type: ignore[union-attr]
             elif decision.mode in (Mode.PAUSED, Mode.SNOOZED):
@@ -380,7 +425,10 @@ class Agent:
     def _request_release(self, reason: str) -> None:
         """Give the task in hand back: stop the job (or the wait before it); the pipeline records "released"."""
         self._release_reason = reason
-        self._log("WARNING", f"Giving the task back to the server: {reason.removeprefix(RELEASE_REASON + ': ')}")
+        self._log(
+            "WARNING",
+            f"Giving the task back to the server: {reason.removeprefix(RELEASE_REASON + ': ')}",
+        )
         if self._job is not None:
             self._job.cancel(reason)
         self._resumed.set()  # wakes a pipeline waiting to start training; it sees the release
@@ -392,14 +440,18 @@ class Agent:
         stalled = (self._job is not None and self._job.suspended) or self._waiting_resume
         limit = self.settings.max_pause_with_task_s
         if stalled and time.monotonic() - since > limit:
-            self._request_release(f"{RELEASE_REASON}: held paused for more than {limit / 60:.0f} min")
+            self._request_release(
+                f"{RELEASE_REASON}: held paused for more than {limit / 60:.0f} min"
+            )
 
     def _rules_problem(self, verdict: Verdict) -> None:
         disk = [r for r in verdict.no_new_work if r.startswith("low disk space")]
         if disk:
             if ProblemKind.DISK_LOW not in self._problems:
                 self._log("WARNING", f"Taking no work: {disk[0]}")
-                self._raise_problem(ProblemKind.DISK_LOW, f"Low disk space: {disk[0]} — free some space")
+                self._raise_problem(
+                    ProblemKind.DISK_LOW, f"Low disk space: {disk[0]} — free some space"
+                )
         else:
             self._clear_problem(ProblemKind.DISK_LOW)
         for note in verdict.notes:
@@ -433,7 +485,9 @@ class Agent:
     def _make_rules(self) -> Rules:
         seams = self._seams or real_seams(
             self.paths.root,
-            job_memory_pct=lambda: tree_memory_pct(self._job.pid if self._job is not None else None),
+            job_memory_pct=lambda: tree_memory_pct(
+                self._job.pid if self._job is not None else None
+            ),
             gpu_indices=lambda: gpu_indices(self.settings),
         )
         return Rules(self.settings, seams)
@@ -441,8 +495,10 @@ class Agent:
     def _do_stop(self) -> None:
         if self._stop.is_set():
             return
-        self._set_state(AgentState.STOPPING, "Stopping — the task in hand is kept for next time"
-                        if self._holding else "Stopping")
+        self._set_state(
+            AgentState.STOPPING,
+            "Stopping — the task in hand is kept for next time" if self._holding else "Stopping",
+        )
         self._stop.set()
         self._resumed.set()
         self._wake.set()
@@ -471,8 +527,15 @@ class Agent:
         self._last_state_key = key
         self._detail = detail
         self.state = state
-        self._emit(StateChanged(state, detail, heartbeat_status(state, self._holding is not None),
-                                mode=d.mode.value, reason=d.reason))
+        self._emit(
+            StateChanged(
+                state,
+                detail,
+                heartbeat_status(state, self._holding is not None),
+                mode=d.mode.value,
+                reason=d.reason,
+            )
+        )
 
     def _raise_problem(self, kind: ProblemKind, message: str) -> None:
         self._problems.add(kind)
@@ -491,7 +554,7 @@ class Agent:
             return True
         try:
             await asyncio.wait_for(self._stop.wait(), timeout=max(0.0, seconds))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         return self._stop.is_set()
 
@@ -500,7 +563,7 @@ class Agent:
         self._wake.clear()
         try:
             await asyncio.wait_for(self._wake.wait(), timeout=max(0.0, seconds))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
 
     async def _wait_until_resumed(self) -> None:
@@ -523,7 +586,9 @@ class Agent:
         self.paths.ensure()
         lock = DataDirLock(self.paths.lock).acquire()
         store = Store(self.paths.db)
-        ca = getattr(self.settings, "ca_bundle", "")  # trust & hardening: extra CAs for a private server
+        ca = getattr(
+            self.settings, "ca_bundle", ""
+        )  # trust & hardening: extra CAs for a private server
         work_http = make_http_client(proxy=self.settings.proxy, timeout=60.0, ca_bundle=ca)
         beat_http = make_http_client(proxy=self.settings.proxy, timeout=30.0, ca_bundle=ca)
         heartbeat_task: asyncio.Task[None] | None = None
@@ -540,26 +605,45 @@ class Agent:
             server = self.settings.server.rstrip("/")
             api = ApiClient(server, work_http)
             outage = OutageTracker(self._log, self._raise_problem, self._clear_problem, server)
-            self._log("INFO", f"Agent {mask_id(self._agent_id)} starting for {mask_email(self.settings.email)} at {server}")
+            self._log(
+                "INFO",
+                f"Agent {mask_id(self._agent_id)} starting for {mask_email(self.settings.email)} at {server}",
+            )
 
             if not await self._register(api, outage):
                 return
             hb = Heartbeat(
-                ApiClient(server, beat_http), self._agent_id,
+                ApiClient(server, beat_http),
+                self._agent_id,
                 interval=self.settings.heartbeat_interval,
                 status=self._current_heartbeat_status,
                 reregister=lambda: self._reregister(ApiClient(server, beat_http)),
-                emit=self._emit, outage=outage, log=self._log,
+                emit=self._emit,
+                outage=outage,
+                log=self._log,
             )
             self._heartbeat = hb
             heartbeat_task = asyncio.create_task(hb.run(), name="heartbeat")
-            envs = self._env_cache or EnvCache(self.paths.envs, budget_mb=self.settings.env_cache_budget_mb)
-            ctx = TaskContext(
-                settings=self.settings, paths=self.paths, store=store, api=api, http=work_http, envs=envs,
-                agent_id=self._agent_id, emit=self._emit, log=self._log, wait=self._wait,
-                wait_until_resumed=self._wait_until_resumed, set_job=self._set_job,
+            envs = self._env_cache or EnvCache(
+                self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
             )
-            self._work_task = asyncio.create_task(self._work_loop(ctx, api, outage, hb), name="work")
+            ctx = TaskContext(
+                settings=self.settings,
+                paths=self.paths,
+                store=store,
+                api=api,
+                http=work_http,
+                envs=envs,
+                agent_id=self._agent_id,
+                emit=self._emit,
+                log=self._log,
+                wait=self._wait,
+                wait_until_resumed=self._wait_until_resumed,
+                set_job=self._set_job,
+            )
+            self._work_task = asyncio.create_task(
+                self._work_loop(ctx, api, outage, hb), name="work"
+            )
             try:
                 await self._work_task
             except asyncio.CancelledError:
@@ -578,8 +662,10 @@ class Agent:
             if self._registered and hb is not None:
                 self._set_state(AgentState.STOPPED, "Stopped")
                 try:
-                    await asyncio.wait_for(hb.api.heartbeat(self._agent_id or "", "OFFLINE", timeout=3.0), 4.0)
-                except (errors.AgentError, asyncio.TimeoutError):
+                    await asyncio.wait_for(
+                        hb.api.heartbeat(self._agent_id or "", "OFFLINE", timeout=3.0), 4.0
+                    )
+                except (TimeoutError, errors.AgentError):
                     pass
             else:
                 self.state = AgentState.STOPPED
@@ -598,8 +684,13 @@ class Agent:
 
         try:
             return await control.serve(self, self.paths.root)
-        except OSError as exc:  # the agent works without it; only `desktop-agent pause|status` needs it
-            self._log("WARNING", f"No control socket ({exc}); `desktop-agent pause/resume/status` cannot reach this agent")
+        except (
+            OSError
+        ) as exc:  # the agent works without it; only `desktop-agent pause|status` needs it
+            self._log(
+                "WARNING",
+                f"No control socket ({exc}); `desktop-agent pause/resume/status` cannot reach this agent",
+            )
             return None
 
     def _set_job(self, job: runner.JobProcess | None) -> None:
@@ -626,7 +717,9 @@ class Agent:
             cores = job_cores(self.settings)
             if cores is not None:
                 proc.cpu_affinity(cores)  # children inherit it
-            if self.settings.job_low_priority and os.name == "nt":  # elsewhere `nice` in the launch does it
+            if (
+                self.settings.job_low_priority and os.name == "nt"
+            ):  # elsewhere `nice` in the launch does it
                 lower_priority(pid)
         except (psutil.Error, OSError, AttributeError) as exc:
             self._log("WARNING", f"Could not set the job's CPU cores/priority: {exc}")
@@ -666,15 +759,22 @@ class Agent:
         backoff = retry.Backoff(retry.REGISTER)
         while True:
             try:
-                status = await api.register(self._agent_id or "", email, gpu.gpu_model_summary(), ram_total_label())
+                status = await api.register(
+                    self._agent_id or "", email, gpu.gpu_model_summary(), ram_total_label()
+                )
                 break
             except errors.EmailNotFound as exc:
                 self._set_state(AgentState.SETUP_NEEDED, str(exc))
-                self._raise_problem(ProblemKind.EMAIL_UNKNOWN, "This email has no account yet — register on the website first")
+                self._raise_problem(
+                    ProblemKind.EMAIL_UNKNOWN,
+                    "This email has no account yet — register on the website first",
+                )
                 raise
             except (errors.RetryableError, errors.MaybeDelivered) as exc:
                 outage.failed(str(exc))
-                self._set_state(AgentState.CONNECTING, f"Server unreachable — retrying ({api.server})")
+                self._set_state(
+                    AgentState.CONNECTING, f"Server unreachable — retrying ({api.server})"
+                )
             except errors.ProtocolViolation as exc:
                 self._log("ERROR", f"Registering failed: {exc}")
                 self._raise_problem(ProblemKind.SERVER_ERROR, f"The server answered oddly: {exc}")
@@ -687,11 +787,17 @@ class Agent:
         return True
 
     async def _reregister(self, api: ApiClient) -> None:
-        await api.register(self._agent_id or "", normalise_email(self.settings.email),
-                           gpu.gpu_model_summary(), ram_total_label())
+        await api.register(
+            self._agent_id or "",
+            normalise_email(self.settings.email),
+            gpu.gpu_model_summary(),
+            ram_total_label(),
+        )
         self._log("INFO", "Registered again")
 
-    async def _work_loop(self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat) -> None:
+    async def _work_loop(
+        self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
+    ) -> None:
         await self._resume_open(ctx)
         backoff = retry.Backoff(retry.REQUEST_TASK)
         while not self._stop.is_set():
@@ -701,11 +807,15 @@ class Agent:
                 return
             if not self._decision.may_take_work:
                 if self.state in (AgentState.STARTING, AgentState.CONNECTING):
-                    self.state = AgentState.IDLE  # registered; the controls now say what we are doing
+                    self.state = (
+                        AgentState.IDLE
+                    )  # registered; the controls now say what we are doing
                 self._apply()  # says why (paused, snoozed, "Waiting: on battery")
                 await self._nap(3600)  # the controls wake us when that changes
                 continue
-            in_flight = self.paths.root / REQUEST_IN_FLIGHT  # removed once the answer is safe in the store
+            in_flight = (
+                self.paths.root / REQUEST_IN_FLIGHT
+            )  # removed once the answer is safe in the store
             in_flight.touch()
             try:
                 row = await self._acquire_unless_lost(ctx, api, in_flight)
@@ -713,8 +823,11 @@ class Agent:
                 # The server may have assigned a task whose answer we never saw; it would stay ours
                 # (RUNNING) for as long as we heartbeat. Going quiet lets its liveness rule re-queue it.
                 outage.failed(str(exc))
-                self._log("WARNING", f"Asking for work may have been answered unseen ({exc}); going quiet so "
-                                     "the server can hand any such task to someone else")
+                self._log(
+                    "WARNING",
+                    f"Asking for work may have been answered unseen ({exc}); going quiet so "
+                    "the server can hand any such task to someone else",
+                )
                 await self._quiet_release()
                 in_flight.unlink(missing_ok=True)
                 continue
@@ -741,7 +854,9 @@ class Agent:
                 return  # stopped while asking: the task is in the store and runs at the next start
             await self._run_task(ctx, row, resumed=False)
 
-    async def _acquire_unless_lost(self, ctx: TaskContext, api: ApiClient, in_flight: Path) -> TaskRow | None:
+    async def _acquire_unless_lost(
+        self, ctx: TaskContext, api: ApiClient, in_flight: Path
+    ) -> TaskRow | None:
         """Ask for a task and store the answer, even if a stop arrives meanwhile.
 
         A stop that cut this short would leave a task the server believes is ours with no record
@@ -754,9 +869,13 @@ class Agent:
             row = None
             if assignment is not None:
                 row = ctx.store.open_task(
-                    server=api.server, agent_id=self._agent_id or "", task_id=assignment.task_id,
-                    job_id=assignment.job_id, code_url=assignment.code_url,
-                    requirements_url=assignment.requirements_url, chunk_data_url=assignment.chunk_data_url,
+                    server=api.server,
+                    agent_id=self._agent_id or "",
+                    task_id=assignment.task_id,
+                    job_id=assignment.job_id,
+                    code_url=assignment.code_url,
+                    requirements_url=assignment.requirements_url,
+                    chunk_data_url=assignment.chunk_data_url,
                 )
             in_flight.unlink(missing_ok=True)
             return row
@@ -766,7 +885,9 @@ class Agent:
             return await asyncio.shield(asking)
         except asyncio.CancelledError:
             try:
-                await asyncio.wait_for(asking, timeout=5.0)  # a stop stays prompt even if the server hangs
+                await asyncio.wait_for(
+                    asking, timeout=5.0
+                )  # a stop stays prompt even if the server hangs
             except Exception:
                 pass  # no answer in time: the mark stays, and the next start goes quiet instead
             raise
@@ -775,10 +896,17 @@ class Agent:
         """Finish what a previous run left: deliver the outbox, complete, or re-run."""
         strays = await asyncio.to_thread(runner.kill_strays, self.paths.work)
         if strays:
-            self._log("WARNING", f"Stopped {strays} job process(es) left running by a previous crash")
-        if (self.paths.root / REQUEST_IN_FLIGHT).exists():  # died between the server's answer and the store
-            self._log("WARNING", "The last run stopped while asking for work; going quiet so the server can "
-                                 "re-queue a task it may have assigned to this machine")
+            self._log(
+                "WARNING", f"Stopped {strays} job process(es) left running by a previous crash"
+            )
+        if (
+            self.paths.root / REQUEST_IN_FLIGHT
+        ).exists():  # died between the server's answer and the store
+            self._log(
+                "WARNING",
+                "The last run stopped while asking for work; going quiet so the server can "
+                "re-queue a task it may have assigned to this machine",
+            )
             await self._quiet_release()
             if not self._stop.is_set():
                 (self.paths.root / REQUEST_IN_FLIGHT).unlink(missing_ok=True)
@@ -787,13 +915,18 @@ class Agent:
                 return
             same_place = row.server == ctx.api.server and row.agent_id == self._agent_id
             if not same_place and row.phase not in OUTBOX_PHASES:
-                ctx.store.finish(row.id, Outcome.CANCELLED.value,
-                                 error="the server or machine id changed before this task finished")
+                ctx.store.finish(
+                    row.id,
+                    Outcome.CANCELLED.value,
+                    error="the server or machine id changed before this task finished",
+                )
                 continue
             if not same_place:
                 other = ApiClient(row.server, ctx.http)
                 ctx_other = TaskContext(**{**ctx.__dict__, "api": other, "agent_id": row.agent_id})
-                self._log("INFO", f"Delivering a finished result to the previous server {row.server}")
+                self._log(
+                    "INFO", f"Delivering a finished result to the previous server {row.server}"
+                )
                 await self._run_task(ctx_other, row, resumed=True)
                 continue
             self._log("INFO", f"Picking up task {row.task_id} where it stopped ({row.phase})")
@@ -817,7 +950,9 @@ class Agent:
         if finished.outcome in (Outcome.COMPLETED, Outcome.FAILED):
             self.tasks_finished += 1
         self._emit(finished)
-        self._log("INFO", f"Task {row.task_id}: {finished.outcome.value} in {finished.duration_s:.1f} s")
+        self._log(
+            "INFO", f"Task {row.task_id}: {finished.outcome.value} in {finished.duration_s:.1f} s"
+        )
         if finished.outcome is Outcome.RELEASED:
             await self._quiet_release()
         if self.state not in _CONTROLLED and self.state is not AgentState.STOPPING:
@@ -832,7 +967,10 @@ class Agent:
     async def _quiet_release(self) -> None:
         """Send nothing until the server's liveness rule has handed the task on, then come back."""
         quiet = self.settings.release_quiet_s
-        self._set_state(AgentState.RELEASING, f"Gave a task back; resting {quiet / 60:.0f} min so the server can re-assign it")
+        self._set_state(
+            AgentState.RELEASING,
+            f"Gave a task back; resting {quiet / 60:.0f} min so the server can re-assign it",
+        )
         deadline = time.monotonic() + quiet
         while time.monotonic() < deadline:
             if await self._wait(min(5.0, deadline - time.monotonic())):
@@ -843,6 +981,9 @@ class Agent:
             try:
                 await self._reregister(hb.api)
             except errors.AgentError as exc:
-                self._log("WARNING", f"Registering after the release failed: {exc}; the heartbeat will retry")
+                self._log(
+                    "WARNING",
+                    f"Registering after the release failed: {exc}; the heartbeat will retry",
+                )
         self.state = AgentState.IDLE
         self._apply()

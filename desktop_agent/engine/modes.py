@@ -49,7 +49,7 @@ class ModeState:
         return {"mode": self.mode.value, "until": self.until}
 
     @classmethod
-    def from_json(cls, raw: object) -> "ModeState":
+    def from_json(cls, raw: object) -> ModeState:
         if not isinstance(raw, dict):
             return cls()
         try:
@@ -69,7 +69,9 @@ class Verdict:
     no_new_work: tuple[str, ...] = ()  # reasons not to take a new task ("on a metered connection")
     suspend: tuple[str, ...] = ()  # reasons to suspend the task in hand ("on battery")
     stop_job: str | None = None  # stop the job and give the task back (memory rule, action "stop")
-    notes: tuple[str, ...] = ()  # things worth saying that stop nothing ("idle detection unavailable")
+    notes: tuple[
+        str, ...
+    ] = ()  # things worth saying that stop nothing ("idle detection unavailable")
 
     @property
     def clear(self) -> bool:
@@ -89,8 +91,9 @@ class Decision:
     notes: tuple[str, ...] = field(default=())
 
 
-def snooze_end(seconds: float | None = None, *, until: str | float | None = None,
-               now: datetime | None = None) -> float:
+def snooze_end(
+    seconds: float | None = None, *, until: str | float | None = None, now: datetime | None = None
+) -> float:
     """Epoch seconds a snooze ends: after `seconds`, at epoch `until`, or `until="tomorrow"` (07:00 next day)."""
     now = now or datetime.now().astimezone()
     if seconds is not None:
@@ -106,7 +109,7 @@ def snooze_end(seconds: float | None = None, *, until: str | float | None = None
 
 
 def clock_words(epoch: float, now: float | None = None) -> str:
-    """"14:30", or "tomorrow 07:00", or "Mon 07:00" for the snooze's end."""
+    """ "14:30", or "tomorrow 07:00", or "Mon 07:00" for the snooze's end."""
     now = time.time() if now is None else now
     end = datetime.fromtimestamp(epoch).astimezone()
     today = datetime.fromtimestamp(now).astimezone().date()
@@ -122,7 +125,9 @@ def _waiting(reasons: tuple[str, ...]) -> str:
     return "Waiting: " + "; ".join(reasons)
 
 
-def decide(state: ModeState, verdict: Verdict, *, holding_task: bool, now: float | None = None) -> Decision:
+def decide(
+    state: ModeState, verdict: Verdict, *, holding_task: bool, now: float | None = None
+) -> Decision:
     """What the engine may do now, and the words for it."""
     now = time.time() if now is None else now
     mode = state.mode
@@ -132,15 +137,21 @@ def decide(state: ModeState, verdict: Verdict, *, holding_task: bool, now: float
     if mode is Mode.PAUSED:
         return Decision(mode, False, True, "Paused by you", notes=notes)
     if mode is Mode.SNOOZED:
-        return Decision(mode, False, True, f"Snoozed until {clock_words(state.until or now, now)}", notes=notes)
+        return Decision(
+            mode, False, True, f"Snoozed until {clock_words(state.until or now, now)}", notes=notes
+        )
     if verdict.stop_job and holding_task:
-        return Decision(mode, False, True, _waiting((verdict.stop_job,)), stop_job=verdict.stop_job, notes=notes)
+        return Decision(
+            mode, False, True, _waiting((verdict.stop_job,)), stop_job=verdict.stop_job, notes=notes
+        )
     blocked = verdict.suspend + tuple(r for r in verdict.no_new_work if r not in verdict.suspend)
     if mode is Mode.FINISH_THEN_PAUSE:
         if not holding_task:
             return Decision(Mode.PAUSED, False, True, "Paused by you", notes=notes)
         if verdict.suspend:
-            return Decision(mode, False, True, _waiting(verdict.suspend) + " — then pausing", notes=notes)
+            return Decision(
+                mode, False, True, _waiting(verdict.suspend) + " — then pausing", notes=notes
+            )
         return Decision(mode, False, False, "Finishing the current task, then pausing", notes=notes)
     if verdict.suspend:
         return Decision(mode, False, True, _waiting(blocked), notes=notes)

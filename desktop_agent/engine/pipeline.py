@@ -22,7 +22,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 
@@ -44,7 +44,9 @@ def crashpoint(name: str) -> None:
         os._exit(137)
 
 
-RELEASE_REASON = "released"  # a job cancelled with a reason starting so is given back, never completed
+RELEASE_REASON = (
+    "released"  # a job cancelled with a reason starting so is given back, never completed
+)
 
 
 class ReleaseTask(Exception):
@@ -98,7 +100,9 @@ class TaskPipeline:
         else:
             self.row = self.ctx.store.set_phase(self.row.id, phase, **changes)
 
-    async def _host_fault(self, exc: BaseException, backoff: retry.Backoff, *, releasable: bool) -> None:
+    async def _host_fault(
+        self, exc: BaseException, backoff: retry.Backoff, *, releasable: bool
+    ) -> None:
         """Wait out a host fault; raise ReleaseTask once it has lasted too long."""
         now = time.monotonic()
         if self._host_fault_since is None:
@@ -124,8 +128,12 @@ class TaskPipeline:
             if self.row.outcome is None and self.row.phase in ("uploaded", "completing"):
                 await self._complete()
         except ReleaseTask as exc:
-            self.ctx.log("WARNING", f"Task {self.row.task_id}: giving it back to the server ({exc})")
-            self.row = self.ctx.store.finish(self.row.id, Outcome.RELEASED.value, error=f"released: {exc}")
+            self.ctx.log(
+                "WARNING", f"Task {self.row.task_id}: giving it back to the server ({exc})"
+            )
+            self.row = self.ctx.store.finish(
+                self.row.id, Outcome.RELEASED.value, error=f"released: {exc}"
+            )
         finally:
             if self.row.outcome is not None:
                 self._cleanup()
@@ -145,7 +153,9 @@ class TaskPipeline:
         backoff = retry.Backoff(retry.ENV_BUILD)
         while True:
             try:
-                box = self._sandbox()  # before anything else: a machine that may not run jobs downloads nothing
+                box = (
+                    self._sandbox()
+                )  # before anything else: a machine that may not run jobs downloads nothing
                 await self._download_all()
                 crashpoint("after_fetch")
                 env = await self._prepare_env()
@@ -184,8 +194,16 @@ class TaskPipeline:
 
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
-            asyncio.ensure_future(fetch.download(ctx.http, url, self.workspace / name, max_bytes=cap,
-                                                 on_progress=progress_for(index, name), wait=ctx.wait))
+            asyncio.ensure_future(
+                fetch.download(
+                    ctx.http,
+                    url,
+                    self.workspace / name,
+                    max_bytes=cap,
+                    on_progress=progress_for(index, name),
+                    wait=ctx.wait,
+                )
+            )
             for index, (url, name, cap) in enumerate(files)
         ]
         try:
@@ -205,26 +223,42 @@ class TaskPipeline:
             script_sha256=_sha256(script),
             script_bytes=script.stat().st_size,
             data_bytes=(self.workspace / "data.csv").stat().st_size,
-            requirements=(self.workspace / "requirements.txt").read_text(encoding="utf-8", errors="replace")[:4000],
+            requirements=(self.workspace / "requirements.txt").read_text(
+                encoding="utf-8", errors="replace"
+            )[:4000],
         )
 
     async def _prepare_env(self):  # type: ignore[no-untyped-def]
         self._progress(Phase.PREPARING, None, "preparing the Python environment")
-        requirements = (self.workspace / "requirements.txt").read_text(encoding="utf-8", errors="replace")
+        requirements = (self.workspace / "requirements.txt").read_text(
+            encoding="utf-8", errors="replace"
+        )
 
         def on_line(line: str) -> None:
             self.ctx.emit(LogLine(line, "INFO", self.row.task_id, "installer"))
 
-        torch = torch_backend.choose(requirement_lines(requirements), self.ctx.settings.torch_backend,
-                                     use_gpu=getattr(self.ctx.settings, "use_gpu", True))
-        if torch is not None:  # real jobs at real size: the right PyTorch build, logged and recorded
+        torch = torch_backend.choose(
+            requirement_lines(requirements),
+            self.ctx.settings.torch_backend,
+            use_gpu=getattr(self.ctx.settings, "use_gpu", True),
+        )
+        if (
+            torch is not None
+        ):  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
         # the owner's rule for URL / VCS / local-path requirement lines (trust & hardening)
-        self.ctx.envs.allow_direct_references = getattr(self.ctx.settings, "allow_direct_references", False)
-        env = await self.ctx.envs.ensure(requirements, on_line=on_line, torch_backend=torch and torch.backend)
+        self.ctx.envs.allow_direct_references = getattr(
+            self.ctx.settings, "allow_direct_references", False
+        )
+        env = await self.ctx.envs.ensure(
+            requirements, on_line=on_line, torch_backend=torch and torch.backend
+        )
         self._save(env_key=env.key)
-        self.ctx.log("INFO", f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})")
+        self.ctx.log(
+            "INFO",
+            f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})",
+        )
         return env
 
     def _sandbox(self) -> sandbox.SandboxInfo:
@@ -246,11 +280,18 @@ class TaskPipeline:
         def on_progress(fraction: float) -> None:
             self._progress(Phase.TRAINING, fraction)
 
-        use_gpu, gpu_devices = getattr(ctx.settings, "use_gpu", True), getattr(ctx.settings, "gpu_devices", "")
+        use_gpu, gpu_devices = (
+            getattr(ctx.settings, "use_gpu", True),
+            getattr(ctx.settings, "gpu_devices", ""),
+        )
 
-        box = box or self._sandbox()  # trust & hardening: contain the job, cap its resources (limits.py)
+        box = (
+            box or self._sandbox()
+        )  # trust & hardening: contain the job, cap its resources (limits.py)
         if not box.available:
-            ctx.log("WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})")
+            ctx.log(
+                "WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})"
+            )
         self._save(sandbox=box.level)
         job = runner.JobProcess(
             python,
@@ -259,14 +300,22 @@ class TaskPipeline:
             log_path=self.log_path,
             on_output=on_output,
             on_progress=on_progress,
-            command_prefix=sandbox.job_prefix(box, python=python, workspace=self.workspace,
-                                              gpu=getattr(ctx.settings, "use_gpu", True),
-                                              tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048)),
+            command_prefix=sandbox.job_prefix(
+                box,
+                python=python,
+                workspace=self.workspace,
+                gpu=getattr(ctx.settings, "use_gpu", True),
+                tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048),
+            ),
             limits=limits.from_settings(ctx.settings),
-            extra_env=accounting.gpu_environ(use_gpu, gpu_devices),  # the agent adds the CPU controls (loop.job_environment)
+            extra_env=accounting.gpu_environ(
+                use_gpu, gpu_devices
+            ),  # the agent adds the CPU controls (loop.job_environment)
         )
         ctx.set_job(job)
-        sampler = accounting.JobSampler(lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices))
+        sampler = accounting.JobSampler(
+            lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices)
+        )
         sampler.start()  # real jobs at real size: peak RAM/VRAM, CPU seconds and energy of the run
         try:
             result = await job.run()
@@ -275,28 +324,42 @@ class TaskPipeline:
             self._save(**(await sampler.stop()).store_fields())
         crashpoint("after_run")
         if result.cancelled and (result.cancel_reason or "").startswith(RELEASE_REASON):
-            raise ReleaseTask(result.cancel_reason)  # contribution controls: a long pause gives the task back
+            raise ReleaseTask(
+                result.cancel_reason
+            )  # contribution controls: a long pause gives the task back
         if result.limit_fault:
-            raise errors.JobFault(result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail)
+            raise errors.JobFault(
+                result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail
+            )
         if result.timed_out:
             raise errors.JobFault(
                 f"train.py ran past the {ctx.settings.task_time_limit:.0f} s limit and was stopped",
-                exit_code=result.exit_code, log_tail=result.log_tail)
+                exit_code=result.exit_code,
+                log_tail=result.log_tail,
+            )
         if result.exit_code != 0:
             raise errors.JobFault(
                 f"train.py exited with code {result.exit_code}: {_tail(result.log_tail, 3)}",
-                exit_code=result.exit_code, log_tail=result.log_tail)
+                exit_code=result.exit_code,
+                log_tail=result.log_tail,
+            )
         model = self.workspace / "model.pth"
         if model.is_file() and not model.is_symlink() and model.stat().st_nlink > 1:
-            raise errors.JobFault("model.pth is a hard link to another file; refusing to upload it",
-                                  exit_code=result.exit_code)
+            raise errors.JobFault(
+                "model.pth is a hard link to another file; refusing to upload it",
+                exit_code=result.exit_code,
+            )
         if model.is_symlink() or not model.is_file():
             raise errors.JobFault(
-                "train.py finished but wrote no model.pth" if not model.is_symlink()
+                "train.py finished but wrote no model.pth"
+                if not model.is_symlink()
                 else "model.pth is a symbolic link; refusing to upload what it points to",
-                exit_code=result.exit_code)
+                exit_code=result.exit_code,
+            )
         kept = ctx.paths.results / f"task-{row.id}-model.pth"
-        os.replace(model, kept)  # out of the workspace first, so cleaning it can never lose the result
+        os.replace(
+            model, kept
+        )  # out of the workspace first, so cleaning it can never lose the result
         self._save("ran", result_path=str(kept), exit_code=result.exit_code)
 
     async def _upload(self) -> None:
@@ -307,7 +370,9 @@ class TaskPipeline:
         path = Path(row.result_path)
         if not path.is_file():
             # The result vanished (data folder tampered with): run the task again rather than fake it.
-            self.ctx.log("WARNING", f"Task {row.task_id}: saved result is missing; running the task again")
+            self.ctx.log(
+                "WARNING", f"Task {row.task_id}: saved result is missing; running the task again"
+            )
             self._save("assigned", result_path=None)
             await self._produce_result()
             if self.row.phase != "ran":
@@ -342,8 +407,9 @@ class TaskPipeline:
             return False
         for sub in subtasks:
             if isinstance(sub, dict) and sub.get("id") == row.task_id:
-                return (str(sub.get("status", "")).upper() == "COMPLETED"
-                        and (sub.get("result_url") or "") == (row.result_url or ""))
+                return str(sub.get("status", "")).upper() == "COMPLETED" and (
+                    sub.get("result_url") or ""
+                ) == (row.result_url or "")
         return False
 
     async def _complete(self) -> None:
@@ -353,16 +419,26 @@ class TaskPipeline:
         maybe = self.row.complete_sends > 0  # a send went out before a crash/restart
         while True:
             if maybe and await self._already_completed():
-                ctx.log("INFO", f"Task {self.row.task_id}: the server already has our completion; not sending again")
+                ctx.log(
+                    "INFO",
+                    f"Task {self.row.task_id}: the server already has our completion; not sending again",
+                )
                 break
             self.row = ctx.store.record_complete_send(self.row.id)
             try:
-                await ctx.api.complete_task(ctx.agent_id, self.row.task_id, self.row.result_url or "",
-                                            timeout=ctx.settings.complete_timeout_s)
+                await ctx.api.complete_task(
+                    ctx.agent_id,
+                    self.row.task_id,
+                    self.row.result_url or "",
+                    timeout=ctx.settings.complete_timeout_s,
+                )
                 crashpoint("after_complete")
                 break
             except errors.TaskRejected as exc:
-                ctx.log("WARNING", f"Task {self.row.task_id}: the server refused the completion ({exc.detail})")
+                ctx.log(
+                    "WARNING",
+                    f"Task {self.row.task_id}: the server refused the completion ({exc.detail})",
+                )
                 self.row = ctx.store.finish(self.row.id, Outcome.REJECTED.value, error=str(exc))
                 return
             except errors.MaybeDelivered as exc:

@@ -55,10 +55,18 @@ def tls_context(ca_bundle: str = "") -> ssl.SSLContext:
 
 
 def make_http_client(
-    *, proxy: str = "system", timeout: httpx.Timeout | float = 30.0, base_url: str = "", ca_bundle: str = ""
+    *,
+    proxy: str = "system",
+    timeout: httpx.Timeout | float = 30.0,
+    base_url: str = "",
+    ca_bundle: str = "",
 ) -> httpx.AsyncClient:
     """An AsyncClient that honours the proxy setting ("system", "none", or a URL) and verifies TLS (tls_context)."""
-    kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False, "verify": tls_context(ca_bundle)}
+    kwargs: dict[str, Any] = {
+        "timeout": timeout,
+        "follow_redirects": False,
+        "verify": tls_context(ca_bundle),
+    }
     if base_url:
         kwargs["base_url"] = base_url
     if proxy == "none":
@@ -97,13 +105,20 @@ class ApiClient:
             extra["timeout"] = httpx.Timeout(timeout, connect=min(timeout, 15.0))
         try:
             response = await self._http.post(url, **kwargs, **extra)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol, httpx.PoolTimeout) as exc:
+        except (
+            httpx.ConnectError,
+            httpx.ConnectTimeout,
+            httpx.UnsupportedProtocol,
+            httpx.PoolTimeout,
+        ) as exc:
             raise errors.ServerUnreachable(
                 f"Can't reach the server at {self.server} ({type(exc).__name__}) — check the address and your connection"
             ) from exc
         except (httpx.WriteError, httpx.WriteTimeout) as exc:
             # The body never fully left: the server cannot have acted on it.
-            raise errors.RetryableError(f"{path}: connection broke while sending ({type(exc).__name__})") from exc
+            raise errors.RetryableError(
+                f"{path}: connection broke while sending ({type(exc).__name__})"
+            ) from exc
         except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
             raise errors.MaybeDelivered(
                 f"{path}: sent, but no answer arrived ({type(exc).__name__}); the server may have acted on it"
@@ -115,20 +130,28 @@ class ApiClient:
     def _parse(self, path: str, response: httpx.Response) -> Any:
         status = response.status_code
         if status >= 500:
-            raise errors.RetryableError(f"{path}: server error {status}", status=status, detail=_detail(response))
+            raise errors.RetryableError(
+                f"{path}: server error {status}", status=status, detail=_detail(response)
+            )
         if status in (408, 429):
             raise errors.RetryableError(f"{path}: server busy ({status})", status=status)
         if status >= 400:
             detail = _detail(response)
             if status == 404 and detail.startswith(EMAIL_NOT_FOUND):
                 raise errors.EmailNotFound(
-                    "Owner email not found — register on the website first", status=status, detail=detail
+                    "Owner email not found — register on the website first",
+                    status=status,
+                    detail=detail,
                 )
             if status == 404 and detail.startswith(AGENT_NOT_REGISTERED):
-                raise errors.AgentNotRegistered("The server does not know this machine", status=status, detail=detail)
+                raise errors.AgentNotRegistered(
+                    "The server does not know this machine", status=status, detail=detail
+                )
             if status in (400, 404) and path in ("/agent/complete_task", "/agent/upload_result"):
                 raise errors.TaskRejected(f"{path}: {detail}", status=status, detail=detail)
-            raise errors.ProtocolViolation(f"{path}: HTTP {status}: {detail}", status=status, detail=detail)
+            raise errors.ProtocolViolation(
+                f"{path}: HTTP {status}: {detail}", status=status, detail=detail
+            )
         try:
             return response.json()
         except ValueError as exc:
@@ -137,7 +160,9 @@ class ApiClient:
     @staticmethod
     def _object(path: str, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):
-            raise errors.ProtocolViolation(f"{path}: expected a JSON object, got {type(body).__name__}")
+            raise errors.ProtocolViolation(
+                f"{path}: expected a JSON object, got {type(body).__name__}"
+            )
         return body
 
     async def register(self, agent_id: str, email: str, gpu_model: str, ram_total: str) -> str:
@@ -145,15 +170,25 @@ class ApiClient:
         body = self._object(
             path,
             await self._post(
-                path, json={"id": agent_id, "email": email, "gpu_model": gpu_model, "ram_total": ram_total}
+                path,
+                json={
+                    "id": agent_id,
+                    "email": email,
+                    "gpu_model": gpu_model,
+                    "ram_total": ram_total,
+                },
             ),
         )
         status = body.get("status")
         return status if isinstance(status, str) else "ok"
 
-    async def heartbeat(self, agent_id: str, status: str, *, timeout: float | None = None) -> str | None:
+    async def heartbeat(
+        self, agent_id: str, status: str, *, timeout: float | None = None
+    ) -> str | None:
         path = "/agent/heartbeat"
-        body = self._object(path, await self._post(path, json={"id": agent_id, "status": status}, timeout=timeout))
+        body = self._object(
+            path, await self._post(path, json={"id": agent_id, "status": status}, timeout=timeout)
+        )
         server_time = body.get("server_time")
         return server_time if isinstance(server_time, str) else None
 
@@ -172,7 +207,9 @@ class ApiClient:
         for key in ("code_url", "requirements_url", "chunk_data_url"):
             value = body.get(key)
             if not isinstance(value, str) or not value:
-                raise errors.ProtocolViolation(f"{path}: task {task_id} has no usable {key} ({value!r})")
+                raise errors.ProtocolViolation(
+                    f"{path}: task {task_id} has no usable {key} ({value!r})"
+                )
             urls[key] = value
         return TaskAssignment(task_id=task_id, job_id=job_id, **urls)
 
@@ -193,11 +230,15 @@ class ApiClient:
             raise errors.ProtocolViolation(f"{path}: no result URL in the answer")
         return url
 
-    async def complete_task(self, agent_id: str, task_id: int, result_url: str, *, timeout: float = 600.0) -> None:
+    async def complete_task(
+        self, agent_id: str, task_id: int, result_url: str, *, timeout: float = 600.0
+    ) -> None:
         """Not idempotent on the server: a long timeout keeps "maybe delivered" rare."""
         path = "/agent/complete_task"
         await self._post(
-            path, json={"agent_id": agent_id, "task_id": task_id, "result_url": result_url}, timeout=timeout
+            path,
+            json={"agent_id": agent_id, "task_id": task_id, "result_url": result_url},
+            timeout=timeout,
         )
 
     async def job_status(self, job_id: int) -> dict[str, Any] | None:

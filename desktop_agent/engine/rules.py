@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, time as dtime, timedelta
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from desktop_agent.engine.modes import Verdict
 
@@ -36,26 +37,26 @@ _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
 def parse_window(text: str) -> tuple[int, int]:
-    """"09:00-17:30" → (540, 1050) minutes; "22:00-06:00" runs past midnight; "00:00-24:00" is all day."""
+    """ "09:00-17:30" → (540, 1050) minutes; "22:00-06:00" runs past midnight; "00:00-24:00" is all day."""
     m = _WINDOW.match(text)
     if not m:
-        raise ValueError(f"{text!r} is not a window like \"09:00-17:00\"")
+        raise ValueError(f'{text!r} is not a window like "09:00-17:00"')
     h1, m1, h2, m2 = map(int, m.groups())
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if h1 > 23 or m1 > 59 or m2 > 59 or end > 24 * 60 or start == end:
-        raise ValueError(f"{text!r} is not a window like \"09:00-17:00\"")
+        raise ValueError(f'{text!r} is not a window like "09:00-17:00"')
     return start, end
 
 
 def schedule_problem(value: Any) -> str | None:
     """None when `value` is a valid schedule, else what is wrong (for the settings validator)."""
     if not isinstance(value, dict):
-        return "must be an object of weekday → list of \"HH:MM-HH:MM\""
+        return 'must be an object of weekday → list of "HH:MM-HH:MM"'
     for day, windows in value.items():
         if day not in DAYS:
             return f"has unknown weekday {day!r} (use {', '.join(DAYS)})"
         if not isinstance(windows, list) or not all(isinstance(w, str) for w in windows):
-            return f"[{day!r}] must be a list of \"HH:MM-HH:MM\" strings"
+            return f'[{day!r}] must be a list of "HH:MM-HH:MM" strings'
         for w in windows:
             try:
                 parse_window(w)
@@ -120,10 +121,16 @@ class Seams:
     free_disk_mb: Callable[[], float]
     job_memory_pct: Callable[[], float | None]  # the job tree's RSS as % of RAM; None without a job
     idle_unavailable_reason: Callable[[], str] = lambda: "idle detection unavailable"
-    sandbox_missing: Callable[[], str | None] = lambda: None  # why jobs cannot be sandboxed, if they cannot
+    sandbox_missing: Callable[[], str | None] = lambda: (
+        None
+    )  # why jobs cannot be sandboxed, if they cannot
 
 
-def real_seams(data_dir: Any, job_memory_pct: Callable[[], float | None], gpu_indices: Callable[[], list[int] | None]) -> Seams:
+def real_seams(
+    data_dir: Any,
+    job_memory_pct: Callable[[], float | None],
+    gpu_indices: Callable[[], list[int] | None],
+) -> Seams:
     """The platform's implementations (desktop_agent/platform/)."""
     import shutil
 
@@ -134,8 +141,11 @@ def real_seams(data_dir: Any, job_memory_pct: Callable[[], float | None], gpu_in
 
     def temps() -> list[float]:
         wanted = gpu_indices()
-        return [s.temperature_c for s in gpu.backend().sample()
-                if s.temperature_c is not None and (wanted is None or s.index in wanted)]
+        return [
+            s.temperature_c
+            for s in gpu.backend().sample()
+            if s.temperature_c is not None and (wanted is None or s.index in wanted)
+        ]
 
     return Seams(
         clock=lambda: datetime.now().astimezone(),
@@ -179,7 +189,7 @@ class Rules:
         if s.run_when_idle_only:
             idle = seams.idle_seconds()
             if idle is None:
-                notes.append(f"{seams.idle_unavailable_reason()} — \"only when idle\" cannot apply")
+                notes.append(f'{seams.idle_unavailable_reason()} — "only when idle" cannot apply')
             elif idle < s.idle_minutes * 60:
                 suspend.append(f"computer in use (idle {idle / 60:.0f} of {s.idle_minutes:g} min)")
         if s.pause_on_battery and seams.on_battery():
@@ -193,7 +203,9 @@ class Rules:
         if s.min_free_disk_mb:
             free = seams.free_disk_mb()
             if free < s.min_free_disk_mb:
-                no_new.append(f"low disk space ({free:.0f} MB free, {s.min_free_disk_mb} MB needed)")
+                no_new.append(
+                    f"low disk space ({free:.0f} MB free, {s.min_free_disk_mb} MB needed)"
+                )
         if s.pause_on_metered:
             metered = seams.metered()
             if metered:
@@ -207,8 +219,10 @@ class Rules:
                 elif hottest <= s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:
                     self._too_hot = False
                 if self._too_hot:
-                    suspend.append(f"GPU too hot ({hottest:.0f} °C; resumes below "
-                                   f"{s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:.0f} °C)")
+                    suspend.append(
+                        f"GPU too hot ({hottest:.0f} °C; resumes below "
+                        f"{s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:.0f} °C)"
+                    )
         if s.memory_max_pct > 0:
             share = seams.job_memory_pct()
             if share is not None and share > s.memory_max_pct:
@@ -220,8 +234,10 @@ class Rules:
         if not getattr(s, "allow_unsandboxed", True):
             missing = seams.sandbox_missing()
             if missing:  # asking for work only to give every task back would waste the buyer's time
-                no_new.append(f"jobs cannot be sandboxed here ({missing}) and unsandboxed jobs are not allowed"
-                              " — install bubblewrap, or allow unsandboxed jobs")
+                no_new.append(
+                    f"jobs cannot be sandboxed here ({missing}) and unsandboxed jobs are not allowed"
+                    " — install bubblewrap, or allow unsandboxed jobs"
+                )
         if s.pause_when_fullscreen and seams.fullscreen():
             suspend.append("a full-screen app is in front")
         return Verdict(tuple(no_new), tuple(suspend), stop_job, tuple(notes))

@@ -34,7 +34,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import psutil
 
@@ -51,7 +51,9 @@ _IS_WINDOWS = os.name == "nt"
 
 _EXPLICIT = re.compile(r"\bprogress\s*[:=]\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 _TQDM = re.compile(r"(\d+(?:\.\d+)?)\s*%\|")
-_COUNTER = re.compile(r"\b(?:step|epoch|iter(?:ation)?|batch)\s*[:#]?\s*(\d+)\s*/\s*(\d+)", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"\b(?:step|epoch|iter(?:ation)?|batch)\s*[:#]?\s*(\d+)\s*/\s*(\d+)", re.IGNORECASE
+)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
@@ -90,7 +92,9 @@ def parse_progress(line: str) -> float | None:
     return min(1.0, max(0.0, value))
 
 
-def job_environ(python: Path, workspace: Path, token: str, extra_env: Mapping[str, str] | None = None) -> dict[str, str]:
+def job_environ(
+    python: Path, workspace: Path, token: str, extra_env: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The job's whole environment, built from nothing so no secret of ours leaks in."""
     tmp = workspace / "tmp"
     tmp.mkdir(parents=True, exist_ok=True)
@@ -110,8 +114,15 @@ def job_environ(python: Path, workspace: Path, token: str, extra_env: Mapping[st
         system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
         system_dirs = [str(python.parent), os.path.join(system_root, "System32"), system_root]
         env["USERPROFILE"] = str(workspace)
-        for name in ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "NUMBER_OF_PROCESSORS",
-                     "PROCESSOR_ARCHITECTURE", "SYSTEMDRIVE"):
+        for name in (
+            "SYSTEMROOT",
+            "WINDIR",
+            "COMSPEC",
+            "PATHEXT",
+            "NUMBER_OF_PROCESSORS",
+            "PROCESSOR_ARCHITECTURE",
+            "SYSTEMDRIVE",
+        ):
             if name in os.environ:
                 env[name] = os.environ[name]
     else:
@@ -162,7 +173,9 @@ class JobProcess:
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
-        self.on_started: Callable[["JobProcess"], None] | None = None  # contribution controls: affinity, pause
+        self.on_started: Callable[[JobProcess], None] | None = (
+            None  # contribution controls: affinity, pause
+        )
 
     # --- control -------------------------------------------------------------
 
@@ -198,19 +211,34 @@ class JobProcess:
         """Run to the end, the time limit or a cancel; the tree is gone when this returns."""
         started = time.monotonic()
         kwargs: dict = (
-            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if _IS_WINDOWS else {"start_new_session": True}
+            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+            if _IS_WINDOWS
+            else {"start_new_session": True}
         )
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        cap = (limits.open_process_cap(self.limits.processes, owner=str(self.workspace.resolve().parent))
-               if self.limits else limits.ProcessCap())
-        argv = [*cap.prefix(), *(limits.priority_prefix(self.limits.nice) if self.limits else []),
-                *self.command_prefix, str(self.python), "train.py"]
+        cap = (
+            limits.open_process_cap(
+                self.limits.processes, owner=str(self.workspace.resolve().parent)
+            )
+            if self.limits
+            else limits.ProcessCap()
+        )
+        argv = [
+            *cap.prefix(),
+            *(limits.priority_prefix(self.limits.nice) if self.limits else []),
+            *self.command_prefix,
+            str(self.python),
+            "train.py",
+        ]
         self._cap = cap
         with open(self.log_path, "a", encoding="utf-8", buffering=1) as log, _closing(cap):
             self._proc = await asyncio.create_subprocess_exec(
-                *argv, cwd=self.workspace,
+                *argv,
+                cwd=self.workspace,
                 env=job_environ(self.python, self.workspace, self.token, self.extra_env),
-                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
                 **kwargs,
             )
             self.pid = self._proc.pid
@@ -222,7 +250,9 @@ class JobProcess:
             ]
             watchdog = None
             if self.limits is not None:
-                watchdog = limits.Watchdog(self.limits, self.workspace, self._tree, self._limit_exceeded)
+                watchdog = limits.Watchdog(
+                    self.limits, self.workspace, self._tree, self._limit_exceeded
+                )
                 readers.append(asyncio.create_task(watchdog.run()))
             timed_out = False
             try:
@@ -285,7 +315,9 @@ class JobProcess:
         waiter = asyncio.ensure_future(self._proc.wait())  # the usual case: answers at once on exit
         try:
             while self._proc.returncode is None and not waiter.done():
-                await asyncio.wait({waiter}, timeout=0.25)  # the daemon case: the return code shows up
+                await asyncio.wait(
+                    {waiter}, timeout=0.25
+                )  # the daemon case: the return code shows up
         finally:
             waiter.cancel()
 
@@ -303,8 +335,9 @@ class JobProcess:
                     remaining = self.time_limit - used
                     if remaining <= 0:
                         return True
-                done, _ = await asyncio.wait({exited, cancelled}, timeout=remaining,
-                                             return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait(
+                    {exited, cancelled}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
+                )
                 if done:
                     return False
         finally:
@@ -320,7 +353,9 @@ class JobProcess:
             chunk = await stream.read(_READ_SIZE)
             pending += decoder.decode(chunk, final=not chunk)
             parts = _LINE_BREAK.split(pending)
-            pending = parts.pop()  # a `\r\n` cut between reads yields a blank line, which is skipped
+            pending = (
+                parts.pop()
+            )  # a `\r\n` cut between reads yields a blank line, which is skipped
             while len(pending) > MAX_LINE_CHARS:
                 parts.append(pending[:MAX_LINE_CHARS])
                 pending = pending[MAX_LINE_CHARS:]
@@ -328,7 +363,7 @@ class JobProcess:
                 parts.append(pending)
             for line in parts:
                 for start in range(0, max(1, len(line)), MAX_LINE_CHARS):
-                    self._line(name, line[start:start + MAX_LINE_CHARS], log)
+                    self._line(name, line[start : start + MAX_LINE_CHARS], log)
             if not chunk:
                 return
 
@@ -349,7 +384,9 @@ class JobProcess:
     def _members(self) -> list[psutil.Process]:
         """Every live process of this job: the leader, its descendants, its cgroup, its group, and token carriers."""
         found = {p.pid: p for p in self._tree()}
-        if self._contained():  # the kernel already knows every member: no need to read every process on the machine
+        if (
+            self._contained()
+        ):  # the kernel already knows every member: no need to read every process on the machine
             return list(found.values())
         me = os.getpid()
         uid = os.getuid() if hasattr(os, "getuid") else None
@@ -359,9 +396,9 @@ class JobProcess:
             try:
                 if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
                     continue
-                if not _IS_WINDOWS and self.pid is not None and os.getpgid(proc.pid) == self.pid:
-                    found[proc.pid] = proc
-                elif proc.environ().get(TOKEN_VAR) == self.token:
+                if (
+                    not _IS_WINDOWS and self.pid is not None and os.getpgid(proc.pid) == self.pid
+                ) or proc.environ().get(TOKEN_VAR) == self.token:
                     found[proc.pid] = proc
             except (psutil.Error, OSError):
                 continue
@@ -371,7 +408,11 @@ class JobProcess:
         """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
         a pids cgroup lists every member, and in bubblewrap's own pid namespace everything
         dies with it once the sandbox has exited."""
-        if getattr(self, "_cap", None) is not None and self._cap.kind != "watch" and hasattr(self._cap, "path"):
+        if (
+            getattr(self, "_cap", None) is not None
+            and self._cap.kind != "watch"
+            and hasattr(self._cap, "path")
+        ):
             return True
         in_namespace = any(arg in ("--unshare-pid", "--unshare-all") for arg in self.command_prefix)
         return in_namespace and self._proc is not None and self._proc.returncode is not None
@@ -393,7 +434,7 @@ class JobProcess:
             if self._proc.returncode is None:
                 try:
                     await asyncio.wait_for(self._proc.wait(), timeout=1.0)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     continue
             if not await asyncio.to_thread(self._members):
                 return
@@ -442,7 +483,9 @@ def kill_strays(work_root: Path) -> int:
     burning CPU or write into a workspace that is about to be recreated.
     """
     root = str(work_root.resolve())
-    killed = limits.kill_stale_cgroups(root)  # a pids cgroup holds the whole tree, whatever its cwd or environ
+    killed = limits.kill_stale_cgroups(
+        root
+    )  # a pids cgroup holds the whole tree, whatever its cwd or environ
     uid = os.getuid() if hasattr(os, "getuid") else None
     strays = []
     for proc in psutil.process_iter(["uids"]):

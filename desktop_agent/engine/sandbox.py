@@ -40,16 +40,28 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 BWRAP = "bwrap"
 NONE_PREFIX = "none"
 
 # /etc entries a program may need; everything else in /etc (ssh keys, shadow, ...) stays out.
 _ETC_FILES = (
-    "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives", "/etc/ssl",
-    "/etc/ca-certificates", "/etc/pki", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf",
-    "/etc/localtime", "/etc/timezone", "/etc/mime.types", "/etc/os-release", "/etc/hosts",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/alternatives",
+    "/etc/ssl",
+    "/etc/ca-certificates",
+    "/etc/pki",
+    "/etc/passwd",
+    "/etc/group",
+    "/etc/nsswitch.conf",
+    "/etc/localtime",
+    "/etc/timezone",
+    "/etc/mime.types",
+    "/etc/os-release",
+    "/etc/hosts",
 )
 _NET_ETC_FILES = ("/etc/resolv.conf", "/etc/gai.conf", "/etc/host.conf")
 _TOP_LEVEL = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
@@ -86,7 +98,20 @@ def _base_args(bwrap: str, *, network: bool, tmp_mb: int = DEFAULT_TMP_MB) -> li
             args += ["--ro-bind-try", entry, entry]
     size = str(max(1, tmp_mb) * 1024 * 1024)
     # Private, size-capped tmpfs for /tmp and /dev/shm: they live in RAM, which the RSS cap does not see.
-    args += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs", "/dev/shm"]
+    args += [
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        size,
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        size,
+        "--tmpfs",
+        "/dev/shm",
+    ]
     return args
 
 
@@ -137,12 +162,25 @@ def gpu_device_args() -> list[str]:
         for node in sorted(glob.glob(pattern)):
             args += ["--dev-bind-try", node, node]
     if args:
-        args += ["--ro-bind-try", "/sys", "/sys", "--ro-bind-try", "/proc/driver/nvidia", "/proc/driver/nvidia"]
+        args += [
+            "--ro-bind-try",
+            "/sys",
+            "/sys",
+            "--ro-bind-try",
+            "/proc/driver/nvidia",
+            "/proc/driver/nvidia",
+        ]
     return args
 
 
-def job_prefix(info: SandboxInfo, *, python: Path, workspace: Path, gpu: bool = False,
-               tmp_mb: int = DEFAULT_TMP_MB) -> list[str]:
+def job_prefix(
+    info: SandboxInfo,
+    *,
+    python: Path,
+    workspace: Path,
+    gpu: bool = False,
+    tmp_mb: int = DEFAULT_TMP_MB,
+) -> list[str]:
     """argv to put before `python train.py` (empty when not sandboxed)."""
     if not info.available or info.bwrap is None:
         return []
@@ -156,8 +194,14 @@ def job_prefix(info: SandboxInfo, *, python: Path, workspace: Path, gpu: bool = 
     return args
 
 
-def install_prefix(info: SandboxInfo, *, python: Path, writable: Iterable[Path], readable: Iterable[Path] = (),
-                   environ: Mapping[str, str] | None = None) -> list[str]:
+def install_prefix(
+    info: SandboxInfo,
+    *,
+    python: Path,
+    writable: Iterable[Path],
+    readable: Iterable[Path] = (),
+    environ: Mapping[str, str] | None = None,
+) -> list[str]:
     """argv to put before the installer: network on, home invisible, only `writable` writable."""
     if not info.available or info.bwrap is None:
         return []
@@ -179,14 +223,16 @@ def install_prefix(info: SandboxInfo, *, python: Path, writable: Iterable[Path],
 def _config_paths(environ: Mapping[str, str]) -> list[Path]:
     """Index configuration the owner set up (uv.toml, local find-links folders): visible read-only."""
     out: list[Path] = []
-    config_home = environ.get("XDG_CONFIG_HOME") or os.path.join(environ.get("HOME", "/nonexistent"), ".config")
+    config_home = environ.get("XDG_CONFIG_HOME") or os.path.join(
+        environ.get("HOME", "/nonexistent"), ".config"
+    )
     out.append(Path(config_home) / "uv" / "uv.toml")
     out.append(Path("/etc/uv"))
     for key, value in environ.items():
         if not key.startswith(("UV_", "PIP_")):
             continue
         for item in value.replace(",", " ").split():
-            item = item[len("file://"):] if item.startswith("file://") else item
+            item = item[len("file://") :] if item.startswith("file://") else item
             if item.startswith("/"):
                 out.append(Path(item))
     return out
@@ -215,13 +261,20 @@ def detect(*, refresh: bool = False) -> SandboxInfo:
         true = shutil.which("true") or "/usr/bin/true"
         cmd = _base_args(bwrap, network=False) + ["--", true]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=15, stdin=subprocess.DEVNULL)
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=15, stdin=subprocess.DEVNULL
+            )
             ok = proc.returncode == 0
             why = (proc.stderr or proc.stdout).strip().splitlines()[-1:] if not ok else []
         except (OSError, subprocess.TimeoutExpired) as exc:
             ok, why = False, [str(exc)]
-        info = (SandboxInfo(True, BWRAP, bwrap) if ok
-                else _unavailable(f"bubblewrap does not work here: {why[0] if why else 'unknown error'}"))
+        info = (
+            SandboxInfo(True, BWRAP, bwrap)
+            if ok
+            else _unavailable(
+                f"bubblewrap does not work here: {why[0] if why else 'unknown error'}"
+            )
+        )
         _probed[bwrap] = info
         return info
 

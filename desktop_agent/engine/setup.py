@@ -21,11 +21,15 @@ EMAIL_UNKNOWN_MESSAGE = "This email has no account yet — register on the websi
 def _valid_server(server: str) -> str:
     server = server.strip().rstrip("/")
     if not server.startswith(("http://", "https://")):
-        raise errors.ApiError(f"The server address must start with http:// or https:// (got {server!r})")
+        raise errors.ApiError(
+            f"The server address must start with http:// or https:// (got {server!r})"
+        )
     return server
 
 
-async def register_async(server: str, email: str, paths: DataPaths, *, proxy: str = "system") -> str:
+async def register_async(
+    server: str, email: str, paths: DataPaths, *, proxy: str = "system"
+) -> str:
     server = _valid_server(server)
     email = normalise_email(email)
     paths.ensure()
@@ -35,7 +39,9 @@ async def register_async(server: str, email: str, paths: DataPaths, *, proxy: st
         try:
             return await api.register(agent_id, email, gpu.gpu_model_summary(), ram_total_label())
         except errors.EmailNotFound as exc:
-            raise errors.EmailNotFound(EMAIL_UNKNOWN_MESSAGE, status=exc.status, detail=exc.detail) from None
+            raise errors.EmailNotFound(
+                EMAIL_UNKNOWN_MESSAGE, status=exc.status, detail=exc.detail
+            ) from None
         except (errors.RetryableError, errors.MaybeDelivered) as exc:
             if isinstance(exc, errors.ServerUnreachable):
                 raise

@@ -124,7 +124,9 @@ class Totals:
     tasks_done: int  # completed + failed: work the server accepted
     compute_hours: float
     by_outcome: dict[str, int]
-    energy_wh: float | None = None  # summed over tasks with a reading; None: no task was ever measured
+    energy_wh: float | None = (
+        None  # summed over tasks with a reading; None: no task was ever measured
+    )
 
 
 class StoreError(RuntimeError):
@@ -172,8 +174,12 @@ class Store:
             for version in range(1, SCHEMA_VERSION + 1):
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
-                    self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                    row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                    self._db.execute(
+                        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                    )
+                    row = self._db.execute(
+                        "SELECT value FROM meta WHERE key='schema_version'"
+                    ).fetchone()
                     current = int(row["value"]) if row else 0
                     if current > SCHEMA_VERSION:
                         raise StoreError(
@@ -226,7 +232,16 @@ class Store:
         cur = self._write(
             "INSERT INTO tasks(server, agent_id, task_id, job_id, code_url, requirements_url,"
             " chunk_data_url, phase, started_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?)",
-            (server, agent_id, task_id, job_id, code_url, requirements_url, chunk_data_url, time.time()),
+            (
+                server,
+                agent_id,
+                task_id,
+                job_id,
+                code_url,
+                requirements_url,
+                chunk_data_url,
+                time.time(),
+            ),
         )
         row = self.get(int(cur.lastrowid or 0))
         assert row is not None
@@ -303,9 +318,15 @@ class Store:
                 " FROM tasks WHERE outcome IS NOT NULL GROUP BY outcome"
             ).fetchall()
         by_outcome = {r["outcome"]: int(r["n"]) for r in rows}
-        with self._lock:  # energy accounting (accounting.py): NULL means not measured, never counted as 0
-            energy = self._db.execute("SELECT SUM(energy_wh) AS wh FROM tasks WHERE energy_wh IS NOT NULL").fetchone()
-        done_secs = sum(float(r["secs"] or 0) for r in rows if r["outcome"] in ("completed", "failed"))
+        with (
+            self._lock
+        ):  # energy accounting (accounting.py): NULL means not measured, never counted as 0
+            energy = self._db.execute(
+                "SELECT SUM(energy_wh) AS wh FROM tasks WHERE energy_wh IS NOT NULL"
+            ).fetchone()
+        done_secs = sum(
+            float(r["secs"] or 0) for r in rows if r["outcome"] in ("completed", "failed")
+        )
         return Totals(
             tasks_done=by_outcome.get("completed", 0) + by_outcome.get("failed", 0),
             compute_hours=done_secs / 3600.0,

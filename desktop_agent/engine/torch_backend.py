@@ -87,7 +87,9 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def cuda_backend_for_driver(driver: str, *, windows: bool = False, candidates: tuple[str, ...] = AUTO_CANDIDATES) -> str | None:
+def cuda_backend_for_driver(
+    driver: str, *, windows: bool = False, candidates: tuple[str, ...] = AUTO_CANDIDATES
+) -> str | None:
     """The newest CUDA build in `candidates` that `driver` can run, or None when the driver is too old."""
     have = _version(driver)
     for backend in candidates:
@@ -129,14 +131,19 @@ def _auto(platform: str, use_gpu: bool, backend: gpu.GpuBackend | None) -> Torch
         return TorchChoice(CPU, "GPU use is switched off in Settings (use_gpu)")
     nvml = backend or gpu.backend()
     if not nvml.available or not nvml.gpus():
-        return TorchChoice(CPU, f"no usable NVIDIA GPU ({getattr(nvml, 'reason', '') or 'none found'})")
+        return TorchChoice(
+            CPU, f"no usable NVIDIA GPU ({getattr(nvml, 'reason', '') or 'none found'})"
+        )
     driver = nvml.driver_version()
     if not driver:
         return TorchChoice(CPU, "an NVIDIA GPU is present but its driver version is unknown")
     cuda = cuda_backend_for_driver(driver, windows=platform.startswith("win"))
     if cuda is None:
         oldest = _MIN_DRIVER[AUTO_CANDIDATES[-1]][1 if platform.startswith("win") else 0]
-        return TorchChoice(CPU, f"NVIDIA driver {driver} is older than {oldest}, the oldest any CUDA build of PyTorch needs")
+        return TorchChoice(
+            CPU,
+            f"NVIDIA driver {driver} is older than {oldest}, the oldest any CUDA build of PyTorch needs",
+        )
     names = ", ".join(g.name for g in nvml.gpus())
     return TorchChoice(cuda, f"NVIDIA driver {driver} on {names} runs {cuda}")
 

@@ -10,13 +10,20 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop_agent.config import DataPaths, Settings, SettingsError, load_settings, resolve_data_dir
-from desktop_agent.engine.events import AgentState, LogLine, PhaseProgress, StateChanged, TaskStarted
+from desktop_agent.engine.events import (
+    AgentState,
+    LogLine,
+    PhaseProgress,
+    StateChanged,
+    TaskStarted,
+)
 from desktop_agent.gui import states
 from desktop_agent.gui.main_window import MainWindow
 from desktop_agent.gui.setup_dialog import RegisterFn, SetupDialog
@@ -49,7 +56,9 @@ class _GuiLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            self._bridge.emit_event(LogLine(record.getMessage(), level=record.levelname, stream="app"))
+            self._bridge.emit_event(
+                LogLine(record.getMessage(), level=record.levelname, stream="app")
+            )
         except Exception:  # never let logging break the app
             pass
 
@@ -296,7 +305,9 @@ class AppController(QObject):
                 self.tr("A finished result is still waiting to be delivered to the server.")
             )
             box.setInformativeText(
-                self.tr("If you change the account now, the credit for it may be lost. Wait until it is delivered?")
+                self.tr(
+                    "If you change the account now, the credit for it may be lost. Wait until it is delivered?"
+                )
             )
             wait = box.addButton(self.tr("Wait"), QMessageBox.RejectRole)
             box.addButton(self.tr("Change anyway"), QMessageBox.AcceptRole)
@@ -350,7 +361,10 @@ class AppController(QObject):
             self.tray.on_state(ev)
 
     def _on_engine_crashed(self, message: str) -> None:
-        ev = StateChanged(AgentState.STOPPED, self.tr("The engine stopped with an error: {msg}").format(msg=message))
+        ev = StateChanged(
+            AgentState.STOPPED,
+            self.tr("The engine stopped with an error: {msg}").format(msg=message),
+        )
         self.status.on_state(ev)
         if self._window is not None:
             self._window.now_tab.on_state(ev)
@@ -433,7 +447,9 @@ def run_gui(
         guard.release()
         return 2
 
-    controller = AppController(paths, settings, quit_fn=app.quit, skip_setup=demo and bool(settings.email))
+    controller = AppController(
+        paths, settings, quit_fn=app.quit, skip_setup=demo and bool(settings.email)
+    )
     guard.activate_requested.connect(controller.show_window)
     _quit_on_signals(app, controller.quit)
     controller.start(minimized=minimized)

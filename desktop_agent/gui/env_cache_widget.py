@@ -67,7 +67,9 @@ class EnvCacheWidget(QWidget):
         self.label.setAccessibleName(self.tr("Disk used by job environments"))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear job environments"))
-        self.clear_button.setToolTip(self.tr("Delete cached job environments; they are rebuilt when a job needs them"))
+        self.clear_button.setToolTip(
+            self.tr("Delete cached job environments; they are rebuilt when a job needs them")
+        )
         self.clear_button.clicked.connect(self.clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +90,9 @@ class EnvCacheWidget(QWidget):
 
     def clear(self) -> None:
         if task_in_hand(self.data_dir):
-            self._show_text(self.tr("Job environments: a task is running — Clear when it ends"), None)
+            self._show_text(
+                self.tr("Job environments: a task is running — Clear when it ends"), None
+            )
             return
         self._start(clear=True)
 
@@ -114,11 +118,18 @@ class EnvCacheWidget(QWidget):
     def _show(self, value: object) -> None:
         self._busy = False
         if isinstance(value, Exception):
-            self._show_text(self.tr("Job environments: could not measure ({0})").replace("{0}", str(value)), None)
+            self._show_text(
+                self.tr("Job environments: could not measure ({0})").replace("{0}", str(value)),
+                None,
+            )
             return
         assert isinstance(value, int)
         budget = self.budget_mb() * 1e6
-        text = self.tr("Job environments: {0} of {1}").replace("{0}", format_gb(value)).replace("{1}", format_gb(budget))
+        text = (
+            self.tr("Job environments: {0} of {1}")
+            .replace("{0}", format_gb(value))
+            .replace("{1}", format_gb(budget))
+        )
         self._show_text(text, value)
 
     def _show_text(self, text: str, used: int | None) -> None:

@@ -6,7 +6,8 @@ import csv
 import logging
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
@@ -103,13 +104,13 @@ class HistoryModel(QAbstractTableModel):
     def row_at(self, r: int) -> Any:
         return self._rows[r]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self._headers[section]
         return None
@@ -154,7 +155,9 @@ class HistoryModel(QAbstractTableModel):
                 return f
         if role == Qt.ToolTipRole:
             if col == self.RESULT and _get(row, "result_url"):
-                return self.tr("Double-click or press Enter to open {url}").format(url=_get(row, "result_url"))
+                return self.tr("Double-click or press Enter to open {url}").format(
+                    url=_get(row, "result_url")
+                )
             if col == self.OUTCOME:
                 return _get(row, "error") or None
         if role == Qt.TextAlignmentRole and col in (self.JOB, self.TASK, self.DURATION):
@@ -185,7 +188,9 @@ class HistoryTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Finished tasks"))
-        self.table.activated.connect(self.show_details)  # double-click / Enter: what ran (task_details.py)
+        self.table.activated.connect(
+            self.show_details
+        )  # double-click / Enter: what ran (task_details.py)
 
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName(self.tr("Totals"))
@@ -239,7 +244,11 @@ class HistoryTab(QWidget):
             done = _get(totals, "tasks_done") or 0
             hours = float(_get(totals, "compute_hours") or 0.0)
         else:
-            done = sum(1 for r in rows if str(getattr(_get(r, "outcome"), "value", _get(r, "outcome"))) == "completed")
+            done = sum(
+                1
+                for r in rows
+                if str(getattr(_get(r, "outcome"), "value", _get(r, "outcome"))) == "completed"
+            )
             hours = sum(float(_get(r, "duration_s") or 0) for r in rows) / 3600
         self.totals_label.setText(
             self.tr("{done} tasks done · {time} of compute given").format(
@@ -263,11 +272,18 @@ class HistoryTab(QWidget):
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export history"), str(Path.home() / "desktop-agent-history.csv"), self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Export history"),
+            str(Path.home() / "desktop-agent-history.csv"),
+            self.tr("CSV files (*.csv)"),
         )
         if not path:
             return
         try:
             write_history_csv(self.rows(), Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {err}").format(path=path, err=exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("Could not write {path}: {err}").format(path=path, err=exc),
+            )

@@ -102,7 +102,11 @@ class LogsTab(QWidget):
 
     def copy_visible(self) -> None:
         cursor = self.view.textCursor()
-        text = cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else self.view.toPlainText()
+        text = (
+            cursor.selectedText().replace("\u2029", "\n")
+            if cursor.hasSelection()
+            else self.view.toPlainText()
+        )
         QGuiApplication.clipboard().setText(text)
 
     def open_folder(self) -> None:

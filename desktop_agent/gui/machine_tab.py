@@ -6,7 +6,7 @@ calls them when it is shown and hidden), so a hidden app costs nothing here.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -129,7 +129,9 @@ class MachineTab(QWidget):
                 pass
         s = self.monitor.sample()
         self.last_sample = s
-        self.cpu_label.setText(self.tr("{pct:.0f} % of {n} cores").format(pct=s.cpu_pct, n=s.cpu_count))
+        self.cpu_label.setText(
+            self.tr("{pct:.0f} % of {n} cores").format(pct=s.cpu_pct, n=s.cpu_count)
+        )
         self.ram_label.setText(f"{format_bytes(s.ram_used)} / {format_bytes(s.ram_total)}")
         self.cpu_graph.add(s.cpu_pct)
         self._show_gpus(s)
@@ -141,14 +143,18 @@ class MachineTab(QWidget):
             self.job_ram.setText(format_bytes(job.rss))
             self.job_vram.setText("—" if job.vram_mb is None else f"{job.vram_mb:.0f} MB")
             self._job_form.setRowVisible(self.job_vram, bool(s.gpus))
-            self.job_gpu_util.setText("—" if job.gpu_util_pct is None else f"{job.gpu_util_pct:.0f} %")
+            self.job_gpu_util.setText(
+                "—" if job.gpu_util_pct is None else f"{job.gpu_util_pct:.0f} %"
+            )
             self._job_form.setRowVisible(self.job_gpu_util, bool(s.gpus))
 
     def _show_gpus(self, s: MachineSample) -> None:
         backend = gpu.backend()
         if not s.gpus:
             reason = getattr(backend, "reason", "") or self.tr("No NVIDIA GPU found")
-            self.no_gpu_label.setText(reason if backend.available is False else self.tr("No NVIDIA GPU found"))
+            self.no_gpu_label.setText(
+                reason if backend.available is False else self.tr("No NVIDIA GPU found")
+            )
             self.no_gpu_label.setVisible(True)
             for box in self._gpu_boxes:
                 box.setVisible(False)
@@ -161,7 +167,11 @@ class MachineTab(QWidget):
                 box.deleteLater()
             self._gpu_boxes = []
             for g in s.gpus:
-                box = _GpuBox(self.tr("GPU {i}: {name}").format(i=g.index, name=names.get(g.index, "NVIDIA GPU")))
+                box = _GpuBox(
+                    self.tr("GPU {i}: {name}").format(
+                        i=g.index, name=names.get(g.index, "NVIDIA GPU")
+                    )
+                )
                 self.gpu_area.addWidget(box)
                 self._gpu_boxes.append(box)
         for box, g in zip(self._gpu_boxes, s.gpus):

@@ -8,7 +8,8 @@ asks the controller to quit, and a line says so.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.history_tab.totals_changed.connect(self.now_tab.set_totals)
-        self.history_tab.totals_changed.connect(lambda *_: self.now_tab.set_energy(_energy_total(store_factory)))
+        self.history_tab.totals_changed.connect(
+            lambda *_: self.now_tab.set_energy(_energy_total(store_factory))
+        )
         self.history_tab.refresh()
 
         central = QWidget()
@@ -88,8 +91,12 @@ class MainWindow(QMainWindow):
 
         QShortcut(QKeySequence.Quit, self, activated=self.quit_requested.emit)
         QShortcut(QKeySequence.Close, self, activated=self.close)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))  # trust & hardening: a redacted support zip
-        self.diagnostics_action = help_menu.addAction(self.tr("Save &diagnostics…"), self.save_diagnostics)
+        help_menu = self.menuBar().addMenu(
+            self.tr("&Help")
+        )  # trust & hardening: a redacted support zip
+        self.diagnostics_action = help_menu.addAction(
+            self.tr("Save &diagnostics…"), self.save_diagnostics
+        )
         self._data_dir = data_dir
 
     def save_diagnostics(self) -> None:
@@ -97,19 +104,30 @@ class MainWindow(QMainWindow):
 
         from desktop_agent.diagnostics import write_diagnostics
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save diagnostics"),
-                                              str(Path.home() / "desktop-agent-diagnostics.zip"),
-                                              self.tr("Zip files (*.zip)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save diagnostics"),
+            str(Path.home() / "desktop-agent-diagnostics.zip"),
+            self.tr("Zip files (*.zip)"),
+        )
         if not path:
             return
         try:
             written = write_diagnostics(self._data_dir, Path(path))
         except Exception as exc:  # shown, never fatal
-            QMessageBox.warning(self, self.tr("Diagnostics"), self.tr("Could not write diagnostics: {err}").format(err=exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Diagnostics"),
+                self.tr("Could not write diagnostics: {err}").format(err=exc),
+            )
             return
-        QMessageBox.information(self, self.tr("Diagnostics"), self.tr(
-            "Saved {path}.\nYour machine id and email addresses were removed; look inside before sharing it.").format(
-            path=written))
+        QMessageBox.information(
+            self,
+            self.tr("Diagnostics"),
+            self.tr(
+                "Saved {path}.\nYour machine id and email addresses were removed; look inside before sharing it."
+            ).format(path=written),
+        )
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_tab:
@@ -123,15 +141,15 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # Machine sampling only while the window is on screen.
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.machine_tab.start()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self.machine_tab.stop()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray_available:
             event.ignore()
             self.hide()

@@ -124,7 +124,9 @@ class NowTab(QWidget):
         form.addRow("", self.progress)
         form.addRow(self.tr("Elapsed:"), self.elapsed_label)
         form.addRow(self.tr("Time left:"), self.eta_label)
-        self.no_task_label = QLabel(self.tr("No task right now. New work is picked up automatically."))
+        self.no_task_label = QLabel(
+            self.tr("No task right now. New work is picked up automatically.")
+        )
         self.no_task_label.setWordWrap(True)
         self.no_task_label.setEnabled(False)
 
@@ -161,15 +163,21 @@ class NowTab(QWidget):
         if ev.state == AgentState.PAUSED and not was_paused:
             self._paused_since = ev.at
         elif was_paused and ev.state != AgentState.PAUSED and self._paused_since is not None:
-            self._paused_total += ev.at - self._paused_since  # a frozen job makes no progress: not in the ETA
+            self._paused_total += (
+                ev.at - self._paused_since
+            )  # a frozen job makes no progress: not in the ETA
             self._paused_since = None
         self.state = ev.state
         self.state_label.setText(states.state_words(ev.state))
         # While working, the task box says what the detail would ("Working on task 7").
         detail = states.detail_words(ev)
         self.detail_label.setText(detail)
-        redundant = detail.strip().lower() in self.state_label.text().lower()  # "Contributing" under "Contributing — …"
-        self.detail_label.setVisible(bool(detail) and not redundant and ev.state != AgentState.WORKING)
+        redundant = (
+            detail.strip().lower() in self.state_label.text().lower()
+        )  # "Contributing" under "Contributing — …"
+        self.detail_label.setVisible(
+            bool(detail) and not redundant and ev.state != AgentState.WORKING
+        )
         name = states.icon_name(ev.state, problem=bool(self._problems))
         self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
         self.user_paused = paused = states.user_paused(ev)
@@ -206,9 +214,9 @@ class NowTab(QWidget):
     def set_totals(self, done: int, seconds: float) -> None:
         if done:
             self.totals_label.setText(
-                self.tr("So far this computer has finished {n} tasks ({t} of compute). Thank you!").format(
-                    n=done, t=format_duration(seconds)
-                )
+                self.tr(
+                    "So far this computer has finished {n} tasks ({t} of compute). Thank you!"
+                ).format(n=done, t=format_duration(seconds))
             )
         else:
             self.totals_label.setText(self.tr("Finished tasks will be counted here."))
@@ -217,8 +225,11 @@ class NowTab(QWidget):
         """The running total of measured energy (None: no task had a reading: never a guess)."""
         from desktop_agent.engine.energy import format_kwh
 
-        self.energy_label.setText(self.tr("Energy given: not measured") if wh is None else
-                                  self.tr("This machine has given {e}").format(e=format_kwh(wh)))
+        self.energy_label.setText(
+            self.tr("Energy given: not measured")
+            if wh is None
+            else self.tr("This machine has given {e}").format(e=format_kwh(wh))
+        )
 
     def on_problem(self, ev: ProblemRaised) -> None:
         self._problems[ev.kind.value] = ev.message
@@ -288,4 +299,6 @@ class NowTab(QWidget):
             self.eta_label.setText(self.tr("paused"))
             return
         eta = self.eta_seconds()
-        self.eta_label.setText(self.tr("about {t}").format(t=format_duration(eta)) if eta is not None else "—")
+        self.eta_label.setText(
+            self.tr("about {t}").format(t=format_duration(eta)) if eta is not None else "—"
+        )

@@ -30,12 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.config import DEFAULTS, Settings, SettingsError, load_file, save_settings, validate
+from desktop_agent.config import (
+    DEFAULTS,
+    Settings,
+    SettingsError,
+    load_file,
+    save_settings,
+    validate,
+)
 from desktop_agent.engine.rules import DAYS, parse_window
 from desktop_agent.platform import autostart
 
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-             "sat": "Saturday", "sun": "Sunday"}
+DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
 
 
 def schedule_text(schedule: dict) -> str:
@@ -51,7 +65,13 @@ class ScheduleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Weekly schedule"))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Contribute only in these hours (local time). Leave every day empty for any time.")))
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "Contribute only in these hours (local time). Leave every day empty for any time."
+                )
+            )
+        )
         self.edits: dict[str, QLineEdit] = {}
         for day in DAYS:
             edit = QLineEdit(", ".join(schedule.get(day, [])))
@@ -91,7 +111,9 @@ class ScheduleDialog(QDialog):
 class RulesPanel(QGroupBox):
     saved = Signal(dict)  # the changed settings, validated and written
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None, *, gpu_available: bool | None = None):
+    def __init__(
+        self, data_dir: Path, parent: QWidget | None = None, *, gpu_available: bool | None = None
+    ):
         super().__init__(self.tr("When to contribute"), parent)
         self.data_dir = data_dir
         if gpu_available is None:
@@ -212,7 +234,9 @@ class RulesPanel(QGroupBox):
         self.idle_minutes.setValue(int(round(s.idle_minutes)))
         self.idle_minutes.setEnabled(s.run_when_idle_only)
         self._schedule = dict(s.schedule)
-        self.schedule_label.setText(self.tr("Schedule: {s}").format(s=schedule_text(self._schedule)))
+        self.schedule_label.setText(
+            self.tr("Schedule: {s}").format(s=schedule_text(self._schedule))
+        )
         self.cores.setValue(s.cpu_max_cores)
         self.low_priority.setChecked(s.job_low_priority)
         self.memory.setValue(int(round(s.memory_max_pct)))
@@ -248,14 +272,18 @@ class RulesPanel(QGroupBox):
         except (OSError, SettingsError) as exc:
             self.status.setText(self.tr("Could not save: {err}").format(err=exc))
             return
-        self.status.setText(self.tr("Saved. Rules apply now; CPU and GPU limits from the next task."))
+        self.status.setText(
+            self.tr("Saved. Rules apply now; CPU and GPU limits from the next task.")
+        )
         self.saved.emit(changes)
 
     def edit_schedule(self) -> None:
         dlg = ScheduleDialog(self._schedule, self)
         if dlg.exec() == QDialog.Accepted:
             self._schedule = dlg.schedule()
-            self.schedule_label.setText(self.tr("Schedule: {s}").format(s=schedule_text(self._schedule)))
+            self.schedule_label.setText(
+                self.tr("Schedule: {s}").format(s=schedule_text(self._schedule))
+            )
 
     def _autostart_toggled(self, on: bool) -> None:
         try:
@@ -263,5 +291,8 @@ class RulesPanel(QGroupBox):
         except OSError as exc:
             self.status.setText(self.tr("Could not change start at login: {err}").format(err=exc))
             return
-        self.status.setText(self.tr("Starts at login: {where}").format(where=autostart.describe()) if on
-                            else self.tr("Won't start at login."))
+        self.status.setText(
+            self.tr("Starts at login: {where}").format(where=autostart.describe())
+            if on
+            else self.tr("Won't start at login.")
+        )

@@ -70,14 +70,18 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_agent.paths import sample_job_dir
 
     app.setWindowIcon(states.app_icon())
-    code = (sample_job_dir() / "train.py").read_bytes().replace(
-        b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"16"'
+    code = (
+        (sample_job_dir() / "train.py")
+        .read_bytes()
+        .replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"16"')
     )
     with DevServer() as server, tempfile.TemporaryDirectory() as tmp:
         server.add_owner(VOLUNTEER)
         server.submit_job(sample_job_dir(), code=code, chunks=3, title="Sentiment classifier")
         paths = DataPaths(Path(tmp) / "data").ensure()
-        c = AppController(paths, Settings(server=server.url, poll_interval=0.5), quit_fn=lambda: None)
+        c = AppController(
+            paths, Settings(server=server.url, poll_interval=0.5), quit_fn=lambda: None
+        )
         print("tray available:", c.tray_available)
         c.start()
         dlg = c.setup_dialog
@@ -91,7 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         c.window.move(60, 60)
         c.window.resize(760, 560)
         now = c.window.now_tab
-        spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and (now.phase.fraction or 0) >= 0.25)
+        spin_until(
+            lambda: (
+                now.phase is not None
+                and now.phase.phase == Phase.TRAINING
+                and (now.phase.fraction or 0) >= 0.25
+            )
+        )
         shot(out, "dashboard-task.png")
 
         # The same dashboard under a dark palette: text must stay legible (palette roles only).
@@ -101,11 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         style = app.style().name()
         dark = QPalette()
         for role, colour in {
-            QPalette.Window: "#2b2b2b", QPalette.WindowText: "#e6e6e6", QPalette.Base: "#1e1e1e",
-            QPalette.AlternateBase: "#262626", QPalette.Text: "#e6e6e6", QPalette.Button: "#353535",
-            QPalette.ButtonText: "#e6e6e6", QPalette.Highlight: "#2f6fde", QPalette.HighlightedText: "#ffffff",
-            QPalette.Link: "#7fb0ff", QPalette.Mid: "#555555", QPalette.ToolTipBase: "#353535",
-            QPalette.ToolTipText: "#e6e6e6", QPalette.PlaceholderText: "#9a9a9a",
+            QPalette.Window: "#2b2b2b",
+            QPalette.WindowText: "#e6e6e6",
+            QPalette.Base: "#1e1e1e",
+            QPalette.AlternateBase: "#262626",
+            QPalette.Text: "#e6e6e6",
+            QPalette.Button: "#353535",
+            QPalette.ButtonText: "#e6e6e6",
+            QPalette.Highlight: "#2f6fde",
+            QPalette.HighlightedText: "#ffffff",
+            QPalette.Link: "#7fb0ff",
+            QPalette.Mid: "#555555",
+            QPalette.ToolTipBase: "#353535",
+            QPalette.ToolTipText: "#e6e6e6",
+            QPalette.PlaceholderText: "#9a9a9a",
         }.items():
             dark.setColor(role, QColor(colour))
         dark.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#8a8a8a"))

@@ -115,7 +115,9 @@ class SettingsTab(QWidget):
     def save_proxy(self) -> None:
         value = self.proxy_value()
         if value is None:
-            self.proxy_status.setText(self.tr("Enter a proxy address such as http://proxy.example.com:3128"))
+            self.proxy_status.setText(
+                self.tr("Enter a proxy address such as http://proxy.example.com:3128")
+            )
             return
         try:
             save_settings(self.data_dir, {"proxy": value})

@@ -7,7 +7,7 @@ shows a busy state; errors come back inline, in words a volunteer can act on.
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRegularExpression, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -71,10 +71,12 @@ def message_for_error(exc: BaseException, server: str) -> str:
     tr = lambda s: QCoreApplication.translate("SetupDialog", s)  # noqa: E731
     if isinstance(exc, errors.EmailNotFound):
         return tr("This email has no account yet — register on the website first.")
-    if isinstance(exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)):
-        return tr("Can't reach the server at {server} — check the address or your connection.").format(
-            server=server
-        )
+    if isinstance(
+        exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)
+    ):
+        return tr(
+            "Can't reach the server at {server} — check the address or your connection."
+        ).format(server=server)
     if isinstance(exc, errors.AgentError) and str(exc):
         return str(exc)
     return tr("Something went wrong while connecting: {error}").format(error=exc)
@@ -96,7 +98,9 @@ class SetupDialog(QDialog):
         self._paths = paths
         self._register = register or _default_register
         self._job: _RegisterJob | None = None
-        self._finished_jobs: list[_RegisterJob] = []  # keep emitters alive until their signals are delivered
+        self._finished_jobs: list[
+            _RegisterJob
+        ] = []  # keep emitters alive until their signals are delivered
         self.result_status: str = ""
         self.setWindowTitle(self.tr("Set up Desktop Agent"))
         self.setMinimumWidth(460)
@@ -118,7 +122,9 @@ class SetupDialog(QDialog):
         self.email_edit = QLineEdit(email)
         self.email_edit.setPlaceholderText(self.tr("you@example.com"))
         self.email_edit.setAccessibleName(self.tr("Email address"))
-        self.email_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[^\s]*"), self))
+        self.email_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[^\s]*"), self)
+        )
         self.email_edit.textChanged.connect(self._on_input_changed)
         email_hint = QLabel(self.tr("The email of your account on the website."))
         email_hint.setEnabled(False)
@@ -144,7 +150,9 @@ class SetupDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("setupError")
-        self.error_label.setStyleSheet("color: #c0392b;")  # a state accent, legible on light and dark
+        self.error_label.setStyleSheet(
+            "color: #c0392b;"
+        )  # a state accent, legible on light and dark
         self.error_label.setAccessibleName(self.tr("Connection problem"))
         self.error_label.setVisible(False)
 
@@ -256,7 +264,11 @@ class SetupDialog(QDialog):
     def _on_failed(self, exc: object) -> None:
         self._retire_job()
         self._set_busy(False)
-        self.show_error(message_for_error(exc if isinstance(exc, BaseException) else Exception(exc), self.server))
+        self.show_error(
+            message_for_error(
+                exc if isinstance(exc, BaseException) else Exception(exc), self.server
+            )
+        )
         self.email_edit.setFocus()
 
     def reject(self) -> None:

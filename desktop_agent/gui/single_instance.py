@@ -62,7 +62,9 @@ class SingleInstance(QObject):
         server.setSocketOptions(QLocalServer.UserAccessOption)
         if not server.listen(self.name):
             # Stale socket from a crash (nobody answered above): remove it and retry once.
-            log.info("removing stale single-instance socket %s (%s)", self.name, server.errorString())
+            log.info(
+                "removing stale single-instance socket %s (%s)", self.name, server.errorString()
+            )
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
                 if self._ping_existing():  # lost a race with another launch

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class Sparkline(QWidget):
-    def __init__(self, *, capacity: int = 180, maximum: float = 100.0, color: str = "#2f6fde", parent=None):
+    def __init__(
+        self, *, capacity: int = 180, maximum: float = 100.0, color: str = "#2f6fde", parent=None
+    ):
         super().__init__(parent)
         self._values: deque[float | None] = deque(maxlen=capacity)
         self._capacity = capacity
@@ -39,7 +41,7 @@ class Sparkline(QWidget):
         self._values.clear()
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         try:
             p.setRenderHint(QPainter.Antialiasing)

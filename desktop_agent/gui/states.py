@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -58,7 +58,7 @@ def state_words(state: AgentState) -> str:
 USER_PAUSED_MODES = ("paused", "snoozed", "finish_then_pause")
 
 
-def user_paused(ev) -> bool:  # noqa: ANN001 - a StateChanged
+def user_paused(ev) -> bool:
     """Whether the *user* asked for a pause (so the control offers "Resume").
 
     Newer engines say so in `mode`; a PAUSED state with mode "contributing"
@@ -70,7 +70,7 @@ def user_paused(ev) -> bool:  # noqa: ANN001 - a StateChanged
     return ev.state == AgentState.PAUSED
 
 
-def detail_words(ev) -> str:  # noqa: ANN001 - a StateChanged
+def detail_words(ev) -> str:
     return getattr(ev, "reason", "") or ev.detail
 
 
@@ -80,7 +80,7 @@ def icon_name(state: AgentState, *, problem: bool = False) -> str:
     return _ICON_FOR.get(state, ICON_OFFLINE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", f"{name}.svg")))
 

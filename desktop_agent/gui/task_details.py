@@ -44,13 +44,18 @@ def _size(n: Any) -> str:
 
 def cost_words(row: object) -> str:
     """CPU time, peak memory, peak GPU memory and energy; "not measured" rather than a guess."""
-    cpu, rss, vram, wh = (_get(row, k) for k in ("cpu_seconds", "peak_rss_mb", "peak_vram_mb", "energy_wh"))
+    cpu, rss, vram, wh = (
+        _get(row, k) for k in ("cpu_seconds", "peak_rss_mb", "peak_vram_mb", "energy_wh")
+    )
     parts = [
         f"{cpu:.1f} s of CPU" if isinstance(cpu, (int, float)) else "CPU time not measured",
         f"peak memory {rss:.0f} MB" if isinstance(rss, (int, float)) else "",
         f"peak GPU memory {vram:.0f} MB" if isinstance(vram, (int, float)) and vram > 0 else "",
-        (f"energy {wh:.2f} Wh ({_get(row, 'energy_source') or 'measured'})" if isinstance(wh, (int, float))
-         else "energy not measured"),
+        (
+            f"energy {wh:.2f} Wh ({_get(row, 'energy_source') or 'measured'})"
+            if isinstance(wh, (int, float))
+            else "energy not measured"
+        ),
     ]
     return " · ".join(p for p in parts if p)
 
@@ -60,9 +65,11 @@ def sandbox_words(level: str | None) -> str:
     if not level:
         return "not recorded (the task did not get as far as running train.py)"
     if level == "bwrap":
-        return "bwrap — contained: no network, no access to your files, only its own folder writable"
+        return (
+            "bwrap — contained: no network, no access to your files, only its own folder writable"
+        )
     if level.startswith("none"):
-        why = level[len("none"):].strip(" ()") or "no sandbox available"
+        why = level[len("none") :].strip(" ()") or "no sandbox available"
         return f"none — ran without a sandbox ({why}); it could read what your account can read"
     return level
 
@@ -92,11 +99,24 @@ class TaskDetailsDialog(QDialog):
         duration = _get(row, "duration_s")
         add("task", self.tr("Task"), f"{_get(row, 'task_id')} (job {_get(row, 'job_id') or '—'})")
         add("server", self.tr("Server"), str(_get(row, "server") or "—"))
-        add("when", self.tr("Started"), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)) if started else "—")
-        add("outcome", self.tr("Outcome"), str(_get(row, "outcome") or _get(row, "phase") or "—")
-            + (f" after {duration:.1f} s" if isinstance(duration, (int, float)) else ""))
+        add(
+            "when",
+            self.tr("Started"),
+            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)) if started else "—",
+        )
+        add(
+            "outcome",
+            self.tr("Outcome"),
+            str(_get(row, "outcome") or _get(row, "phase") or "—")
+            + (f" after {duration:.1f} s" if isinstance(duration, (int, float)) else ""),
+        )
         add("sandbox", self.tr("Sandbox"), sandbox_words(_get(row, "sandbox")))
-        add("script_sha256", self.tr("train.py SHA-256"), str(_get(row, "script_sha256") or "—"), monospace=True)
+        add(
+            "script_sha256",
+            self.tr("train.py SHA-256"),
+            str(_get(row, "script_sha256") or "—"),
+            monospace=True,
+        )
         add("script_bytes", self.tr("train.py size"), _size(_get(row, "script_bytes")))
         add("data_bytes", self.tr("Data size"), _size(_get(row, "data_bytes")))
         add("env_key", self.tr("Environment"), str(_get(row, "env_key") or "—"), monospace=True)
@@ -106,7 +126,9 @@ class TaskDetailsDialog(QDialog):
         if _get(row, "error"):
             add("error", self.tr("Problem"), str(_get(row, "error")))
 
-        self.requirements = QPlainTextEdit(str(_get(row, "requirements") or "").strip() or self.tr("(none)"))
+        self.requirements = QPlainTextEdit(
+            str(_get(row, "requirements") or "").strip() or self.tr("(none)")
+        )
         self.requirements.setReadOnly(True)
         self.requirements.setFont(mono)
         self.requirements.setMaximumHeight(120)
@@ -118,7 +140,9 @@ class TaskDetailsDialog(QDialog):
         self.open_log = QPushButton(self.tr("Open log"))
         log_path = _get(row, "log_path")
         self.open_log.setEnabled(bool(log_path) and Path(str(log_path)).is_file())
-        self.open_log.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path))))
+        self.open_log.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path)))
+        )
         self.open_result = QPushButton(self.tr("Open result"))
         result_url = _get(row, "result_url")
         self.open_result.setEnabled(bool(result_url))

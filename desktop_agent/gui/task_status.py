@@ -55,7 +55,7 @@ class TaskStatus:
         self.log.append(ev)
 
     def task_line(self) -> str:
-        """"Task 55 · training 42 %" for the tray menu; empty when there is no task."""
+        """ "Task 55 · training 42 %" for the tray menu; empty when there is no task."""
         if self.task is None:
             return ""
         text = QCoreApplication.translate("TaskStatus", "Task {id}").format(id=self.task.task_id)

@@ -7,7 +7,7 @@ on `aboutToShow` (some desktops cache the menu otherwise).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -36,7 +36,13 @@ class Tray(QObject):
     quit_requested = Signal()
     notified = Signal(str, str)  # title, message (tests and the no-tray window listen)
 
-    def __init__(self, task_line: Callable[[], str], parent: QObject | None = None, *, unreachable_after_s: float = UNREACHABLE_NOTIFY_S):
+    def __init__(
+        self,
+        task_line: Callable[[], str],
+        parent: QObject | None = None,
+        *,
+        unreachable_after_s: float = UNREACHABLE_NOTIFY_S,
+    ):
         super().__init__(parent)
         self._task_line = task_line
         self.state = AgentState.STARTING
@@ -57,7 +63,9 @@ class Tray(QObject):
         self.snooze_hour_action = QAction(self.tr("Snooze for 1 hour"), self.menu)
         self.snooze_hour_action.triggered.connect(lambda: self.snooze_requested.emit(3600.0))
         self.snooze_tomorrow_action = QAction(self.tr("Snooze until tomorrow"), self.menu)
-        self.snooze_tomorrow_action.triggered.connect(lambda: self.snooze_requested.emit("tomorrow"))
+        self.snooze_tomorrow_action.triggered.connect(
+            lambda: self.snooze_requested.emit("tomorrow")
+        )
         self.finish_action = QAction(self.tr("Finish current task, then pause"), self.menu)
         self.finish_action.triggered.connect(self.finish_then_pause_requested)
         self.task_action = QAction("", self.menu)
@@ -92,9 +100,15 @@ class Tray(QObject):
 
     def on_task_finished(self, ev: TaskFinished) -> None:
         if ev.outcome == Outcome.COMPLETED:
-            self.notify(self.tr("Task done"), self.tr("Task {id} finished. Thank you!").format(id=ev.task_id))
+            self.notify(
+                self.tr("Task done"),
+                self.tr("Task {id} finished. Thank you!").format(id=ev.task_id),
+            )
         elif ev.outcome == Outcome.FAILED:
-            self.notify(self.tr("Task failed"), self.tr("Task {id} failed; the job's owner is told.").format(id=ev.task_id))
+            self.notify(
+                self.tr("Task failed"),
+                self.tr("Task {id} failed; the job's owner is told.").format(id=ev.task_id),
+            )
 
     def on_problem(self, ev: ProblemRaised) -> None:
         first = ev.kind not in self.problems
@@ -143,7 +157,8 @@ class Tray(QObject):
     def rebuild_menu(self) -> None:
         self.contribute_action.setChecked(not self.user_paused)
         self.contribute_action.setEnabled(
-            not self.stopping and self.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
+            not self.stopping
+            and self.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
         )
         line = self._task_line()
         enabled = self.contribute_action.isEnabled()
@@ -153,7 +168,11 @@ class Tray(QObject):
         if self.stopping:
             line = self.tr("Stopping…")
         elif not line:  # no task: say why ("Paused by you", "Waiting: on battery")
-            line = self.detail if self.detail and self.detail != "Contributing" else states.state_words(self.state)
+            line = (
+                self.detail
+                if self.detail and self.detail != "Contributing"
+                else states.state_words(self.state)
+            )
         elif self.state == AgentState.PAUSED and self.detail:  # a task on hold: and why
             line += " — " + self.detail
         self.task_action.setText(line)

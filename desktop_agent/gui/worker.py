@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -35,8 +36,12 @@ log = logging.getLogger(__name__)
 AgentFactory = Callable[..., Any]
 
 
-def _default_agent_factory(settings: Settings, paths: DataPaths, *, emit: Callable[[Event], None]) -> Any:
-    from desktop_agent.engine.loop import Agent  # imported late: the GUI starts before the engine loads
+def _default_agent_factory(
+    settings: Settings, paths: DataPaths, *, emit: Callable[[Event], None]
+) -> Any:
+    from desktop_agent.engine.loop import (
+        Agent,
+    )  # imported late: the GUI starts before the engine loads
 
     return Agent(settings, paths, emit=emit)
 

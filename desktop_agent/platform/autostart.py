@@ -18,10 +18,12 @@ import plistlib
 import subprocess
 import sys
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 APP_ID = "desktop-agent"
-LAUNCH_AGENT_LABEL = "org.desktop-agent.app"  # same names as desktop_agent/uninstall.py and the installers
+LAUNCH_AGENT_LABEL = (
+    "org.desktop-agent.app"  # same names as desktop_agent/uninstall.py and the installers
+)
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Desktop Agent"
 MINIMIZED = "--minimized"
@@ -39,7 +41,7 @@ def launch_command() -> list[str]:
 
 def _desktop_exec_quote(arg: str) -> str:
     """Quote one argument for a .desktop Exec line (the spec's rules, not the shell's)."""
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`%'):
+    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`%"):
         return arg
     escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
     return '"' + escaped.replace("%", "%%") + '"'
@@ -61,14 +63,16 @@ def desktop_entry(command: Sequence[str]) -> str:
 
 
 def launch_agent_plist(command: Sequence[str]) -> bytes:
-    return plistlib.dumps({
-        "Label": LAUNCH_AGENT_LABEL,
-        "ProgramArguments": list(command),
-        "RunAtLoad": True,
-        "KeepAlive": False,
-        "ProcessType": "Interactive",
-        "LimitLoadToSessionType": "Aqua",
-    })
+    return plistlib.dumps(
+        {
+            "Label": LAUNCH_AGENT_LABEL,
+            "ProgramArguments": list(command),
+            "RunAtLoad": True,
+            "KeepAlive": False,
+            "ProcessType": "Interactive",
+            "LimitLoadToSessionType": "Aqua",
+        }
+    )
 
 
 def run_key_value(command: Sequence[str]) -> str:
@@ -154,5 +158,15 @@ def describe() -> str:
     return str(linux_entry_path())
 
 
-__all__ = ["enable", "disable", "is_enabled", "desktop_entry", "launch_agent_plist", "run_key_value",
-           "launch_command", "linux_entry_path", "macos_plist_path", "describe"]
+__all__ = [
+    "describe",
+    "desktop_entry",
+    "disable",
+    "enable",
+    "is_enabled",
+    "launch_agent_plist",
+    "launch_command",
+    "linux_entry_path",
+    "macos_plist_path",
+    "run_key_value",
+]

@@ -37,7 +37,11 @@ def windows_fullscreen() -> bool | None:
             return None
     except (AttributeError, OSError):
         return None
-    return state.value in (2, 3, 4)  # QUNS_BUSY, QUNS_RUNNING_D3D_FULL_SCREEN, QUNS_PRESENTATION_MODE
+    return state.value in (
+        2,
+        3,
+        4,
+    )  # QUNS_BUSY, QUNS_RUNNING_D3D_FULL_SCREEN, QUNS_PRESENTATION_MODE
 
 
 def _probe() -> bool | None:

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from desktop_agent.platform._util import run_tool
 
@@ -55,9 +55,17 @@ def _load_x11() -> tuple | None:
         xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
         xlib.XFree.argtypes = [ctypes.c_void_p]
-        xss.XScreenSaverQueryExtension.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)]
+        xss.XScreenSaverQueryExtension.argtypes = [
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+        ]
         xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
-        xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_XScreenSaverInfo)]
+        xss.XScreenSaverQueryInfo.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_XScreenSaverInfo),
+        ]
         _x11_libs = (xlib, xss)
     return _x11_libs or None
 
@@ -98,22 +106,38 @@ def x11_idle_seconds(display: str | None = None) -> float | None:
 
 def _gdbus_idle_ms(dest: str, path: str, method: str) -> float | None:
     """Ask a desktop's idle interface over the session bus; its answer is in milliseconds."""
-    out = run_tool("gdbus", "call", "--session", "--dest", dest, "--object-path", path,
-                   "--method", method, timeout=1.0)
+    out = run_tool(
+        "gdbus",
+        "call",
+        "--session",
+        "--dest",
+        dest,
+        "--object-path",
+        path,
+        "--method",
+        method,
+        timeout=1.0,
+    )
     m = re.search(r"(\d+)", out or "")
     return int(m.group(1)) / 1000.0 if m else None
 
 
 def mutter_idle_seconds() -> float | None:
     """GNOME (X11 or Wayland)."""
-    return _gdbus_idle_ms("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
-                          "org.gnome.Mutter.IdleMonitor.GetIdletime")
+    return _gdbus_idle_ms(
+        "org.gnome.Mutter.IdleMonitor",
+        "/org/gnome/Mutter/IdleMonitor/Core",
+        "org.gnome.Mutter.IdleMonitor.GetIdletime",
+    )
 
 
 def freedesktop_idle_seconds() -> float | None:
     """KDE and others."""
-    return _gdbus_idle_ms("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-                          "org.freedesktop.ScreenSaver.GetSessionIdleTime")
+    return _gdbus_idle_ms(
+        "org.freedesktop.ScreenSaver",
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver.GetSessionIdleTime",
+    )
 
 
 def windows_idle_seconds() -> float | None:
@@ -177,8 +201,13 @@ def detector() -> IdleDetector:
         return IdleDetector([("GetLastInputInfo", windows_idle_seconds)])
     if sys.platform == "darwin":
         return IdleDetector([("ioreg HIDIdleTime", macos_idle_seconds)])
-    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" or bool(os.environ.get("WAYLAND_DISPLAY"))
+    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" or bool(
+        os.environ.get("WAYLAND_DISPLAY")
+    )
     x11 = ("X11 XScreenSaver", x11_idle_seconds)
-    dbus = [("GNOME Mutter IdleMonitor", mutter_idle_seconds), ("org.freedesktop.ScreenSaver", freedesktop_idle_seconds)]
+    dbus = [
+        ("GNOME Mutter IdleMonitor", mutter_idle_seconds),
+        ("org.freedesktop.ScreenSaver", freedesktop_idle_seconds),
+    ]
     # Under Wayland, XWayland only sees input to X clients: ask the compositor first.
     return IdleDetector(dbus + [x11] if wayland else [x11] + dbus)

@@ -28,7 +28,11 @@ def parse_nm_dbus(text: str) -> bool | None:
 
 def parse_nmcli(text: str) -> bool | None:
     """`GENERAL.METERED:yes (guessed)` lines, one per device: metered if any connected device is."""
-    values = [line.split(":", 1)[1].strip().lower() for line in text.splitlines() if line.startswith("GENERAL.METERED:")]
+    values = [
+        line.split(":", 1)[1].strip().lower()
+        for line in text.splitlines()
+        if line.startswith("GENERAL.METERED:")
+    ]
     if any(v.startswith("yes") for v in values):
         return True
     if any(v.startswith("no") for v in values):
@@ -37,10 +41,20 @@ def parse_nmcli(text: str) -> bool | None:
 
 
 def _linux() -> bool | None:
-    out = run_tool("gdbus", "call", "--system", "--dest", "org.freedesktop.NetworkManager",
-                   "--object-path", "/org/freedesktop/NetworkManager",
-                   "--method", "org.freedesktop.DBus.Properties.Get",
-                   "org.freedesktop.NetworkManager", "Metered", timeout=1.5)
+    out = run_tool(
+        "gdbus",
+        "call",
+        "--system",
+        "--dest",
+        "org.freedesktop.NetworkManager",
+        "--object-path",
+        "/org/freedesktop/NetworkManager",
+        "--method",
+        "org.freedesktop.DBus.Properties.Get",
+        "org.freedesktop.NetworkManager",
+        "Metered",
+        timeout=1.5,
+    )
     if out:
         value = parse_nm_dbus(out)
         if value is not None:
@@ -49,13 +63,17 @@ def _linux() -> bool | None:
     return parse_nmcli(out) if out else None
 
 
-_PS_COST = ("[void][Windows.Networking.Connectivity.NetworkInformation,Windows.Networking.Connectivity,"
-            "ContentType=WindowsRuntime];$p=[Windows.Networking.Connectivity.NetworkInformation]::"
-            "GetInternetConnectionProfile();if($p){$p.GetConnectionCost().NetworkCostType}")
+_PS_COST = (
+    "[void][Windows.Networking.Connectivity.NetworkInformation,Windows.Networking.Connectivity,"
+    "ContentType=WindowsRuntime];$p=[Windows.Networking.Connectivity.NetworkInformation]::"
+    "GetInternetConnectionProfile();if($p){$p.GetConnectionCost().NetworkCostType}"
+)
 
 
 def _windows() -> bool | None:
-    out = run_tool("powershell", "-NoProfile", "-NonInteractive", "-Command", _PS_COST, timeout=10.0)
+    out = run_tool(
+        "powershell", "-NoProfile", "-NonInteractive", "-Command", _PS_COST, timeout=10.0
+    )
     if not out or not out.strip():
         return None
     return out.strip().lower() in ("fixed", "variable")  # "unrestricted" / "unknown": not metered

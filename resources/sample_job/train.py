@@ -33,7 +33,11 @@ def main() -> None:
             total += sum(float(value) for value in row.values())
         time.sleep(duration / STEPS)
         print(f"progress: {step / STEPS}", flush=True)
-    model = {"rows": len(rows), "sum": round(total, 6), "sha256_of_data": hashlib.sha256(raw).hexdigest()}
+    model = {
+        "rows": len(rows),
+        "sum": round(total, 6),
+        "sha256_of_data": hashlib.sha256(raw).hexdigest(),
+    }
     Path("model.pth").write_text(json.dumps(model, sort_keys=True), encoding="utf-8")
     print("saved model.pth", flush=True)
 

@@ -19,7 +19,9 @@ BERLIN = ZoneInfo("Europe/Berlin")
 class Knobs:
     """Every input a rule reads, settable from a test."""
 
-    now: datetime = field(default_factory=lambda: datetime(2026, 6, 3, 12, 0, tzinfo=BERLIN))  # a Wednesday
+    now: datetime = field(
+        default_factory=lambda: datetime(2026, 6, 3, 12, 0, tzinfo=BERLIN)
+    )  # a Wednesday
     idle: float | None = 3600.0
     battery: bool | None = False
     temps: list = field(default_factory=list)
@@ -50,7 +52,7 @@ def knobs() -> Knobs:
 
 # A job that burns CPU in itself and in a child until it has used `cpu_s` seconds of its own CPU
 # time (so a pause delays it but does not change its result), then writes the sample job's result.
-BUSY_CODE = b'''
+BUSY_CODE = b"""
 import hashlib, json, subprocess, sys, time
 from pathlib import Path
 raw = Path("data.csv").read_bytes()
@@ -67,7 +69,7 @@ while time.process_time() < target:
 child.kill()
 Path("model.pth").write_text(json.dumps({"sha256_of_data": hashlib.sha256(raw).hexdigest()}))
 print("saved model.pth", flush=True)
-'''
+"""
 
 
 def busy_code(cpu_s: float = 1.5) -> bytes:

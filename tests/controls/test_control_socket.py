@@ -18,16 +18,28 @@ pytestmark = pytest.mark.timeout(120)
 
 
 def ctl(data_dir, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop_agent", *args, "--data-dir", str(data_dir)],
-                          capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_agent", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
 
 def test_pause_resume_status_over_the_socket(srv, tmp_path):
     srv.submit_job(SAMPLE, code=busy_code(2.0), chunks=1)
     data = tmp_path / "agent"
     assert ctl(data, "status").returncode == 1  # nothing running yet: says so
-    proc = spawn_agent(srv.url, data, "--max-tasks", "1", "--set", "rules_interval_s=0.2",
-                       "--set", "pause_on_metered=false")
+    proc = spawn_agent(
+        srv.url,
+        data,
+        "--max-tasks",
+        "1",
+        "--set",
+        "rules_interval_s=0.2",
+        "--set",
+        "pause_on_metered=false",
+    )
     try:
         sock = control.socket_path(data)
         wait_until(lambda: sock.exists(), 30)
@@ -37,6 +49,7 @@ def test_pause_resume_status_over_the_socket(srv, tmp_path):
         out = ctl(data, "pause")
         assert out.returncode == 0, out.stderr
         assert "mode: paused" in out.stdout and "reason: Paused by you" in out.stdout
+
         def suspended_status():
             out = ctl(data, "status").stdout
             return out if "(suspended)" in out else None
@@ -77,7 +90,9 @@ def test_started_paused_and_bad_requests(srv, tmp_path, monkeypatch):
         with s.create_connection(("127.0.0.1", info["port"]), timeout=5) as conn:
             conn.sendall(b'{"cmd": "resume", "token": "guess"}\n')
             assert json.loads(conn.makefile().readline()) == {"ok": False, "error": "wrong token"}
-        assert control.request(data, "finish_then_pause")["mode"] == "paused"  # nothing in hand: paused at once
+        assert (
+            control.request(data, "finish_then_pause")["mode"] == "paused"
+        )  # nothing in hand: paused at once
         bad = ctl(data, "snooze", "--for", "soon")
         assert bad.returncode == 2 and "duration" in bad.stderr
     finally:

@@ -9,7 +9,15 @@ import pytest
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.modes import Mode
 from tests.controls.conftest import busy_code, tree_cpu
-from tests.e2e.conftest import SAMPLE, AgentThread, expected_result, sample_code, settings_for, uploaded_result, wait_until
+from tests.e2e.conftest import (
+    SAMPLE,
+    AgentThread,
+    expected_result,
+    sample_code,
+    settings_for,
+    uploaded_result,
+    wait_until,
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -30,7 +38,9 @@ def states(run):
     return [(e.state, e.mode, e.reason) for e in run.of(ev.StateChanged)]
 
 
-def test_pause_suspends_the_whole_tree_and_resume_finishes_with_the_right_result(srv, tmp_path, knobs):
+def test_pause_suspends_the_whole_tree_and_resume_finishes_with_the_right_result(
+    srv, tmp_path, knobs
+):
     srv.submit_job(SAMPLE, code=busy_code(1.5), chunks=1)
     with AgentThread(controls(srv), tmp_path / "agent", max_tasks=1, seams=knobs.seams()) as run:
         job = training_job(run)
@@ -44,9 +54,13 @@ def test_pause_suspends_the_whole_tree_and_resume_finishes_with_the_right_result
         after = tree_cpu(job.pid)
         assert after - before < 0.05, f"CPU time grew by {after - before:.3f} s while paused"
         paused_beats = [c.body["status"] for c in srv.calls("/agent/heartbeat")[beats_before:]]
-        assert paused_beats and set(paused_beats) == {"BUSY"}  # the server still sees us holding the task
+        assert paused_beats and set(paused_beats) == {
+            "BUSY"
+        }  # the server still sees us holding the task
         st = run.agent.status()
-        assert st["mode"] == "paused" and st["reason"] == "Paused by you" and st["task"]["suspended"]
+        assert (
+            st["mode"] == "paused" and st["reason"] == "Paused by you" and st["task"]["suspended"]
+        )
         run.agent.resume()
         wait_until(lambda: run.of(ev.TaskFinished), 60)
         run.thread.join(30)
@@ -68,7 +82,11 @@ def test_snooze_expires_by_itself(srv, tmp_path, knobs):
         run.thread.join(30)
     started = run.of(ev.TaskStarted)[0].at
     assert started >= snoozed_at + 2.4
-    snoozed = [e for e in run.of(ev.StateChanged) if e.mode == "snoozed" and e.state is ev.AgentState.PAUSED]
+    snoozed = [
+        e
+        for e in run.of(ev.StateChanged)
+        if e.mode == "snoozed" and e.state is ev.AgentState.PAUSED
+    ]
     assert snoozed and snoozed[0].reason.startswith("Snoozed until ")
     assert run.agent.mode is Mode.CONTRIBUTING
     assert [f.outcome for f in run.of(ev.TaskFinished)] == [ev.Outcome.COMPLETED]
@@ -104,7 +122,9 @@ def test_a_long_pause_releases_the_task_and_never_completes_it(srv, tmp_path, kn
         run.agent.pause()
         wait_until(lambda: run.of(ev.TaskFinished), 30)
         released_at = run.of(ev.TaskFinished)[0].at
-        wait_until(lambda: any(c.wall > released_at + 2.0 for c in srv.calls("/agent/heartbeat")), 20)
+        wait_until(
+            lambda: any(c.wall > released_at + 2.0 for c in srv.calls("/agent/heartbeat")), 20
+        )
         assert not job._members(), "the released job's processes must be gone"
     [finished] = run.of(ev.TaskFinished)
     assert finished.outcome is ev.Outcome.RELEASED
@@ -122,7 +142,9 @@ def test_battery_rule_waits_then_suspends_and_resumes_a_task(srv, tmp_path, knob
     srv.submit_job(SAMPLE, code=busy_code(1.5), chunks=1)
     knobs.battery = True
     with AgentThread(controls(srv), tmp_path / "agent", max_tasks=1, seams=knobs.seams()) as run:
-        wait_until(lambda: any(e.reason == "Waiting: on battery" for e in run.of(ev.StateChanged)), 10)
+        wait_until(
+            lambda: any(e.reason == "Waiting: on battery" for e in run.of(ev.StateChanged)), 10
+        )
         time.sleep(0.6)
         assert srv.calls("/agent/request_task") == []  # no work taken on battery
         assert run.agent.status()["state"] == "idle"
@@ -150,10 +172,12 @@ def test_memory_rule_stop_releases_the_task(srv, tmp_path, knobs):
 
 
 def test_cpu_cores_and_gpu_switch_reach_the_job(srv, tmp_path, knobs):
-    code = (b"import json, os\nfrom pathlib import Path\n"
-            b"env = {k: os.environ.get(k) for k in ('OMP_NUM_THREADS', 'CUDA_VISIBLE_DEVICES')}\n"
-            b"env['affinity'] = sorted(os.sched_getaffinity(0))\nenv['nice'] = os.nice(0)\n"
-            b"Path('model.pth').write_text(json.dumps(env))\n")
+    code = (
+        b"import json, os\nfrom pathlib import Path\n"
+        b"env = {k: os.environ.get(k) for k in ('OMP_NUM_THREADS', 'CUDA_VISIBLE_DEVICES')}\n"
+        b"env['affinity'] = sorted(os.sched_getaffinity(0))\nenv['nice'] = os.nice(0)\n"
+        b"Path('model.pth').write_text(json.dumps(env))\n"
+    )
     srv.submit_job(SAMPLE, code=code, chunks=1)
     settings = controls(srv, cpu_max_cores=1, use_gpu=False)
     with AgentThread(settings, tmp_path / "agent", max_tasks=1, seams=knobs.seams()) as run:

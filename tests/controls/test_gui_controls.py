@@ -18,32 +18,47 @@ def _mode(mode):
     return lambda ev: ev.mode == mode
 
 
-def test_tray_snooze_and_finish_then_pause_show_mode_and_reason(qtbot, devserver, paths, make_controller):
+def test_tray_snooze_and_finish_then_pause_show_mode_and_reason(
+    qtbot, devserver, paths, make_controller
+):
     c = make_controller(registered_settings(devserver, paths).with_overrides(rules_interval_s=0.2))
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=lambda e: e.state == AgentState.IDLE):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=20_000, check_params_cb=lambda e: e.state == AgentState.IDLE
+    ):
         c.start()
     now = c.window.now_tab
     t = c.tray
     t.menu.aboutToShow.emit()
     assert [a.text() for a in t.menu.actions() if a.text()][:5] == [
-        "Open dashboard", "Contribute", "Snooze for 1 hour", "Snooze until tomorrow", "Finish current task, then pause"]
+        "Open dashboard",
+        "Contribute",
+        "Snooze for 1 hour",
+        "Snooze until tomorrow",
+        "Finish current task, then pause",
+    ]
     assert not t.finish_action.isEnabled()  # nothing in hand to finish
 
     with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("snoozed")):
         t.snooze_hour_action.trigger()
     assert c.bridge.agent.mode is Mode.SNOOZED
     assert "Snoozed until" in t.icon.toolTip()
-    assert now.detail_label.text().startswith("Snoozed until") and now.pause_button.text() == "Resume"
+    assert (
+        now.detail_label.text().startswith("Snoozed until") and now.pause_button.text() == "Resume"
+    )
     t.menu.aboutToShow.emit()
     assert not t.contribute_action.isChecked() and t.task_action.text().startswith("Snoozed until")
 
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("contributing")):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("contributing")
+    ):
         t.contribute_action.trigger()  # back to contributing
     submit_sample(devserver, chunks=2, seconds=3.0)
     qtbot.waitUntil(lambda: now.task is not None, timeout=30_000)
     t.menu.aboutToShow.emit()
     assert t.finish_action.isEnabled()
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("finish_then_pause")):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("finish_then_pause")
+    ):
         t.finish_action.trigger()
     assert "Finishing the current task, then pausing" in t.icon.toolTip() or now.task is not None
     with qtbot.waitSignal(c.bridge.state_changed, timeout=30_000, check_params_cb=_mode("paused")):
@@ -59,7 +74,9 @@ def test_rules_panel_saves_settings_and_toggles_start_at_login(qtbot, paths, tmp
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
     panel = RulesPanel(paths.root, gpu_available=True)
     qtbot.addWidget(panel)
-    assert panel.battery.isChecked() and not panel.idle.isChecked() and not panel.autostart.isChecked()
+    assert (
+        panel.battery.isChecked() and not panel.idle.isChecked() and not panel.autostart.isChecked()
+    )
     panel.idle.setChecked(True)
     panel.idle_minutes.setValue(12)
     panel.cores.setValue(1)
@@ -69,7 +86,11 @@ def test_rules_panel_saves_settings_and_toggles_start_at_login(qtbot, paths, tmp
         panel.save_button.click()
     saved = json.loads((paths.root / "settings.json").read_text())
     assert saved["run_when_idle_only"] is True and saved["idle_minutes"] == 12.0
-    assert saved["cpu_max_cores"] == 1 and saved["gpu_max_temp_c"] == 83.0 and saved["pause_on_battery"] is False
+    assert (
+        saved["cpu_max_cores"] == 1
+        and saved["gpu_max_temp_c"] == 83.0
+        and saved["pause_on_battery"] is False
+    )
     assert blocker.args[0]["run_when_idle_only"] is True
     panel.autostart.setChecked(True)
     entry = tmp_path / "cfg" / "autostart" / "desktop-agent.desktop"

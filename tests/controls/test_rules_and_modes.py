@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 import pytest
 
@@ -34,11 +34,19 @@ def test_mode_hierarchy():
     assert (d.may_take_work, d.must_suspend, d.mode) == (False, False, Mode.FINISH_THEN_PAUSE)
     d = decide(ModeState(Mode.FINISH_THEN_PAUSE), on_battery, holding_task=True)
     assert d.must_suspend and "on battery" in d.reason
-    assert decide(ModeState(Mode.FINISH_THEN_PAUSE), ALL_CLEAR, holding_task=False).mode is Mode.PAUSED
+    assert (
+        decide(ModeState(Mode.FINISH_THEN_PAUSE), ALL_CLEAR, holding_task=False).mode is Mode.PAUSED
+    )
     metered = Verdict(no_new_work=("on a metered connection",))
     d = decide(ModeState(), metered, holding_task=True)
-    assert (d.may_take_work, d.must_suspend) == (False, False)  # finish the task, download nothing new
-    assert decide(ModeState(), metered, holding_task=False).reason == "Waiting: on a metered connection"
+    assert (d.may_take_work, d.must_suspend) == (
+        False,
+        False,
+    )  # finish the task, download nothing new
+    assert (
+        decide(ModeState(), metered, holding_task=False).reason
+        == "Waiting: on a metered connection"
+    )
 
 
 def test_snooze_words_and_expiry():
@@ -57,9 +65,13 @@ def test_snooze_until_tomorrow_is_0700_local_even_across_dst():
 
 
 def test_mode_state_round_trip_and_garbage():
-    assert ModeState.from_json(ModeState(Mode.SNOOZED, 5.0).to_json()) == ModeState(Mode.SNOOZED, 5.0)
+    assert ModeState.from_json(ModeState(Mode.SNOOZED, 5.0).to_json()) == ModeState(
+        Mode.SNOOZED, 5.0
+    )
     assert ModeState.from_json({"mode": "bogus"}) == ModeState()
-    assert ModeState.from_json({"mode": "snoozed"}) == ModeState()  # a snooze without an end is no snooze
+    assert (
+        ModeState.from_json({"mode": "snoozed"}) == ModeState()
+    )  # a snooze without an end is no snooze
 
 
 # --- rules over their seams -----------------------------------------------------------------
@@ -95,7 +107,9 @@ def test_no_sandbox_and_unsandboxed_not_allowed_takes_no_work(knobs):
     v = rules(knobs, allow_unsandboxed=False).evaluate()
     assert v.no_new_work and "install bubblewrap" in v.no_new_work[0]
     assert "install bubblewrap" in decide(ModeState(), v, holding_task=False).reason
-    assert rules(knobs, allow_unsandboxed=True).evaluate().clear  # allowed: the task runs, history says so
+    assert (
+        rules(knobs, allow_unsandboxed=True).evaluate().clear
+    )  # allowed: the task runs, history says so
     knobs.sandbox_missing = None
     assert rules(knobs, allow_unsandboxed=False).evaluate().clear
 
@@ -124,10 +138,14 @@ def test_metered_disk_fullscreen_memory(knobs):
     knobs.free_mb = 1e6
     knobs.fullscreen = True
     assert rules(knobs).evaluate().clear  # off by default
-    assert rules(knobs, pause_when_fullscreen=True).evaluate().suspend == ("a full-screen app is in front",)
+    assert rules(knobs, pause_when_fullscreen=True).evaluate().suspend == (
+        "a full-screen app is in front",
+    )
     knobs.job_pct = 60.0
     assert "60 % of memory" in rules(knobs, memory_max_pct=50).evaluate().suspend[0]
-    assert "60 % of memory" in (rules(knobs, memory_max_pct=50, memory_action="stop").evaluate().stop_job or "")
+    assert "60 % of memory" in (
+        rules(knobs, memory_max_pct=50, memory_action="stop").evaluate().stop_job or ""
+    )
 
 
 def test_schedule_rule_and_next_window(knobs):
@@ -137,7 +155,9 @@ def test_schedule_rule_and_next_window(knobs):
     assert r.evaluate().suspend == ("outside the schedule (until Wed 22:00)",)
     knobs.now = datetime(2026, 6, 3, 10, 0, tzinfo=BERLIN)
     assert r.evaluate().clear
-    knobs.now = datetime(2026, 6, 4, 1, 30, tzinfo=BERLIN)  # Thursday 01:30: Wednesday's night window
+    knobs.now = datetime(
+        2026, 6, 4, 1, 30, tzinfo=BERLIN
+    )  # Thursday 01:30: Wednesday's night window
     assert r.evaluate().clear
     knobs.now = datetime(2026, 6, 4, 2, 0, tzinfo=BERLIN)
     assert r.evaluate().suspend == ("outside the schedule (until Fri 08:00)",)
@@ -147,18 +167,24 @@ def test_schedule_on_dst_days_follows_the_wall_clock():
     sched = {"sun": ["01:00-03:30"], "sat": ["00:00-24:00"]}
     # 29 March 2026, Berlin: 02:00 CET jumps to 03:00 CEST.
     before = datetime(2026, 3, 29, 1, 59, tzinfo=BERLIN)
-    after = (before.astimezone(timezone.utc) + timedelta(minutes=1)).astimezone(BERLIN)
+    after = (before.astimezone(UTC) + timedelta(minutes=1)).astimezone(BERLIN)
     assert after.hour == 3  # the clock jumped
     assert in_schedule(sched, before) and in_schedule(sched, after)
-    late = (after.astimezone(timezone.utc) + timedelta(minutes=31)).astimezone(BERLIN)  # 03:31 CEST
+    late = (after.astimezone(UTC) + timedelta(minutes=31)).astimezone(BERLIN)  # 03:31 CEST
     assert not in_schedule(sched, late)
     # 25 October 2026: 03:00 CEST falls back to 02:00 CET; 02:30 happens twice, inside both times.
     first = datetime(2026, 10, 25, 2, 30, fold=0, tzinfo=BERLIN)
     second = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=BERLIN)
     assert second.timestamp() - first.timestamp() == 3600
-    assert in_schedule({"sun": ["02:00-03:00"]}, first) and in_schedule({"sun": ["02:00-03:00"]}, second)
+    assert in_schedule({"sun": ["02:00-03:00"]}, first) and in_schedule(
+        {"sun": ["02:00-03:00"]}, second
+    )
     nxt = next_window_start({"mon": ["09:00-10:00"]}, datetime(2026, 3, 28, 12, 0, tzinfo=BERLIN))
-    assert (nxt.day, nxt.hour, nxt.utcoffset()) == (30, 9, timedelta(hours=2))  # after the change: CEST
+    assert (nxt.day, nxt.hour, nxt.utcoffset()) == (
+        30,
+        9,
+        timedelta(hours=2),
+    )  # after the change: CEST
 
 
 def test_schedule_grammar():
@@ -173,16 +199,31 @@ def test_schedule_grammar():
 
 
 def test_settings_keys_are_validated(tmp_path):
-    ok = validate({"pause_on_battery": False, "cpu_max_cores": 2, "schedule": {"mon": ["09:00-17:00"]},
-                   "gpu_max_temp_c": 80, "memory_action": "stop", "gpu_devices": "0,1"})
+    ok = validate(
+        {
+            "pause_on_battery": False,
+            "cpu_max_cores": 2,
+            "schedule": {"mon": ["09:00-17:00"]},
+            "gpu_max_temp_c": 80,
+            "memory_action": "stop",
+            "gpu_devices": "0,1",
+        }
+    )
     assert ok["gpu_max_temp_c"] == 80.0
-    for bad, words in [({"pause_on_battery": "yes"}, "must be bool"), ({"schedule": ["mon"]}, "schedule"),
-                       ({"schedule": {"mon": ["nope"]}}, "not a window"), ({"memory_action": "kill"}, "one of"),
-                       ({"gpu_devices": "first"}, "GPU numbers"), ({"pause_on_batery": True}, "unknown setting"),
-                       ({"cpu_max_cores": -1}, "negative")]:
+    for bad, words in [
+        ({"pause_on_battery": "yes"}, "must be bool"),
+        ({"schedule": ["mon"]}, "schedule"),
+        ({"schedule": {"mon": ["nope"]}}, "not a window"),
+        ({"memory_action": "kill"}, "one of"),
+        ({"gpu_devices": "first"}, "GPU numbers"),
+        ({"pause_on_batery": True}, "unknown setting"),
+        ({"cpu_max_cores": -1}, "negative"),
+    ]:
         with pytest.raises(SettingsError, match=words):
             validate(bad)
-    (tmp_path / "settings.json").write_text(json.dumps({"run_when_idle_only": True, "idle_minutes": 10}))
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"run_when_idle_only": True, "idle_minutes": 10})
+    )
     s = load_settings(tmp_path)
     assert s.run_when_idle_only and s.idle_minutes == 10.0
 
@@ -190,9 +231,14 @@ def test_settings_keys_are_validated(tmp_path):
 def test_job_environment():
     assert job_environment(Settings()) == {}
     env = job_environment(Settings(cpu_max_cores=2, use_gpu=False))
-    assert env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2" and env["CUDA_VISIBLE_DEVICES"] == ""
+    assert (
+        env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2"
+        and env["CUDA_VISIBLE_DEVICES"] == ""
+    )
     env = job_environment(Settings(gpu_devices="1, 2"))
-    assert env["CUDA_VISIBLE_DEVICES"] == "1,2" and env["CUDA_DEVICE_ORDER"] == "PCI_BUS_ID"  # numbered as in Settings
+    assert (
+        env["CUDA_VISIBLE_DEVICES"] == "1,2" and env["CUDA_DEVICE_ORDER"] == "PCI_BUS_ID"
+    )  # numbered as in Settings
 
 
 # --- platform parsers -------------------------------------------------------------------------------

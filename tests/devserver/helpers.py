@@ -14,7 +14,9 @@ SAMPLE_JOB = REPO / "resources" / "sample_job"
 OWNER = "owner@example.com"
 
 
-def register(client: httpx.Client, agent_id: str, email: str = OWNER, **extra: str) -> httpx.Response:
+def register(
+    client: httpx.Client, agent_id: str, email: str = OWNER, **extra: str
+) -> httpx.Response:
     return client.post("/agent/register", json={"id": agent_id, "email": email, **extra})
 
 
@@ -25,9 +27,12 @@ def request_task(client: httpx.Client, agent_id: str) -> dict[str, Any]:
     return task
 
 
-def complete(client: httpx.Client, agent_id: str, task_id: int, result_url: str = "") -> httpx.Response:
+def complete(
+    client: httpx.Client, agent_id: str, task_id: int, result_url: str = ""
+) -> httpx.Response:
     return client.post(
-        "/agent/complete_task", json={"agent_id": agent_id, "task_id": task_id, "result_url": result_url}
+        "/agent/complete_task",
+        json={"agent_id": agent_id, "task_id": task_id, "result_url": result_url},
     )
 
 

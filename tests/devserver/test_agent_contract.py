@@ -41,19 +41,31 @@ def test_register_new_then_known(client: httpx.Client, owner_id: int) -> None:
 def test_register_unknown_owner_is_404(client: httpx.Client, owner_id: int) -> None:
     response = register(client, "agent-1", email="nobody@example.com")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Owner email not found. Please register on the website first."}
+    assert response.json() == {
+        "detail": "Owner email not found. Please register on the website first."
+    }
 
 
 @pytest.mark.parametrize(
-    "typed", ["  Owner@Example.COM ", '"owner@example.com"', "'OWNER@example.com'", ' " owner@example.com " ']
+    "typed",
+    [
+        "  Owner@Example.COM ",
+        '"owner@example.com"',
+        "'OWNER@example.com'",
+        ' " owner@example.com " ',
+    ],
 )
-def test_register_normalises_email(client: httpx.Client, srv: DevServer, owner_id: int, typed: str) -> None:
+def test_register_normalises_email(
+    client: httpx.Client, srv: DevServer, owner_id: int, typed: str
+) -> None:
     assert register(client, "agent-1", email=typed).status_code == 200
     agent = srv.agent("agent-1")
     assert agent is not None and agent["owner_id"] == owner_id
 
 
-def test_reregister_overwrites_hardware_and_sets_idle(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
+def test_reregister_overwrites_hardware_and_sets_idle(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
     register(client, "agent-1", gpu_model="RTX 4090", ram_total="64GB")
     client.post("/agent/heartbeat", json={"id": "agent-1", "status": "BUSY"})
     agent = srv.agent("agent-1")
@@ -72,9 +84,18 @@ def test_reregister_overwrites_hardware_and_sets_idle(client: httpx.Client, srv:
 
 
 @pytest.mark.parametrize(
-    "body", [{}, {"id": "a"}, {"email": OWNER}, {"id": 1, "email": OWNER}, {"id": "a", "email": OWNER, "gpu_model": 3}]
+    "body",
+    [
+        {},
+        {"id": "a"},
+        {"email": OWNER},
+        {"id": 1, "email": OWNER},
+        {"id": "a", "email": OWNER, "gpu_model": 3},
+    ],
 )
-def test_register_validation_is_422(client: httpx.Client, owner_id: int, body: dict[str, Any]) -> None:
+def test_register_validation_is_422(
+    client: httpx.Client, owner_id: int, body: dict[str, Any]
+) -> None:
     response = client.post("/agent/register", json=body)
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], list)
@@ -137,7 +158,9 @@ def test_request_task_assigns_first_pending_and_marks_busy(
     assert request_task(client, "agent-1")["task_id"] == srv.job(job_id)["subtasks"][1]["id"]
 
 
-def test_request_task_does_not_check_the_agent_exists(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_request_task_does_not_check_the_agent_exists(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     task = request_task(client, "never-registered")
     assert task["task_id"] is not None
     assert srv.subtask(task["task_id"])["assigned_agent_id"] == "never-registered"
@@ -152,7 +175,9 @@ def test_request_task_validation_is_422(client: httpx.Client, body: dict[str, An
 # upload_result ------------------------------------------------------------------------------
 
 
-def test_upload_result_stores_file_and_returns_its_url(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_upload_result_stores_file_and_returns_its_url(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     task = request_task(client, "agent-1")
     response = client.post(
         "/agent/upload_result",
@@ -163,14 +188,18 @@ def test_upload_result_stores_file_and_returns_its_url(client: httpx.Client, srv
     url = response.json()["url"]
     assert set(response.json()) == {"url"}
     assert url == f"{srv.url}/files/jobs/{job_id}/results/{task['task_id']}_model.pth"
-    stored = srv.data_dir / "files" / "jobs" / str(job_id) / "results" / f"{task['task_id']}_model.pth"
+    stored = (
+        srv.data_dir / "files" / "jobs" / str(job_id) / "results" / f"{task['task_id']}_model.pth"
+    )
     assert stored.read_bytes() == b"weights"
     assert client.get(url).content == b"weights"
 
 
 def test_upload_result_unknown_subtask_is_404(client: httpx.Client) -> None:
     response = client.post(
-        "/agent/upload_result", data={"agent_id": "a", "task_id": "999"}, files={"file": ("model.pth", b"x")}
+        "/agent/upload_result",
+        data={"agent_id": "a", "task_id": "999"},
+        files={"file": ("model.pth", b"x")},
     )
     assert response.status_code == 404
     assert response.json() == {"detail": "Subtask not found"}
@@ -216,7 +245,9 @@ def test_complete_task_unknown_subtask_is_404(client: httpx.Client) -> None:
     assert response.json() == {"detail": "Subtask not found"}
 
 
-def test_complete_task_by_another_agent_is_400(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_complete_task_by_another_agent_is_400(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     task = request_task(client, "agent-1")
     response = complete(client, "agent-2", task["task_id"])
     assert response.status_code == 400
@@ -225,12 +256,16 @@ def test_complete_task_by_another_agent_is_400(client: httpx.Client, srv: DevSer
     assert srv.credits(task["task_id"]) == 0
 
 
-def test_complete_task_of_unassigned_pending_subtask_is_400(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_complete_task_of_unassigned_pending_subtask_is_400(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     pending = srv.job(job_id)["subtasks"][0]["id"]
     assert complete(client, "agent-1", pending).status_code == 400
 
 
-def test_complete_task_is_not_idempotent(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_complete_task_is_not_idempotent(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "agent-1")
     task = request_task(client, "agent-1")
     assert complete(client, "agent-1", task["task_id"], "u").status_code == 200
@@ -256,20 +291,33 @@ def test_complete_task_validation_is_422(client: httpx.Client, body: dict[str, A
     assert isinstance(response.json()["detail"], list)
 
 
-def test_last_completion_merges_the_job(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_last_completion_merges_the_job(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "agent-1")
     task_ids = []
     while (task := request_task(client, "agent-1"))["task_id"] is not None:
         task_ids.append(task["task_id"])
     assert len(task_ids) == 5 and srv.job(job_id)["status"] == "RUNNING"
     for index, task_id in enumerate(task_ids):
-        assert complete(client, "agent-1", task_id, "" if index == 0 else f"url-{index}").status_code == 200
+        assert (
+            complete(client, "agent-1", task_id, "" if index == 0 else f"url-{index}").status_code
+            == 200
+        )
     job = srv.job(job_id)
-    assert (job["status"], job["completed"], job["merges"], job["merged_results"]) == ("COMPLETED", 5, 1, 4)
+    assert (job["status"], job["completed"], job["merges"], job["merged_results"]) == (
+        "COMPLETED",
+        5,
+        1,
+        4,
+    )
 
 
 def test_merge_delay_makes_the_last_completion_slow(tmp_path: Path) -> None:
-    with DevServer(data_dir=tmp_path, merge_delay=0.5) as server, httpx.Client(base_url=server.url) as http:
+    with (
+        DevServer(data_dir=tmp_path, merge_delay=0.5) as server,
+        httpx.Client(base_url=server.url) as http,
+    ):
         job = server.submit_job(None, code=b"", requirements=b"", data=b"x\n1\n", chunks=1)
         task = request_task(http, "agent-1")
         started = time.monotonic()

@@ -26,12 +26,34 @@ def test_add_arguments_defaults() -> None:
     parser = argparse.ArgumentParser()
     add_arguments(parser)
     args = parser.parse_args([])
-    assert (args.host, args.port, args.data_dir, args.owner, args.job) == ("127.0.0.1", 8000, None, [], [])
+    assert (args.host, args.port, args.data_dir, args.owner, args.job) == (
+        "127.0.0.1",
+        8000,
+        None,
+        [],
+        [],
+    )
     assert (args.requeue_after, args.chunks) == (600.0, 5)
     args = parser.parse_args(
-        ["--owner", "a@b.c", "--owner", "d@e.f", "--job", "x", "--requeue-after", "2", "--chunks", "3"]
+        [
+            "--owner",
+            "a@b.c",
+            "--owner",
+            "d@e.f",
+            "--job",
+            "x",
+            "--requeue-after",
+            "2",
+            "--chunks",
+            "3",
+        ]
     )
-    assert (args.owner, args.job, args.requeue_after, args.chunks) == (["a@b.c", "d@e.f"], [Path("x")], 2.0, 3)
+    assert (args.owner, args.job, args.requeue_after, args.chunks) == (
+        ["a@b.c", "d@e.f"],
+        [Path("x")],
+        2.0,
+        3,
+    )
 
 
 def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
@@ -40,7 +62,9 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
         sys.executable, "-m", "desktop_agent.devserver", "--port", str(port), "--data-dir", str(tmp_path / "data"),
         "--owner", "vol@example.com", "--job", str(SAMPLE_JOB), "--chunks", "3",
     ]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline().split() for _ in range(3)]
@@ -50,7 +74,12 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
         url, job_id = lines[0][1], int(lines[2][1])
 
         with httpx.Client(base_url=url, timeout=10.0) as http:
-            assert http.post("/agent/register", json={"id": "cli-agent", "email": "vol@example.com"}).status_code == 200
+            assert (
+                http.post(
+                    "/agent/register", json={"id": "cli-agent", "email": "vol@example.com"}
+                ).status_code
+                == 200
+            )
             task = http.post("/agent/request_task", json={"agent_id": "cli-agent"}).json()
             assert task["job_id"] == job_id
             work = tmp_path / "work"
@@ -65,7 +94,13 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
                 (work / name).write_bytes(response.content)
             env = {**os.environ, "SAMPLE_JOB_SECONDS": "0"}
             run = subprocess.run(
-                [sys.executable, "train.py"], cwd=work, env=env, capture_output=True, text=True, timeout=30, check=False
+                [sys.executable, "train.py"],
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
             )
             assert run.returncode == 0 and run.stdout.splitlines()[-2] == "progress: 1.0"
             model = json.loads((work / "model.pth").read_text())
@@ -81,7 +116,11 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
             assert http.get(result_url).content == (work / "model.pth").read_bytes()
             done = http.post(
                 "/agent/complete_task",
-                json={"agent_id": "cli-agent", "task_id": task["task_id"], "result_url": result_url},
+                json={
+                    "agent_id": "cli-agent",
+                    "task_id": task["task_id"],
+                    "result_url": result_url,
+                },
             )
             assert done.json() == {"message": "Task marked as completed. Good job!"}
             assert http.get(f"/jobs/{job_id}").json()["completed"] == 1

@@ -24,7 +24,9 @@ def test_faults_are_off_unless_asked_for(tmp_path: Path) -> None:
     server.close()
 
 
-def test_fail_next_answers_the_status_n_times(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
+def test_fail_next_answers_the_status_n_times(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
     register(client, "a")
     srv.faults.fail_next("/agent/heartbeat", n=2, status=503)
     assert srv.faults.armed() == 2
@@ -35,7 +37,9 @@ def test_fail_next_answers_the_status_n_times(client: httpx.Client, srv: DevServ
     assert [c.fault for c in srv.calls("/agent/heartbeat")] == ["fail", "fail", None]
 
 
-def test_fail_next_matches_a_folder_prefix_only(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_fail_next_matches_a_folder_prefix_only(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     srv.faults.fail_next("/files/", status=500)
     assert client.post("/agent/request_task", json={"agent_id": "a"}).status_code == 200
     assert client.get(f"/files/jobs/{job_id}/train.py").status_code == 500
@@ -52,7 +56,9 @@ def test_hang_next_delays_then_handles(client: httpx.Client, srv: DevServer, own
         client.post("/agent/register", json={"id": "a", "email": OWNER}, timeout=0.3)
 
 
-def test_drop_before_commit_changes_nothing(client: httpx.Client, srv: DevServer, owner_id: int, job_id: int) -> None:
+def test_drop_before_commit_changes_nothing(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
     register(client, "a")
     task_id = request_task(client, "a")["task_id"]
     srv.faults.drop_next("/agent/complete_task")
@@ -81,7 +87,9 @@ def test_drop_after_commit_is_the_maybe_delivered_case(
     assert srv.credits(task_id) == 2
 
 
-def test_forget_agents_makes_heartbeat_404(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
+def test_forget_agents_makes_heartbeat_404(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
     register(client, "a")
     srv.faults.forget_agents()
     response = client.post("/agent/heartbeat", json={"id": "a", "status": "IDLE"})
@@ -89,7 +97,9 @@ def test_forget_agents_makes_heartbeat_404(client: httpx.Client, srv: DevServer,
     assert register(client, "a").json()["status"] == "created"
 
 
-def test_truncated_download_announces_full_length(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_truncated_download_announces_full_length(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     url = request_task(client, "a")["code_url"]
     full = (SAMPLE_JOB / "train.py").read_bytes()
     srv.faults.truncate_next_file(keep_bytes=100)
@@ -105,7 +115,9 @@ def test_truncated_download_announces_full_length(client: httpx.Client, srv: Dev
     assert rest.status_code == 206 and bytes(received) + rest.content == full
 
 
-def test_corrupted_download_has_right_length_wrong_bytes(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_corrupted_download_has_right_length_wrong_bytes(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     url = request_task(client, "a")["chunk_data_url"]
     good = client.get(url).content
     srv.faults.corrupt_next_file()
@@ -114,7 +126,9 @@ def test_corrupted_download_has_right_length_wrong_bytes(client: httpx.Client, s
     assert client.get(url).content == good
 
 
-def test_racy_hands_the_same_subtask_to_a_second_agent(client: httpx.Client, srv: DevServer, job_id: int) -> None:
+def test_racy_hands_the_same_subtask_to_a_second_agent(
+    client: httpx.Client, srv: DevServer, job_id: int
+) -> None:
     srv.faults.racy = True
     first = request_task(client, "a")["task_id"]
     second = request_task(client, "b")["task_id"]
@@ -132,14 +146,16 @@ def test_reset_disarms_everything(client: httpx.Client, srv: DevServer, job_id: 
     assert request_task(client, "b")["task_id"] != first
 
 
-def test_stop_is_quick_while_a_request_hangs(client: httpx.Client, srv: DevServer, owner_id: int) -> None:
+def test_stop_is_quick_while_a_request_hangs(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
     srv.faults.hang_next("/agent/register", seconds=30)
     errors: list[BaseException] = []
 
     def hang() -> None:
         try:
             register(client, "a")
-        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+        except BaseException as exc:
             errors.append(exc)
 
     thread = threading.Thread(target=hang)

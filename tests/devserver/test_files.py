@@ -29,7 +29,12 @@ def test_full_download_has_content_length(client: httpx.Client, code_url: str) -
 
 @pytest.mark.parametrize(
     ("header", "first", "last"),
-    [("bytes=0-9", 0, 9), ("bytes=100-", 100, None), ("bytes=-50", -50, None), ("bytes=10-999999", 10, None)],
+    [
+        ("bytes=0-9", 0, 9),
+        ("bytes=100-", 100, None),
+        ("bytes=-50", -50, None),
+        ("bytes=10-999999", 10, None),
+    ],
 )
 def test_range_request_answers_206(
     client: httpx.Client, code_url: str, header: str, first: int, last: int | None
@@ -65,7 +70,9 @@ def test_head_reports_length_without_body(client: httpx.Client, code_url: str) -
     assert response.content == b""
 
 
-def test_missing_and_escaping_paths_are_404(client: httpx.Client, srv: DevServer, code_url: str) -> None:
+def test_missing_and_escaping_paths_are_404(
+    client: httpx.Client, srv: DevServer, code_url: str
+) -> None:
     assert client.get("/files/jobs/1/nothing.txt").status_code == 404
     assert client.get("/files/jobs/1").status_code == 404
     (srv.data_dir / "secret.txt").write_text("s")
@@ -73,7 +80,9 @@ def test_missing_and_escaping_paths_are_404(client: httpx.Client, srv: DevServer
     assert client.get("/files/..%2Fsecret.txt").status_code == 404
 
 
-def test_downloads_are_recorded_with_their_range(client: httpx.Client, srv: DevServer, code_url: str) -> None:
+def test_downloads_are_recorded_with_their_range(
+    client: httpx.Client, srv: DevServer, code_url: str
+) -> None:
     client.get(code_url, headers={"Range": "bytes=5-"})
     call = srv.calls("/files/")[-1]
     assert (call.method, call.status, call.range, call.agent_id) == ("GET", 206, "bytes=5-", None)

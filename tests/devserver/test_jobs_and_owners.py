@@ -16,7 +16,9 @@ pytestmark = pytest.mark.timeout(30)
 
 
 def test_auth_register_creates_owner_agents_can_link_to(client: httpx.Client) -> None:
-    response = client.post("/auth/register", json={"email": "Vol@Example.com", "password": "pw", "role": "seller"})
+    response = client.post(
+        "/auth/register", json={"email": "Vol@Example.com", "password": "pw", "role": "seller"}
+    )
     assert response.status_code == 200
     assert response.json()["email"] == "vol@example.com"
     assert register(client, "agent-1", email="vol@example.com").json()["status"] == "created"
@@ -31,7 +33,12 @@ def test_auth_register_duplicate_email_is_400(client: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize(
-    "body", [{}, {"email": "a@b.c", "password": "pw"}, {"email": "a@b.c", "password": "pw", "role": "admin"}]
+    "body",
+    [
+        {},
+        {"email": "a@b.c", "password": "pw"},
+        {"email": "a@b.c", "password": "pw", "role": "admin"},
+    ],
 )
 def test_auth_register_validation_is_422(client: httpx.Client, body: dict[str, Any]) -> None:
     assert client.post("/auth/register", json=body).status_code == 422
@@ -47,16 +54,25 @@ def _upload(client: httpx.Client, user_id: int, data: bytes, title: str = "t") -
 
 
 def test_upload_splits_into_five_pending_subtasks(client: httpx.Client, srv: DevServer) -> None:
-    buyer = client.post("/auth/register", json={"email": "buyer@x.y", "password": "pw", "role": "buyer"}).json()["id"]
+    buyer = client.post(
+        "/auth/register", json={"email": "buyer@x.y", "password": "pw", "role": "buyer"}
+    ).json()["id"]
     data = (SAMPLE_JOB / "data.csv").read_bytes()
     response = _upload(client, buyer, data)
     assert response.status_code == 200
     job_id = response.json()["job_id"]
     job = client.get(f"/jobs/{job_id}").json()
-    assert (job["status"], job["total"], job["pending"], job["running"], job["completed"]) == ("PENDING", 5, 5, 0, 0)
+    assert (job["status"], job["total"], job["pending"], job["running"], job["completed"]) == (
+        "PENDING",
+        5,
+        5,
+        0,
+        0,
+    )
     assert [s["chunk_index"] for s in job["subtasks"]] == [0, 1, 2, 3, 4]
     assert all(
-        s["status"] == "PENDING" and s["assigned_agent_id"] is None and s["result_url"] is None for s in job["subtasks"]
+        s["status"] == "PENDING" and s["assigned_agent_id"] is None and s["result_url"] is None
+        for s in job["subtasks"]
     )
     folder = srv.data_dir / "files" / "jobs" / str(job_id)
     assert (folder / "train.py").read_bytes() == (SAMPLE_JOB / "train.py").read_bytes()
@@ -100,7 +116,9 @@ def test_add_owner_is_repeatable(srv: DevServer) -> None:
     ("rows", "parts", "sizes"),
     [(100, 5, [20] * 5), (7, 5, [2, 2, 1, 1, 1]), (3, 5, [1, 1, 1]), (1, 5, [1]), (12, 1, [12])],
 )
-def test_split_csv_spreads_rows_evenly_and_repeats_header(rows: int, parts: int, sizes: list[int]) -> None:
+def test_split_csv_spreads_rows_evenly_and_repeats_header(
+    rows: int, parts: int, sizes: list[int]
+) -> None:
     data = b"h1,h2\n" + b"".join(f"{i},{i}\n".encode() for i in range(rows))
     chunks = split_csv(data, parts)
     assert [len(c.splitlines()) - 1 for c in chunks] == sizes

@@ -36,7 +36,9 @@ def test_restart_keeps_port_and_data(tmp_path: Path) -> None:
         server.start()
         assert server.url == url
         with httpx.Client(base_url=url) as http:
-            assert http.post("/agent/heartbeat", json={"id": "a", "status": "BUSY"}).status_code == 200
+            assert (
+                http.post("/agent/heartbeat", json={"id": "a", "status": "BUSY"}).status_code == 200
+            )
             assert http.get(task["chunk_data_url"]).status_code == 200
             assert http.get(f"/jobs/{job_id}").json()["running"] == 1
     server.close()

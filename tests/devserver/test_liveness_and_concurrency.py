@@ -34,7 +34,9 @@ def fast_client(fast: DevServer) -> Iterator[httpx.Client]:
         yield http
 
 
-def test_silent_agent_loses_its_task_and_goes_offline(fast: DevServer, fast_client: httpx.Client) -> None:
+def test_silent_agent_loses_its_task_and_goes_offline(
+    fast: DevServer, fast_client: httpx.Client
+) -> None:
     register(fast_client, "silent")
     task_id = request_task(fast_client, "silent")["task_id"]
     assert wait_until(lambda: fast.subtask(task_id)["status"] == "PENDING")
@@ -52,7 +54,10 @@ def test_heartbeating_agent_keeps_its_task(fast: DevServer, fast_client: httpx.C
     task_id = request_task(fast_client, "alive")["task_id"]
     deadline = time.monotonic() + 2.0
     while time.monotonic() < deadline:
-        assert fast_client.post("/agent/heartbeat", json={"id": "alive", "status": "BUSY"}).status_code == 200
+        assert (
+            fast_client.post("/agent/heartbeat", json={"id": "alive", "status": "BUSY"}).status_code
+            == 200
+        )
         assert fast.subtask(task_id)["status"] == "RUNNING"
         time.sleep(0.2)
     assert complete(fast_client, "alive", task_id).status_code == 200

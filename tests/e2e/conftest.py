@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -28,12 +28,16 @@ SAMPLE = sample_job_dir()
 def sample_code(seconds: float = 1.0) -> bytes:
     """The sample job, taking `seconds` (the job's environment is minimal: no env var gets through)."""
     code = (SAMPLE / "train.py").read_bytes()
-    patched = code.replace(b'"SAMPLE_JOB_SECONDS", "1.0"', f'"SAMPLE_JOB_SECONDS", "{seconds}"'.encode())
+    patched = code.replace(
+        b'"SAMPLE_JOB_SECONDS", "1.0"', f'"SAMPLE_JOB_SECONDS", "{seconds}"'.encode()
+    )
     assert patched != code or seconds == 1.0
     return patched
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.05) -> object:
+def wait_until(
+    predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.05
+) -> object:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
@@ -60,21 +64,27 @@ def assert_job_done_once(srv: DevServer, job_id: int) -> None:
     job = srv.job(job_id)
     assert str(job["status"]).upper() == "COMPLETED", job
     for sub in job["subtasks"]:
-        assert srv.credits(sub["id"]) == 1, f"task {sub['id']} credited {srv.credits(sub['id'])} times"
+        assert srv.credits(sub["id"]) == 1, (
+            f"task {sub['id']} credited {srv.credits(sub['id'])} times"
+        )
         got = uploaded_result(srv, sub["id"])
         assert got["sha256_of_data"] == expected_result(srv, sub["id"])["sha256_of_data"]
 
 
 @pytest.fixture
 def srv(tmp_path):
-    server = DevServer(data_dir=tmp_path / "server", faults_enabled=True, requeue_after=600, sweep_interval=0.2)
+    server = DevServer(
+        data_dir=tmp_path / "server", faults_enabled=True, requeue_after=600, sweep_interval=0.2
+    )
     with server:
         server.add_owner(OWNER)
         yield server
 
 
 def settings_for(srv: DevServer, **overrides) -> Settings:
-    base = dict(server=srv.url, email=OWNER, heartbeat_interval=0.5, poll_interval=0.2, min_free_disk_mb=1)
+    base = dict(
+        server=srv.url, email=OWNER, heartbeat_interval=0.5, poll_interval=0.2, min_free_disk_mb=1
+    )
     base.update(overrides)
     return Settings(**base)
 
@@ -94,7 +104,7 @@ class AgentThread:
         except BaseException as exc:  # surfaced by join()
             self.error = exc
 
-    def __enter__(self) -> "AgentThread":
+    def __enter__(self) -> AgentThread:
         self.thread.start()
         return self
 
@@ -112,17 +122,38 @@ class AgentThread:
         return [e for e in self.events if isinstance(e, kind)]
 
 
-SPAWNED: list[subprocess.Popen] = []  # killed after each test by tests/conftest.py, should a test fail midway
+SPAWNED: list[
+    subprocess.Popen
+] = []  # killed after each test by tests/conftest.py, should a test fail midway
 
 
-def spawn_agent(srv_url: str, data_dir: Path, *args: str, env: dict | None = None, log: Path | None = None):
+def spawn_agent(
+    srv_url: str, data_dir: Path, *args: str, env: dict | None = None, log: Path | None = None
+):
     """`desktop-agent run` as a real subprocess."""
-    cmd = [sys.executable, "-m", "desktop_agent", "run", "--server", srv_url, "--email", OWNER,
-           "--data-dir", str(data_dir), "--heartbeat-interval", "0.5", "--poll-interval", "0.2", *args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "desktop_agent",
+        "run",
+        "--server",
+        srv_url,
+        "--email",
+        OWNER,
+        "--data-dir",
+        str(data_dir),
+        "--heartbeat-interval",
+        "0.5",
+        "--poll-interval",
+        "0.2",
+        *args,
+    ]
     full_env = {**os.environ, **(env or {})}
     log = log or data_dir.with_suffix(".stderr.log")
     handle = open(log, "ab")
-    proc = subprocess.Popen(cmd, stdout=handle, stderr=subprocess.STDOUT, env=full_env, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd, stdout=handle, stderr=subprocess.STDOUT, env=full_env, stdin=subprocess.DEVNULL
+    )
     proc.log_path = log  # type: ignore[attr-defined]
     SPAWNED.append(proc)
     return proc

@@ -21,7 +21,6 @@ from tests.e2e.conftest import (
     sample_code,
     settings_for,
     spawn_agent,
-    uploaded_result,
     wait_until,
 )
 
@@ -41,7 +40,13 @@ def test_all_chunks_completed_with_the_right_results(srv, tmp_path):
     assert [f.outcome for f in finished] == [ev.Outcome.COMPLETED] * 5
     # Phases were reported in order for every task.
     phases = [p.phase for p in run.of(ev.PhaseProgress) if p.task_id == finished[0].task_id]
-    order = [ev.Phase.DOWNLOADING, ev.Phase.PREPARING, ev.Phase.TRAINING, ev.Phase.UPLOADING, ev.Phase.COMPLETING]
+    order = [
+        ev.Phase.DOWNLOADING,
+        ev.Phase.PREPARING,
+        ev.Phase.TRAINING,
+        ev.Phase.UPLOADING,
+        ev.Phase.COMPLETING,
+    ]
     assert [p for i, p in enumerate(phases) if i == 0 or phases[i - 1] != p] == order
     # The server was told BUSY while a task was held and OFFLINE at the end.
     statuses = [c.body["status"] for c in srv.calls("/agent/heartbeat")]
@@ -62,7 +67,9 @@ def test_second_task_with_same_requirements_reuses_the_env(srv, tmp_path):
 
 
 def test_failing_job_is_recorded_and_completed_with_empty_result(srv, tmp_path):
-    job_id = srv.submit_job(SAMPLE, code=b"import sys\nprint('boom', file=sys.stderr)\nsys.exit(3)\n", chunks=1)
+    job_id = srv.submit_job(
+        SAMPLE, code=b"import sys\nprint('boom', file=sys.stderr)\nsys.exit(3)\n", chunks=1
+    )
     with AgentThread(settings_for(srv), tmp_path / "agent", max_tasks=1) as run:
         run.thread.join(60)
     [finished] = run.of(ev.TaskFinished)
@@ -95,13 +102,19 @@ def test_heartbeats_keep_flowing_during_a_long_task(srv, tmp_path):
     assert end - start > 15
     gaps = [b - a for a, b in zip([start, *beats], [*beats, end])]
     assert max(gaps) < 4.0, gaps  # every few intervals at most, never a long silence
-    assert {c.body["status"] for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end} == {"BUSY"}
+    assert {c.body["status"] for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end} == {
+        "BUSY"
+    }
 
 
 def test_server_forgets_the_agent_mid_task(srv, tmp_path):
     srv.submit_job(SAMPLE, code=sample_code(seconds=3), chunks=1)
     with AgentThread(settings_for(srv), tmp_path / "agent", max_tasks=1) as run:
-        wait_until(lambda: any(isinstance(e, ev.PhaseProgress) and e.phase is ev.Phase.TRAINING for e in run.events))
+        wait_until(
+            lambda: any(
+                isinstance(e, ev.PhaseProgress) and e.phase is ev.Phase.TRAINING for e in run.events
+            )
+        )
         srv.faults.forget_agents()
         run.thread.join(60)
     [finished] = run.of(ev.TaskFinished)
@@ -137,7 +150,12 @@ def test_rejected_completion_is_recorded_not_retried(srv, tmp_path):
     srv.submit_job(SAMPLE, code=sample_code(seconds=2), chunks=1)
     srv.faults.racy = True
     with AgentThread(settings_for(srv), tmp_path / "a") as first:
-        wait_until(lambda: any(isinstance(e, ev.PhaseProgress) and e.phase is ev.Phase.TRAINING for e in first.events))
+        wait_until(
+            lambda: any(
+                isinstance(e, ev.PhaseProgress) and e.phase is ev.Phase.TRAINING
+                for e in first.events
+            )
+        )
         with AgentThread(settings_for(srv), tmp_path / "b") as second:
             wait_until(lambda: second.of(ev.TaskStarted))
             srv.faults.racy = False  # one collision, as at the real server's unlucky instant
@@ -167,7 +185,9 @@ def test_server_down_at_start_comes_up_later(tmp_path):
         if proc.poll() is None:
             proc.kill()
     out = agent_output(proc)
-    assert out.count("warning: Server unreachable") == 1, out  # one line per outage, not per attempt
+    assert out.count("warning: Server unreachable") == 1, (
+        out
+    )  # one line per outage, not per attempt
     assert out.count("[connecting] Server unreachable") == 1, out
 
 
@@ -180,9 +200,21 @@ def test_unknown_email_exits_nonzero_with_a_reason(srv, tmp_path):
     import sys
 
     out = subprocess.run(
-        [sys.executable, "-m", "desktop_agent", "run", "--server", srv.url, "--email", "nobody@example.com",
-         "--data-dir", str(tmp_path / "agent2")],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "desktop_agent",
+            "run",
+            "--server",
+            srv.url,
+            "--email",
+            "nobody@example.com",
+            "--data-dir",
+            str(tmp_path / "agent2"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 3
     assert "register on the website first" in out.stderr
@@ -227,10 +259,14 @@ def _same_process_alive(pid: int, born: float) -> bool:
         return False
 
 
-@pytest.mark.parametrize("crash_at", ["after_fetch", "during_run", "after_run", "after_upload", "after_complete"])
+@pytest.mark.parametrize(
+    "crash_at", ["after_fetch", "during_run", "after_run", "after_upload", "after_complete"]
+)
 def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash_at):
     # Long enough during_run that the orphaned job is still running when the agent restarts.
-    job_id = srv.submit_job(SAMPLE, code=sample_code(seconds=8 if crash_at == "during_run" else 2), chunks=1)
+    job_id = srv.submit_job(
+        SAMPLE, code=sample_code(seconds=8 if crash_at == "during_run" else 2), chunks=1
+    )
     data = tmp_path / "agent"
     env = {} if crash_at == "during_run" else {"DESKTOP_AGENT_CRASH_AT": crash_at}
     first = spawn_agent(srv.url, data, "--max-tasks", "1", env=env)
@@ -257,13 +293,17 @@ def test_killed_at_each_phase_then_restarted_completes_once(srv, tmp_path, crash
     history = Store(data / "agent.db").history()
     assert [row.outcome for row in history] == ["completed"]
     if crash_at == "after_complete":
-        assert len(srv.calls("/agent/complete_task")) == 1  # delivered before the crash: not sent again
+        assert (
+            len(srv.calls("/agent/complete_task")) == 1
+        )  # delivered before the crash: not sent again
 
 
 def test_low_disk_takes_no_work_and_says_so(srv, tmp_path):
     srv.submit_job(SAMPLE, chunks=1)
     with AgentThread(settings_for(srv, min_free_disk_mb=10**9), tmp_path / "agent") as run:
-        problem = wait_until(lambda: [p for p in run.of(ev.ProblemRaised) if p.kind is ev.ProblemKind.DISK_LOW])
+        problem = wait_until(
+            lambda: [p for p in run.of(ev.ProblemRaised) if p.kind is ev.ProblemKind.DISK_LOW]
+        )
         time.sleep(1.0)  # several poll intervals: still no request for work
     assert "free some space" in problem[0].message
     assert srv.calls("/agent/request_task") == []
@@ -284,8 +324,14 @@ def test_long_host_fault_releases_the_task_instead_of_faking_a_result(srv, tmp_p
     settings = settings_for(srv, release_after_s=1.0, release_quiet_s=3.0)
     with AgentThread(settings, tmp_path / "agent") as run:
         wait_until(lambda: run.of(ev.TaskFinished), timeout=60)
-        wait_until(lambda: any(s.state is ev.AgentState.IDLE for s in run.of(ev.StateChanged)
-                               if s.at > run.of(ev.TaskFinished)[0].at), timeout=30)
+        wait_until(
+            lambda: any(
+                s.state is ev.AgentState.IDLE
+                for s in run.of(ev.StateChanged)
+                if s.at > run.of(ev.TaskFinished)[0].at
+            ),
+            timeout=30,
+        )
     [finished] = run.of(ev.TaskFinished)
     assert finished.outcome is ev.Outcome.RELEASED
     assert srv.calls("/agent/complete_task") == []

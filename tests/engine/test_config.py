@@ -6,7 +6,9 @@ from desktop_agent import config
 
 
 def test_precedence_flags_over_env_over_file_over_defaults(tmp_path):
-    (tmp_path / "settings.json").write_text(json.dumps({"server": "http://file", "email": "file@x", "poll_interval": 3}))
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"server": "http://file", "email": "file@x", "poll_interval": 3})
+    )
     env = {"DESKTOP_AGENT_SERVER": "http://env"}
     s = config.load_settings(tmp_path, {"email": "flag@x", "server": None}, environ=env)
     assert s.server == "http://env"

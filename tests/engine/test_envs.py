@@ -29,12 +29,23 @@ def test_requirements_are_normalised_for_the_key():
     assert sorted(map(envs.canonical_line, envs.requirement_lines(text))) == ["py-yaml", "six>=1.0"]
 
 
-@pytest.mark.parametrize("line", [
-    "-i https://evil.example/simple", "--index-url https://evil.example/simple",
-    "--extra-index-url https://evil.example/simple", "-f ./wheels", "-e .",
-    "git+https://github.com/x/y", "https://evil.example/pkg.whl", "file:///tmp/x",
-    "./local/pkg", "/abs/path", "pkg @ https://evil.example/pkg.tar.gz", "dist/pkg-1.0-py3-none-any.whl",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-i https://evil.example/simple",
+        "--index-url https://evil.example/simple",
+        "--extra-index-url https://evil.example/simple",
+        "-f ./wheels",
+        "-e .",
+        "git+https://github.com/x/y",
+        "https://evil.example/pkg.whl",
+        "file:///tmp/x",
+        "./local/pkg",
+        "/abs/path",
+        "pkg @ https://evil.example/pkg.tar.gz",
+        "dist/pkg-1.0-py3-none-any.whl",
+    ],
+)
 @pytest.mark.timeout(20)
 def test_forbidden_lines_are_job_faults(cache, line):
     with pytest.raises(JobFault, match="Refusing requirement line"):
@@ -47,8 +58,12 @@ def test_bare_env_is_built_then_reused(cache):
     assert not first.reused and first.python.is_file() and (first.path / envs.READY).is_file()
     again = asyncio.run(cache.ensure("# nothing\n\n"))
     assert again.reused and again.key == first.key and again.build_seconds == 0.0
-    out = subprocess.run([str(again.python), "-c", "import sys; print(sys.prefix)"],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [str(again.python), "-c", "import sys; print(sys.prefix)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert Path(out) == first.path
     assert not [p for p in cache.root.iterdir() if p.name.startswith(".")]  # no build leftovers
 

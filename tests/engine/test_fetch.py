@@ -32,7 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         route = getattr(self, "route_" + self.path.strip("/").replace("-", "_"), None)
         if route is None:
             self._head(404, {"Content-Length": "0"})
@@ -57,11 +57,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(BODY)
             return
         start = int(rng.split("=")[1].rstrip("-"))
-        self._head(206, {
-            "Content-Length": str(len(BODY) - start),
-            "Content-Range": f"bytes {start}-{len(BODY) - 1}/{len(BODY)}",
-            "Accept-Ranges": "bytes",
-        })
+        self._head(
+            206,
+            {
+                "Content-Length": str(len(BODY) - start),
+                "Content-Range": f"bytes {start}-{len(BODY) - 1}/{len(BODY)}",
+                "Accept-Ranges": "bytes",
+            },
+        )
         self.wfile.write(BODY[start:])
 
     def route_forgetful(self) -> None:
@@ -121,7 +124,9 @@ def server():
 def _download(url: str, dest: Path, **kwargs) -> fetch.DownloadResult:
     async def go() -> fetch.DownloadResult:
         async with httpx.AsyncClient() as client:
-            return await fetch.download(client, url, dest, policy=FAST, timeout=QUICK_TIMEOUT, **kwargs)
+            return await fetch.download(
+                client, url, dest, policy=FAST, timeout=QUICK_TIMEOUT, **kwargs
+            )
 
     return asyncio.run(go())
 
@@ -129,8 +134,12 @@ def _download(url: str, dest: Path, **kwargs) -> fetch.DownloadResult:
 @pytest.mark.timeout(20)
 def test_plain_download_with_progress(server, tmp_path):
     seen: list[tuple[int, int | None]] = []
-    result = _download(f"{server}/file", tmp_path / "data.csv", max_bytes=10**6,
-                       on_progress=lambda got, total: seen.append((got, total)))
+    result = _download(
+        f"{server}/file",
+        tmp_path / "data.csv",
+        max_bytes=10**6,
+        on_progress=lambda got, total: seen.append((got, total)),
+    )
     assert (tmp_path / "data.csv").read_bytes() == BODY
     assert not (tmp_path / "data.csv.part").exists()
     assert (result.bytes, result.resumed, result.attempts) == (len(BODY), False, 1)
@@ -168,11 +177,14 @@ def test_too_large_is_a_job_fault(server, tmp_path, route):
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.parametrize("route, message", [
-    ("to-file", "only http and https"),
-    ("loop-a", "redirects in a loop"),
-    ("missing", "answered 404"),
-])
+@pytest.mark.parametrize(
+    "route, message",
+    [
+        ("to-file", "only http and https"),
+        ("loop-a", "redirects in a loop"),
+        ("missing", "answered 404"),
+    ],
+)
 def test_bad_targets_are_job_faults(server, tmp_path, route, message):
     with pytest.raises(JobFault, match=message):
         _download(f"{server}/{route}", tmp_path / "f", max_bytes=10**6)

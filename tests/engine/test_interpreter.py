@@ -21,13 +21,16 @@ from desktop_agent.engine.errors import HostFault
 posix_only = pytest.mark.skipif(os.name == "nt", reason="stand-in scripts are POSIX shell")
 
 
-def probes(*, frozen=False, managed=None, running=None, system=None, provision=None, calls=None) -> interp.Probes:
+def probes(
+    *, frozen=False, managed=None, running=None, system=None, provision=None, calls=None
+) -> interp.Probes:
     calls = calls if calls is not None else []
 
     def probe(name, value):
         def run():
             calls.append(name)
             return value
+
         return run
 
     def default_provision(report):
@@ -48,7 +51,9 @@ def probes(*, frozen=False, managed=None, running=None, system=None, provision=N
 
 def test_managed_python_in_the_data_folder_wins():
     calls: list[str] = []
-    got = interp.choose(probes(managed="/data/python/bin/python3", running="/usr/bin/python3", calls=calls))
+    got = interp.choose(
+        probes(managed="/data/python/bin/python3", running="/usr/bin/python3", calls=calls)
+    )
     assert got == interp.JobPython("/data/python/bin/python3", "managed")
     assert calls == ["managed"]
 
@@ -60,8 +65,14 @@ def test_unfrozen_agent_uses_its_own_interpreter_before_the_system_one():
 
 def test_frozen_agent_never_uses_sys_executable():
     calls: list[str] = []
-    got = interp.choose(probes(frozen=True, running="/opt/desktop-agent/desktop-agent", system="/usr/bin/python3.12",
-                               calls=calls))
+    got = interp.choose(
+        probes(
+            frozen=True,
+            running="/opt/desktop-agent/desktop-agent",
+            system="/usr/bin/python3.12",
+            calls=calls,
+        )
+    )
     assert got == interp.JobPython("/usr/bin/python3.12", "system")
     assert "running" not in calls
 
@@ -113,7 +124,10 @@ def test_system_probe_skips_too_old_and_broken_pythons(tmp_path):
     broken.write_text("#!/bin/sh\nexit 1\n")
     for script in (old, broken):
         script.chmod(script.stat().st_mode | stat.S_IEXEC)
-    assert interp.probe_system([(str(old), ()), (str(broken), ()), (str(tmp_path / "missing"), ())]) is None
+    assert (
+        interp.probe_system([(str(old), ()), (str(broken), ()), (str(tmp_path / "missing"), ())])
+        is None
+    )
     assert interp.probe_system([(str(old), ()), (real_python(), ())]) is not None
 
 
@@ -187,7 +201,9 @@ def test_frozen_agent_provisions_python_into_the_data_folder(tmp_path, frozen_wi
 
 
 @posix_only
-def test_frozen_agent_offline_with_no_python_fails_clearly(tmp_path, frozen_without_python, monkeypatch):
+def test_frozen_agent_offline_with_no_python_fails_clearly(
+    tmp_path, frozen_without_python, monkeypatch
+):
     monkeypatch.setenv("FAKE_UV_OFFLINE", "1")
     lines: list[str] = []
     with pytest.raises(HostFault, match="connect to the internet once, or install Python 3.11"):
@@ -196,7 +212,9 @@ def test_frozen_agent_offline_with_no_python_fails_clearly(tmp_path, frozen_with
 
 
 @posix_only
-def test_env_cache_provisions_lazily_and_reports_through_on_line(tmp_path, frozen_without_python, monkeypatch):
+def test_env_cache_provisions_lazily_and_reports_through_on_line(
+    tmp_path, frozen_without_python, monkeypatch
+):
     """The engine path: EnvCache finds no Python at construction, provisions on first ensure()."""
     import asyncio
 

@@ -35,36 +35,48 @@ async def _until(predicate, timeout: float = 10.0) -> None:
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("progress: 0.42", 0.42),
-    ("progress=0.42", 0.42),
-    ("Progress = 42", 0.42),
-    ("42%", 0.42),
-    ("done 42.5 %", 0.425),
-    (" 42%|████▏     | 42/100 [00:01<00:02, 40.0it/s]", 0.42),
-    ("step 42/100 loss=0.3", 0.42),
-    ("Epoch 3/10 acc 93%", 0.3),
-    ("progress: 7", 0.07),
-    ("150%", 1.0),
-    ("loss 0.31", None),
-    ("step 1/0", None),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("progress: 0.42", 0.42),
+        ("progress=0.42", 0.42),
+        ("Progress = 42", 0.42),
+        ("42%", 0.42),
+        ("done 42.5 %", 0.425),
+        (" 42%|████▏     | 42/100 [00:01<00:02, 40.0it/s]", 0.42),
+        ("step 42/100 loss=0.3", 0.42),
+        ("Epoch 3/10 acc 93%", 0.3),
+        ("progress: 7", 0.07),
+        ("150%", 1.0),
+        ("loss 0.31", None),
+        ("step 1/0", None),
+    ],
+)
 def test_parse_progress(line, expected):
-    assert parse_progress(line) == pytest.approx(expected) if expected is not None else parse_progress(line) is None
+    assert (
+        parse_progress(line) == pytest.approx(expected)
+        if expected is not None
+        else parse_progress(line) is None
+    )
 
 
 @pytest.mark.timeout(20)
 def test_output_progress_log_and_exit_code(tmp_path):
     out: list[tuple[str, str]] = []
     progress: list[float] = []
-    job = _job(tmp_path, r"""
+    job = _job(
+        tmp_path,
+        r"""
         import sys
         print("progress: 0.25")
         sys.stdout.write("step 1/4\rstep 2/4\rstep 4/4\n")
         print("oops", file=sys.stderr)
         print("x" * 20000)
         sys.exit(3)
-    """, on_output=lambda s, l: out.append((s, l)), on_progress=progress.append)
+    """,
+        on_output=lambda s, l: out.append((s, l)),
+        on_progress=progress.append,
+    )
     result = asyncio.run(job.run())
     assert result.exit_code == 3 and not result.timed_out and not result.cancelled
     assert progress == [0.25, 0.25, 0.5, 1.0]
@@ -79,10 +91,15 @@ def test_output_progress_log_and_exit_code(tmp_path):
 def test_environment_is_minimal(tmp_path, monkeypatch):
     monkeypatch.setenv("SUPER_SECRET_TOKEN", "hunter2")
     out: list[str] = []
-    job = _job(tmp_path, """
+    job = _job(
+        tmp_path,
+        """
         import os
         for k in sorted(os.environ): print(f"{k}={os.environ[k]}")
-    """, on_output=lambda _s, l: out.append(l), extra_env={"CUDA_VISIBLE_DEVICES": "0"})
+    """,
+        on_output=lambda _s, l: out.append(l),
+        extra_env={"CUDA_VISIBLE_DEVICES": "0"},
+    )
     assert asyncio.run(job.run()).exit_code == 0
     env = dict(line.split("=", 1) for line in out)
     assert "SUPER_SECRET_TOKEN" not in env
@@ -95,16 +112,23 @@ def test_environment_is_minimal(tmp_path, monkeypatch):
 
 @pytest.mark.timeout(30)
 def test_time_limit_kills_a_script_that_ignores_sigterm(tmp_path):
-    job = _job(tmp_path, """
+    job = _job(
+        tmp_path,
+        """
         import signal, time
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         print("started", flush=True)
         while True: time.sleep(0.1)
-    """, time_limit=1.0, grace_s=0.5)
+    """,
+        time_limit=1.0,
+        grace_s=0.5,
+    )
     result = asyncio.run(job.run())
     assert result.timed_out and not result.cancelled
     assert result.exit_code == -9
-    assert not psutil.pid_exists(job.pid) or psutil.Process(job.pid).status() == psutil.STATUS_ZOMBIE
+    assert (
+        not psutil.pid_exists(job.pid) or psutil.Process(job.pid).status() == psutil.STATUS_ZOMBIE
+    )
 
 
 _SPAWNER = """
@@ -150,12 +174,16 @@ def test_cancel_kills_children_and_escaped_daemons(tmp_path):
 @pytest.mark.timeout(30)
 def test_suspend_stops_cpu_and_resume_finishes(tmp_path):
     async def scenario():
-        job = _job(tmp_path, """
+        job = _job(
+            tmp_path,
+            """
             import time
             print("go", flush=True)
             end = time.process_time() + 1.0
             while time.process_time() < end: pass
-        """, time_limit=20.0)
+        """,
+            time_limit=20.0,
+        )
         started = asyncio.Event()
         job.on_output = lambda _s, _l: started.set()
         task = asyncio.create_task(job.run())

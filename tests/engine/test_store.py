@@ -6,8 +6,15 @@ from desktop_agent.engine.store import SCHEMA_VERSION, Store, StoreError
 
 
 def _open(store, task_id=1):
-    return store.open_task(server="http://s", agent_id="a", task_id=task_id, job_id=7,
-                           code_url="c", requirements_url="r", chunk_data_url="d")
+    return store.open_task(
+        server="http://s",
+        agent_id="a",
+        task_id=task_id,
+        job_id=7,
+        code_url="c",
+        requirements_url="r",
+        chunk_data_url="d",
+    )
 
 
 def test_phases_survive_reopen(tmp_path):
@@ -89,7 +96,12 @@ def test_version_1_database_is_migrated_without_losing_the_outbox(tmp_path):
     store = Store(db)
     assert store.schema_version() == SCHEMA_VERSION
     [row] = store.open_tasks()
-    assert (row.task_id, row.phase, row.result_url, row.energy_wh) == (5, "uploaded", "http://s/r", None)
+    assert (row.task_id, row.phase, row.result_url, row.energy_wh) == (
+        5,
+        "uploaded",
+        "http://s/r",
+        None,
+    )
 
 
 def test_many_openers_at_once_on_a_new_file(tmp_path):
@@ -102,7 +114,7 @@ def test_many_openers_at_once_on_a_new_file(tmp_path):
     def open_it():
         try:
             Store(db).close()
-        except BaseException as exc:  # noqa: BLE001 - collected for the assert
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=open_it) for _ in range(8)]

@@ -15,9 +15,13 @@ def test_kill_strays_stops_only_tagged_processes_in_the_work_folder(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     sleep = [sys.executable, "-c", "import time; time.sleep(60)"]
-    stray = subprocess.Popen(sleep, cwd=work, env={**os.environ, TOKEN_VAR: "x"}, start_new_session=True)
+    stray = subprocess.Popen(
+        sleep, cwd=work, env={**os.environ, TOKEN_VAR: "x"}, start_new_session=True
+    )
     untagged = subprocess.Popen(sleep, cwd=work, start_new_session=True)
-    outside = subprocess.Popen(sleep, cwd=elsewhere, env={**os.environ, TOKEN_VAR: "y"}, start_new_session=True)
+    outside = subprocess.Popen(
+        sleep, cwd=elsewhere, env={**os.environ, TOKEN_VAR: "y"}, start_new_session=True
+    )
     try:
         psutil.Process(stray.pid).environ()  # wait until the environment is readable
         assert kill_strays(tmp_path / "work") == 1

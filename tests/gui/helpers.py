@@ -28,7 +28,9 @@ def registered_settings(server, paths: DataPaths) -> Settings:
 def submit_sample(server, chunks: int = 1, seconds: float | None = None) -> int:
     code = None
     if seconds is not None:
-        code = (sample_job_dir() / "train.py").read_bytes().replace(
-            b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', f'"{seconds}"'.encode()
+        code = (
+            (sample_job_dir() / "train.py")
+            .read_bytes()
+            .replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', f'"{seconds}"'.encode())
         )
     return server.submit_job(sample_job_dir(), code=code, chunks=chunks)

@@ -16,15 +16,21 @@ def _is(state):
     return lambda ev: ev.state == state
 
 
-def test_tray_contribute_toggle_pauses_and_resumes_the_agent(qtbot, devserver, paths, make_controller):
+def test_tray_contribute_toggle_pauses_and_resumes_the_agent(
+    qtbot, devserver, paths, make_controller
+):
     c = make_controller(registered_settings(devserver, paths))
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)
+    ):
         c.start()
     action = c.tray.contribute_action
     c.tray.menu.aboutToShow.emit()
     assert action.isChecked() and action.isEnabled()
 
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.PAUSED)):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.PAUSED)
+    ):
         action.trigger()  # unchecks: stop contributing
     assert c.bridge.agent.state == AgentState.PAUSED
     c.tray.menu.aboutToShow.emit()
@@ -32,7 +38,9 @@ def test_tray_contribute_toggle_pauses_and_resumes_the_agent(qtbot, devserver, p
     assert c.window.now_tab.pause_button.text() == "Resume"
     assert "Paused" in c.tray.icon.toolTip()
 
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.IDLE)):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.IDLE)
+    ):
         action.trigger()  # checks again: contribute
     c.tray.menu.aboutToShow.emit()
     assert action.isChecked()
@@ -55,10 +63,16 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
 
     c.bridge.phase_progress.connect(record)
     c.start()
-    qtbot.waitUntil(lambda: now.task is not None and now.task_box.isVisibleTo(c.window), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: now.task is not None and now.task_box.isVisibleTo(c.window), timeout=20_000
+    )
     assert now.job_label.text() == "1"
     qtbot.waitUntil(
-        lambda: now.phase is not None and now.phase.phase == Phase.TRAINING and 0 < now.progress.value() < 100,
+        lambda: (
+            now.phase is not None
+            and now.phase.phase == Phase.TRAINING
+            and 0 < now.progress.value() < 100
+        ),
         timeout=20_000,
     )
     assert now.phase_label.text().startswith("Training")
@@ -92,7 +106,9 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
 
 def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controller):
     c = make_controller(registered_settings(devserver, paths))
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)
+    ):
         c.start()
     with qtbot.waitSignal(c.finished, timeout=15_000):
         c.tray.quit_action.trigger()
@@ -103,23 +119,32 @@ def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controll
     assert devserver.agent(c.bridge.agent.agent_id)["status"] == "OFFLINE"
 
 
-def test_change_account_reruns_setup_and_restarts_the_engine(qtbot, devserver, paths, make_controller):
+def test_change_account_reruns_setup_and_restarts_the_engine(
+    qtbot, devserver, paths, make_controller
+):
     from PySide6.QtCore import Qt
 
     other = "second@example.com"
     devserver.add_owner(other)
     c = make_controller(registered_settings(devserver, paths))
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)
+    ):
         c.start()
     first_agent = c.bridge.agent
     with qtbot.waitSignal(c.setup_shown, timeout=5_000):
-        qtbot.mouseClick(c.window.settings_tab.change_button, Qt.LeftButton)  # nothing pending: no warning
+        qtbot.mouseClick(
+            c.window.settings_tab.change_button, Qt.LeftButton
+        )  # nothing pending: no warning
     dlg = c.setup_dialog
     assert dlg.email_edit.text() == "volunteer@example.com"
     dlg.email_edit.clear()
     qtbot.keyClicks(dlg.email_edit, other)
     with qtbot.waitSignal(c.bridge.engine_stopped, timeout=20_000):
         qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: c.bridge.agent is not first_agent and c.bridge.state == AgentState.IDLE, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: c.bridge.agent is not first_agent and c.bridge.state == AgentState.IDLE,
+        timeout=20_000,
+    )
     assert c.settings.email == other
     assert c.window.settings_tab.email_label.text() == other

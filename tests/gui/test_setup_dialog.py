@@ -66,7 +66,9 @@ def test_first_run_setup_registers_and_contributes(qtbot, devserver, paths, make
     assert dlg is not None and dlg.isVisible()
     assert not c.window.isVisible()
     _fill(qtbot, dlg, "  Volunteer@Example.com ", devserver.url)
-    with qtbot.waitSignal(c.bridge.state_changed, timeout=20_000, check_params_cb=lambda e: e.state == AgentState.IDLE):
+    with qtbot.waitSignal(
+        c.bridge.state_changed, timeout=20_000, check_params_cb=lambda e: e.state == AgentState.IDLE
+    ):
         qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
     assert not dlg.isVisible()
     assert c.window.isVisible()

@@ -55,7 +55,9 @@ def test_run_gui_second_launch_wakes_the_first_and_returns_0(qtbot, tmp_path, mo
 
     from desktop_agent.gui.app import run_gui
 
-    monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("a second launch must not run an event loop"))
+    monkeypatch.setattr(
+        QApplication, "exec", lambda *a: pytest.fail("a second launch must not run an event loop")
+    )
     first = SingleInstance(server_name(tmp_path.resolve()))
     assert first.acquire()
     try:

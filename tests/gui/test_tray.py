@@ -52,7 +52,9 @@ def test_menu_text_is_rebuilt_on_show(tray):
     assert not tray.task_action.isEnabled()
     texts = [a.text() for a in tray.menu.actions() if a.text()]
     required = ["Open dashboard", "Contribute", "Task 55 · training 42 %", "Quit"]
-    assert [t for t in texts if t in required] == required  # in this order; other controls may sit between
+    assert [
+        t for t in texts if t in required
+    ] == required  # in this order; other controls may sit between
     tray.set_stopping()
     assert tray.task_action.text() == "Stopping…"
     assert not tray.contribute_action.isEnabled() and not tray.quit_action.isEnabled()

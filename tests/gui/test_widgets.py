@@ -36,7 +36,9 @@ def test_logs_level_filter_and_search(qtbot, tmp_path):
 
     # default: info and above
     text = tab.view.toPlainText()
-    assert "registering" not in text and "environment built" in text and "exited with code 1" in text
+    assert (
+        "registering" not in text and "environment built" in text and "exited with code 1" in text
+    )
 
     tab.level_combo.setCurrentIndex(tab.level_combo.findData(30))
     text = tab.view.toPlainText()
@@ -80,7 +82,11 @@ class FakeGpuBackend:
     reason: str = ""
 
     def gpus(self):
-        return [gpu.GpuInfo(index=0, name="NVIDIA GeForce RTX 4090", uuid="GPU-fake", memory_total_mb=8192)]
+        return [
+            gpu.GpuInfo(
+                index=0, name="NVIDIA GeForce RTX 4090", uuid="GPU-fake", memory_total_mb=8192
+            )
+        ]
 
     def sample(self):
         return [
@@ -181,7 +187,9 @@ class FakeStore:
         from types import SimpleNamespace
 
         done = [r for r in self._rows if r.outcome in ("completed", "failed")]
-        return SimpleNamespace(tasks_done=len(done), compute_hours=sum(r.duration_s for r in done) / 3600)
+        return SimpleNamespace(
+            tasks_done=len(done), compute_hours=sum(r.duration_s for r in done) / 3600
+        )
 
     def pending_results(self):
         return 0
@@ -189,7 +197,17 @@ class FakeStore:
 
 ROWS = [
     Row(3, 1, "http://s", 1_700_000_300, 1_700_000_400, "completed", "http://s/files/3_model.pth"),
-    Row(10, 2, "http://s", 1_700_000_000, 1_700_007_200, "failed", "", exit_code=1, error="train.py crashed"),
+    Row(
+        10,
+        2,
+        "http://s",
+        1_700_000_000,
+        1_700_007_200,
+        "failed",
+        "",
+        exit_code=1,
+        error="train.py crashed",
+    ),
     Row(4, 1, "http://s", 1_700_000_500, 1_700_000_520, "rejected", None),
 ]
 
@@ -201,7 +219,11 @@ def test_history_sorts_and_totals(qtbot):
     assert proxy.rowCount() == 3
     assert tab.totals_label.text() == "2 tasks done · 2 h 01 min of compute given"
     tab.table.sortByColumn(HistoryModel.TASK, Qt.AscendingOrder)
-    assert [proxy.index(r, HistoryModel.TASK).data() for r in range(3)] == ["3", "4", "10"]  # numeric, not text
+    assert [proxy.index(r, HistoryModel.TASK).data() for r in range(3)] == [
+        "3",
+        "4",
+        "10",
+    ]  # numeric, not text
     tab.table.sortByColumn(HistoryModel.DURATION, Qt.DescendingOrder)
     assert proxy.index(0, HistoryModel.TASK).data() == "10"
     assert proxy.index(0, HistoryModel.DURATION).data() == "2 h 00 min"
@@ -244,7 +266,10 @@ def test_proxy_is_saved_to_settings_json(qtbot, tmp_path):
     tab.proxy_url.clear()
     qtbot.keyClicks(tab.proxy_url, "http://proxy.example.com:3128")
     qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
-    assert json.loads((tmp_path / "settings.json").read_text())["proxy"] == "http://proxy.example.com:3128"
+    assert (
+        json.loads((tmp_path / "settings.json").read_text())["proxy"]
+        == "http://proxy.example.com:3128"
+    )
     tab.proxy_combo.setCurrentIndex(tab.proxy_combo.findData("none"))
     qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
     assert json.loads((tmp_path / "settings.json").read_text())["proxy"] == "none"
@@ -253,7 +278,18 @@ def test_proxy_is_saved_to_settings_json(qtbot, tmp_path):
 def test_change_account_warns_about_an_undelivered_result(qtbot, make_controller, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    c = make_controller(Settings(email="v@example.com"), store_factory=lambda: type("S", (), {"pending_results": lambda self: 1, "history": lambda self: [], "totals": lambda self: None})())
+    c = make_controller(
+        Settings(email="v@example.com"),
+        store_factory=lambda: type(
+            "S",
+            (),
+            {
+                "pending_results": lambda self: 1,
+                "history": lambda self: [],
+                "totals": lambda self: None,
+            },
+        )(),
+    )
     asked = []
 
     def fake_exec(box):
@@ -273,7 +309,9 @@ def test_without_a_tray_the_window_stays_and_closing_quits(qtbot, make_controlle
     from PySide6.QtWidgets import QSystemTrayIcon
 
     assert QSystemTrayIcon.isSystemTrayAvailable() is False  # offscreen: no tray
-    c = make_controller(Settings(email="v@example.com"), tray_available=None, agent_factory=lambda *a, **k: None)
+    c = make_controller(
+        Settings(email="v@example.com"), tray_available=None, agent_factory=lambda *a, **k: None
+    )
     assert c.tray_available is False
     c.window.show()
     assert c.window.no_tray_label.isVisible()
@@ -292,7 +330,15 @@ def test_with_a_tray_closing_only_hides(qtbot, make_controller):
 
 
 def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
-    from desktop_agent.engine.events import AgentState, Phase, PhaseProgress, ProblemKind, ProblemRaised, StateChanged, TaskStarted
+    from desktop_agent.engine.events import (
+        AgentState,
+        Phase,
+        PhaseProgress,
+        ProblemKind,
+        ProblemRaised,
+        StateChanged,
+        TaskStarted,
+    )
 
     c = make_controller(Settings(email="v@example.com"), tray_available=True)
     b = c.bridge
@@ -316,7 +362,13 @@ def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
 
 
 def test_eta_says_paused_and_ignores_paused_time(qtbot):
-    from desktop_agent.engine.events import AgentState, Phase, PhaseProgress, StateChanged, TaskStarted
+    from desktop_agent.engine.events import (
+        AgentState,
+        Phase,
+        PhaseProgress,
+        StateChanged,
+        TaskStarted,
+    )
     from desktop_agent.gui.now_tab import NowTab
 
     tab = NowTab()

@@ -7,7 +7,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 import psutil
@@ -26,8 +26,11 @@ def job_processes(root: Path) -> list[psutil.Process]:
     prefix = str(root.resolve())
     for proc in psutil.process_iter():
         try:
-            if (proc.status() != psutil.STATUS_ZOMBIE and TOKEN_VAR in proc.environ()
-                    and proc.cwd().startswith(prefix)):
+            if (
+                proc.status() != psutil.STATUS_ZOMBIE
+                and TOKEN_VAR in proc.environ()
+                and proc.cwd().startswith(prefix)
+            ):
                 found.append(proc)
         except (psutil.Error, OSError):
             continue
@@ -38,7 +41,9 @@ def processes_with(marker: str) -> list[psutil.Process]:
     found = []
     for proc in psutil.process_iter(["cmdline"]):
         try:
-            if proc.status() != psutil.STATUS_ZOMBIE and any(marker in part for part in proc.info["cmdline"] or []):
+            if proc.status() != psutil.STATUS_ZOMBIE and any(
+                marker in part for part in proc.info["cmdline"] or []
+            ):
                 found.append(proc)
         except psutil.Error:
             continue
@@ -69,7 +74,13 @@ class CraftedServer:
     iterator of bytes for a streamed answer (which may never end, or stall).
     """
 
-    def __init__(self, upstream: str | None = None, *, certfile: str | None = None, keyfile: str | None = None):
+    def __init__(
+        self,
+        upstream: str | None = None,
+        *,
+        certfile: str | None = None,
+        keyfile: str | None = None,
+    ):
         self.upstream = upstream
         self.routes: dict[str, Handler] = {}
         self.hits: list[tuple[str, str]] = []
@@ -78,10 +89,19 @@ class CraftedServer:
         self.port = sock.getsockname()[1]
         self._sock = sock
         self.url = f"{'https' if certfile else 'http'}://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self._app, log_level="error", lifespan="off", interface="asgi3", timeout_graceful_shutdown=1,
-                                ssl_certfile=certfile, ssl_keyfile=keyfile)
+        config = uvicorn.Config(
+            self._app,
+            log_level="error",
+            lifespan="off",
+            interface="asgi3",
+            timeout_graceful_shutdown=1,
+            ssl_certfile=certfile,
+            ssl_keyfile=keyfile,
+        )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
 
     async def _app(self, scope, receive, send):
         if scope["type"] != "http":
@@ -99,8 +119,13 @@ class CraftedServer:
             status, headers, payload = await handler(scope, body)
         else:
             status, headers, payload = await self._proxy(scope, body)
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+            }
+        )
         if isinstance(payload, (bytes, bytearray)):
             await send({"type": "http.response.body", "body": bytes(payload)})
             return
@@ -110,17 +135,31 @@ class CraftedServer:
 
     async def _proxy(self, scope, body: bytes):
         assert self.upstream, f"no route for {scope['path']}"
-        headers = {k.decode(): v.decode() for k, v in scope["headers"] if k.lower() not in (b"host", b"content-length")}
-        url = self.upstream + scope["path"] + ("?" + scope["query_string"].decode() if scope["query_string"] else "")
+        headers = {
+            k.decode(): v.decode()
+            for k, v in scope["headers"]
+            if k.lower() not in (b"host", b"content-length")
+        }
+        url = (
+            self.upstream
+            + scope["path"]
+            + ("?" + scope["query_string"].decode() if scope["query_string"] else "")
+        )
         async with httpx.AsyncClient() as client:
             r = await client.request(scope["method"], url, content=body, headers=headers)
-        keep = {k: v for k, v in r.headers.items() if k.lower() in ("content-type", "location", "accept-ranges")}
+        keep = {
+            k: v
+            for k, v in r.headers.items()
+            if k.lower() in ("content-type", "location", "accept-ranges")
+        }
         return r.status_code, keep, r.content
 
     def upstream_json(self, path: str, body: bytes) -> dict:
-        return httpx.post(self.upstream + path, content=body, headers={"content-type": "application/json"}).json()
+        return httpx.post(
+            self.upstream + path, content=body, headers={"content-type": "application/json"}
+        ).json()
 
-    def __enter__(self) -> "CraftedServer":
+    def __enter__(self) -> CraftedServer:
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started and time.monotonic() < deadline:

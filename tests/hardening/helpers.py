@@ -18,8 +18,14 @@ class Ran:
     run: AgentThread
 
 
-def run_one_task(srv: DevServer, data_dir: Path, *, server_url: str | None = None, timeout: float = 60,
-                 **overrides) -> Ran:
+def run_one_task(
+    srv: DevServer,
+    data_dir: Path,
+    *,
+    server_url: str | None = None,
+    timeout: float = 60,
+    **overrides,
+) -> Ran:
     settings = settings_for(srv, **overrides)
     if server_url:
         settings = settings.with_overrides(server=server_url)

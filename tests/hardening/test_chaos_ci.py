@@ -15,9 +15,24 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.timeout(330)
 def test_chaos_soak_ci_size(tmp_path):
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "chaos_soak.py"), "--tasks", "60", "--seed", "3",
-         "--max-seconds", "240", "--heavy-every", "8", "--work-dir", str(tmp_path / "soak")],
-        capture_output=True, text=True, timeout=320, cwd=ROOT,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "chaos_soak.py"),
+            "--tasks",
+            "60",
+            "--seed",
+            "3",
+            "--max-seconds",
+            "240",
+            "--heavy-every",
+            "8",
+            "--work-dir",
+            str(tmp_path / "soak"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=320,
+        cwd=ROOT,
     )
     print(proc.stdout[-4000:])
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
@@ -25,4 +40,6 @@ def test_chaos_soak_ci_size(tmp_path):
     assert "completed=60" in proc.stdout
     faults = proc.stdout.split("faults injected: ", 1)[1].split(" (total", 1)[0]
     counts = dict(item.split("=") for item in faults.split(", "))
-    assert all(int(n) >= 1 for n in counts.values()), counts  # every kind of fault happened at least once
+    assert all(int(n) >= 1 for n in counts.values()), (
+        counts
+    )  # every kind of fault happened at least once

@@ -32,9 +32,12 @@ def assert_failed_and_completed_empty(srv, ran, message: str) -> None:
 
 @pytest.mark.timeout(60)
 def test_memory_hog_is_stopped_at_the_cap(srv, tmp_path):
-    submit(srv, "import time\nhog = []\n"
-                "for _ in range(200):\n    hog.append(bytearray(10 * 2**20))\n    time.sleep(0.05)\n"
-                "time.sleep(60)\n")
+    submit(
+        srv,
+        "import time\nhog = []\n"
+        "for _ in range(200):\n    hog.append(bytearray(10 * 2**20))\n    time.sleep(0.05)\n"
+        "time.sleep(60)\n",
+    )
     ran = run_one_task(srv, tmp_path / "agent", max_job_memory_mb=64)
     assert_failed_and_completed_empty(srv, ran, "used more than 64 MB of memory")
 
@@ -42,8 +45,13 @@ def test_memory_hog_is_stopped_at_the_cap(srv, tmp_path):
 @pytest.mark.timeout(60)
 def test_fork_bomb_is_contained_by_the_process_cap(srv, tmp_path):
     if limits.process_cap_enforced_by_kernel() is None:
-        pytest.skip("no pids cgroup and running as root: a fork bomb cannot be safely contained here")
-    submit(srv, "import os, time\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        time.sleep(0.01)\n")
+        pytest.skip(
+            "no pids cgroup and running as root: a fork bomb cannot be safely contained here"
+        )
+    submit(
+        srv,
+        "import os, time\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        time.sleep(0.01)\n",
+    )
     ran = run_one_task(srv, tmp_path / "agent", max_job_processes=24, task_time_limit=30.0)
     assert_failed_and_completed_empty(srv, ran, "24 or more processes")
 
@@ -57,9 +65,12 @@ def test_script_that_runs_forever_hits_the_time_limit(srv, tmp_path):
 
 @pytest.mark.timeout(60)
 def test_writing_past_the_workspace_quota_is_stopped(srv, tmp_path):
-    submit(srv, "import time\nwith open('junk.bin', 'wb') as f:\n"
-                "    for _ in range(100):\n        f.write(b'x' * 2**20)\n        f.flush()\n        time.sleep(0.02)\n"
-                "time.sleep(60)\n")
+    submit(
+        srv,
+        "import time\nwith open('junk.bin', 'wb') as f:\n"
+        "    for _ in range(100):\n        f.write(b'x' * 2**20)\n        f.flush()\n        time.sleep(0.02)\n"
+        "time.sleep(60)\n",
+    )
     ran = run_one_task(srv, tmp_path / "agent", max_workspace_mb=20)
     assert_failed_and_completed_empty(srv, ran, "wrote more than 20 MB into its folder")
     assert not (tmp_path / "agent" / "work" / f"task-{ran.row.id}").exists()  # workspace deleted
@@ -67,8 +78,11 @@ def test_writing_past_the_workspace_quota_is_stopped(srv, tmp_path):
 
 @pytest.mark.timeout(60)
 def test_script_ignoring_sigterm_is_killed(srv, tmp_path):
-    submit(srv, "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nprint('ignoring SIGTERM', flush=True)\n"
-                "while True:\n    time.sleep(0.1)\n")
+    submit(
+        srv,
+        "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nprint('ignoring SIGTERM', flush=True)\n"
+        "while True:\n    time.sleep(0.1)\n",
+    )
     started = time.monotonic()
     ran = run_one_task(srv, tmp_path / "agent", task_time_limit=2.0)
     assert_failed_and_completed_empty(srv, ran, "ran past the 2 s limit")
@@ -83,18 +97,25 @@ def test_daemon_that_outlives_the_script_is_killed(srv, tmp_path, monkeypatch, s
     if sandboxed and not sandbox.detect().available:
         pytest.skip("no working bubblewrap here")
     if not sandboxed:  # the task token and the process group must find it without a PID namespace
-        monkeypatch.setattr(sandbox, "detect", lambda **_: sandbox.SandboxInfo(False, "none (test)", None, "test"))
+        monkeypatch.setattr(
+            sandbox, "detect", lambda **_: sandbox.SandboxInfo(False, "none (test)", None, "test")
+        )
     started = time.monotonic()
     marker = f"da-daemon-{time.time_ns()}"
-    submit(srv, "import os, subprocess, sys\n"
-                "if os.fork() == 0:\n    os.setsid()\n"
-                "    if os.fork() == 0:\n"
-                f"        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(300)', '{marker}'])\n"
-                "    os._exit(0)\n"
-                "open('model.pth', 'w').write('{}')\nprint('left a daemon behind', flush=True)\n")
+    submit(
+        srv,
+        "import os, subprocess, sys\n"
+        "if os.fork() == 0:\n    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(300)', '{marker}'])\n"
+        "    os._exit(0)\n"
+        "open('model.pth', 'w').write('{}')\nprint('left a daemon behind', flush=True)\n",
+    )
     ran = run_one_task(srv, tmp_path / "agent")
     assert ran.finished.outcome is ev.Outcome.COMPLETED  # the script itself did its job
-    assert time.monotonic() - started < 30  # the daemon holding the output pipes does not stall the run
+    assert (
+        time.monotonic() - started < 30
+    )  # the daemon holding the output pipes does not stall the run
     deadline = time.monotonic() + 10
     while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -16,7 +16,6 @@ import pytest
 from desktop_agent.config import normalise_email
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import fetch
-from desktop_agent.engine.errors import JobFault
 from desktop_agent.engine.store import Store
 from tests.e2e.conftest import SAMPLE, AgentThread, assert_job_done_once, settings_for, wait_until
 from tests.hardening.conftest import CraftedServer, json_answer, never
@@ -30,8 +29,13 @@ def rewrite_task(crafted: CraftedServer, **changes):
 
     async def handler(_scope, body):
         async with httpx.AsyncClient() as client:
-            answer = (await client.post(crafted.upstream + "/agent/request_task", content=body,
-                                        headers={"content-type": "application/json"})).json()
+            answer = (
+                await client.post(
+                    crafted.upstream + "/agent/request_task",
+                    content=body,
+                    headers={"content-type": "application/json"},
+                )
+            ).json()
         if answer.get("task_id") is not None:
             answer.update({k: (v(crafted) if callable(v) else v) for k, v in changes.items()})
         return json_answer(answer)
@@ -45,10 +49,24 @@ def rewrite_task(crafted: CraftedServer, **changes):
 BAD_TASK_ANSWERS = {
     "malformed_json": (200, {"content-type": "application/json"}, b'{"task_id": 1, "code_url": '),
     "json_array": json_answer([1, 2, 3]),
-    "wrong_type_task_id": json_answer({"task_id": "one", "job_id": 1, "code_url": "http://x/a",
-                                       "requirements_url": "http://x/b", "chunk_data_url": "http://x/c"}),
-    "wrong_type_url": json_answer({"task_id": 7, "job_id": 1, "code_url": 42,
-                                   "requirements_url": "http://x/b", "chunk_data_url": "http://x/c"}),
+    "wrong_type_task_id": json_answer(
+        {
+            "task_id": "one",
+            "job_id": 1,
+            "code_url": "http://x/a",
+            "requirements_url": "http://x/b",
+            "chunk_data_url": "http://x/c",
+        }
+    ),
+    "wrong_type_url": json_answer(
+        {
+            "task_id": 7,
+            "job_id": 1,
+            "code_url": 42,
+            "requirements_url": "http://x/b",
+            "chunk_data_url": "http://x/c",
+        }
+    ),
     "missing_keys": json_answer({"task_id": 7, "job_id": 1}),
 }
 
@@ -62,9 +80,13 @@ def test_unusable_request_task_answer_is_logged_and_polling_goes_on(srv, crafted
 
     crafted.routes["/agent/request_task"] = handler
     with AgentThread(settings_for(srv, server=crafted.url), tmp_path / "agent") as run:
-        wait_until(lambda: len([h for h in crafted.hits if h[1] == "/agent/request_task"]) >= 2, timeout=30)
+        wait_until(
+            lambda: len([h for h in crafted.hits if h[1] == "/agent/request_task"]) >= 2, timeout=30
+        )
         assert run.thread.is_alive()
-    errors_logged = [e.text for e in run.of(ev.LogLine) if "Unusable answer to request_task" in e.text]
+    errors_logged = [
+        e.text for e in run.of(ev.LogLine) if "Unusable answer to request_task" in e.text
+    ]
     assert errors_logged, kind
     assert run.of(ev.TaskStarted) == []
     store = Store(tmp_path / "agent" / "agent.db")
@@ -101,8 +123,16 @@ def test_malformed_register_answer_is_retried_until_it_makes_sense(srv, crafted,
 # --- URLs the agent must not follow -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/train.py", "gopher://127.0.0.1/x",
-                                 "data:text/plain,print(1)", "/relative/train.py"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://127.0.0.1/train.py",
+        "gopher://127.0.0.1/x",
+        "data:text/plain,print(1)",
+        "/relative/train.py",
+    ],
+)
 def test_non_http_task_url_is_a_job_fault(srv, crafted, tmp_path, url):
     srv.submit_job(SAMPLE, chunks=1)
     rewrite_task(crafted, code_url=url)
@@ -125,7 +155,10 @@ def test_redirect_to_file_scheme_is_refused(srv, crafted, tmp_path):
     rewrite_task(crafted, code_url=lambda c: c.url + "/evil/train.py")
     ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
     assert ran.finished.outcome is ev.Outcome.FAILED
-    assert "Refusing to download 'file:" in ran.finished.error and "only http and https" in ran.finished.error
+    assert (
+        "Refusing to download 'file:" in ran.finished.error
+        and "only http and https" in ran.finished.error
+    )
 
 
 def test_redirect_loop_is_a_job_fault(srv, crafted, tmp_path):
@@ -142,10 +175,17 @@ def test_redirect_loop_is_a_job_fault(srv, crafted, tmp_path):
 
 
 def test_data_chunk_larger_than_the_cap_is_a_job_fault(srv, tmp_path):
-    srv.submit_job(code=(SAMPLE / "train.py").read_bytes(), requirements=b"",
-                   data=b"x,y\n" + b"1.0,2.0\n" * 300_000, chunks=1)  # ~2.4 MB, one chunk
+    srv.submit_job(
+        code=(SAMPLE / "train.py").read_bytes(),
+        requirements=b"",
+        data=b"x,y\n" + b"1.0,2.0\n" * 300_000,
+        chunks=1,
+    )  # ~2.4 MB, one chunk
     ran = run_one_task(srv, tmp_path / "agent", max_data_mb=1)
-    assert ran.finished.outcome is ev.Outcome.FAILED and "larger than the 1 MB cap" in ran.finished.error
+    assert (
+        ran.finished.outcome is ev.Outcome.FAILED
+        and "larger than the 1 MB cap" in ran.finished.error
+    )
     assert [c["result_url"] for c in completions(srv)] == [""]
 
 
@@ -162,7 +202,10 @@ def test_body_that_never_ends_stops_at_the_cap(srv, crafted, tmp_path):
     crafted.routes["/endless.csv"] = endless
     rewrite_task(crafted, chunk_data_url=lambda c: c.url + "/endless.csv")
     ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url, max_data_mb=1)
-    assert ran.finished.outcome is ev.Outcome.FAILED and "larger than the 1 MB cap" in ran.finished.error
+    assert (
+        ran.finished.outcome is ev.Outcome.FAILED
+        and "larger than the 1 MB cap" in ran.finished.error
+    )
 
 
 def test_truncated_download_is_resumed_or_retried_to_the_right_result(srv, tmp_path):
@@ -186,14 +229,20 @@ def test_server_hanging_mid_body_times_out_and_the_retry_gets_it_all(tmp_path):
             yield payload[: len(payload) // 2]
             if first:
                 await never()
-            yield payload[len(payload) // 2:]
+            yield payload[len(payload) // 2 :]
 
         return 200, {"content-length": str(len(payload)), "accept-ranges": "none"}, chunks()
 
     async def go():
         async with httpx.AsyncClient() as client:
-            return await fetch.download(client, server.url + "/data.csv", tmp_path / "data.csv", max_bytes=10 * 2**20,
-                                        timeout=httpx.Timeout(2.0), wait=lambda s: asyncio.sleep(0.1, False))
+            return await fetch.download(
+                client,
+                server.url + "/data.csv",
+                tmp_path / "data.csv",
+                max_bytes=10 * 2**20,
+                timeout=httpx.Timeout(2.0),
+                wait=lambda s: asyncio.sleep(0.1, False),
+            )
 
     with CraftedServer() as server:
         server.routes["/data.csv"] = stall_once
@@ -206,13 +255,17 @@ def test_api_that_hangs_past_the_timeout_still_completes_exactly_once(srv, tmp_p
     srv.faults.hang_next("/agent/complete_task", n=1, seconds=4.0)
     ran = run_one_task(srv, tmp_path / "agent", complete_timeout_s=1.0)
     assert ran.finished.outcome is ev.Outcome.COMPLETED
-    assert_job_done_once(srv, job_id)  # the late first send landed: the agent checked and did not resend twice
+    assert_job_done_once(
+        srv, job_id
+    )  # the late first send landed: the agent checked and did not resend twice
 
 
 # --- identity and time -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("email", ['  "Owner.Two@Example.COM" ', "'quoted@example.com'", "ünï.cödé@exämple.org"])
+@pytest.mark.parametrize(
+    "email", ['  "Owner.Two@Example.COM" ', "'quoted@example.com'", "ünï.cödé@exämple.org"]
+)
 def test_unusual_emails_register_as_the_server_normalises_them(srv, tmp_path, email, caplog):
     srv.add_owner(normalise_email(email))
     caplog.set_level(logging.INFO, logger="desktop_agent")
@@ -220,7 +273,11 @@ def test_unusual_emails_register_as_the_server_normalises_them(srv, tmp_path, em
         wait_until(lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=30)
     [call] = [c for c in srv.calls("/agent/register") if c.status == 200][:1]
     assert call.body["email"] == normalise_email(email)
-    logged = "\n".join(r.getMessage() for r in caplog.records) + "\n" + "\n".join(e.text for e in run.of(ev.LogLine))
+    logged = (
+        "\n".join(r.getMessage() for r in caplog.records)
+        + "\n"
+        + "\n".join(e.text for e in run.of(ev.LogLine))
+    )
     local = normalise_email(email).split("@")[0]
     assert normalise_email(email) not in logged.lower() and local not in logged.lower()
     assert "…@" in logged  # masked, not dropped
@@ -251,13 +308,17 @@ def quick_requeue(tmp_path):
     from desktop_agent.devserver import DevServer
     from tests.e2e.conftest import OWNER
 
-    server = DevServer(data_dir=tmp_path / "server", faults_enabled=True, requeue_after=2.0, sweep_interval=0.2)
+    server = DevServer(
+        data_dir=tmp_path / "server", faults_enabled=True, requeue_after=2.0, sweep_interval=0.2
+    )
     with server:
         server.add_owner(OWNER)
         yield server
 
 
-def test_request_task_answer_lost_after_commit_is_given_back_then_done_once(quick_requeue, tmp_path):
+def test_request_task_answer_lost_after_commit_is_given_back_then_done_once(
+    quick_requeue, tmp_path
+):
     srv = quick_requeue
     job_id = srv.submit_job(SAMPLE, chunks=1)
     srv.faults.drop_next("/agent/request_task", after_commit=True)
@@ -281,7 +342,10 @@ def test_agent_killed_before_storing_an_assignment_gives_it_back(quick_requeue, 
     agent_id = load_or_create(data_dir).agent_id
     httpx.post(srv.url + "/agent/register", json={"id": agent_id, "email": "owner@example.com"})
     (data_dir / REQUEST_IN_FLIGHT).touch()
-    assert httpx.post(srv.url + "/agent/request_task", json={"agent_id": agent_id}).json()["task_id"] == 1
+    assert (
+        httpx.post(srv.url + "/agent/request_task", json={"agent_id": agent_id}).json()["task_id"]
+        == 1
+    )
     with AgentThread(settings_for(srv, release_quiet_s=3.0), data_dir, max_tasks=1) as run:
         run.thread.join(60)
     assert any("stopped while asking for work" in e.text for e in run.of(ev.LogLine))

@@ -25,13 +25,21 @@ def _run(tmp_path, code: str, lim: limits.JobLimits, **kw) -> runner.RunResult:
     ws = tmp_path / "ws"
     ws.mkdir(exist_ok=True)
     (ws / "train.py").write_text(code)
-    job = runner.JobProcess(__import__("pathlib").Path(sys.executable), ws, time_limit=kw.get("time_limit", 30),
-                            log_path=tmp_path / "job.log", limits=lim, grace_s=1.0)
+    job = runner.JobProcess(
+        __import__("pathlib").Path(sys.executable),
+        ws,
+        time_limit=kw.get("time_limit", 30),
+        log_path=tmp_path / "job.log",
+        limits=lim,
+        grace_s=1.0,
+    )
     return asyncio.run(job.run())
 
 
 def test_job_runs_at_lower_priority(tmp_path):
-    result = _run(tmp_path, "import os\nprint('nice', os.nice(0))\n", limits.JobLimits(0, 0, 0, nice=10))
+    result = _run(
+        tmp_path, "import os\nprint('nice', os.nice(0))\n", limits.JobLimits(0, 0, 0, nice=10)
+    )
     assert result.exit_code == 0 and "nice 10" in result.log_tail
 
 
@@ -39,10 +47,14 @@ def test_process_cap_is_kernel_enforced_here_or_says_why(tmp_path):
     kind = limits.process_cap_enforced_by_kernel()
     if kind is None:
         pytest.skip("no pids cgroup and root: only the watchdog can count processes here")
-    code = ("import os, sys, time\nkids = 0\nfor _ in range(40):\n    try:\n        pid = os.fork()\n"
-            "    except OSError:\n        print('fork refused after', kids, flush=True)\n        break\n"
-            "    if pid == 0:\n        time.sleep(30)\n        os._exit(0)\n    kids += 1\n")
-    result = _run(tmp_path, code, limits.JobLimits(0, 10, 0, sample_s=30))  # watchdog too slow to matter
+    code = (
+        "import os, sys, time\nkids = 0\nfor _ in range(40):\n    try:\n        pid = os.fork()\n"
+        "    except OSError:\n        print('fork refused after', kids, flush=True)\n        break\n"
+        "    if pid == 0:\n        time.sleep(30)\n        os._exit(0)\n    kids += 1\n"
+    )
+    result = _run(
+        tmp_path, code, limits.JobLimits(0, 10, 0, sample_s=30)
+    )  # watchdog too slow to matter
     assert "fork refused after" in result.log_tail, result.log_tail
     refused_after = int(result.log_tail.split("fork refused after")[1].split()[0])
     assert refused_after < 10
@@ -50,6 +62,8 @@ def test_process_cap_is_kernel_enforced_here_or_says_why(tmp_path):
 
 def test_watchdog_stop_is_reported_as_a_limit_fault(tmp_path):
     code = "import time\nx = bytearray(80 * 2**20)\ntime.sleep(30)\n"
-    result = _run(tmp_path, code, limits.JobLimits(memory_mb=40, processes=0, workspace_mb=0, sample_s=0.2))
+    result = _run(
+        tmp_path, code, limits.JobLimits(memory_mb=40, processes=0, workspace_mb=0, sample_s=0.2)
+    )
     assert result.limit_fault and "used more than 40 MB" in result.limit_fault
     assert not result.cancelled and not result.timed_out

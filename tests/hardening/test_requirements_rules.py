@@ -14,17 +14,42 @@ from desktop_agent.engine.errors import JobFault
 from tests.hardening.helpers import completions, run_one_task
 
 REFUSED = [
-    "--index-url https://evil.example/simple", "-i https://evil.example/simple",
-    "--extra-index-url https://evil.example/simple", "-f https://evil.example/wheels", "--find-links ./wheels",
-    "--trusted-host evil.example", "-e git+https://evil.example/x.git", "-r other.txt", "-c constraints.txt",
-    "git+https://evil.example/x.git", "hg+https://evil.example/x", "https://evil.example/x.whl",
-    "http://evil.example/x.tar.gz", "file:///tmp/x", "file:x", "./pkg", "../pkg", "/abs/pkg", "~/pkg",
-    "C:\\pkg", "pkg @ https://evil.example/pkg.tar.gz", "pkg[extra] @ file:///tmp/pkg",
-    "six --global-option=--inject", "six --config-settings=editable_mode=compat", "six --index-url=https://evil/",
-    "pkg-1.0-py3-none-any.whl", "pkg.tar.gz",
+    "--index-url https://evil.example/simple",
+    "-i https://evil.example/simple",
+    "--extra-index-url https://evil.example/simple",
+    "-f https://evil.example/wheels",
+    "--find-links ./wheels",
+    "--trusted-host evil.example",
+    "-e git+https://evil.example/x.git",
+    "-r other.txt",
+    "-c constraints.txt",
+    "git+https://evil.example/x.git",
+    "hg+https://evil.example/x",
+    "https://evil.example/x.whl",
+    "http://evil.example/x.tar.gz",
+    "file:///tmp/x",
+    "file:x",
+    "./pkg",
+    "../pkg",
+    "/abs/pkg",
+    "~/pkg",
+    "C:\\pkg",
+    "pkg @ https://evil.example/pkg.tar.gz",
+    "pkg[extra] @ file:///tmp/pkg",
+    "six --global-option=--inject",
+    "six --config-settings=editable_mode=compat",
+    "six --index-url=https://evil/",
+    "pkg-1.0-py3-none-any.whl",
+    "pkg.tar.gz",
 ]
-ALLOWED = ["six", "six==1.16.0", "torch>=2.0; python_version >= '3.10'", "pandas[performance]~=2.2",
-           "numpy --hash=sha256:0123", "my-package_name.x >= 1.0, != 1.5"]
+ALLOWED = [
+    "six",
+    "six==1.16.0",
+    "torch>=2.0; python_version >= '3.10'",
+    "pandas[performance]~=2.2",
+    "numpy --hash=sha256:0123",
+    "my-package_name.x >= 1.0, != 1.5",
+]
 
 
 @pytest.mark.parametrize("line", REFUSED)
@@ -39,7 +64,9 @@ def test_allowed(line):
 
 @pytest.mark.timeout(20)
 def test_allow_direct_references_lifts_the_rule(tmp_path, monkeypatch):
-    cache = EnvCache(tmp_path / "envs", budget_mb=10, base_python=sys.executable, allow_direct_references=False)
+    cache = EnvCache(
+        tmp_path / "envs", budget_mb=10, base_python=sys.executable, allow_direct_references=False
+    )
     with pytest.raises(JobFault, match="Refusing requirement line"):
         asyncio.run(cache.ensure("pkg @ https://evil.example/pkg.tar.gz\n"))
     cache.allow_direct_references = True
@@ -57,10 +84,16 @@ def test_allow_direct_references_lifts_the_rule(tmp_path, monkeypatch):
 
 @pytest.mark.timeout(60)
 def test_index_changing_requirements_fail_the_task_without_installing(srv, tmp_path):
-    srv.submit_job(code=b"open('model.pth','w').write('x')\n", requirements=b"six\n--extra-index-url https://evil.example/\n",
-                   data=b"x\n1\n", chunks=1)
+    srv.submit_job(
+        code=b"open('model.pth','w').write('x')\n",
+        requirements=b"six\n--extra-index-url https://evil.example/\n",
+        data=b"x\n1\n",
+        chunks=1,
+    )
     ran = run_one_task(srv, tmp_path / "agent")
     assert ran.finished.outcome is ev.Outcome.FAILED
-    assert "Refusing requirement line '--extra-index-url https://evil.example/'" in ran.finished.error
+    assert (
+        "Refusing requirement line '--extra-index-url https://evil.example/'" in ran.finished.error
+    )
     assert [c["result_url"] for c in completions(srv)] == [""]
     assert not any((tmp_path / "agent" / "envs").glob("*/.ready"))

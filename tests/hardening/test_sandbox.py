@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import time
@@ -12,14 +11,23 @@ import pytest
 
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import sandbox
-from tests.e2e.conftest import SAMPLE, AgentThread, assert_job_done_once, settings_for, uploaded_result, wait_until
+from tests.e2e.conftest import (
+    SAMPLE,
+    AgentThread,
+    assert_job_done_once,
+    settings_for,
+    uploaded_result,
+    wait_until,
+)
 from tests.hardening.helpers import completions, run_one_task
 
 pytestmark = pytest.mark.timeout(90)
 
-needs_bwrap = pytest.mark.skipif(not sandbox.detect().available, reason=f"no working bubblewrap: {sandbox.detect().reason}")
+needs_bwrap = pytest.mark.skipif(
+    not sandbox.detect().available, reason=f"no working bubblewrap: {sandbox.detect().reason}"
+)
 
-PROBE = r'''
+PROBE = r"""
 import json, os, socket, sys
 report = {"read": {}, "write": {}, "connect": {}}
 for path in json.loads(os.environ.get("X", "null") or "null") or READS:
@@ -44,7 +52,7 @@ for host, port in CONNECTS:
 report["home_listing"] = sorted(os.listdir(os.path.dirname(READS[0]))) if os.path.isdir(os.path.dirname(READS[0])) else None
 report["python"] = sys.prefix
 open("model.pth", "w").write(json.dumps(report))
-'''
+"""
 
 
 @pytest.fixture
@@ -73,8 +81,13 @@ def test_job_cannot_read_home_reach_network_or_write_outside(srv, tmp_path, plan
     listener.setblocking(False)
     data_dir = tmp_path / "agent"
     reads = [str(p) for p in planted] + ["/etc/shadow", str(data_dir / "agent-id")]
-    writes = [str(tmp_path / "outside.txt"), str(data_dir / "planted.txt"), "/usr/planted.txt",
-              "/etc/planted.txt", str(Path(os.path.expanduser("~")) / "planted.txt")]
+    writes = [
+        str(tmp_path / "outside.txt"),
+        str(data_dir / "planted.txt"),
+        "/usr/planted.txt",
+        "/etc/planted.txt",
+        str(Path(os.path.expanduser("~")) / "planted.txt"),
+    ]
     port = int(srv.url.rsplit(":", 1)[1])
     connects = [("127.0.0.1", listener.getsockname()[1]), ("127.0.0.1", port), ("1.1.1.1", 443)]
     code = f"READS = {reads!r}\nWRITES = {writes!r}\nCONNECTS = {connects!r}\n" + PROBE
@@ -86,8 +99,14 @@ def test_job_cannot_read_home_reach_network_or_write_outside(srv, tmp_path, plan
     assert ran.row.sandbox == "bwrap"
     report = uploaded_result(srv, ran.finished.task_id)
     assert set(report["read"].values()) <= {"FileNotFoundError", "PermissionError"}, report["read"]
-    for path, result in report["write"].items():  # under /tmp a write lands in the job's private, sized tmpfs
-        assert path.startswith("/tmp/") or result in {"FileNotFoundError", "PermissionError", "OSError"}, (path, result)
+    for path, result in report[
+        "write"
+    ].items():  # under /tmp a write lands in the job's private, sized tmpfs
+        assert path.startswith("/tmp/") or result in {
+            "FileNotFoundError",
+            "PermissionError",
+            "OSError",
+        }, (path, result)
     assert "CONNECTED" not in report["connect"].values(), report["connect"]
     for path in writes:
         assert not Path(path).exists(), path
@@ -99,9 +118,11 @@ def test_job_cannot_read_home_reach_network_or_write_outside(srv, tmp_path, plan
 @needs_bwrap
 def test_job_can_write_in_its_workspace_and_a_private_tmp(srv, tmp_path):
     marker = f"da-private-{time.time_ns()}"
-    code = (f"import os\nopen('/tmp/{marker}', 'w').write('t')\nos.makedirs('out', exist_ok=True)\n"
-            "open('out/f.txt', 'w').write('w')\n"
-            "open('model.pth', 'w').write(str(sorted(os.listdir('.'))))\n")
+    code = (
+        f"import os\nopen('/tmp/{marker}', 'w').write('t')\nos.makedirs('out', exist_ok=True)\n"
+        "open('out/f.txt', 'w').write('w')\n"
+        "open('model.pth', 'w').write(str(sorted(os.listdir('.'))))\n"
+    )
     srv.submit_job(code=code.encode(), requirements=b"", data=b"x\n1\n", chunks=1)
     ran = run_one_task(srv, tmp_path / "agent")
     assert ran.finished.outcome is ev.Outcome.COMPLETED
@@ -130,8 +151,13 @@ def test_sample_job_trains_to_the_right_result_under_bwrap(srv, tmp_path):
 
 
 def _no_bwrap(monkeypatch) -> None:
-    monkeypatch.setattr(sandbox, "detect", lambda **_: sandbox.SandboxInfo(False, "none (bubblewrap is not installed)",
-                                                                         None, "bubblewrap is not installed"))
+    monkeypatch.setattr(
+        sandbox,
+        "detect",
+        lambda **_: sandbox.SandboxInfo(
+            False, "none (bubblewrap is not installed)", None, "bubblewrap is not installed"
+        ),
+    )
 
 
 def test_without_bwrap_the_fallback_is_used_and_recorded(srv, tmp_path, monkeypatch):
@@ -147,10 +173,17 @@ def test_without_bwrap_the_fallback_is_used_and_recorded(srv, tmp_path, monkeypa
 def test_without_bwrap_and_not_allowed_no_work_is_taken_and_it_says_why(srv, tmp_path, monkeypatch):
     _no_bwrap(monkeypatch)
     marker = tmp_path / "ran.txt"
-    srv.submit_job(code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(), requirements=b"", data=b"x\n1\n", chunks=1)
+    srv.submit_job(
+        code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(),
+        requirements=b"",
+        data=b"x\n1\n",
+        chunks=1,
+    )
     settings = settings_for(srv, allow_unsandboxed=False, rules_interval_s=0.2)
     with AgentThread(settings, tmp_path / "agent") as run:
-        reason = wait_until(lambda: [s.reason for s in run.of(ev.StateChanged) if "install bubblewrap" in s.reason])
+        reason = wait_until(
+            lambda: [s.reason for s in run.of(ev.StateChanged) if "install bubblewrap" in s.reason]
+        )
         time.sleep(1.0)  # several poll intervals: still no request for work
     assert "cannot be sandboxed" in reason[0]
     assert not marker.exists()
@@ -158,15 +191,26 @@ def test_without_bwrap_and_not_allowed_no_work_is_taken_and_it_says_why(srv, tmp
     assert completions(srv) == [] and srv.calls("/agent/upload_result") == []
 
 
-def test_sandbox_lost_after_taking_a_task_gives_it_back_without_running_it(srv, tmp_path, monkeypatch):
+def test_sandbox_lost_after_taking_a_task_gives_it_back_without_running_it(
+    srv, tmp_path, monkeypatch
+):
     """Belt and braces: the pipeline refuses too, should bubblewrap vanish between the check and the task."""
     from desktop_agent.engine import rules
 
-    monkeypatch.setattr(rules, "_sandbox_missing", lambda: None)  # the rules still think bwrap is there
+    monkeypatch.setattr(
+        rules, "_sandbox_missing", lambda: None
+    )  # the rules still think bwrap is there
     _no_bwrap(monkeypatch)
     marker = tmp_path / "ran.txt"
-    srv.submit_job(code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(), requirements=b"", data=b"x\n1\n", chunks=1)
-    settings = settings_for(srv, allow_unsandboxed=False, release_after_s=0.5, release_quiet_s=600.0)
+    srv.submit_job(
+        code=f"open({str(marker)!r}, 'w').write('ran')\n".encode(),
+        requirements=b"",
+        data=b"x\n1\n",
+        chunks=1,
+    )
+    settings = settings_for(
+        srv, allow_unsandboxed=False, release_after_s=0.5, release_quiet_s=600.0
+    )
     with AgentThread(settings, tmp_path / "agent") as run:
         wait_until(lambda: run.of(ev.TaskFinished), timeout=60)
     [finished] = run.of(ev.TaskFinished)
@@ -189,14 +233,18 @@ def test_installer_sandbox_hides_home_but_allows_network(tmp_path, planted):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
-    probe = ("import socket, sys\n"
-             f"socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), timeout=3).close()\n"
-             f"open({str(build / 'ok')!r}, 'w').write('ok')\n"
-             f"for p in {[str(p) for p in planted]!r}:\n"
-             "    try:\n        open(p).read(); sys.exit('read ' + p)\n    except OSError:\n        pass\n")
+    probe = (
+        "import socket, sys\n"
+        f"socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), timeout=3).close()\n"
+        f"open({str(build / 'ok')!r}, 'w').write('ok')\n"
+        f"for p in {[str(p) for p in planted]!r}:\n"
+        "    try:\n        open(p).read(); sys.exit('read ' + p)\n    except OSError:\n        pass\n"
+    )
     prefix = cache._install_sandbox(Path(sys.executable), build)
     assert prefix and prefix[0].endswith("bwrap") and "--share-net" in prefix
-    proc = subprocess.run(prefix + [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    proc = subprocess.run(
+        prefix + [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30
+    )
     listener.close()
     assert proc.returncode == 0, proc.stderr
     assert (build / "ok").read_text() == "ok"

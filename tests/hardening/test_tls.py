@@ -32,30 +32,67 @@ def _name(cn: str) -> x509.Name:
 def pki(tmp_path_factory) -> dict[str, Path]:
     """A private CA and a certificate it signed for 127.0.0.1."""
     out = tmp_path_factory.mktemp("pki")
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(_name("Test Private CA")).issuer_name(_name("Test Private CA"))
-          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
-                                       key_encipherment=False, data_encipherment=False, key_agreement=False,
-                                       encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(_name("Test Private CA"))
+        .issuer_name(_name("Test Private CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(_name("127.0.0.1")).issuer_name(ca.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     paths = {"ca": out / "ca.pem", "cert": out / "server.pem", "key": out / "server.key"}
     paths["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     paths["cert"].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    paths["key"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                               serialization.NoEncryption()))
+    paths["key"].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return paths
 
 
@@ -74,7 +111,9 @@ def _get(url: str, **kwargs) -> httpx.Response:
 def test_self_signed_server_is_refused_without_the_ca(pki):
     with CraftedServer(certfile=str(pki["cert"]), keyfile=str(pki["key"])) as server:
         server.routes["/hello"] = _hello
-        with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+        with pytest.raises(
+            httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"
+        ):
             _get(server.url + "/hello")
 
 
@@ -93,10 +132,19 @@ def test_agent_uses_the_ca_bundle_setting(srv, pki, tmp_path):
     with CraftedServer(srv.url, certfile=str(pki["cert"]), keyfile=str(pki["key"])) as server:
         # Without the CA: the agent never registers, and says the server is unreachable.
         with AgentThread(settings_for(srv, server=server.url), tmp_path / "a") as run:
-            wait_until(lambda: any(s.state is ev.AgentState.CONNECTING for s in run.of(ev.StateChanged)), timeout=20)
-            time.sleep(2.5)  # a few register attempts (1 s backoff), every one refused at the TLS handshake
+            wait_until(
+                lambda: any(s.state is ev.AgentState.CONNECTING for s in run.of(ev.StateChanged)),
+                timeout=20,
+            )
+            time.sleep(
+                2.5
+            )  # a few register attempts (1 s backoff), every one refused at the TLS handshake
         assert not any("Registered with" in e.text for e in run.of(ev.LogLine))
         assert srv.calls("/agent/register") == []
-        with AgentThread(settings_for(srv, server=server.url, ca_bundle=str(pki["ca"])), tmp_path / "b") as run:
-            wait_until(lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=20)
+        with AgentThread(
+            settings_for(srv, server=server.url, ca_bundle=str(pki["ca"])), tmp_path / "b"
+        ) as run:
+            wait_until(
+                lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=20
+            )
         assert len(srv.calls("/agent/register")) == 1

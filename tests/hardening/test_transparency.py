@@ -37,10 +37,29 @@ def test_every_task_records_what_ran(history_after_one_task):
 
 
 def test_history_json_includes_the_record(history_after_one_task):
-    out = subprocess.run([sys.executable, "-m", "desktop_agent", "history", "--json", "--data-dir",
-                          str(history_after_one_task)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_agent",
+            "history",
+            "--json",
+            "--data-dir",
+            str(history_after_one_task),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     [item] = json.loads(out.stdout)
-    for key in ("script_sha256", "script_bytes", "data_bytes", "requirements", "sandbox", "resends"):
+    for key in (
+        "script_sha256",
+        "script_bytes",
+        "data_bytes",
+        "requirements",
+        "sandbox",
+        "resends",
+    ):
         assert key in item and item[key] is not None, key
     assert "agent_id" not in item
 
@@ -58,10 +77,16 @@ def test_history_details_dialog_shows_the_record(qtbot, history_after_one_task):
     qtbot.waitUntil(dialog.isVisible)
     row = tab.model.row_at(0)
     assert dialog.fields["script_sha256"].text() == row.script_sha256
-    assert "contained" in dialog.fields["sandbox"].text() or "without a sandbox" in dialog.fields["sandbox"].text()
+    assert (
+        "contained" in dialog.fields["sandbox"].text()
+        or "without a sandbox" in dialog.fields["sandbox"].text()
+    )
     assert "standard library" in dialog.requirements.toPlainText()
     assert dialog.open_result.isEnabled()
-    assert "s of CPU" in dialog.fields["cost"].text() and "energy not measured" in dialog.fields["cost"].text()
+    assert (
+        "s of CPU" in dialog.fields["cost"].text()
+        and "energy not measured" in dialog.fields["cost"].text()
+    )
     dialog.close()
 
 
@@ -69,16 +94,25 @@ def test_cost_words_never_guess():
     from desktop_agent.gui.task_details import cost_words
 
     assert cost_words({}) == "CPU time not measured · energy not measured"
-    measured = {"cpu_seconds": 12.04, "peak_rss_mb": 470.2, "peak_vram_mb": 2048.0, "energy_wh": 1.234,
-                "energy_source": "nvml-counter"}
-    assert cost_words(measured) == ("12.0 s of CPU · peak memory 470 MB · peak GPU memory 2048 MB"
-                                    " · energy 1.23 Wh (nvml-counter)")
+    measured = {
+        "cpu_seconds": 12.04,
+        "peak_rss_mb": 470.2,
+        "peak_vram_mb": 2048.0,
+        "energy_wh": 1.234,
+        "energy_source": "nvml-counter",
+    }
+    assert cost_words(measured) == (
+        "12.0 s of CPU · peak memory 470 MB · peak GPU memory 2048 MB"
+        " · energy 1.23 Wh (nvml-counter)"
+    )
 
 
 def test_unsandboxed_level_is_said_in_plain_words():
     from desktop_agent.gui.task_details import sandbox_words
 
-    assert "without a sandbox (bubblewrap is not installed)" in sandbox_words("none (bubblewrap is not installed)")
+    assert "without a sandbox (bubblewrap is not installed)" in sandbox_words(
+        "none (bubblewrap is not installed)"
+    )
     assert "no network" in sandbox_words("bwrap")
 
 

@@ -9,8 +9,12 @@ class FakeNvml:
     available = True
     reason = ""
 
-    def __init__(self, driver: str | None = "560.35.03", names: tuple[str, ...] = ("NVIDIA RTX 4090",),
-                 samples: list[list[GpuSample]] | None = None):
+    def __init__(
+        self,
+        driver: str | None = "560.35.03",
+        names: tuple[str, ...] = ("NVIDIA RTX 4090",),
+        samples: list[list[GpuSample]] | None = None,
+    ):
         self.driver = driver
         self.names = names
         self.samples = list(samples or [])
@@ -29,7 +33,21 @@ class FakeNvml:
         return self.driver
 
 
-def gpu_sample(index: int = 0, *, power_w: float | None = None, energy_mj: float | None = None,
-               processes: dict[int, float] | None = None, util: float | None = 50.0) -> GpuSample:
-    return GpuSample(index=index, utilization_pct=util, memory_used_mb=1000.0, memory_total_mb=24_000.0,
-                     temperature_c=60.0, power_w=power_w, energy_mj=energy_mj, processes=processes)
+def gpu_sample(
+    index: int = 0,
+    *,
+    power_w: float | None = None,
+    energy_mj: float | None = None,
+    processes: dict[int, float] | None = None,
+    util: float | None = 50.0,
+) -> GpuSample:
+    return GpuSample(
+        index=index,
+        utilization_pct=util,
+        memory_used_mb=1000.0,
+        memory_total_mb=24_000.0,
+        temperature_c=60.0,
+        power_w=power_w,
+        energy_mj=energy_mj,
+        processes=processes,
+    )

@@ -11,8 +11,15 @@ from .fakes import FakeNvml, gpu_sample
 
 
 def add_task(store: Store, task_id: int, **fields) -> None:
-    row = store.open_task(server="s", agent_id="a", task_id=task_id, job_id=1, code_url="c",
-                          requirements_url="r", chunk_data_url="d")
+    row = store.open_task(
+        server="s",
+        agent_id="a",
+        task_id=task_id,
+        job_id=1,
+        code_url="c",
+        requirements_url="r",
+        chunk_data_url="d",
+    )
     store.finish(row.id, "completed", **fields)
 
 
@@ -49,10 +56,17 @@ def test_main_window_reads_the_total_from_the_store(tmp_path):
 
 def test_monitor_reports_the_jobs_vram_and_gpu_use():
     me = os.getpid()
-    gpu.set_backend(FakeNvml(names=("A", "B"), samples=[[
-        gpu_sample(0, processes={me: 1500.0}, util=80.0),
-        gpu_sample(1, processes={1: 999.0}, util=10.0),
-    ]]))
+    gpu.set_backend(
+        FakeNvml(
+            names=("A", "B"),
+            samples=[
+                [
+                    gpu_sample(0, processes={me: 1500.0}, util=80.0),
+                    gpu_sample(1, processes={1: 999.0}, util=10.0),
+                ]
+            ],
+        )
+    )
     try:
         mon = monitor.Monitor()
         mon.set_job_pid(me)

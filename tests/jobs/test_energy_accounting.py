@@ -43,11 +43,13 @@ def run_samples(nvml: FakeNvml, times: list[float], **kwargs) -> accounting.JobU
 
 
 def test_energy_from_the_cumulative_counter():
-    nvml = FakeNvml(samples=[
-        [gpu_sample(energy_mj=1_000_000.0, power_w=300.0, processes={ME: 512.0})],
-        [gpu_sample(energy_mj=2_800_000.0, power_w=50.0, processes={ME: 2048.0})],
-        [gpu_sample(energy_mj=4_600_000.0, power_w=10.0, processes={})],
-    ])
+    nvml = FakeNvml(
+        samples=[
+            [gpu_sample(energy_mj=1_000_000.0, power_w=300.0, processes={ME: 512.0})],
+            [gpu_sample(energy_mj=2_800_000.0, power_w=50.0, processes={ME: 2048.0})],
+            [gpu_sample(energy_mj=4_600_000.0, power_w=10.0, processes={})],
+        ]
+    )
     usage = run_samples(nvml, [0.0, 5.0, 10.0])
     assert usage.energy_source == "nvml-counter"
     assert usage.energy_wh == pytest.approx(1.0)  # 3,600,000 mJ = 3600 J, not any power reading
@@ -56,40 +58,58 @@ def test_energy_from_the_cumulative_counter():
 
 
 def test_energy_from_power_samples_uses_real_timestamps():
-    nvml = FakeNvml(samples=[
-        [gpu_sample(power_w=100.0, processes={ME: 100.0})],
-        [gpu_sample(power_w=200.0, processes={ME: 100.0})],
-        [gpu_sample(power_w=200.0, processes={ME: 100.0})],
-    ])
+    nvml = FakeNvml(
+        samples=[
+            [gpu_sample(power_w=100.0, processes={ME: 100.0})],
+            [gpu_sample(power_w=200.0, processes={ME: 100.0})],
+            [gpu_sample(power_w=200.0, processes={ME: 100.0})],
+        ]
+    )
     usage = run_samples(nvml, [0.0, 10.0, 30.0])  # uneven spacing on purpose
     assert usage.energy_source == "nvml-power"
-    assert usage.energy_wh == pytest.approx((1500.0 + 4000.0) / 3600)  # trapezoids, not 200 W x 30 s
+    assert usage.energy_wh == pytest.approx(
+        (1500.0 + 4000.0) / 3600
+    )  # trapezoids, not 200 W x 30 s
     assert energy.trapezoid([(0.0, 100.0)]) == 0.0  # one reading is no measurement
 
 
 def test_counter_that_restarts_falls_back_to_power():
-    nvml = FakeNvml(samples=[
-        [gpu_sample(energy_mj=9_000_000.0, power_w=100.0, processes={ME: 1.0})],
-        [gpu_sample(energy_mj=10.0, power_w=100.0, processes={ME: 1.0})],
-    ])
+    nvml = FakeNvml(
+        samples=[
+            [gpu_sample(energy_mj=9_000_000.0, power_w=100.0, processes={ME: 1.0})],
+            [gpu_sample(energy_mj=10.0, power_w=100.0, processes={ME: 1.0})],
+        ]
+    )
     usage = run_samples(nvml, [0.0, 36.0])
     assert usage.energy_source == "nvml-power" and usage.energy_wh == pytest.approx(1.0)
 
 
 def test_gpu_the_job_did_not_use_is_not_charged():
-    nvml = FakeNvml(samples=[[gpu_sample(energy_mj=0.0, processes={1: 10.0})],
-                             [gpu_sample(energy_mj=3_600_000.0, processes={1: 10.0})]])
+    nvml = FakeNvml(
+        samples=[
+            [gpu_sample(energy_mj=0.0, processes={1: 10.0})],
+            [gpu_sample(energy_mj=3_600_000.0, processes={1: 10.0})],
+        ]
+    )
     usage = run_samples(nvml, [0.0, 1.0])
     assert usage.energy_wh is None and usage.energy_source is None
     assert usage.peak_vram_mb == 0.0  # NVML lists processes, and the job holds no VRAM
 
 
 def test_gpus_outside_the_settings_are_ignored():
-    nvml = FakeNvml(names=("A", "B"), samples=[
-        [gpu_sample(0, energy_mj=0.0, processes={ME: 1.0}), gpu_sample(1, energy_mj=0.0, processes={ME: 1.0})],
-        [gpu_sample(0, energy_mj=3_600_000.0, processes={ME: 1.0}),
-         gpu_sample(1, energy_mj=7_200_000.0, processes={ME: 1.0})],
-    ])
+    nvml = FakeNvml(
+        names=("A", "B"),
+        samples=[
+            [
+                gpu_sample(0, energy_mj=0.0, processes={ME: 1.0}),
+                gpu_sample(1, energy_mj=0.0, processes={ME: 1.0}),
+            ],
+            [
+                gpu_sample(0, energy_mj=3_600_000.0, processes={ME: 1.0}),
+                gpu_sample(1, energy_mj=7_200_000.0, processes={ME: 1.0}),
+            ],
+        ],
+    )
     assert run_samples(nvml, [0.0, 1.0], gpus={1}).energy_wh == pytest.approx(2.0)
 
 
@@ -99,23 +119,34 @@ def test_no_reading_is_not_measured():
     assert usage.peak_rss_mb and usage.peak_rss_mb > 1
     assert energy.format_kwh(None) == "not measured"
     fields = usage.store_fields()
-    assert fields["energy_wh"] is None and set(fields) == {"peak_rss_mb", "cpu_seconds", "peak_vram_mb",
-                                                         "energy_wh", "energy_source"}
+    assert fields["energy_wh"] is None and set(fields) == {
+        "peak_rss_mb",
+        "cpu_seconds",
+        "peak_vram_mb",
+        "energy_wh",
+        "energy_source",
+    }
 
 
 def fake_rapl(root, *zones):
     for name, uj, max_uj in zones:
         d = root / name
         d.mkdir(parents=True)
-        (d / "name").write_text(("package-" + name.split(":")[1]) if name.count(":") == 1 else "core")
+        (d / "name").write_text(
+            ("package-" + name.split(":")[1]) if name.count(":") == 1 else "core"
+        )
         (d / "energy_uj").write_text(str(uj))
         (d / "max_energy_range_uj").write_text(str(max_uj))
     return root
 
 
 def test_rapl_package_counters_with_wrap_around(tmp_path):
-    root = fake_rapl(tmp_path / "powercap", ("intel-rapl:0", 900_000_000, 1_000_000_000),
-                     ("intel-rapl:0:0", 5, 1_000_000_000), ("intel-rapl:1", 0, 1_000_000_000))
+    root = fake_rapl(
+        tmp_path / "powercap",
+        ("intel-rapl:0", 900_000_000, 1_000_000_000),
+        ("intel-rapl:0:0", 5, 1_000_000_000),
+        ("intel-rapl:1", 0, 1_000_000_000),
+    )
     rapl = energy.Rapl(root)
     assert rapl.available and len(rapl.zones) == 2  # the core subzone is part of its package
     (root / "intel-rapl:0" / "energy_uj").write_text("100000000")  # wrapped: +200 J
@@ -155,9 +186,11 @@ def test_cpu_energy_is_the_jobs_share_of_the_package(tmp_path, monkeypatch):
 
 def test_sampler_measures_a_real_process_tree():
     async def main() -> accounting.JobUsage:
-        code = "import subprocess,sys,time\n" \
-               "c=subprocess.Popen([sys.executable,'-c','x=bytearray(40<<20);import time;time.sleep(0.8)'])\n" \
-               "t=time.time()\nwhile time.time()-t<0.6: pass\nc.wait()"
+        code = (
+            "import subprocess,sys,time\n"
+            "c=subprocess.Popen([sys.executable,'-c','x=bytearray(40<<20);import time;time.sleep(0.8)'])\n"
+            "t=time.time()\nwhile time.time()-t<0.6: pass\nc.wait()"
+        )
         proc = await asyncio.create_subprocess_exec(sys.executable, "-c", code)
         sampler = accounting.JobSampler(lambda: proc.pid, interval=0.1)
         sampler.start()
@@ -174,7 +207,10 @@ def test_sampler_measures_a_real_process_tree():
 def test_gpu_environment_for_the_job():
     assert accounting.gpu_environ(True, "") == {}
     assert accounting.gpu_environ(False, "0,1") == {"CUDA_VISIBLE_DEVICES": ""}
-    assert accounting.gpu_environ(True, "0, 2") == {"CUDA_VISIBLE_DEVICES": "0,2", "CUDA_DEVICE_ORDER": "PCI_BUS_ID"}
+    assert accounting.gpu_environ(True, "0, 2") == {
+        "CUDA_VISIBLE_DEVICES": "0,2",
+        "CUDA_DEVICE_ORDER": "PCI_BUS_ID",
+    }
     assert accounting.gpu_indexes(True, "") is None
     assert accounting.gpu_indexes(False, "") == set()
     assert accounting.gpu_indexes(True, "1,3") == {1, 3}

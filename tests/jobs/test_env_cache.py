@@ -16,7 +16,9 @@ from desktop_agent.engine.envs import READY, EnvCache
 MB = 1024 * 1024
 
 
-def fake_env(root: Path, name: str, shared: Path | None = None, own_mb: int = 0, age: float = 0.0) -> Path:
+def fake_env(
+    root: Path, name: str, shared: Path | None = None, own_mb: int = 0, age: float = 0.0
+) -> Path:
     env = root / name
     (env / "lib").mkdir(parents=True)
     if shared is not None:
@@ -31,15 +33,22 @@ def fake_env(root: Path, name: str, shared: Path | None = None, own_mb: int = 0,
 
 @pytest.fixture
 def cache(tmp_path) -> EnvCache:
-    return EnvCache(tmp_path / "envs", budget_mb=1000, base_python="python3", uv_bin="uv",
-                    uv_cache_dir=tmp_path / "uv-cache")
+    return EnvCache(
+        tmp_path / "envs",
+        budget_mb=1000,
+        base_python="python3",
+        uv_bin="uv",
+        uv_cache_dir=tmp_path / "uv-cache",
+    )
 
 
 def seed(cache: EnvCache) -> tuple[Path, Path, Path]:
     wheel = cache.uv_cache_dir / "archive-v0" / "torch.so"
     wheel.parent.mkdir(parents=True)
     wheel.write_bytes(os.urandom(4 * MB))
-    (cache.uv_cache_dir / "archive-v0" / "unused.whl").write_bytes(os.urandom(2 * MB))  # no env uses it
+    (cache.uv_cache_dir / "archive-v0" / "unused.whl").write_bytes(
+        os.urandom(2 * MB)
+    )  # no env uses it
     old = fake_env(cache.root, "old", wheel, own_mb=3, age=300)
     new = fake_env(cache.root, "new", wheel, own_mb=1, age=10)
     return wheel, old, new
@@ -126,5 +135,8 @@ def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
     qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
     assert not (paths.envs / "old").exists() and not (paths.envs / "new").exists()
     assert not cache.uv_cache_dir.exists()
-    assert envs_mod.EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb() == 0
+    assert (
+        envs_mod.EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb()
+        == 0
+    )
     assert not widget.clear_button.isEnabled()

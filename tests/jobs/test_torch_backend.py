@@ -23,7 +23,11 @@ def _reset_gpu():
     ("driver", "platform", "backend"),
     [
         ("580.95.05", "linux", "cu130"),
-        ("575.57.08", "linux", "cu128"),  # cu129 is not an auto candidate: newest published below it
+        (
+            "575.57.08",
+            "linux",
+            "cu128",
+        ),  # cu129 is not an auto candidate: newest published below it
         ("570.26", "linux", "cu128"),
         ("565.57.01", "linux", "cu126"),
         ("560.28.03", "linux", "cu126"),
@@ -94,7 +98,10 @@ def test_which_requirements_name_torch(lines, named):
 
 def test_installer_arguments():
     assert tb.installer_args("cu126", uv=True) == ["--torch-backend", "cu126"]
-    assert tb.installer_args("cpu", uv=False) == ["--extra-index-url", "https://download.pytorch.org/whl/cpu"]
+    assert tb.installer_args("cpu", uv=False) == [
+        "--extra-index-url",
+        "https://download.pytorch.org/whl/cpu",
+    ]
     assert tb.installer_args("default", uv=True) == [] == tb.installer_args(None, uv=False)
 
 

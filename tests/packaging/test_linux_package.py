@@ -46,17 +46,25 @@ def _report(request, line: str) -> None:
 
 @pytest.fixture(scope="module")
 def built(request, tmp_path_factory):
-    pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')")
+    pytest.importorskip(
+        "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')"
+    )
     out = tmp_path_factory.mktemp("packages")
     env = dict(os.environ, PYTHON=sys.executable)
     started = time.monotonic()
     proc = subprocess.run(
         [str(ROOT / "installers" / "linux" / "build.sh"), "--out", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=540,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=540,
     )
     seconds = time.monotonic() - started
     if proc.returncode != 0:
-        pytest.fail(f"build.sh failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
+        pytest.fail(
+            f"build.sh failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+        )
     for line in proc.stdout.splitlines():
         if line.startswith(("size:", "onedir built", "unit ok", "icons:", "systemd-analyze")):
             _report(request, f"[packaging] {line}")
@@ -64,14 +72,21 @@ def built(request, tmp_path_factory):
     debs = sorted(out.glob("desktop-agent_*.deb"))
     tgzs = sorted(out.glob("desktop-agent-*.tar.gz"))
     assert len(debs) == 1 and len(tgzs) == 1, list(out.iterdir())
-    return {"out": out, "deb": debs[0], "tgz": tgzs[0], "onedir": out / "pyinstaller" / "desktop-agent",
-            "log": proc.stdout}
+    return {
+        "out": out,
+        "deb": debs[0],
+        "tgz": tgzs[0],
+        "onedir": out / "pyinstaller" / "desktop-agent",
+        "log": proc.stdout,
+    }
 
 
 @pytest.mark.timeout(600)
 def test_build_prints_sizes_within_budget(built):
-    sizes = {m.group(1): float(m.group(2)) for m in
-             re.finditer(r"^size: (onedir|\.deb|tar\.gz)\b.*?([\d.]+) MiB", built["log"], re.M)}
+    sizes = {
+        m.group(1): float(m.group(2))
+        for m in re.finditer(r"^size: (onedir|\.deb|tar\.gz)\b.*?([\d.]+) MiB", built["log"], re.M)
+    }
     assert set(sizes) == {"onedir", ".deb", "tar.gz"}, built["log"]
     # Regression guards at today's sizes plus a margin (the targets and the measurements are in
     # installers/README.md): a lost trim shows up here.
@@ -89,15 +104,22 @@ def test_build_prints_sizes_within_budget(built):
 
 
 def test_deb_contents(built):
-    listing = subprocess.run(["dpkg-deb", "-c", str(built["deb"])], capture_output=True, text=True,
-                             check=True).stdout
-    for path in ("./opt/desktop-agent/desktop-agent", "./usr/bin/desktop-agent",
-                 "./usr/share/applications/desktop-agent.desktop",
-                 "./usr/share/icons/hicolor/scalable/apps/desktop-agent.svg",
-                 "./usr/lib/systemd/user/desktop-agent.service",
-                 "./usr/lib/systemd/system/desktop-agent-fleet.service", "./etc/desktop-agent/env"):
+    listing = subprocess.run(
+        ["dpkg-deb", "-c", str(built["deb"])], capture_output=True, text=True, check=True
+    ).stdout
+    for path in (
+        "./opt/desktop-agent/desktop-agent",
+        "./usr/bin/desktop-agent",
+        "./usr/share/applications/desktop-agent.desktop",
+        "./usr/share/icons/hicolor/scalable/apps/desktop-agent.svg",
+        "./usr/lib/systemd/user/desktop-agent.service",
+        "./usr/lib/systemd/system/desktop-agent-fleet.service",
+        "./etc/desktop-agent/env",
+    ):
         assert path in listing, path
-    info = subprocess.run(["dpkg-deb", "-I", str(built["deb"])], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["dpkg-deb", "-I", str(built["deb"])], capture_output=True, text=True, check=True
+    ).stdout
     assert "Package: desktop-agent" in info and "postrm" in info and "prerm" in info
 
 
@@ -107,7 +129,9 @@ def installed(built):
         pytest.skip("installing the .deb needs root and dpkg (CI runs as root)")
     if subprocess.run(["dpkg", "-s", "desktop-agent"], capture_output=True).returncode == 0:
         pytest.skip("desktop-agent is already installed on this machine: not touching it")
-    proc = subprocess.run(["dpkg", "-i", str(built["deb"])], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["dpkg", "-i", str(built["deb"])], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     yield Path("/usr/bin/desktop-agent")
     if subprocess.run(["dpkg", "-s", "desktop-agent"], capture_output=True).returncode == 0:
@@ -116,8 +140,12 @@ def installed(built):
 
 def _run(cmd, **kwargs):
     # A clean environment, as a user's session would give: nothing from this test's virtualenv.
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")
+    }
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
     env.update(kwargs.pop("env", {}))
     return subprocess.run(cmd, capture_output=True, text=True, env=env, **kwargs)
 
@@ -126,7 +154,9 @@ def _run(cmd, **kwargs):
 @pytest.mark.timeout(180)
 def test_installed_self_test_passes(installed, tmp_path, request):
     assert Path("/opt/desktop-agent/desktop-agent").is_file() and installed.is_file()
-    assert subprocess.run(["getent", "passwd", "desktop-agent"], capture_output=True).returncode == 0
+    assert (
+        subprocess.run(["getent", "passwd", "desktop-agent"], capture_output=True).returncode == 0
+    )
     proc = _run([str(installed), "self-test", "--data-dir", str(tmp_path / "data")], timeout=150)
     for line in proc.stdout.splitlines():
         _report(request, f"[self-test] {line}")
@@ -143,9 +173,15 @@ def test_installed_units_verify(installed, tmp_path):
         pytest.skip("systemd-analyze is not installed")
     run_dir = tmp_path / "run"
     run_dir.mkdir(mode=0o700)
-    for flag, unit in (([], "/usr/lib/systemd/system/desktop-agent-fleet.service"),
-                       (["--user"], "/usr/lib/systemd/user/desktop-agent.service")):
-        proc = _run(["systemd-analyze", "verify", *flag, unit], env={"XDG_RUNTIME_DIR": str(run_dir)}, timeout=50)
+    for flag, unit in (
+        ([], "/usr/lib/systemd/system/desktop-agent-fleet.service"),
+        (["--user"], "/usr/lib/systemd/user/desktop-agent.service"),
+    ):
+        proc = _run(
+            ["systemd-analyze", "verify", *flag, unit],
+            env={"XDG_RUNTIME_DIR": str(run_dir)},
+            timeout=50,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert "not executable" not in proc.stderr and "Unknown" not in proc.stderr, proc.stderr
 
@@ -160,8 +196,25 @@ def test_one_real_task_from_the_installed_frozen_binary(installed, tmp_path):
     with DevServer(data_dir=tmp_path / "server") as srv:
         srv.add_owner(OWNER)
         job_id = srv.submit_job(sample_job_dir(), title="packaging smoke test")
-        proc = _run([str(installed), "run", "--server", srv.url, "--email", OWNER, "--data-dir", str(data),
-                     "--max-tasks", "1", "--poll-interval", "0.5", "--heartbeat-interval", "1"], timeout=200)
+        proc = _run(
+            [
+                str(installed),
+                "run",
+                "--server",
+                srv.url,
+                "--email",
+                OWNER,
+                "--data-dir",
+                str(data),
+                "--max-tasks",
+                "1",
+                "--poll-interval",
+                "0.5",
+                "--heartbeat-interval",
+                "1",
+            ],
+            timeout=200,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         done = [sub for sub in srv.job(job_id)["subtasks"] if sub.get("result_url")]
         assert len(done) == 1, (srv.job(job_id), proc.stderr)
@@ -178,11 +231,22 @@ def test_one_real_task_from_the_installed_frozen_binary(installed, tmp_path):
 @needs_root_dpkg
 @pytest.mark.timeout(120)
 def test_purge_removes_everything(installed):
-    Path("/var/lib/desktop-agent/envs").mkdir(parents=True, exist_ok=True)  # as if the fleet service had run
-    proc = subprocess.run(["dpkg", "--purge", "desktop-agent"], capture_output=True, text=True, timeout=100)
+    Path("/var/lib/desktop-agent/envs").mkdir(
+        parents=True, exist_ok=True
+    )  # as if the fleet service had run
+    proc = subprocess.run(
+        ["dpkg", "--purge", "desktop-agent"], capture_output=True, text=True, timeout=100
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    for path in ("/opt/desktop-agent", "/usr/bin/desktop-agent", "/var/lib/desktop-agent", "/etc/desktop-agent",
-                 "/usr/share/applications/desktop-agent.desktop",
-                 "/usr/lib/systemd/system/desktop-agent-fleet.service"):
+    for path in (
+        "/opt/desktop-agent",
+        "/usr/bin/desktop-agent",
+        "/var/lib/desktop-agent",
+        "/etc/desktop-agent",
+        "/usr/share/applications/desktop-agent.desktop",
+        "/usr/lib/systemd/system/desktop-agent-fleet.service",
+    ):
         assert not os.path.lexists(path), path
-    assert subprocess.run(["getent", "passwd", "desktop-agent"], capture_output=True).returncode != 0
+    assert (
+        subprocess.run(["getent", "passwd", "desktop-agent"], capture_output=True).returncode != 0
+    )

@@ -15,7 +15,9 @@ router = APIRouter(prefix="/auth")
 
 
 @router.post("/register")
-def register_user(body: UserCreate, ctx: Annotated[AppContext, Depends(get_context)]) -> dict[str, object]:
+def register_user(
+    body: UserCreate, ctx: Annotated[AppContext, Depends(get_context)]
+) -> dict[str, object]:
     # Stored normalised so that an agent's (normalised) lookup always finds the owner.
     email = normalise_email(body.email)
     try:

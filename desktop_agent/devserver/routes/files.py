@@ -38,7 +38,9 @@ def parse_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfia
 
 
 @router.api_route("/{file_path:path}", methods=["GET", "HEAD"])
-def get_file(file_path: str, request: Request, ctx: Annotated[AppContext, Depends(get_context)]) -> Response:
+def get_file(
+    file_path: str, request: Request, ctx: Annotated[AppContext, Depends(get_context)]
+) -> Response:
     root = ctx.storage.files_root.resolve()
     target = (root / file_path).resolve()
     if root not in target.parents or not target.is_file():
@@ -51,7 +53,9 @@ def get_file(file_path: str, request: Request, ctx: Annotated[AppContext, Depend
     if span is None:
         return Response(data, media_type=media_type, headers=headers)
     if isinstance(span, str):
-        return Response(status_code=416, headers={**headers, "Content-Range": f"bytes */{len(data)}"})
+        return Response(
+            status_code=416, headers={**headers, "Content-Range": f"bytes */{len(data)}"}
+        )
     start, end = span
     headers["Content-Range"] = f"bytes {start}-{end}/{len(data)}"
     return Response(data[start : end + 1], status_code=206, media_type=media_type, headers=headers)

@@ -16,7 +16,13 @@ Context = Annotated[AppContext, Depends(get_context)]
 
 
 def create_job(
-    storage: Storage, user_id: int, title: str, code: bytes, requirements: bytes, data: bytes, chunks: int
+    storage: Storage,
+    user_id: int,
+    title: str,
+    code: bytes,
+    requirements: bytes,
+    data: bytes,
+    chunks: int,
 ) -> int:
     """Shared by the upload route and the Python/CLI seeding so both split data identically.
 
@@ -24,7 +30,9 @@ def create_job(
     """
     if not storage.user_exists(user_id):
         raise LookupError("User not found")
-    return storage.create_job(user_id, title, code, requirements, split_csv(data, chunks), time.time())
+    return storage.create_job(
+        user_id, title, code, requirements, split_csv(data, chunks), time.time()
+    )
 
 
 @router.post("/upload")
@@ -38,7 +46,13 @@ def upload_job(
 ) -> dict[str, Any]:
     try:
         job_id = create_job(
-            ctx.storage, user_id, title, file_code.file.read(), file_req.file.read(), file_data.file.read(), ctx.chunks
+            ctx.storage,
+            user_id,
+            title,
+            file_code.file.read(),
+            file_req.file.read(),
+            file_data.file.read(),
+            ctx.chunks,
         )
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from None

@@ -9,7 +9,7 @@
 #   DEB_LEVEL=N    compression level (default 6)
 #
 # Needs: the project's virtualenv with PyInstaller (pip install -e '.[test]'), dpkg-deb, tar.
-# Optional: rsvg-convert or ImageMagick (PNG icons; SVG only without), systemd-analyze (unit check).
+# Optional: systemd-analyze (unit check). PNG icons are rendered with Qt from the build's Python.
 # Prints the sizes of the bundle and of each package.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -61,18 +61,7 @@ install -m 644 installers/linux/systemd/desktop-agent.service "$PKG/usr/lib/syst
 install -m 644 installers/linux/systemd/desktop-agent-fleet.service "$PKG/usr/lib/systemd/system/"
 install -m 640 installers/linux/env.example "$PKG/etc/desktop-agent/env"
 install -m 644 resources/icons/app.svg "$PKG/usr/share/icons/hicolor/scalable/apps/desktop-agent.svg"
-render=""
-if command -v rsvg-convert >/dev/null 2>&1; then render=rsvg
-elif command -v convert >/dev/null 2>&1; then render=magick; fi
-for px in 32 48 64 128 256; do
-    dir="$PKG/usr/share/icons/hicolor/${px}x${px}/apps"
-    case "$render" in
-        rsvg) install -d "$dir" && rsvg-convert -w $px -h $px -o "$dir/desktop-agent.png" resources/icons/app.svg ;;
-        magick) install -d "$dir" && convert -background none -density 384 -resize ${px}x${px} \
-                    resources/icons/app.svg "$dir/desktop-agent.png" ;;
-    esac
-done
-[ -n "$render" ] && echo "icons: PNG 32-256 px rendered with $render, plus SVG" || echo "icons: SVG only"
+"$PY" installers/linux/render_icons.py resources/icons/app.svg "$PKG/usr/share/icons/hicolor"
 printf 'desktop-agent %s\nLicense: MIT\nBundles Qt (LGPLv3), Python (PSF), uv (MIT/Apache-2.0).\n' "$VERSION" \
     > "$PKG/usr/share/doc/desktop-agent/copyright"
 

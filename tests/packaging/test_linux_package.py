@@ -112,6 +112,8 @@ def test_deb_contents(built):
         "./usr/bin/desktop-agent",
         "./usr/share/applications/desktop-agent.desktop",
         "./usr/share/icons/hicolor/scalable/apps/desktop-agent.svg",
+        "./usr/share/icons/hicolor/48x48/apps/desktop-agent.png",
+        "./usr/share/icons/hicolor/256x256/apps/desktop-agent.png",
         "./usr/lib/systemd/user/desktop-agent.service",
         "./usr/lib/systemd/system/desktop-agent-fleet.service",
         "./etc/desktop-agent/env",

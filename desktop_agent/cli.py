@@ -155,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            from desktop_agent.supervisor import run_supervised, should_supervise
+
+            if should_supervise():
+                return run_supervised(list(sys.argv[1:] if argv is None else argv), _data_dir(args))
             from desktop_agent.gui.app import run_gui
 
             return run_gui(_data_dir(args), minimized=args.minimized)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop_agent.config import DataPaths, Settings, SettingsError, load_settings, resolve_data_dir
@@ -96,6 +96,7 @@ class AppController(QObject):
         self._restart_pending = False
         self.setup_dialog: SetupDialog | None = None
         self._event_pid: int | None = None
+        self.restart_notice: str | None = None  # what the last restart notice said, if any
 
         self._store_factory = store_factory or _default_store_factory(paths)
         self._store: Any = None
@@ -232,12 +233,51 @@ class AppController(QObject):
     def start(self, *, minimized: bool = False) -> None:
         if self.tray_available:
             self.tray.show()
+        self._tell_about_restart()
         if self.needs_setup():
             self.show_setup(first_run=True)
             return
         self.start_engine()
         if not minimized or not self.tray_available:
             self.show_window()
+
+    def _tell_about_restart(self) -> None:
+        """Once after the supervisor restarted the app: say plainly what happened."""
+        from desktop_agent.supervisor import take_notice
+
+        notice = take_notice(self.paths.root)
+        if notice is None:
+            return
+        try:
+            had_task = bool(self._get_store().open_tasks())
+        except Exception:  # an unreadable store is reported by the engine itself
+            had_task = False
+        when = _local_time(notice.stopped_at)
+        if notice.gave_up:
+            text = self.tr(
+                "Desktop Agent stopped unexpectedly several times in a row (last at {when}) and "
+                "was not restarted automatically. If it happens again, please send the "
+                "diagnostics report from the Help menu to the project."
+            ).format(when=when)
+        elif had_task:
+            text = self.tr(
+                "Desktop Agent stopped unexpectedly at {when} and started again by itself. "
+                "It is continuing the task it was working on; nothing was lost."
+            ).format(when=when)
+        else:
+            text = self.tr(
+                "Desktop Agent stopped unexpectedly at {when} and started again by itself."
+            ).format(when=when)
+        log.warning("%s (%s)", text, notice.how)
+        self.restart_notice = text
+        title = self.tr("Desktop Agent restarted")
+        if self.tray_available:
+            self.tray.notify(title, text)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def start_engine(self) -> None:
         log.info("contributing as %s to %s", self.settings.email, self.settings.server)
@@ -381,6 +421,19 @@ class AppController(QObject):
         self._quit_fn()
 
 
+def _local_time(iso: str) -> str:
+    """'14:02' (today) or '2 Dec 14:02' in local time, from the notice's UTC timestamp."""
+    from datetime import datetime
+
+    try:
+        at = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    if at.date() == datetime.now().astimezone().date():
+        return at.strftime("%H:%M")
+    return at.strftime("%d %b %H:%M").lstrip("0")
+
+
 def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
     """SIGTERM (logout, `systemctl stop`) and SIGINT run the graceful quit.
 
@@ -447,8 +500,17 @@ def run_gui(
         guard.release()
         return 2
 
+    from desktop_agent import qt_guard
+    from desktop_agent.logs import setup_logging
+
+    setup_logging(paths.logs, max_mb=settings.log_max_mb)
+    if (qt_problem := qt_guard.problem()) is not None:
+        # The supervisor restarts the app when it aborts; the log says why it keeps happening.
+        log.error("%s", qt_problem)
+    # exit(), not quit(): Qt's quit() first asks every window to close and gives up when one
+    # refuses, and the main window refuses (it hides to the tray) — so SIGTERM never ended the app.
     controller = AppController(
-        paths, settings, quit_fn=app.quit, skip_setup=demo and bool(settings.email)
+        paths, settings, quit_fn=lambda: app.exit(0), skip_setup=demo and bool(settings.email)
     )
     guard.activate_requested.connect(controller.show_window)
     _quit_on_signals(app, controller.quit)

@@ -20,12 +20,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 
 TOMORROW_HOUR = 7  # "Snooze until tomorrow" ends at 07:00 local time the next day
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     CONTRIBUTING = "contributing"
     PAUSED = "paused"
     SNOOZED = "snoozed"

@@ -207,7 +207,7 @@ class TaskPipeline:
             for index, (url, name, cap) in enumerate(files)
         ]
         try:
-            done, _ = await asyncio.wait(downloads, return_when=asyncio.FIRST_EXCEPTION)
+            await asyncio.wait(downloads, return_when=asyncio.FIRST_EXCEPTION)
             for task in downloads:
                 if task.done() and task.exception() is not None:
                     raise task.exception()  # type: ignore[misc]

@@ -80,6 +80,9 @@ def write_history_csv(rows: Iterable[Any], path: Path) -> int:
     return n
 
 
+_NO_PARENT = QModelIndex()  # the invalid index Qt passes for a table's top level
+
+
 class HistoryModel(QAbstractTableModel):
     WHEN, JOB, TASK, OUTCOME, DURATION, RESULT = range(6)
     SORT_ROLE = Qt.UserRole + 1
@@ -104,10 +107,10 @@ class HistoryModel(QAbstractTableModel):
     def row_at(self, r: int) -> Any:
         return self._rows[r]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):

@@ -174,6 +174,6 @@ class MachineTab(QWidget):
                 )
                 self.gpu_area.addWidget(box)
                 self._gpu_boxes.append(box)
-        for box, g in zip(self._gpu_boxes, s.gpus):
+        for box, g in zip(self._gpu_boxes, s.gpus, strict=True):
             box.setVisible(True)
             box.show_sample(g)

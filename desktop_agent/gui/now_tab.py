@@ -276,7 +276,7 @@ class NowTab(QWidget):
                 self.progress.setRange(0, 0)  # busy indicator: the phase cannot tell
             else:
                 self.progress.setRange(0, 100)
-                self.progress.setValue(int(round(min(max(ph.fraction, 0.0), 1.0) * 100)))
+                self.progress.setValue(round(min(max(ph.fraction, 0.0), 1.0) * 100))
         self._tick()
         if not self._ticker.isActive():
             self._ticker.start()

@@ -210,4 +210,4 @@ def detector() -> IdleDetector:
         ("org.freedesktop.ScreenSaver", freedesktop_idle_seconds),
     ]
     # Under Wayland, XWayland only sees input to X clients: ask the compositor first.
-    return IdleDetector(dbus + [x11] if wayland else [x11] + dbus)
+    return IdleDetector([*dbus, x11] if wayland else [x11, *dbus])

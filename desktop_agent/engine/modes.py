@@ -53,13 +53,15 @@ class ModeState:
         if not isinstance(raw, dict):
             return cls()
         try:
-            mode = Mode(raw.get("mode"))
+            mode = Mode(raw.get("mode") or "")
         except ValueError:
             return cls()
+        if mode is not Mode.SNOOZED:
+            return cls(mode, None)
         until = raw.get("until")
-        if mode is Mode.SNOOZED and not isinstance(until, (int, float)):
+        if not isinstance(until, (int, float)):
             return cls()
-        return cls(mode, float(until) if mode is Mode.SNOOZED else None)
+        return cls(mode, float(until))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import uuid
 from collections import deque
@@ -210,11 +211,11 @@ class JobProcess:
     async def run(self) -> RunResult:
         """Run to the end, the time limit or a cancel; the tree is gone when this returns."""
         started = time.monotonic()
-        kwargs: dict = (
-            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-            if _IS_WINDOWS
-            else {"start_new_session": True}
-        )
+        kwargs: dict
+        if sys.platform == "win32":
+            kwargs = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        else:
+            kwargs = {"start_new_session": True}
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         cap = (
             limits.open_process_cap(

@@ -82,7 +82,9 @@ class ScheduleDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -279,7 +281,7 @@ class RulesPanel(QGroupBox):
 
     def edit_schedule(self) -> None:
         dlg = ScheduleDialog(self._schedule, self)
-        if dlg.exec() == QDialog.Accepted:
+        if dlg.exec() == QDialog.DialogCode.Accepted:
             self._schedule = dlg.schedule()
             self.schedule_label.setText(
                 self.tr("Schedule: {s}").format(s=schedule_text(self._schedule))

@@ -45,7 +45,7 @@ class ModeState:
     mode: Mode = Mode.CONTRIBUTING
     until: float | None = None  # epoch seconds; only for SNOOZED
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | float | None]:
         return {"mode": self.mode.value, "until": self.until}
 
     @classmethod

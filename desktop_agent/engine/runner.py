@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 import psutil
 
@@ -211,7 +212,7 @@ class JobProcess:
     async def run(self) -> RunResult:
         """Run to the end, the time limit or a cancel; the tree is gone when this returns."""
         started = time.monotonic()
-        kwargs: dict
+        kwargs: dict[str, Any]
         if sys.platform == "win32":
             kwargs = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
         else:
@@ -346,7 +347,7 @@ class JobProcess:
             if not exited.done():
                 exited.cancel()
 
-    async def _read(self, stream: asyncio.StreamReader | None, name: str, log) -> None:
+    async def _read(self, stream: asyncio.StreamReader | None, name: str, log: TextIO) -> None:
         assert stream is not None
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pending = ""
@@ -368,7 +369,7 @@ class JobProcess:
             if not chunk:
                 return
 
-    def _line(self, stream: str, line: str, log) -> None:
+    def _line(self, stream: str, line: str, log: TextIO) -> None:
         if not line.strip():
             return
         self._tail.append(line)

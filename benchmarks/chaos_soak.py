@@ -262,8 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     agent = AgentProcess(srv.url, work / "agent", work / "agent.log")
     agent.start()
-    kinds, weights = zip(*WEIGHTS.items())
-    heavy_kinds, heavy_weights = zip(*HEAVY_WEIGHTS.items())
+    kinds, weights = zip(*WEIGHTS.items(), strict=True)
+    heavy_kinds, heavy_weights = zip(*HEAVY_WEIGHTS.items(), strict=True)
     heavy_rng = random.Random(
         args.seed * 1_000_003 + 1
     )  # its own stream: the two schedules stay independent

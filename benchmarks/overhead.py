@@ -77,7 +77,7 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
                 str(tasks + 1),
             ],
             stdout=subprocess.DEVNULL,
-            stderr=open(tmp / f"agent-{seconds}.log", "wb"),
+            stderr=open(tmp / f"agent-{seconds}.log", "wb"),  # noqa: SIM115  (the agent's, for its lifetime)
         )
         try:
             srv.submit_job(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import shutil
 import subprocess
@@ -96,7 +97,7 @@ def main() -> None:
             chunk0 = srv.storage.files_root / "jobs" / str(job_id) / "chunk_0.csv"
             status = srv.job(job_id)["status"]
         rows = sorted(Store(tmp / "agent" / "agent.db").history(), key=lambda r: r.started_at)
-        for label, row in zip(("cold", "warm"), rows):
+        for label, row in zip(("cold", "warm"), rows, strict=False):
             starts: dict[str, float] = {}
             end = None
             for t, e in seen:
@@ -105,7 +106,9 @@ def main() -> None:
                 if isinstance(e, ev.TaskFinished) and e.task_id == row.task_id:
                     end = t
             marks = [(p, starts[p]) for p in PHASES if p in starts] + [("end", end)]
-            parts = [f"{p} {b - a:.2f} s" for (p, a), (_q, b) in zip(marks, marks[1:]) if a and b]
+            parts = [
+                f"{p} {b - a:.2f} s" for (p, a), (_q, b) in itertools.pairwise(marks) if a and b
+            ]
             total = (end - marks[0][1]) if end else float("nan")
             print(f"   {label}: total {total:.1f} s = " + ", ".join(parts))
             print(

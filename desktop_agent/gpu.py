@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class NvmlBackend:
             pynvml.nvmlDeviceGetHandleByIndex(i) for i in range(pynvml.nvmlDeviceGetCount())
         ]
 
-    def _try(self, fn, *args):  # type: ignore[no-untyped-def]
+    def _try(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:
             return fn(*args)
         except self._nv.NVMLError:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import cast
 from collections.abc import Callable
 
 from desktop_agent import __version__
@@ -29,7 +30,7 @@ def _check_qt(_data_dir: Path) -> str:
 
     from desktop_agent.paths import resource_path
 
-    app = QApplication.instance() or QApplication(["desktop-agent-self-test"])
+    app = cast(QApplication, QApplication.instance() or QApplication(["desktop-agent-self-test"]))
     icon = QIcon(str(resource_path("icons", "app.svg")))
     if icon.isNull() or icon.pixmap(32, 32).isNull():
         raise RuntimeError(

@@ -11,6 +11,7 @@ maintainer scripts for the system service); a user can run it by hand first.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -41,9 +42,9 @@ def autostart_entries() -> list[Path]:
 
 
 def _remove_windows_run_value() -> bool:
-    if os.name != "nt":
+    if sys.platform != "win32":
         return False
-    import winreg  # type: ignore[import-not-found]
+    import winreg
 
     try:
         with winreg.OpenKey(
@@ -90,7 +91,7 @@ def cleanup(
     return done
 
 
-def add_arguments(parser) -> None:  # type: ignore[no-untyped-def]
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", dest="sub_data_dir", help="data folder (default: this user's)"
     )
@@ -104,7 +105,7 @@ def add_arguments(parser) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def run_from_args(data_dir: Path, args) -> int:  # type: ignore[no-untyped-def]
+def run_from_args(data_dir: Path, args: argparse.Namespace) -> int:
     for line in cleanup(data_dir, remove_data=args.remove_data, keep_autostart=args.keep_autostart):
         print(line)
     if not args.remove_data and data_dir.exists():

@@ -29,29 +29,22 @@ PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = "volunteer@example.com"
 
-SERVER_CODE = (
-    """
+SERVER_CODE = f"""
 import sys, time
 from desktop_agent.devserver import DevServer
 with DevServer() as s:
-    s.add_owner(%r)
+    s.add_owner({EMAIL!r})
     print(s.url, flush=True)
     sys.stdin.read()
 """
-    % EMAIL
-)
 
-APP_CODE = (
-    """
+APP_CODE = f"""
 import sys
 from desktop_agent.gui.app import run_gui
-sys.exit(run_gui(sys.argv[1], server_override=sys.argv[2], email_override=%r, minimized=True))
+sys.exit(run_gui(sys.argv[1], server_override=sys.argv[2], email_override={EMAIL!r}, minimized=True))
 """
-    % EMAIL
-)
 
-PROBE_APP = (
-    """
+PROBE_APP = f"""
 import sys, time, psutil
 t0 = psutil.Process().create_time()
 from PySide6.QtCore import QTimer
@@ -66,10 +59,8 @@ def probed_exec(*a):
     return real_exec()
 QApplication.exec = probed_exec
 from desktop_agent.gui.app import run_gui
-run_gui(sys.argv[1], server_override=sys.argv[2], email_override=%r, minimized=True)
+run_gui(sys.argv[1], server_override=sys.argv[2], email_override={EMAIL!r}, minimized=True)
 """
-    % EMAIL
-)
 
 PROBE_BARE = """
 import time, psutil, os

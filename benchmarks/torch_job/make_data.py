@@ -12,7 +12,7 @@ def make(path: Path, rows: int = 200_000, features: int = 16, seed: int = 1) -> 
         fh.write(",".join([f"x{i}" for i in range(features)] + ["y"]) + "\n")
         for _ in range(rows):
             x = [rng.uniform(-1, 1) for _ in range(features)]
-            y = sum(a * b for a, b in zip(w, x)) + 0.5 + rng.gauss(0, 0.1)
+            y = sum(a * b for a, b in zip(w, x, strict=True)) + 0.5 + rng.gauss(0, 0.1)
             fh.write(",".join(f"{v:.5f}" for v in x) + f",{y:.5f}\n")
 
 

@@ -20,6 +20,7 @@ Two sources, each optional:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ JOULES_PER_WH = 3600.0
 def trapezoid(points: list[tuple[float, float]]) -> float:
     """∫ power dt over (time s, power W) points in time order: joules. Fewer than two points: 0."""
     total = 0.0
-    for (t0, w0), (t1, w1) in zip(points, points[1:]):
+    for (t0, w0), (t1, w1) in itertools.pairwise(points):
         if t1 > t0:
             total += (w0 + w1) / 2.0 * (t1 - t0)
     return total

@@ -251,10 +251,12 @@ class EnvCache:
         ):  # first use: find (or download, with progress) off the event loop
             loop = asyncio.get_running_loop()
             report = on_line or (lambda _line: None)
+
+            def report_from_thread(line: str) -> None:
+                loop.call_soon_threadsafe(report, line)
+
             self._base_python = await asyncio.to_thread(
-                find_base_python,
-                self.root.parent,
-                lambda line: loop.call_soon_threadsafe(report, line),
+                find_base_python, self.root.parent, report_from_thread
             )
         key = await self._key(lines, torch_backend)
         self._current = key

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Union
+from enum import StrEnum
 from collections.abc import Callable
 
 
-class AgentState(str, Enum):
+class AgentState(StrEnum):
     """What the agent is doing, in the words the UI uses."""
 
     STARTING = "starting"  # opening the store, reading identity
@@ -28,7 +27,7 @@ class AgentState(str, Enum):
     STOPPED = "stopped"
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     DOWNLOADING = "downloading"
     PREPARING = "preparing environment"
     TRAINING = "training"
@@ -36,7 +35,7 @@ class Phase(str, Enum):
     COMPLETING = "reporting"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     COMPLETED = "completed"  # result delivered and acknowledged
     FAILED = "failed"  # job fault: completed with result_url "" as the reference worker does
     REJECTED = "rejected"  # server answered 400/404 to complete_task
@@ -44,7 +43,7 @@ class Outcome(str, Enum):
     CANCELLED = "cancelled"  # stopped locally and not delivered (e.g. data dir wiped)
 
 
-class ProblemKind(str, Enum):
+class ProblemKind(StrEnum):
     EMAIL_UNKNOWN = "email_unknown"
     SERVER_UNREACHABLE = "server_unreachable"
     SERVER_ERROR = "server_error"
@@ -136,16 +135,16 @@ class HeartbeatSent:
     at: float = field(default_factory=_now)
 
 
-Event = Union[
-    StateChanged,
-    TaskStarted,
-    PhaseProgress,
-    LogLine,
-    TaskFinished,
-    ProblemRaised,
-    ProblemCleared,
-    HeartbeatSent,
-]
+Event = (
+    StateChanged
+    | TaskStarted
+    | PhaseProgress
+    | LogLine
+    | TaskFinished
+    | ProblemRaised
+    | ProblemCleared
+    | HeartbeatSent
+)
 
 EventSink = Callable[[Event], None]
 

@@ -74,8 +74,8 @@ def lower_priority(pid: int, nice: int = DEFAULT_NICE) -> None:
     """Lower a running process's priority (Windows: below normal / idle class)."""
     try:
         proc = psutil.Process(pid)
-        if os.name == "nt":
-            cls = psutil.IDLE_PRIORITY_CLASS if nice >= 15 else psutil.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]
+        if sys.platform == "win32":
+            cls = psutil.IDLE_PRIORITY_CLASS if nice >= 15 else psutil.BELOW_NORMAL_PRIORITY_CLASS
             proc.nice(cls)
         else:
             proc.nice(max(proc.nice(), nice))

@@ -20,12 +20,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 
 TOMORROW_HOUR = 7  # "Snooze until tomorrow" ends at 07:00 local time the next day
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     CONTRIBUTING = "contributing"
     PAUSED = "paused"
     SNOOZED = "snoozed"
@@ -45,7 +45,7 @@ class ModeState:
     mode: Mode = Mode.CONTRIBUTING
     until: float | None = None  # epoch seconds; only for SNOOZED
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | float | None]:
         return {"mode": self.mode.value, "until": self.until}
 
     @classmethod
@@ -53,13 +53,15 @@ class ModeState:
         if not isinstance(raw, dict):
             return cls()
         try:
-            mode = Mode(raw.get("mode"))
+            mode = Mode(raw.get("mode") or "")
         except ValueError:
             return cls()
+        if mode is not Mode.SNOOZED:
+            return cls(mode, None)
         until = raw.get("until")
-        if mode is Mode.SNOOZED and not isinstance(until, (int, float)):
+        if not isinstance(until, (int, float)):
             return cls()
-        return cls(mode, float(until) if mode is Mode.SNOOZED else None)
+        return cls(mode, float(until))
 
 
 @dataclass(frozen=True)

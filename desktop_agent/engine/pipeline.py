@@ -29,7 +29,7 @@ import httpx
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
-from desktop_agent.engine.envs import EnvCache, requirement_lines
+from desktop_agent.engine.envs import Env, EnvCache, requirement_lines
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
@@ -183,7 +183,7 @@ class TaskPipeline:
         got = [0] * len(files)
         sizes: list[int | None] = [None] * len(files)
 
-        def progress_for(index: int, name: str):  # type: ignore[no-untyped-def]
+        def progress_for(index: int, name: str) -> Callable[[int, int | None], None]:
             def progress(done: int, total: int | None) -> None:
                 got[index], sizes[index] = done, total
                 known = [s for s in sizes if s]
@@ -207,7 +207,7 @@ class TaskPipeline:
             for index, (url, name, cap) in enumerate(files)
         ]
         try:
-            done, _ = await asyncio.wait(downloads, return_when=asyncio.FIRST_EXCEPTION)
+            await asyncio.wait(downloads, return_when=asyncio.FIRST_EXCEPTION)
             for task in downloads:
                 if task.done() and task.exception() is not None:
                     raise task.exception()  # type: ignore[misc]
@@ -228,7 +228,7 @@ class TaskPipeline:
             )[:4000],
         )
 
-    async def _prepare_env(self):  # type: ignore[no-untyped-def]
+    async def _prepare_env(self) -> Env:
         self._progress(Phase.PREPARING, None, "preparing the Python environment")
         requirements = (self.workspace / "requirements.txt").read_text(
             encoding="utf-8", errors="replace"
@@ -252,7 +252,9 @@ class TaskPipeline:
             self.ctx.settings, "allow_direct_references", False
         )
         env = await self.ctx.envs.ensure(
-            requirements, on_line=on_line, torch_backend=torch and torch.backend
+            requirements,
+            on_line=on_line,
+            torch_backend=torch.backend if torch is not None else None,
         )
         self._save(env_key=env.key)
         self.ctx.log(
@@ -321,7 +323,7 @@ class TaskPipeline:
             result = await job.run()
         finally:
             ctx.set_job(None)
-            self._save(**(await sampler.stop()).store_fields())
+            self._save(None, **(await sampler.stop()).store_fields())
         crashpoint("after_run")
         if result.cancelled and (result.cancel_reason or "").startswith(RELEASE_REASON):
             raise ReleaseTask(

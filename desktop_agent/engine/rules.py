@@ -65,7 +65,7 @@ def schedule_problem(value: Any) -> str | None:
     return None
 
 
-def in_schedule(schedule: dict, now: datetime) -> bool:
+def in_schedule(schedule: dict[str, list[str]], now: datetime) -> bool:
     """Is local wall-clock time `now` inside a window? {} means any time.
 
     Wall-clock minutes of the local date are compared, so a DST change moves
@@ -90,7 +90,7 @@ def in_schedule(schedule: dict, now: datetime) -> bool:
     return False
 
 
-def next_window_start(schedule: dict, now: datetime) -> datetime | None:
+def next_window_start(schedule: dict[str, list[str]], now: datetime) -> datetime | None:
     """When the next window opens (local wall clock), for "Waiting: outside the schedule (until Mon 09:00)"."""
     best: datetime | None = None
     for offset in range(0, 8):

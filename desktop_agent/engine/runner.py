@@ -28,6 +28,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import uuid
 from collections import deque
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 import psutil
 
@@ -210,11 +212,11 @@ class JobProcess:
     async def run(self) -> RunResult:
         """Run to the end, the time limit or a cancel; the tree is gone when this returns."""
         started = time.monotonic()
-        kwargs: dict = (
-            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-            if _IS_WINDOWS
-            else {"start_new_session": True}
-        )
+        kwargs: dict[str, Any]
+        if sys.platform == "win32":
+            kwargs = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        else:
+            kwargs = {"start_new_session": True}
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         cap = (
             limits.open_process_cap(
@@ -345,7 +347,7 @@ class JobProcess:
             if not exited.done():
                 exited.cancel()
 
-    async def _read(self, stream: asyncio.StreamReader | None, name: str, log) -> None:
+    async def _read(self, stream: asyncio.StreamReader | None, name: str, log: TextIO) -> None:
         assert stream is not None
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pending = ""
@@ -367,7 +369,7 @@ class JobProcess:
             if not chunk:
                 return
 
-    def _line(self, stream: str, line: str, log) -> None:
+    def _line(self, stream: str, line: str, log: TextIO) -> None:
         if not line.strip():
             return
         self._tail.append(line)

@@ -259,7 +259,7 @@ def detect(*, refresh: bool = False) -> SandboxInfo:
         if bwrap in _probed and not refresh:
             return _probed[bwrap]
         true = shutil.which("true") or "/usr/bin/true"
-        cmd = _base_args(bwrap, network=False) + ["--", true]
+        cmd = [*_base_args(bwrap, network=False), "--", true]
         try:
             proc = subprocess.run(
                 cmd, capture_output=True, text=True, timeout=15, stdin=subprocess.DEVNULL

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -339,7 +339,7 @@ class AppController(QObject):
         pending = self.pending_results()
         if pending > 0:
             box = QMessageBox(self.window)
-            box.setIcon(QMessageBox.Warning)
+            box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("A result is waiting"))
             box.setText(
                 self.tr("A finished result is still waiting to be delivered to the server.")
@@ -349,8 +349,8 @@ class AppController(QObject):
                     "If you change the account now, the credit for it may be lost. Wait until it is delivered?"
                 )
             )
-            wait = box.addButton(self.tr("Wait"), QMessageBox.RejectRole)
-            box.addButton(self.tr("Change anyway"), QMessageBox.AcceptRole)
+            wait = box.addButton(self.tr("Wait"), QMessageBox.ButtonRole.RejectRole)
+            box.addButton(self.tr("Change anyway"), QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(wait)
             box.exec()
             if box.clickedButton() is wait:
@@ -453,7 +453,7 @@ def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
         signal.set_wakeup_fd(wsock.fileno())
     except (OSError, ValueError):  # not the main thread, or no socketpair
         return
-    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Read, app)
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
 
     def drain() -> None:
         try:
@@ -462,7 +462,7 @@ def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
             pass
 
     notifier.activated.connect(drain)
-    app._signal_socks = (rsock, wsock, notifier)  # keep alive with the app
+    app._signal_socks = (rsock, wsock, notifier)  # type: ignore[attr-defined]  # kept alive with the app
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_a: on_signal())
 
@@ -481,7 +481,7 @@ def run_gui(
     returns 0 at once. With `demo=True` (or whenever email and server are both
     known) the setup dialog is skipped.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("desktop-agent")
     app.setApplicationDisplayName("Desktop Agent")
     app.setWindowIcon(states.app_icon())

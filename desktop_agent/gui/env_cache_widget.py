@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_agent.config import DEFAULTS, DataPaths, SettingsError, load_settings
@@ -136,6 +137,6 @@ class EnvCacheWidget(QWidget):
         self.label.setText(text)
         self.clear_button.setEnabled(bool(used) and not task_in_hand(self.data_dir))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()

@@ -80,9 +80,12 @@ def write_history_csv(rows: Iterable[Any], path: Path) -> int:
     return n
 
 
+_NO_PARENT = QModelIndex()  # the invalid index Qt passes for a table's top level
+
+
 class HistoryModel(QAbstractTableModel):
     WHEN, JOB, TASK, OUTCOME, DURATION, RESULT = range(6)
-    SORT_ROLE = Qt.UserRole + 1
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -104,18 +107,18 @@ class HistoryModel(QAbstractTableModel):
     def row_at(self, r: int) -> Any:
         return self._rows[r]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -131,7 +134,7 @@ class HistoryModel(QAbstractTableModel):
                 self.DURATION: float(_get(row, "duration_s") or 0),
                 self.RESULT: str(_get(row, "result_url") or ""),
             }[col]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 ts = _get(row, "ended_at") or _get(row, "started_at")
                 return time.strftime("%Y-%m-%d %H:%M", time.localtime(float(ts))) if ts else ""
@@ -147,21 +150,25 @@ class HistoryModel(QAbstractTableModel):
             if col == self.RESULT:
                 return self.tr("Open result") if _get(row, "result_url") else ""
         if col == self.RESULT and _get(row, "result_url"):
-            if role == Qt.ForegroundRole:
-                return QGuiApplication.palette().color(QPalette.Link)
-            if role == Qt.FontRole:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QGuiApplication.palette().color(QPalette.ColorRole.Link)
+            if role == Qt.ItemDataRole.FontRole:
                 f = QFont()
                 f.setUnderline(True)
                 return f
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.RESULT and _get(row, "result_url"):
                 return self.tr("Double-click or press Enter to open {url}").format(
                     url=_get(row, "result_url")
                 )
             if col == self.OUTCOME:
                 return _get(row, "error") or None
-        if role == Qt.TextAlignmentRole and col in (self.JOB, self.TASK, self.DURATION):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.JOB,
+            self.TASK,
+            self.DURATION,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -180,11 +187,11 @@ class HistoryTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(HistoryModel.WHEN, Qt.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(HistoryModel.WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Finished tasks"))

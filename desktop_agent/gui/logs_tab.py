@@ -64,8 +64,8 @@ class LogsTab(QWidget):
         self.view = QPlainTextEdit()
         self.view.setReadOnly(True)
         self.view.setMaximumBlockCount(max_lines)
-        self.view.setLineWrapMode(QPlainTextEdit.NoWrap)
-        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setAccessibleName(self.tr("Log lines"))
 
         bar = QHBoxLayout()

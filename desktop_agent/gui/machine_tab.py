@@ -103,7 +103,7 @@ class MachineTab(QWidget):
         layout.addWidget(self.no_job_label)
         layout.addStretch(1)
         for lab in (self.cpu_label, self.ram_label, self.job_cpu, self.job_ram, self.job_vram):
-            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -174,6 +174,6 @@ class MachineTab(QWidget):
                 )
                 self.gpu_area.addWidget(box)
                 self._gpu_boxes.append(box)
-        for box, g in zip(self._gpu_boxes, s.gpus):
+        for box, g in zip(self._gpu_boxes, s.gpus, strict=True):
             box.setVisible(True)
             box.show_sample(g)

@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        QShortcut(QKeySequence.Quit, self, activated=self.quit_requested.emit)
-        QShortcut(QKeySequence.Close, self, activated=self.close)
+        QShortcut(QKeySequence.StandardKey.Quit, self).activated.connect(self.quit_requested.emit)
+        QShortcut(QKeySequence.StandardKey.Close, self).activated.connect(self.close)
         help_menu = self.menuBar().addMenu(
             self.tr("&Help")
         )  # trust & hardening: a redacted support zip

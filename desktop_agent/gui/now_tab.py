@@ -102,8 +102,8 @@ class NowTab(QWidget):
         words.addWidget(self.state_label)
         words.addWidget(self.detail_label)
         head.addLayout(words, 1)
-        head.addWidget(self.setup_button, 0, Qt.AlignTop)
-        head.addWidget(self.pause_button, 0, Qt.AlignTop)
+        head.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.task_box = QGroupBox(self.tr("Current task"))
         self.job_label = QLabel()
@@ -116,7 +116,7 @@ class NowTab(QWidget):
         self.elapsed_label = QLabel()
         self.eta_label = QLabel()
         for lab in (self.job_label, self.task_label, self.elapsed_label, self.eta_label):
-            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout(self.task_box)
         form.addRow(self.tr("Job:"), self.job_label)
         form.addRow(self.tr("Task:"), self.task_label)
@@ -254,13 +254,12 @@ class NowTab(QWidget):
             self.pause_requested.emit()
 
     def _render_task(self) -> None:
-        has = self.task is not None
-        self.task_box.setVisible(has)
-        self.no_task_label.setVisible(not has)
-        if not has:
+        t = self.task
+        self.task_box.setVisible(t is not None)
+        self.no_task_label.setVisible(t is None)
+        if t is None:
             self._ticker.stop()
             return
-        t = self.task
         self.job_label.setText(str(t.job_id) if t.job_id is not None else "—")
         self.task_label.setText(str(t.task_id) + (self.tr(" (resumed)") if t.resumed else ""))
         ph = self.phase
@@ -276,7 +275,7 @@ class NowTab(QWidget):
                 self.progress.setRange(0, 0)  # busy indicator: the phase cannot tell
             else:
                 self.progress.setRange(0, 100)
-                self.progress.setValue(int(round(min(max(ph.fraction, 0.0), 1.0) * 100)))
+                self.progress.setValue(round(min(max(ph.fraction, 0.0), 1.0) * 100))
         self._tick()
         if not self._ticker.isActive():
             self._ticker.start()

@@ -82,7 +82,9 @@ class ScheduleDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -231,7 +233,7 @@ class RulesPanel(QGroupBox):
         self.metered.setChecked(s.pause_on_metered)
         self.fullscreen.setChecked(s.pause_when_fullscreen)
         self.idle.setChecked(s.run_when_idle_only)
-        self.idle_minutes.setValue(int(round(s.idle_minutes)))
+        self.idle_minutes.setValue(round(s.idle_minutes))
         self.idle_minutes.setEnabled(s.run_when_idle_only)
         self._schedule = dict(s.schedule)
         self.schedule_label.setText(
@@ -239,11 +241,11 @@ class RulesPanel(QGroupBox):
         )
         self.cores.setValue(s.cpu_max_cores)
         self.low_priority.setChecked(s.job_low_priority)
-        self.memory.setValue(int(round(s.memory_max_pct)))
+        self.memory.setValue(round(s.memory_max_pct))
         self.memory_action.setCurrentIndex(max(0, self.memory_action.findData(s.memory_action)))
-        self.release_minutes.setValue(max(1, int(round(s.max_pause_with_task_s / 60))))
+        self.release_minutes.setValue(max(1, round(s.max_pause_with_task_s / 60)))
         self.use_gpu.setChecked(s.use_gpu)
-        self.gpu_temp.setValue(int(round(s.gpu_max_temp_c)))
+        self.gpu_temp.setValue(round(s.gpu_max_temp_c))
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -279,7 +281,7 @@ class RulesPanel(QGroupBox):
 
     def edit_schedule(self) -> None:
         dlg = ScheduleDialog(self._schedule, self)
-        if dlg.exec() == QDialog.Accepted:
+        if dlg.exec() == QDialog.DialogCode.Accepted:
             self._schedule = dlg.schedule()
             self.schedule_label.setText(
                 self.tr("Schedule: {s}").format(s=schedule_text(self._schedule))

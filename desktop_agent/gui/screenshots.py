@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0] if argv else "resources/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationDisplayName("Desktop Agent")
     app.setQuitOnLastWindowClosed(False)
 
@@ -111,24 +112,26 @@ def main(argv: list[str] | None = None) -> int:
         style = app.style().name()
         dark = QPalette()
         for role, colour in {
-            QPalette.Window: "#2b2b2b",
-            QPalette.WindowText: "#e6e6e6",
-            QPalette.Base: "#1e1e1e",
-            QPalette.AlternateBase: "#262626",
-            QPalette.Text: "#e6e6e6",
-            QPalette.Button: "#353535",
-            QPalette.ButtonText: "#e6e6e6",
-            QPalette.Highlight: "#2f6fde",
-            QPalette.HighlightedText: "#ffffff",
-            QPalette.Link: "#7fb0ff",
-            QPalette.Mid: "#555555",
-            QPalette.ToolTipBase: "#353535",
-            QPalette.ToolTipText: "#e6e6e6",
-            QPalette.PlaceholderText: "#9a9a9a",
+            QPalette.ColorRole.Window: "#2b2b2b",
+            QPalette.ColorRole.WindowText: "#e6e6e6",
+            QPalette.ColorRole.Base: "#1e1e1e",
+            QPalette.ColorRole.AlternateBase: "#262626",
+            QPalette.ColorRole.Text: "#e6e6e6",
+            QPalette.ColorRole.Button: "#353535",
+            QPalette.ColorRole.ButtonText: "#e6e6e6",
+            QPalette.ColorRole.Highlight: "#2f6fde",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.Link: "#7fb0ff",
+            QPalette.ColorRole.Mid: "#555555",
+            QPalette.ColorRole.ToolTipBase: "#353535",
+            QPalette.ColorRole.ToolTipText: "#e6e6e6",
+            QPalette.ColorRole.PlaceholderText: "#9a9a9a",
         }.items():
             dark.setColor(role, QColor(colour))
-        dark.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#8a8a8a"))
-        dark.setColor(QPalette.Disabled, QPalette.Text, QColor("#8a8a8a"))
+        dark.setColor(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8a8a")
+        )
+        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8a8a"))
         app.setStyle("Fusion")
         app.setPalette(dark)
         shot(out, "dashboard-dark.png")

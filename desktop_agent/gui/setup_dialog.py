@@ -132,8 +132,8 @@ class SetupDialog(QDialog):
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
         self.advanced_button.setCheckable(True)
-        self.advanced_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.advanced_button.setArrowType(Qt.RightArrow)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setAutoRaise(True)
         self.advanced_button.setAccessibleName(self.tr("Show advanced settings"))
         self.advanced_button.toggled.connect(self._toggle_advanced)
@@ -166,9 +166,9 @@ class SetupDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.connect_button = QPushButton(self.tr("Connect"))
         self.connect_button.setAccessibleName(self.tr("Connect"))
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.buttons.addButton(self.connect_button, QDialogButtonBox.AcceptRole)
+        self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button.setAutoDefault(False)
         self.connect_button.setDefault(True)  # Enter in a field connects
         self.buttons.accepted.connect(self.try_connect)
@@ -183,7 +183,7 @@ class SetupDialog(QDialog):
         layout.addWidget(blurb)
         layout.addSpacing(8)
         layout.addLayout(form)
-        layout.addWidget(self.advanced_button, alignment=Qt.AlignLeft)
+        layout.addWidget(self.advanced_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.advanced_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
@@ -202,7 +202,7 @@ class SetupDialog(QDialog):
         return self.server_edit.text().strip().rstrip("/") or DEFAULT_SERVER
 
     def _toggle_advanced(self, on: bool) -> None:
-        self.advanced_button.setArrowType(Qt.DownArrow if on else Qt.RightArrow)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.advanced_box.setVisible(on)
         self.adjustSize()
 

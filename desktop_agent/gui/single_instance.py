@@ -50,7 +50,7 @@ class SingleInstance(QObject):
         sock.flush()
         sock.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         sock.disconnectFromServer()
-        if sock.state() != QLocalSocket.UnconnectedState:
+        if sock.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             sock.waitForDisconnected(CONNECT_TIMEOUT_MS)
         return True
 
@@ -59,7 +59,7 @@ class SingleInstance(QObject):
         if self._ping_existing():
             return False
         server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.UserAccessOption)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             # Stale socket from a crash (nobody answered above): remove it and retry once.
             log.info(
@@ -91,7 +91,9 @@ class SingleInstance(QObject):
 
     def _drop_closed(self) -> None:
         self._read_all()
-        self._clients = [s for s in self._clients if s.state() == QLocalSocket.ConnectedState]
+        self._clients = [
+            s for s in self._clients if s.state() == QLocalSocket.LocalSocketState.ConnectedState
+        ]
 
     def release(self) -> None:
         if self.server is not None:

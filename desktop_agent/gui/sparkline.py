@@ -18,9 +18,9 @@ class Sparkline(QWidget):
         self._capacity = capacity
         self._maximum = maximum
         self._color = QColor(color)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(48)
-        self.setFocusPolicy(Qt.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:
         return QSize(240, 56)
@@ -44,17 +44,17 @@ class Sparkline(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         try:
-            p.setRenderHint(QPainter.Antialiasing)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             r = self.rect().adjusted(1, 1, -1, -1)
             pal = self.palette()
-            p.fillRect(r, pal.color(QPalette.Base))
-            grid = QPen(pal.color(QPalette.Mid))
-            grid.setStyle(Qt.DotLine)
+            p.fillRect(r, pal.color(QPalette.ColorRole.Base))
+            grid = QPen(pal.color(QPalette.ColorRole.Mid))
+            grid.setStyle(Qt.PenStyle.DotLine)
             p.setPen(grid)
             for frac in (0.25, 0.5, 0.75):
                 y = r.bottom() - frac * r.height()
                 p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
-            p.setPen(QPen(pal.color(QPalette.Mid)))
+            p.setPen(QPen(pal.color(QPalette.ColorRole.Mid)))
             p.drawRect(r)
             if not self._values:
                 return

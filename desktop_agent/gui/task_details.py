@@ -80,14 +80,17 @@ class TaskDetailsDialog(QDialog):
         self.row = row
         self.setWindowTitle(self.tr("Task {task} — what ran").format(task=_get(row, "task_id")))
         self.setMinimumWidth(560)
-        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
         form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
 
         def add(key: str, label: str, value: str, monospace: bool = False) -> None:
             widget = QLabel(value)
-            widget.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+            widget.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             widget.setWordWrap(True)
             if monospace:
                 widget.setFont(mono)
@@ -135,7 +138,7 @@ class TaskDetailsDialog(QDialog):
         self.requirements.setAccessibleName(self.tr("Requirements"))
         form.addRow(self.tr("Requirements"), self.requirements)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.open_log = QPushButton(self.tr("Open log"))
         log_path = _get(row, "log_path")
@@ -147,8 +150,8 @@ class TaskDetailsDialog(QDialog):
         result_url = _get(row, "result_url")
         self.open_result.setEnabled(bool(result_url))
         self.open_result.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(str(result_url))))
-        buttons.addButton(self.open_log, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.open_result, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.open_log, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_result, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -62,5 +62,5 @@ class TaskStatus:
         if self.phase is not None:
             text += " · " + phase_words(self.phase.phase).lower()
             if self.phase.fraction is not None:
-                text += f" {int(round(self.phase.fraction * 100))} %"
+                text += f" {round(self.phase.fraction * 100)} %"
         return text

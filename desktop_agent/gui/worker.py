@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, ClassVar
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -80,7 +80,7 @@ class EngineBridge(QObject):
     engine_stopped = Signal()
     engine_crashed = Signal(str)
 
-    _SIGNAL_FOR = {
+    _SIGNAL_FOR: ClassVar[dict[type, str]] = {
         StateChanged: "state_changed",
         TaskStarted: "task_started",
         PhaseProgress: "phase_progress",

@@ -149,8 +149,8 @@ def windows_idle_seconds() -> float | None:
 
     info = LASTINPUTINFO()
     info.cbSize = ctypes.sizeof(info)
-    user32 = ctypes.windll.user32  # type: ignore[attr-defined]
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    user32 = ctypes.windll.user32
+    kernel32 = ctypes.windll.kernel32
     if not user32.GetLastInputInfo(ctypes.byref(info)):
         return None
     return ((kernel32.GetTickCount() - info.dwTime) & 0xFFFFFFFF) / 1000.0
@@ -210,4 +210,4 @@ def detector() -> IdleDetector:
         ("org.freedesktop.ScreenSaver", freedesktop_idle_seconds),
     ]
     # Under Wayland, XWayland only sees input to X clients: ask the compositor first.
-    return IdleDetector(dbus + [x11] if wayland else [x11] + dbus)
+    return IdleDetector([*dbus, x11] if wayland else [x11, *dbus])

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_agent.engine.rules import Seams
 from tests.e2e.conftest import srv  # noqa: F401  (the reference backend fixture)
+from tests.gui.conftest import devserver, make_controller, paths  # noqa: F401  (GUI fixtures)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

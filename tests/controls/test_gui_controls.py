@@ -8,7 +8,6 @@ import pytest
 
 from desktop_agent.engine.events import AgentState
 from desktop_agent.engine.modes import Mode
-from tests.gui.conftest import devserver, make_controller, paths  # noqa: F401  (fixtures)
 from tests.gui.helpers import registered_settings, submit_sample
 
 pytestmark = pytest.mark.timeout(90)

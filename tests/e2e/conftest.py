@@ -150,7 +150,7 @@ def spawn_agent(
     ]
     full_env = {**os.environ, **(env or {})}
     log = log or data_dir.with_suffix(".stderr.log")
-    handle = open(log, "ab")
+    handle = open(log, "ab")  # noqa: SIM115  (the child writes to it for as long as it runs)
     proc = subprocess.Popen(
         cmd, stdout=handle, stderr=subprocess.STDOUT, env=full_env, stdin=subprocess.DEVNULL
     )

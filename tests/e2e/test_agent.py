@@ -100,7 +100,7 @@ def test_heartbeats_keep_flowing_during_a_long_task(srv, tmp_path):
     start, end = min(training), max(training)
     beats = [c.wall for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end]
     assert end - start > 15
-    gaps = [b - a for a, b in zip([start, *beats], [*beats, end])]
+    gaps = [b - a for a, b in zip([start, *beats], [*beats, end], strict=True)]
     assert max(gaps) < 4.0, gaps  # every few intervals at most, never a long silence
     assert {c.body["status"] for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end} == {
         "BUSY"

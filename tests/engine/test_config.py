@@ -32,7 +32,7 @@ def test_wrong_type_is_reported(tmp_path, value):
 
 def test_broken_json_names_the_file(tmp_path):
     (tmp_path / "settings.json").write_text("{nope")
-    with pytest.raises(config.SettingsError, match="settings.json: not valid JSON"):
+    with pytest.raises(config.SettingsError, match=r"settings\.json: not valid JSON"):
         config.load_settings(tmp_path, environ={})
 
 

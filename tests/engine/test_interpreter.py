@@ -206,7 +206,7 @@ def test_frozen_agent_offline_with_no_python_fails_clearly(
 ):
     monkeypatch.setenv("FAKE_UV_OFFLINE", "1")
     lines: list[str] = []
-    with pytest.raises(HostFault, match="connect to the internet once, or install Python 3.11"):
+    with pytest.raises(HostFault, match=r"connect to the internet once, or install Python 3\.11"):
         interp.find_job_python(tmp_path / "data", lines.append, uv_bin=str(frozen_without_python))
     assert any("error sending request" in line for line in lines)
 

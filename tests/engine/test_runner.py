@@ -74,7 +74,7 @@ def test_output_progress_log_and_exit_code(tmp_path):
         print("x" * 20000)
         sys.exit(3)
     """,
-        on_output=lambda s, l: out.append((s, l)),
+        on_output=lambda s, line: out.append((s, line)),
         on_progress=progress.append,
     )
     result = asyncio.run(job.run())
@@ -97,7 +97,7 @@ def test_environment_is_minimal(tmp_path, monkeypatch):
         import os
         for k in sorted(os.environ): print(f"{k}={os.environ[k]}")
     """,
-        on_output=lambda _s, l: out.append(l),
+        on_output=lambda _s, line: out.append(line),
         extra_env={"CUDA_VISIBLE_DEVICES": "0"},
     )
     assert asyncio.run(job.run()).exit_code == 0

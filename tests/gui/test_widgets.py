@@ -382,3 +382,20 @@ def test_eta_says_paused_and_ignores_paused_time(qtbot):
     assert tab.eta_label.text() == "paused"
     tab.on_state(StateChanged(AgentState.WORKING, at=170.0))  # a minute frozen
     assert tab.eta_seconds(now=170.0) == pytest.approx(10.0)
+
+
+def test_window_shortcuts_quit_and_close(qtbot, tmp_path):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from desktop_agent.gui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "d", tray_available=True)
+    qtbot.addWidget(window)
+    window.show()
+    by_key = {s.key().toString(): s for s in window.findChildren(QShortcut)}
+    quit_key = QKeySequence(QKeySequence.StandardKey.Quit).toString()
+    close_key = QKeySequence(QKeySequence.StandardKey.Close).toString()
+    with qtbot.waitSignal(window.quit_requested, timeout=2000):
+        by_key[quit_key].activated.emit()
+    by_key[close_key].activated.emit()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)

@@ -243,7 +243,7 @@ def test_installer_sandbox_hides_home_but_allows_network(tmp_path, planted):
     prefix = cache._install_sandbox(Path(sys.executable), build)
     assert prefix and prefix[0].endswith("bwrap") and "--share-net" in prefix
     proc = subprocess.run(
-        prefix + [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30
+        [*prefix, sys.executable, "-c", probe], capture_output=True, text=True, timeout=30
     )
     listener.close()
     assert proc.returncode == 0, proc.stderr

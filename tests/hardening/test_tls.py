@@ -112,7 +112,7 @@ def test_self_signed_server_is_refused_without_the_ca(pki):
     with CraftedServer(certfile=str(pki["cert"]), keyfile=str(pki["key"])) as server:
         server.routes["/hello"] = _hello
         with pytest.raises(
-            httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"
+            httpx.ConnectError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify failed"
         ):
             _get(server.url + "/hello")
 

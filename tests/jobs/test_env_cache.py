@@ -61,7 +61,7 @@ def test_hard_linked_files_count_once(cache):
 
 
 def test_over_budget_drops_uv_cache_first_then_least_recently_used(cache):
-    wheel, old, new = seed(cache)
+    _wheel, old, new = seed(cache)
     cache.budget_mb = 9  # 10 MB used: dropping the unused 2 MB in uv's cache is enough
     assert cache.evict() == []
     assert not cache.uv_cache_dir.exists() and old.exists() and new.exists()

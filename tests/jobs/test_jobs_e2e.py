@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -88,7 +89,7 @@ def test_agent_resumes_a_cut_download_and_records_the_runs_cost(srv, tmp_path):
 class RecordingCache(EnvCache):
     """Builds the bare env whatever is asked (no torch in CI) and records the torch build asked for."""
 
-    asked: list[tuple[str, str | None]] = []
+    asked: ClassVar[list[tuple[str, str | None]]] = []
 
     async def ensure(self, requirements_text, *, on_line=None, torch_backend=None):  # type: ignore[override]
         self.asked.append((requirements_text, torch_backend))

@@ -48,7 +48,7 @@ def xvfb():
 def test_x11_idle_time_grows_and_resets_on_input(xvfb):
     time.sleep(1.2)
     first = idle.x11_idle_seconds(xvfb)
-    assert first is not None and first >= 1.0
+    assert first is not None and first >= 0.9  # the server's idle counter ticks coarsely
     subprocess.run(
         ["xdotool", "mousemove", "100", "100"], env={**os.environ, "DISPLAY": xvfb}, check=True
     )

@@ -44,7 +44,7 @@ import psutil
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings, normalise_email
-from desktop_agent.engine import accounting, errors, retry, runner
+from desktop_agent.engine import accounting, delivery, errors, retry, runner
 from desktop_agent.engine.envs import EnvCache
 from desktop_agent.engine.events import (
     AgentState,
@@ -227,6 +227,7 @@ class Agent:
         self._job: runner.JobProcess | None = None
         self._work_task: asyncio.Task[None] | None = None
         self._registered = False
+        self._resuming = False  # open tasks of this server and id wait to be picked up
         self._problems: set[ProblemKind] = set()
 
     # --- thread-safe commands ----------------------------------------------------
@@ -610,6 +611,13 @@ class Agent:
                 f"Agent {mask_id(self._agent_id)} starting for {mask_email(self.settings.email)} at {server}",
             )
 
+            # A restart with a task in hand is BUSY from its first beat; and what the server
+            # shows of an unanswered completion is read before register overwrites it.
+            self._resuming = any(
+                row.server == server and row.agent_id == self._agent_id
+                for row in store.open_tasks()
+            )
+            await delivery.settle_before_register(api, store, self._agent_id)
             if not await self._register(api, outage):
                 return
             hb = Heartbeat(
@@ -640,6 +648,8 @@ class Agent:
                 wait=self._wait,
                 wait_until_resumed=self._wait_until_resumed,
                 set_job=self._set_job,
+                hold_heartbeats=hb.hold,
+                release_heartbeats=hb.release,
             )
             self._work_task = asyncio.create_task(
                 self._work_loop(ctx, api, outage, hb), name="work"
@@ -659,7 +669,7 @@ class Agent:
             if heartbeat_task is not None:
                 heartbeat_task.cancel()
                 await asyncio.gather(heartbeat_task, return_exceptions=True)
-            if self._registered and hb is not None:
+            if self._registered and hb is not None and not hb.held:
                 self._set_state(AgentState.STOPPED, "Stopped")
                 try:
                     await asyncio.wait_for(
@@ -677,7 +687,7 @@ class Agent:
             self._log("INFO", "Agent stopped")
 
     def _current_heartbeat_status(self) -> str | None:
-        return heartbeat_status(self.state, self._holding is not None)
+        return heartbeat_status(self.state, self._holding is not None or self._resuming)
 
     async def _start_control_server(self) -> Any:
         from desktop_agent.engine import control
@@ -798,7 +808,10 @@ class Agent:
     async def _work_loop(
         self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
     ) -> None:
-        await self._resume_open(ctx)
+        try:
+            await self._resume_open(ctx)
+        finally:
+            self._resuming = False
         backoff = retry.Backoff(retry.REQUEST_TASK)
         while not self._stop.is_set():
             if self.max_tasks is not None and self.tasks_finished >= self.max_tasks:

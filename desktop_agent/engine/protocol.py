@@ -241,16 +241,32 @@ class ApiClient:
             timeout=timeout,
         )
 
-    async def job_status(self, job_id: int) -> dict[str, Any] | None:
-        """`GET /jobs/{id}` where the server offers it; None when it does not answer usefully."""
+    async def _get_json(self, path: str) -> Any:
+        """A read-only GET: raises ServerUnreachable/MaybeDelivered when no answer came, returns
+        None when the server answered something unusable (not 200, not JSON)."""
         try:
-            response = await self._http.get(f"{self.server}/jobs/{job_id}", timeout=15.0)
-        except httpx.HTTPError:
-            return None
+            response = await self._http.get(f"{self.server}{path}", timeout=15.0)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise errors.ServerUnreachable(
+                f"Can't reach the server at {self.server} ({type(exc).__name__})"
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise errors.MaybeDelivered(f"{path}: no answer ({type(exc).__name__})") from exc
         if response.status_code != 200:
             return None
         try:
-            body = response.json()
+            return response.json()
         except ValueError:
             return None
+
+    async def job_page(self, job_id: int) -> dict[str, Any] | None:
+        """`GET /jobs/{id}`: the job's status and counts (`total_subtasks`, `completed_subtasks`)."""
+        body = await self._get_json(f"/jobs/{job_id}")
         return body if isinstance(body, dict) else None
+
+    async def agents_online(self) -> list[dict[str, Any]] | None:
+        """`GET /stats/agents/online`: every agent heard from in the last five minutes."""
+        body = await self._get_json("/stats/agents/online")
+        if not isinstance(body, list):
+            return None
+        return [item for item in body if isinstance(item, dict)]

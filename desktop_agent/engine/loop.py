@@ -760,7 +760,7 @@ class Agent:
             setter(None, gpu_indices(self.settings))
 
     async def _register(self, api: ApiClient, outage: OutageTracker) -> bool:
-        """Register until it works; False when stopping. Raises EmailNotFound."""
+        """Register until it works; False when stopping. Raises EmailNotFound, NotThisServer."""
         email = normalise_email(self.settings.email)
         if not email:
             self._set_state(AgentState.SETUP_NEEDED, "Enter the owner's email to start")
@@ -773,11 +773,15 @@ class Agent:
                     self._agent_id or "", email, gpu.gpu_model_summary(), ram_total_label()
                 )
                 break
+            except errors.NotThisServer as exc:
+                self._set_state(AgentState.SETUP_NEEDED, str(exc))
+                self._raise_problem(ProblemKind.SERVER_ERROR, str(exc))
+                raise
             except errors.EmailNotFound as exc:
                 self._set_state(AgentState.SETUP_NEEDED, str(exc))
                 self._raise_problem(
                     ProblemKind.EMAIL_UNKNOWN,
-                    "This email has no account yet — register on the website first",
+                    errors.EMAIL_UNKNOWN_MESSAGE,
                 )
                 raise
             except (errors.RetryableError, errors.MaybeDelivered) as exc:

@@ -129,6 +129,8 @@ class ApiClient:
 
     def _parse(self, path: str, response: httpx.Response) -> Any:
         status = response.status_code
+        if path == "/agent/register":
+            self._check_is_this_api(path, response)
         if status >= 500:
             raise errors.RetryableError(
                 f"{path}: server error {status}", status=status, detail=_detail(response)
@@ -139,7 +141,7 @@ class ApiClient:
             detail = _detail(response)
             if status == 404 and detail.startswith(EMAIL_NOT_FOUND):
                 raise errors.EmailNotFound(
-                    "Owner email not found — register on the website first",
+                    errors.EMAIL_UNKNOWN_MESSAGE,
                     status=status,
                     detail=detail,
                 )
@@ -156,6 +158,26 @@ class ApiClient:
             return response.json()
         except ValueError as exc:
             raise errors.ProtocolViolation(f"{path}: the server's answer is not JSON") from exc
+
+    def _check_is_this_api(self, path: str, response: httpx.Response) -> None:
+        """Register is the first call: an answer no Grid-X server gives means a wrong address.
+
+        A missing route (404 without the server's own "Owner email not found"), a method or
+        feature it does not have (405, 501), or a web page instead of JSON.
+        """
+        status = response.status_code
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        what = None
+        if status in (405, 501) or (
+            status == 404 and not _detail(response).startswith(EMAIL_NOT_FOUND)
+        ):
+            what = f"HTTP {status} on {path}"
+        elif kind in ("text/html", "application/xhtml+xml"):
+            what = f"a web page instead of JSON on {path}"
+        if what is not None:
+            raise errors.NotThisServer(
+                errors.not_this_server_words(self.server, what), status=status
+            )
 
     @staticmethod
     def _object(path: str, body: Any) -> dict[str, Any]:

@@ -64,6 +64,9 @@ def _no_release() -> None:
 # How long the heartbeat may stay held after the fence: the server's online list forgets an
 # agent five minutes after its last sign of life, and re-queues its task after ten.
 HOLD_LIMIT_S = 240.0
+# After a send timed out, the server may still be working on it; a "did not land" is looked at
+# again after twice the timeout, and at least this long, before anything is resent.
+LATE_GRACE_MIN_S = 10.0
 # A job seen with every subtask completed but still RUNNING is given this long to finish a
 # merge that may still be going on (a slow merge, not a dead server) before it is reported.
 MERGE_GRACE_S = 5.0
@@ -469,7 +472,12 @@ class TaskPipeline:
                     # A 5xx counts too: the real server commits before it merges, so an error
                     # in the merge answers 500 after the completion was stored.
                     self._host_fault_note(exc)
-                    if not await self._settle(backoff, "read", held_since=held_since):
+                    late = 0.0
+                    if isinstance(exc.__cause__, httpx.TimeoutException):
+                        late = max(LATE_GRACE_MIN_S, 2 * ctx.settings.complete_timeout_s)
+                    if not await self._settle(
+                        backoff, "read", held_since=held_since, late_grace=late
+                    ):
                         return
                     held_since = None
                 except errors.ProtocolViolation as exc:
@@ -498,12 +506,19 @@ class TaskPipeline:
         self.row = self.ctx.store.finish(self.row.id, outcome.value, note=note)
 
     async def _settle(
-        self, backoff: retry.Backoff, evidence: str | None, *, held_since: float | None
+        self,
+        backoff: retry.Backoff,
+        evidence: str | None,
+        *,
+        held_since: float | None,
+        late_grace: float = 0.0,
     ) -> bool:
         """Judge a send that got no answer. True: send again. False: the task is finished.
 
         `evidence` is "read" while the heartbeat has been held since the fence (`held_since`),
-        a status seen before this run registered, or None when neither holds.
+        a status seen before this run registered, or None when neither holds. After a timeout
+        the server may still be working on the send: a "did not land" is then looked at again
+        `late_grace` seconds later, so that a late landing is seen before anything is resent.
         """
         ctx, row = self.ctx, self.row
         try:
@@ -526,6 +541,13 @@ class TaskPipeline:
                         )
                 except (errors.RetryableError, errors.MaybeDelivered) as exc:
                     await self._host_fault(exc, backoff, releasable=False)
+                    continue
+                if verdict.landed is False and late_grace > 0:
+                    if held_since is not None:
+                        late_grace = min(late_grace, HOLD_LIMIT_S - (time.monotonic() - held_since))
+                    if await ctx.wait(max(0.0, late_grace)):
+                        raise asyncio.CancelledError()
+                    late_grace = 0.0
                     continue
                 break
         except asyncio.CancelledError:

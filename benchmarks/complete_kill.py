@@ -43,9 +43,7 @@ def one_run(rng: random.Random, work: Path, index: int) -> dict[str, object]:
     point = rng.choice(COMPLETE_POINTS)
     down_for = rng.choice([None, round(rng.uniform(0.2, 2.0), 2)])
     merge_delay = round(rng.uniform(0.0, 0.6), 2)
-    srv = DevServer(
-        data_dir=work / f"server-{index}", faults_enabled=True, merge_delay=merge_delay
-    )
+    srv = DevServer(data_dir=work / f"server-{index}", faults_enabled=True, merge_delay=merge_delay)
     with srv:
         srv.add_owner(OWNER)
         job_id = srv.submit_job(sample_job_dir(), chunks=2)

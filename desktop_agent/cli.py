@@ -405,7 +405,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             {"server": srv.url, "email": email, "poll_interval": 1.0, "heartbeat_interval": 2.0},
         )
         print(
-            f"Reference backend at {srv.url}, job {job_id} with {len(srv.job(job_id)['subtasks'])} tasks",
+            f"Reference backend at {srv.url}, job {job_id} with {len(srv.subtasks(job_id))} tasks",
             file=sys.stderr,
         )
         if not headless:

@@ -12,6 +12,7 @@ What the server is told, by engine state (`heartbeat_status`):
 | idle (waiting for work)         | IDLE             | dashboard: "Inactive"                      |
 | paused, no task in hand         | IDLE             | not working, but alive                     |
 | working / paused with a task    | BUSY             | a task is held until completion is acked   |
+| restarted with a task in hand   | BUSY             | from the first beat, before it is picked up |
 | releasing a task                | (none sent)      | silence lets the server re-queue the task  |
 | stopped gracefully              | OFFLINE          | sent once on the way out                   |
 

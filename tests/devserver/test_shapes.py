@@ -336,7 +336,7 @@ def test_every_route_matches_the_facts(srv: DevServer, client: httpx.Client, wor
     problems = []
     for name, (method, path, kind, body, status, shape) in SHAPES.items():
         if name == "complete_task not yours":
-            world["other_task"] = srv.job(world["job"])["subtasks"][2]["id"]
+            world["other_task"] = srv.subtasks(world["job"])[2]["id"]
         response = _call(client, method, _fill(path, world), kind, _fill(body, world))
         if response.status_code != status:
             problems.append(f"{name}: HTTP {response.status_code}, expected {status}")

@@ -51,11 +51,13 @@ def test_killed_in_the_last_complete_task(srv, tmp_path, point, down_for):
         assert len(srv.calls("/agent/complete_task")) == 1
 
 
+@pytest.mark.parametrize("down_for", [None, 2.0], ids=["stays-up", "restarts"])
 @pytest.mark.parametrize("point", ["before_commit", "after_commit"])
-def test_killed_in_a_middle_complete_task(srv, tmp_path, point):
-    """Not the last subtask: the count and this machine's row on the online list decide."""
+def test_killed_in_a_middle_complete_task(srv, tmp_path, point, down_for):
+    """Not the last subtask: the count and this machine's row on the online list decide. While
+    the server is down the heartbeat is held, so no beat overwrites the row before it is read."""
     job_id = srv.submit_job(SAMPLE, chunks=2)
-    srv.faults.kill_complete_task(point)
+    srv.faults.kill_complete_task(point, down_for=down_for)
     with AgentThread(settings_for(srv), tmp_path / "agent", max_tasks=2) as run:
         run.thread.join(90)
     for sub in srv.subtasks(job_id):

@@ -461,6 +461,9 @@ class TaskPipeline:
                     )
                     crashpoint("after_complete")
                     break
+                except asyncio.CancelledError:
+                    self._keep_hold = True  # stopped with the send out: it is in doubt
+                    raise
                 except errors.TaskRejected as exc:
                     ctx.log(
                         "WARNING",

@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     lost = duplicates = wrong = completed = 0
     problems: list[str] = []
     for job_id in job_ids:
-        for sub in srv.job(job_id)["subtasks"]:
+        for sub in srv.subtasks(job_id):
             task_id = sub["id"]
             credits = srv.credits(task_id)
             if credits == 0:

@@ -37,6 +37,23 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_EMAIL_UNKNOWN = 3
 EXIT_LOCKED = 4
+EXIT_NOT_THIS_SERVER = 5
+
+
+def _server_url(text: str) -> str:
+    """An http(s) address with a host: anything else is a usage error, not something to retry."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a server address; use one like https://grid.example.org"
+        )
+    return text.strip()
 
 
 def _positive_float(text: str) -> float:
@@ -71,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="run the agent headless")
-    run.add_argument("--server", help="backend URL (env DESKTOP_AGENT_SERVER)")
+    run.add_argument("--server", type=_server_url, help="backend URL (env DESKTOP_AGENT_SERVER)")
     run.add_argument("--email", help="owner's email (env DESKTOP_AGENT_EMAIL)")
     run.add_argument("--data-dir", dest="sub_data_dir", help="data folder (env DESKTOP_AGENT_HOME)")
     run.add_argument("--max-tasks", type=_positive_int, help="exit after this many tasks finished")
@@ -197,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from desktop_agent.engine.errors import DataDirLocked, EmailNotFound
+    from desktop_agent.engine.errors import DataDirLocked, EmailNotFound, NotThisServer
     from desktop_agent.logs import setup_logging
 
     data_dir = _data_dir(args)
@@ -230,6 +247,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except EmailNotFound as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_EMAIL_UNKNOWN
+    except NotThisServer as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_NOT_THIS_SERVER
     except DataDirLocked as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -389,7 +409,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             {"server": srv.url, "email": email, "poll_interval": 1.0, "heartbeat_interval": 2.0},
         )
         print(
-            f"Reference backend at {srv.url}, job {job_id} with {len(srv.job(job_id)['subtasks'])} tasks",
+            f"Reference backend at {srv.url}, job {job_id} with {len(srv.subtasks(job_id))} tasks",
             file=sys.stderr,
         )
         if not headless:

@@ -15,7 +15,7 @@ from .connections import ConnectionRegistry
 from .context import AppContext
 from .faults import FaultMiddleware
 from .recorder import Recorder, RecordingMiddleware
-from .routes import agent, auth, files, jobs
+from .routes import agent, auth, files, jobs, stats
 
 SERVICE = "desktop-agent devserver"
 
@@ -51,7 +51,7 @@ def create_app(
 
     app = FastAPI(title=SERVICE, version=_version(), lifespan=lifespan)
     app.state.context = context
-    for module in (agent, auth, jobs, files):
+    for module in (agent, auth, jobs, stats, files):
         app.include_router(module.router)
 
     @app.get("/")

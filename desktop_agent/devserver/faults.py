@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,8 +18,18 @@ from .connections import ConnectionRegistry
 from .recorder import FAULT_KEY, RECORD_KEY, STATUS_KEY, path_matches
 from .storage import Storage
 
-_Kind = Literal["fail", "hang", "drop", "truncate", "corrupt"]
+_Kind = Literal["fail", "hang", "drop", "truncate", "corrupt", "kill"]
 FILES_PREFIX = "/files/"
+COMPLETE_TASK = "/agent/complete_task"
+# The points of complete_task at which the real server can die, in the order it passes them:
+# before its first commit; after the first commit (subtask, agent row, credit) and before the
+# merge; in the middle of the merge; after the second commit (job status, merged model).
+COMPLETE_POINTS = ("before_commit", "after_commit", "during_merge", "after_merge")
+KILL_KEY = "devserver.kill"
+
+
+class ServerKilled(Exception):
+    """Raised inside a request at its kill point: everything after it never happens."""
 
 
 @dataclass
@@ -30,6 +41,8 @@ class _Rule:
     seconds: float = 0.0
     after_commit: bool = False
     keep_bytes: int | None = None
+    point: str = ""
+    down_for: float | None = None
 
 
 class Faults:
@@ -45,6 +58,10 @@ class Faults:
         self._rules: list[_Rule] = []
         self.racy = False
         """When True, request_task may hand a RUNNING subtask to a second agent, as the real server can."""
+        self.on_kill: Callable[[float], None] | None = None
+        """Set by DevServer: stop serving now and come back after the given seconds."""
+        self.killed = threading.Event()
+        """Set each time a `kill_complete_task` fault fires (tests wait on it)."""
 
     def _arm(self, rule: _Rule) -> None:
         if rule.remaining < 1:
@@ -67,6 +84,19 @@ class Faults:
         the client sees only a broken connection: the "maybe delivered" case.
         """
         self._arm(_Rule("drop", path, n, after_commit=after_commit))
+
+    def kill_complete_task(self, point: str, n: int = 1, down_for: float | None = None) -> None:
+        """Let the next complete_task die at `point` (one of COMPLETE_POINTS) as a crashed server would.
+
+        What the request did before the point is stored, nothing after it happens, and the client
+        sees its connection close with no answer. A point the request never reaches (a merge
+        point on a subtask that is not its job's last, or a rejected call) falls back to the end
+        of the request. With `down_for`, the whole server also stops at that moment and starts
+        again, same port and data, `down_for` seconds later.
+        """
+        if point not in COMPLETE_POINTS:
+            raise ValueError(f"point must be one of {COMPLETE_POINTS}")
+        self._arm(_Rule("kill", COMPLETE_TASK, n, point=point, down_for=down_for))
 
     def truncate_next_file(self, n: int = 1, keep_bytes: int | None = None) -> None:
         """Serve a download that announces its full Content-Length but stops after `keep_bytes`
@@ -154,12 +184,33 @@ class FaultMiddleware:
             await self.app(scope, receive, self._swallowing_send(scope))
             self._drop(scope)
             await _drain_until_disconnect(receive)
+        elif rule.kind == "kill":
+            await self._killed(scope, receive, rule)
         elif rule.kind == "truncate":
             scope[FAULT_KEY] = "truncate"
             await self._truncated(scope, receive, send, rule.keep_bytes)
         else:
             scope[FAULT_KEY] = "corrupt"
             await self.app(scope, receive, self._corrupting_send(send))
+
+    async def _killed(self, scope: Scope, receive: Receive, rule: _Rule) -> None:
+        """Run the request up to its kill point (the route calls `scope[KILL_KEY]` at each point)."""
+        scope[FAULT_KEY] = f"kill_{rule.point}"
+
+        def point(name: str) -> None:
+            if name == rule.point:
+                raise ServerKilled(name)
+
+        scope[KILL_KEY] = point
+        try:
+            await self.app(scope, receive, self._swallowing_send(scope))
+        except ServerKilled:
+            scope[STATUS_KEY] = None
+        self.faults.killed.set()
+        self._drop(scope)
+        if rule.down_for is not None and self.faults.on_kill is not None:
+            self.faults.on_kill(rule.down_for)
+        await _drain_until_disconnect(receive)
 
     def _drop(self, scope: Scope) -> None:
         """Log the request first (a test that saw the error must find it), then cut the connection."""

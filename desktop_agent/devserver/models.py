@@ -6,9 +6,14 @@ produces the same 422 validation errors the real server does for malformed bodie
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
+
+# A plain-syntax stand-in for pydantic's EmailStr (which needs email-validator): one @, a dot
+# in the domain, no spaces. Enough to give the same 422 for what is clearly not an address.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class AgentRegister(BaseModel):
@@ -46,4 +51,16 @@ class TaskComplete(BaseModel):
 class UserCreate(BaseModel):
     email: str
     password: str
-    role: Literal["seller", "buyer"]
+    role: Literal["seller", "buyer"] = "buyer"
+
+    @field_validator("email")
+    @classmethod
+    def _valid_email(cls, value: str) -> str:
+        if not _EMAIL.match(value):
+            raise ValueError("value is not a valid email address")
+        return value
+
+
+class UserLogin(BaseModel):
+    email: str
+    password: str

@@ -64,6 +64,8 @@ class DevServer:
         self.log_level = log_level
         self.storage = Storage(self.data_dir)
         self._faults = Faults(self.storage) if faults_enabled else None
+        if self._faults is not None:
+            self._faults.on_kill = self._crash
         self._recorder = Recorder()
         self._connections = ConnectionRegistry()
         self._server: uvicorn.Server | None = None
@@ -152,6 +154,17 @@ class DevServer:
                 # daemon thread is left to finish it, and the port is already free again.
                 server.force_exit = True
                 thread.join(0.5)
+
+    def _crash(self, down_for: float) -> None:
+        """A kill fault fired: go away now, come back after `down_for` seconds (own thread,
+        since this is called from inside the request being killed)."""
+
+        def bounce() -> None:
+            self.stop()
+            time.sleep(down_for)
+            self.start()
+
+        threading.Thread(target=bounce, name=f"devserver-crash:{self.port}", daemon=True).start()
 
     def close(self) -> None:
         """Stop and release the database; a temporary data folder is deleted."""
@@ -244,6 +257,18 @@ class DevServer:
         if subtask is None:
             raise KeyError(task_id)
         return subtask
+
+    def subtasks(self, job_id: int) -> list[dict[str, Any]]:
+        """Every subtask of a job (id, chunk_index, status, assigned_agent_id, result_url,
+        completed_at): the per-subtask view the real job page does not offer over HTTP."""
+        return list(self.job(job_id)["subtasks"])
+
+    def wallet(self, user_id: int) -> float:
+        """The owner's credits (new accounts start at 100.0; each accepted completion adds 1)."""
+        user = self.storage.user(user_id)
+        if user is None:
+            raise KeyError(user_id)
+        return float(user["credits"])
 
     def agent(self, agent_id: str) -> dict[str, Any] | None:
         return self.storage.agent(agent_id)

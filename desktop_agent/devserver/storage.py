@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     email TEXT NOT NULL UNIQUE,
     password TEXT NOT NULL,
-    role TEXT NOT NULL
+    role TEXT NOT NULL,
+    credits REAL NOT NULL DEFAULT 100.0
 );
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -35,7 +36,9 @@ CREATE TABLE IF NOT EXISTS jobs (
     status TEXT NOT NULL,
     merges INTEGER NOT NULL DEFAULT 0,
     merged_results INTEGER,
-    created_at REAL NOT NULL
+    created_at REAL NOT NULL,
+    final_result_url TEXT,
+    convergence_delta REAL
 );
 CREATE TABLE IF NOT EXISTS subtasks (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -44,7 +47,8 @@ CREATE TABLE IF NOT EXISTS subtasks (
     status TEXT NOT NULL,
     assigned_agent_id TEXT,
     assigned_at REAL,
-    result_url TEXT
+    result_url TEXT,
+    completed_at REAL
 );
 CREATE TABLE IF NOT EXISTS agents (
     id TEXT PRIMARY KEY,
@@ -64,6 +68,15 @@ CREATE TABLE IF NOT EXISTS credits (
 """
 
 
+# Columns added after the first release of the schema, for data folders made before them.
+_ADDED_COLUMNS = (
+    ("users", "credits", "REAL NOT NULL DEFAULT 100.0"),
+    ("jobs", "final_result_url", "TEXT"),
+    ("jobs", "convergence_delta", "REAL"),
+    ("subtasks", "completed_at", "REAL"),
+)
+
+
 class DuplicateEmail(Exception):
     """Raised when an owner account with that email already exists."""
 
@@ -81,6 +94,14 @@ def result_path(job_id: int, task_id: int) -> str:
     return f"{job_dir(job_id)}/results/{task_id}_model.pth"
 
 
+def final_model_path(job_id: int) -> str:
+    return f"{job_dir(job_id)}/final_model.pth"
+
+
+def original_data_path(job_id: int) -> str:
+    return f"{job_dir(job_id)}/data.csv"
+
+
 class Storage:
     """The devserver's state: a SQLite file plus the served files, both under one data folder."""
 
@@ -96,6 +117,10 @@ class Storage:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(_SCHEMA)
+        for table, column, decl in _ADDED_COLUMNS:
+            have = {r["name"] for r in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
     def close(self) -> None:
         with self._lock:
@@ -134,6 +159,16 @@ class Storage:
             row = conn.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()
             return None if row is None else int(row["id"])
 
+    def user(self, user_id: int) -> dict[str, Any] | None:
+        with self._tx() as conn:
+            row = conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+            return None if row is None else dict(row)
+
+    def user_by_email(self, email: str) -> dict[str, Any] | None:
+        with self._tx() as conn:
+            row = conn.execute("SELECT * FROM users WHERE email = ?", (email,)).fetchone()
+            return None if row is None else dict(row)
+
     def user_exists(self, user_id: int) -> bool:
         with self._tx() as conn:
             return (
@@ -150,6 +185,7 @@ class Storage:
         requirements: bytes,
         chunks: list[bytes],
         now: float,
+        data: bytes = b"",
     ) -> int:
         """Store the job's files and one PENDING subtask per chunk, all in one transaction."""
         with self._tx() as conn:
@@ -160,6 +196,7 @@ class Storage:
             job_id = int(cursor.lastrowid or 0)
             self._write_file(f"{job_dir(job_id)}/train.py", code)
             self._write_file(f"{job_dir(job_id)}/requirements.txt", requirements)
+            self._write_file(original_data_path(job_id), data)
             for index, chunk in enumerate(chunks):
                 self._write_file(chunk_path(job_id, index), chunk)
                 conn.execute(
@@ -169,6 +206,7 @@ class Storage:
             return job_id
 
     def job(self, job_id: int) -> dict[str, Any] | None:
+        """Everything known about a job, for tests (the HTTP job page shows only part of it)."""
         with self._tx() as conn:
             row = conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
             if row is None:
@@ -180,6 +218,7 @@ class Storage:
                     "status": sub["status"],
                     "assigned_agent_id": sub["assigned_agent_id"],
                     "result_url": sub["result_url"],
+                    "completed_at": sub["completed_at"],
                 }
                 for sub in conn.execute(
                     "SELECT * FROM subtasks WHERE job_id = ? ORDER BY id", (job_id,)
@@ -191,6 +230,9 @@ class Storage:
             "title": row["title"],
             "user_id": row["user_id"],
             "status": row["status"],
+            "created_at": row["created_at"],
+            "final_result_url": row["final_result_url"],
+            "convergence_delta": row["convergence_delta"],
             "total": len(subtasks),
             "pending": statuses.count(PENDING),
             "running": statuses.count(RUNNING),
@@ -199,6 +241,15 @@ class Storage:
             "merged_results": row["merged_results"],
             "subtasks": subtasks,
         }
+
+    def jobs_of(self, user_id: int) -> list[int]:
+        with self._tx() as conn:
+            return [
+                int(r["id"])
+                for r in conn.execute(
+                    "SELECT id FROM jobs WHERE user_id = ? ORDER BY id", (user_id,)
+                )
+            ]
 
     def subtask(self, task_id: int) -> dict[str, Any] | None:
         with self._tx() as conn:
@@ -246,6 +297,32 @@ class Storage:
                 (agent_id,),
             ).fetchone()
             return None if row is None else dict(row)
+
+    def agents(
+        self, *, seen_since: float | None = None, owner_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Agent rows, oldest id first: those heard from since `seen_since`, or one owner's."""
+        sql, params = "SELECT * FROM agents WHERE 1=1", []
+        if seen_since is not None:
+            sql += " AND last_heartbeat >= ?"
+            params.append(seen_since)
+        if owner_id is not None:
+            sql += " AND owner_id = ?"
+            params.append(owner_id)
+        with self._tx() as conn:
+            return [dict(r) for r in conn.execute(sql + " ORDER BY rowid", params)]
+
+    def subtasks_of_owner(self, owner_id: int) -> list[dict[str, Any]]:
+        """Every subtask assigned to one of this owner's agents."""
+        with self._tx() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT subtasks.* FROM subtasks JOIN agents ON agents.id = subtasks.assigned_agent_id "
+                    "WHERE agents.owner_id = ? ORDER BY subtasks.id",
+                    (owner_id,),
+                )
+            ]
 
     def forget_agents(self) -> None:
         with self._tx() as conn:
@@ -295,30 +372,37 @@ class Storage:
             if row["assigned_agent_id"] != agent_id:
                 return "not_assigned"
             conn.execute(
-                "UPDATE subtasks SET status = ?, result_url = ? WHERE id = ?",
-                (COMPLETED, result_url, task_id),
+                "UPDATE subtasks SET status = ?, result_url = ?, completed_at = ? WHERE id = ?",
+                (COMPLETED, result_url, now, task_id),
             )
-            conn.execute("UPDATE agents SET status = 'IDLE' WHERE id = ?", (agent_id,))
+            conn.execute(
+                "UPDATE agents SET status = 'IDLE', last_heartbeat = ? WHERE id = ?",
+                (now, agent_id),
+            )
             owner = conn.execute("SELECT owner_id FROM agents WHERE id = ?", (agent_id,)).fetchone()
+            owner_id = None if owner is None else owner["owner_id"]
             conn.execute(
                 "INSERT INTO credits (task_id, agent_id, owner_id, at) VALUES (?, ?, ?, ?)",
-                (task_id, agent_id, None if owner is None else owner["owner_id"], now),
+                (task_id, agent_id, owner_id, now),
             )
+            conn.execute("UPDATE users SET credits = credits + 1 WHERE id = ?", (owner_id,))
             unfinished = conn.execute(
                 "SELECT COUNT(*) FROM subtasks WHERE job_id = ? AND status != ?",
                 (row["job_id"], COMPLETED),
             ).fetchone()[0]
             return "completed" if unfinished else "job_done"
 
-    def record_merge(self, job_id: int) -> None:
-        """Mark a job COMPLETED; like the real merge, results completed with "" are skipped."""
+    def record_merge(self, job_id: int, final_result_url: str) -> None:
+        """The second commit: the job COMPLETED with its merged model. Like the real merge,
+        results completed with "" are skipped."""
         with self._tx() as conn:
             merged = conn.execute(
                 "SELECT COUNT(*) FROM subtasks WHERE job_id = ? AND result_url != ''", (job_id,)
             ).fetchone()[0]
             conn.execute(
-                "UPDATE jobs SET status = ?, merges = merges + 1, merged_results = ? WHERE id = ?",
-                (COMPLETED, merged, job_id),
+                "UPDATE jobs SET status = ?, merges = merges + 1, merged_results = ?, "
+                "final_result_url = ?, convergence_delta = ? WHERE id = ?",
+                (COMPLETED, merged, final_result_url, 0.0, job_id),
             )
 
     def credits(self, task_id: int) -> int:

@@ -21,8 +21,32 @@ class ApiError(AgentError):
         self.detail = detail
 
 
+# What a volunteer reads when the server knows no account for the email (CLI, setup dialog,
+# tray problem). The server lower-cases the email it is given but matches it exactly against
+# the stored one, and the website stores it as typed: an account with capitals before the @ can
+# never link, and only the project's operator (or a new, lower-case sign-up) can fix that.
+EMAIL_UNKNOWN_MESSAGE = (
+    "This email has no account yet — register on the website first. Already registered? If the "
+    "address you signed up with has capital letters before the @, the server can never match it: "
+    "ask the project to change your account's email to lower case, or sign up again with the "
+    "address all in lower case."
+)
+
+
 class EmailNotFound(ApiError):
     """404 "Owner email not found" on register: the owner must sign up first."""
+
+
+class NotThisServer(ApiError):
+    """Something answers at the address, but not this API (404/405/501 on register, a web page):
+    retrying cannot help; the address is wrong."""
+
+
+def not_this_server_words(server: str, what: str) -> str:
+    return (
+        f"The server at {server} answered, but it does not look like a Grid-X server ({what}) "
+        "— check the server address"
+    )
 
 
 class AgentNotRegistered(ApiError):

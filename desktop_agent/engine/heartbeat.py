@@ -42,8 +42,24 @@ class Heartbeat:
         self._outage = outage
         self._log = log
         self._kick = asyncio.Event()
+        self._sending = asyncio.Lock()
+        self.held = False
         self.beats = 0
         self.last_ok_monotonic: float | None = None
+
+    async def hold(self) -> None:
+        """Send nothing until `release()`; returns once no beat is in flight any more.
+
+        A completion whose answer may be lost is judged from the agent row the server shows
+        (engine/delivery.py); a beat landing after the completion would overwrite its trace.
+        """
+        self.held = True
+        async with self._sending:
+            pass
+
+    def release(self) -> None:
+        self.held = False
+        self.kick()
 
     def kick(self) -> None:
         """Beat now (state changed, woke from sleep)."""
@@ -62,6 +78,12 @@ class Heartbeat:
             await self._sleep(delay)
 
     async def beat(self, status: str) -> bool:
+        async with self._sending:
+            if self.held:
+                return True
+            return await self._beat(status)
+
+    async def _beat(self, status: str) -> bool:
         try:
             await self.api.heartbeat(
                 self.agent_id, status, timeout=max(5.0, min(30.0, self.interval * 2))

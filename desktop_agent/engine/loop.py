@@ -12,6 +12,7 @@ What the server is told, by engine state (`heartbeat_status`):
 | idle (waiting for work)         | IDLE             | dashboard: "Inactive"                      |
 | paused, no task in hand         | IDLE             | not working, but alive                     |
 | working / paused with a task    | BUSY             | a task is held until completion is acked   |
+| restarted with a task in hand   | BUSY             | from the first beat, before it is picked up |
 | releasing a task                | (none sent)      | silence lets the server re-queue the task  |
 | stopped gracefully              | OFFLINE          | sent once on the way out                   |
 
@@ -44,7 +45,7 @@ import psutil
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings, normalise_email
-from desktop_agent.engine import accounting, errors, retry, runner
+from desktop_agent.engine import accounting, delivery, errors, retry, runner
 from desktop_agent.engine.envs import EnvCache
 from desktop_agent.engine.events import (
     AgentState,
@@ -227,6 +228,7 @@ class Agent:
         self._job: runner.JobProcess | None = None
         self._work_task: asyncio.Task[None] | None = None
         self._registered = False
+        self._resuming = False  # open tasks of this server and id wait to be picked up
         self._problems: set[ProblemKind] = set()
 
     # --- thread-safe commands ----------------------------------------------------
@@ -610,6 +612,13 @@ class Agent:
                 f"Agent {mask_id(self._agent_id)} starting for {mask_email(self.settings.email)} at {server}",
             )
 
+            # A restart with a task in hand is BUSY from its first beat; and what the server
+            # shows of an unanswered completion is read before register overwrites it.
+            self._resuming = any(
+                row.server == server and row.agent_id == self._agent_id
+                for row in store.open_tasks()
+            )
+            await delivery.settle_before_register(api, store, self._agent_id)
             if not await self._register(api, outage):
                 return
             hb = Heartbeat(
@@ -640,6 +649,8 @@ class Agent:
                 wait=self._wait,
                 wait_until_resumed=self._wait_until_resumed,
                 set_job=self._set_job,
+                hold_heartbeats=hb.hold,
+                release_heartbeats=hb.release,
             )
             self._work_task = asyncio.create_task(
                 self._work_loop(ctx, api, outage, hb), name="work"
@@ -659,7 +670,7 @@ class Agent:
             if heartbeat_task is not None:
                 heartbeat_task.cancel()
                 await asyncio.gather(heartbeat_task, return_exceptions=True)
-            if self._registered and hb is not None:
+            if self._registered and hb is not None and not hb.held:
                 self._set_state(AgentState.STOPPED, "Stopped")
                 try:
                     await asyncio.wait_for(
@@ -677,7 +688,7 @@ class Agent:
             self._log("INFO", "Agent stopped")
 
     def _current_heartbeat_status(self) -> str | None:
-        return heartbeat_status(self.state, self._holding is not None)
+        return heartbeat_status(self.state, self._holding is not None or self._resuming)
 
     async def _start_control_server(self) -> Any:
         from desktop_agent.engine import control
@@ -750,7 +761,7 @@ class Agent:
             setter(None, gpu_indices(self.settings))
 
     async def _register(self, api: ApiClient, outage: OutageTracker) -> bool:
-        """Register until it works; False when stopping. Raises EmailNotFound."""
+        """Register until it works; False when stopping. Raises EmailNotFound, NotThisServer."""
         email = normalise_email(self.settings.email)
         if not email:
             self._set_state(AgentState.SETUP_NEEDED, "Enter the owner's email to start")
@@ -763,11 +774,15 @@ class Agent:
                     self._agent_id or "", email, gpu.gpu_model_summary(), ram_total_label()
                 )
                 break
+            except errors.NotThisServer as exc:
+                self._set_state(AgentState.SETUP_NEEDED, str(exc))
+                self._raise_problem(ProblemKind.SERVER_ERROR, str(exc))
+                raise
             except errors.EmailNotFound as exc:
                 self._set_state(AgentState.SETUP_NEEDED, str(exc))
                 self._raise_problem(
                     ProblemKind.EMAIL_UNKNOWN,
-                    "This email has no account yet — register on the website first",
+                    errors.EMAIL_UNKNOWN_MESSAGE,
                 )
                 raise
             except (errors.RetryableError, errors.MaybeDelivered) as exc:
@@ -798,7 +813,10 @@ class Agent:
     async def _work_loop(
         self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
     ) -> None:
-        await self._resume_open(ctx)
+        try:
+            await self._resume_open(ctx)
+        finally:
+            self._resuming = False
         backoff = retry.Backoff(retry.REQUEST_TASK)
         while not self._stop.is_set():
             if self.max_tasks is not None and self.tasks_finished >= self.max_tasks:

@@ -129,6 +129,8 @@ class ApiClient:
 
     def _parse(self, path: str, response: httpx.Response) -> Any:
         status = response.status_code
+        if path == "/agent/register":
+            self._check_is_this_api(path, response)
         if status >= 500:
             raise errors.RetryableError(
                 f"{path}: server error {status}", status=status, detail=_detail(response)
@@ -139,7 +141,7 @@ class ApiClient:
             detail = _detail(response)
             if status == 404 and detail.startswith(EMAIL_NOT_FOUND):
                 raise errors.EmailNotFound(
-                    "Owner email not found — register on the website first",
+                    errors.EMAIL_UNKNOWN_MESSAGE,
                     status=status,
                     detail=detail,
                 )
@@ -156,6 +158,26 @@ class ApiClient:
             return response.json()
         except ValueError as exc:
             raise errors.ProtocolViolation(f"{path}: the server's answer is not JSON") from exc
+
+    def _check_is_this_api(self, path: str, response: httpx.Response) -> None:
+        """Register is the first call: an answer no Grid-X server gives means a wrong address.
+
+        A missing route (404 without the server's own "Owner email not found"), a method or
+        feature it does not have (405, 501), or a web page instead of JSON.
+        """
+        status = response.status_code
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        what = None
+        if status in (405, 501) or (
+            status == 404 and not _detail(response).startswith(EMAIL_NOT_FOUND)
+        ):
+            what = f"HTTP {status} on {path}"
+        elif kind in ("text/html", "application/xhtml+xml"):
+            what = f"a web page instead of JSON on {path}"
+        if what is not None:
+            raise errors.NotThisServer(
+                errors.not_this_server_words(self.server, what), status=status
+            )
 
     @staticmethod
     def _object(path: str, body: Any) -> dict[str, Any]:
@@ -241,16 +263,32 @@ class ApiClient:
             timeout=timeout,
         )
 
-    async def job_status(self, job_id: int) -> dict[str, Any] | None:
-        """`GET /jobs/{id}` where the server offers it; None when it does not answer usefully."""
+    async def _get_json(self, path: str) -> Any:
+        """A read-only GET: raises ServerUnreachable/MaybeDelivered when no answer came, returns
+        None when the server answered something unusable (not 200, not JSON)."""
         try:
-            response = await self._http.get(f"{self.server}/jobs/{job_id}", timeout=15.0)
-        except httpx.HTTPError:
-            return None
+            response = await self._http.get(f"{self.server}{path}", timeout=15.0)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise errors.ServerUnreachable(
+                f"Can't reach the server at {self.server} ({type(exc).__name__})"
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise errors.MaybeDelivered(f"{path}: no answer ({type(exc).__name__})") from exc
         if response.status_code != 200:
             return None
         try:
-            body = response.json()
+            return response.json()
         except ValueError:
             return None
+
+    async def job_page(self, job_id: int) -> dict[str, Any] | None:
+        """`GET /jobs/{id}`: the job's status and counts (`total_subtasks`, `completed_subtasks`)."""
+        body = await self._get_json(f"/jobs/{job_id}")
         return body if isinstance(body, dict) else None
+
+    async def agents_online(self) -> list[dict[str, Any]] | None:
+        """`GET /stats/agents/online`: every agent heard from in the last five minutes."""
+        body = await self._get_json("/stats/agents/online")
+        if not isinstance(body, list):
+            return None
+        return [item for item in body if isinstance(item, dict)]

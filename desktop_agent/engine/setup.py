@@ -15,7 +15,7 @@ from desktop_agent.engine.loop import ram_total_label
 from desktop_agent.engine.protocol import ApiClient, make_http_client
 from desktop_agent.identity import load_or_create
 
-EMAIL_UNKNOWN_MESSAGE = "This email has no account yet — register on the website first"
+EMAIL_UNKNOWN_MESSAGE = errors.EMAIL_UNKNOWN_MESSAGE
 
 
 def _valid_server(server: str) -> str:

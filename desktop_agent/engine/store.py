@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -66,6 +66,12 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE tasks ADD COLUMN cpu_seconds REAL;
     ALTER TABLE tasks ADD COLUMN torch_backend TEXT
     """,
+    # What "did my completion land?" is decided from (engine/delivery.py), and a note for history.
+    3: """
+    ALTER TABLE tasks ADD COLUMN complete_baseline INTEGER;
+    ALTER TABLE tasks ADD COLUMN complete_evidence TEXT;
+    ALTER TABLE tasks ADD COLUMN note TEXT
+    """,
 }
 
 OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
@@ -108,6 +114,9 @@ class TaskRow:
     peak_rss_mb: float | None = None
     cpu_seconds: float | None = None
     torch_backend: str | None = None
+    complete_baseline: int | None = None  # the job's completed count just before the last send
+    complete_evidence: str | None = None  # this machine's server-side status seen after that send
+    note: str | None = None  # what a person should know about how the task ended
 
     @property
     def duration_s(self) -> float | None:
@@ -262,12 +271,16 @@ class Store:
             raise StoreError(f"unknown phase {phase!r}")
         return self.update(row_id, phase=phase, **changes)
 
-    def record_complete_send(self, row_id: int) -> TaskRow:
-        """Count a complete_task send *before* it goes out; any send after the first is a resend."""
+    def record_complete_send(self, row_id: int, baseline: int | None = None) -> TaskRow:
+        """Count a complete_task send *before* it goes out; any send after the first is a resend.
+
+        `baseline` is the job's completed count read just before this send; the evidence of an
+        earlier send no longer applies to this one and is cleared."""
         self._write(
             "UPDATE tasks SET phase='completing', complete_sends = complete_sends + 1,"
-            " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END) WHERE id=?",
-            (row_id,),
+            " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END),"
+            " complete_baseline = ?, complete_evidence = NULL WHERE id=?",
+            (baseline, row_id),
         )
         row = self.get(row_id)
         assert row is not None

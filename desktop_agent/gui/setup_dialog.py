@@ -70,7 +70,7 @@ def message_for_error(exc: BaseException, server: str) -> str:
 
     tr = lambda s: QCoreApplication.translate("SetupDialog", s)  # noqa: E731
     if isinstance(exc, errors.EmailNotFound):
-        return tr("This email has no account yet — register on the website first.")
+        return tr(errors.EMAIL_UNKNOWN_MESSAGE)
     if isinstance(
         exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)
     ):

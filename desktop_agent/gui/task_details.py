@@ -128,6 +128,8 @@ class TaskDetailsDialog(QDialog):
         add("cost", self.tr("What it cost"), cost_words(row))
         if _get(row, "error"):
             add("error", self.tr("Problem"), str(_get(row, "error")))
+        if _get(row, "note"):
+            add("note", self.tr("Note"), str(_get(row, "note")))
 
         self.requirements = QPlainTextEdit(
             str(_get(row, "requirements") or "").strip() or self.tr("(none)")

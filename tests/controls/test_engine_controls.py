@@ -108,7 +108,7 @@ def test_finish_then_pause_takes_no_new_task(srv, tmp_path, knobs):
     assert (tmp_path / "agent" / "mode.json").exists()
     [finished] = run.of(ev.TaskFinished)
     assert finished.outcome is ev.Outcome.COMPLETED
-    pending = [s for s in srv.job(job_id)["subtasks"] if str(s["status"]).upper() == "PENDING"]
+    pending = [s for s in srv.subtasks(job_id) if str(s["status"]).upper() == "PENDING"]
     assert len(pending) == 1
     ftp = [e for e in run.of(ev.StateChanged) if e.mode == "finish_then_pause"]
     assert ftp and ftp[0].reason == "Finishing the current task, then pausing"

@@ -144,7 +144,7 @@ def test_request_task_assigns_first_pending_and_marks_busy(
     register(client, "agent-1")
     task = request_task(client, "agent-1")
     assert set(task) == TASK_KEYS
-    first = srv.job(job_id)["subtasks"][0]
+    first = srv.subtasks(job_id)[0]
     assert task["task_id"] == first["id"] and task["job_id"] == job_id
     for key in ("code_url", "requirements_url", "chunk_data_url"):
         assert task[key].startswith(srv.url + "/files/")
@@ -155,7 +155,7 @@ def test_request_task_assigns_first_pending_and_marks_busy(
     assert (subtask["status"], subtask["assigned_agent_id"]) == ("RUNNING", "agent-1")
     agent = srv.agent("agent-1")
     assert agent is not None and agent["status"] == "BUSY"
-    assert request_task(client, "agent-1")["task_id"] == srv.job(job_id)["subtasks"][1]["id"]
+    assert request_task(client, "agent-1")["task_id"] == srv.subtasks(job_id)[1]["id"]
 
 
 def test_request_task_does_not_check_the_agent_exists(
@@ -259,7 +259,7 @@ def test_complete_task_by_another_agent_is_400(
 def test_complete_task_of_unassigned_pending_subtask_is_400(
     client: httpx.Client, srv: DevServer, job_id: int
 ) -> None:
-    pending = srv.job(job_id)["subtasks"][0]["id"]
+    pending = srv.subtasks(job_id)[0]["id"]
     assert complete(client, "agent-1", pending).status_code == 400
 
 

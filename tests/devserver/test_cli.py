@@ -123,7 +123,7 @@ def test_seeded_cli_server_serves_the_whole_flow(tmp_path: Path) -> None:
                 },
             )
             assert done.json() == {"message": "Task marked as completed. Good job!"}
-            assert http.get(f"/jobs/{job_id}").json()["completed"] == 1
+            assert http.get(f"/jobs/{job_id}").json()["completed_subtasks"] == 1
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0

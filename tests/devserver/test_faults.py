@@ -166,3 +166,77 @@ def test_stop_is_quick_while_a_request_hangs(
     assert time.monotonic() - started < 2.5
     thread.join(5)
     assert len(errors) == 1 and isinstance(errors[0], BROKEN)
+
+
+def _last_of_two(client: httpx.Client, srv: DevServer) -> tuple[int, int]:
+    """A two-subtask job with its first subtask completed: the next completion is the last."""
+    job = srv.submit_job(SAMPLE_JOB, chunks=2)
+    register(client, "a")
+    first = request_task(client, "a")["task_id"]
+    last = request_task(client, "a")["task_id"]
+    assert complete(client, "a", first, "u1").status_code == 200
+    client.post("/agent/heartbeat", json={"id": "a", "status": "BUSY"})
+    return job, last
+
+
+# point → (subtask status, credits, job status, agent status) left behind by the kill
+KILLED_STATE = {
+    "before_commit": ("RUNNING", 0, "RUNNING", "BUSY"),
+    "after_commit": ("COMPLETED", 1, "RUNNING", "IDLE"),
+    "during_merge": ("COMPLETED", 1, "RUNNING", "IDLE"),
+    "after_merge": ("COMPLETED", 1, "COMPLETED", "IDLE"),
+}
+
+
+@pytest.mark.parametrize("point", list(KILLED_STATE))
+def test_kill_inside_the_last_complete_task_keeps_what_was_committed(
+    client: httpx.Client, srv: DevServer, owner_id: int, point: str
+) -> None:
+    job, last = _last_of_two(client, srv)
+    wallet = srv.wallet(owner_id)
+    srv.faults.kill_complete_task(point)
+    with pytest.raises(BROKEN):
+        complete(client, "a", last, "u2")
+    state = (
+        srv.subtask(last)["status"],
+        srv.credits(last),
+        srv.job(job)["status"],
+        srv.agent("a")["status"],  # type: ignore[index]
+    )
+    assert state == KILLED_STATE[point]
+    assert srv.wallet(owner_id) == wallet + KILLED_STATE[point][1]
+    page = client.get(f"/jobs/{job}").json()
+    assert page["completed_subtasks"] == (1 if point == "before_commit" else 2)
+    assert (page["final_result_url"] is not None) == (point == "after_merge")
+    call = srv.calls("/agent/complete_task")[-1]
+    assert call.fault == f"kill_{point}"
+    assert srv.faults.killed.is_set()
+
+
+def test_kill_with_down_for_takes_the_server_away_and_back(
+    client: httpx.Client, srv: DevServer, owner_id: int
+) -> None:
+    job, last = _last_of_two(client, srv)
+    srv.faults.kill_complete_task("during_merge", down_for=0.5)
+    with pytest.raises(BROKEN):
+        complete(client, "a", last, "u2")
+    assert wait_until(lambda: not srv.running, timeout=5)
+    assert wait_until(lambda: srv.running, timeout=10)
+    page = client.get(f"/jobs/{job}").json()
+    assert (page["status"], page["completed_subtasks"], page["total_subtasks"]) == ("RUNNING", 2, 2)
+
+
+def test_complete_task_writes_the_agent_row_like_the_real_server(
+    client: httpx.Client, srv: DevServer, owner_id: int, job_id: int
+) -> None:
+    register(client, "a")
+    task_id = request_task(client, "a")["task_id"]
+    client.post("/agent/heartbeat", json={"id": "a", "status": "BUSY"})
+    before = srv.agent("a")["last_heartbeat"]  # type: ignore[index]
+    time.sleep(0.05)
+    assert complete(client, "a", task_id, "u").status_code == 200
+    row = srv.agent("a")
+    assert row is not None and row["status"] == "IDLE" and row["last_heartbeat"] > before
+    [online] = client.get("/stats/agents/online").json()
+    assert (online["id"], online["status"]) == ("a", "IDLE")
+    assert srv.subtask(task_id)["completed_at"] is not None

@@ -17,11 +17,37 @@ pytestmark = pytest.mark.timeout(30)
 
 def test_auth_register_creates_owner_agents_can_link_to(client: httpx.Client) -> None:
     response = client.post(
-        "/auth/register", json={"email": "Vol@Example.com", "password": "pw", "role": "seller"}
+        "/auth/register", json={"email": "vol@example.com", "password": "pw", "role": "seller"}
     )
     assert response.status_code == 200
     assert response.json()["email"] == "vol@example.com"
-    assert register(client, "agent-1", email="vol@example.com").json()["status"] == "created"
+    assert response.json()["credits"] == 100.0
+    assert register(client, "agent-1", email=" Vol@Example.com").json()["status"] == "created"
+
+
+def test_an_account_with_capitals_can_never_link(client: httpx.Client) -> None:
+    """The website stores the email as typed; the agent route lower-cases before matching."""
+    body = {"email": "Vol@Example.com", "password": "pw", "role": "seller"}
+    assert client.post("/auth/register", json=body).json()["email"] == "Vol@Example.com"
+    for typed in ("Vol@Example.com", "vol@example.com", "VOL@EXAMPLE.COM"):
+        response = register(client, "agent-1", email=typed)
+        assert response.status_code == 404, typed
+        assert response.json()["detail"].startswith("Owner email not found")
+
+
+def test_role_defaults_to_buyer_and_login_and_wallet(client: httpx.Client) -> None:
+    user = client.post("/auth/register", json={"email": "b@x.io", "password": "pw"}).json()
+    assert user["role"] == "buyer"
+    login = client.post("/auth/login", json={"email": "b@x.io", "password": "pw"}).json()
+    assert login["token_type"] == "bearer" and login["user"] == user
+    assert client.get(f"/auth/wallet/{user['id']}").json() == {
+        "user_id": user["id"],
+        "credits": 100.0,
+        "role": "buyer",
+    }
+    wrong = client.post("/auth/login", json={"email": "b@x.io", "password": "no"})
+    assert (wrong.status_code, wrong.json()) == (401, {"detail": "Invalid email or password"})
+    assert client.get("/auth/wallet/999").json() == {"detail": "User not found"}
 
 
 def test_auth_register_duplicate_email_is_400(client: httpx.Client) -> None:
@@ -36,7 +62,7 @@ def test_auth_register_duplicate_email_is_400(client: httpx.Client) -> None:
     "body",
     [
         {},
-        {"email": "a@b.c", "password": "pw"},
+        {"email": "not-an-address", "password": "pw"},
         {"email": "a@b.c", "password": "pw", "role": "admin"},
     ],
 )
@@ -61,18 +87,14 @@ def test_upload_splits_into_five_pending_subtasks(client: httpx.Client, srv: Dev
     response = _upload(client, buyer, data)
     assert response.status_code == 200
     job_id = response.json()["job_id"]
-    job = client.get(f"/jobs/{job_id}").json()
-    assert (job["status"], job["total"], job["pending"], job["running"], job["completed"]) == (
-        "PENDING",
-        5,
-        5,
-        0,
-        0,
-    )
-    assert [s["chunk_index"] for s in job["subtasks"]] == [0, 1, 2, 3, 4]
+    page = client.get(f"/jobs/{job_id}").json()
+    assert (page["status"], page["total_subtasks"], page["completed_subtasks"]) == ("PENDING", 5, 0)
+    job = srv.job(job_id)
+    assert (job["pending"], job["running"]) == (5, 0)
+    assert [s["chunk_index"] for s in srv.subtasks(job_id)] == [0, 1, 2, 3, 4]
     assert all(
         s["status"] == "PENDING" and s["assigned_agent_id"] is None and s["result_url"] is None
-        for s in job["subtasks"]
+        for s in srv.subtasks(job_id)
     )
     folder = srv.data_dir / "files" / "jobs" / str(job_id)
     assert (folder / "train.py").read_bytes() == (SAMPLE_JOB / "train.py").read_bytes()
@@ -93,10 +115,11 @@ def test_upload_errors(client: httpx.Client, srv: DevServer) -> None:
 
 def test_job_progress_follows_assignment(client: httpx.Client, srv: DevServer, job_id: int) -> None:
     client.post("/agent/request_task", json={"agent_id": "a"})
-    job = client.get(f"/jobs/{job_id}").json()
+    page = client.get(f"/jobs/{job_id}").json()
+    assert (page["status"], page["completed_subtasks"]) == ("RUNNING", 0)
+    job = srv.job(job_id)
     assert (job["status"], job["pending"], job["running"]) == ("RUNNING", 4, 1)
-    assert job["subtasks"][0]["assigned_agent_id"] == "a"
-    assert job == srv.job(job_id)
+    assert srv.subtasks(job_id)[0]["assigned_agent_id"] == "a"
     assert client.get("/jobs/999").status_code == 404
     assert client.get("/jobs/999").json() == {"detail": "Job not found"}
 

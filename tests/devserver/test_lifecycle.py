@@ -40,7 +40,7 @@ def test_restart_keeps_port_and_data(tmp_path: Path) -> None:
                 http.post("/agent/heartbeat", json={"id": "a", "status": "BUSY"}).status_code == 200
             )
             assert http.get(task["chunk_data_url"]).status_code == 200
-            assert http.get(f"/jobs/{job_id}").json()["running"] == 1
+            assert server.job(job_id)["running"] == 1
     server.close()
 
 

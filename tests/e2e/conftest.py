@@ -63,7 +63,7 @@ def uploaded_result(srv: DevServer, task_id: int) -> dict:
 def assert_job_done_once(srv: DevServer, job_id: int) -> None:
     job = srv.job(job_id)
     assert str(job["status"]).upper() == "COMPLETED", job
-    for sub in job["subtasks"]:
+    for sub in srv.subtasks(job_id):
         assert srv.credits(sub["id"]) == 1, (
             f"task {sub['id']} credited {srv.credits(sub['id'])} times"
         )

@@ -85,3 +85,14 @@ def test_cancelling_first_run_setup_quits(qtbot, paths, make_controller):
     c.setup_dialog.reject()
     qtbot.waitUntil(lambda: c.quit_recorder.calls == 1, timeout=5_000)
     assert not c.bridge.is_running()
+
+
+def test_setup_dialog_uses_the_engine_wording_for_unknown_and_wrong_servers():
+    """One wording source: the CLI and the dialog say the same thing."""
+    from desktop_agent.engine import errors
+    from desktop_agent.gui.setup_dialog import message_for_error
+
+    assert message_for_error(errors.EmailNotFound("x"), "http://s") == errors.EMAIL_UNKNOWN_MESSAGE
+    words = errors.not_this_server_words("http://s", "HTTP 501 on /agent/register")
+    assert message_for_error(errors.NotThisServer(words), "http://s") == words
+    assert "does not look like a Grid-X server (HTTP 501 on /agent/register)" in words

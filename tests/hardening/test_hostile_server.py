@@ -255,9 +255,13 @@ def test_api_that_hangs_past_the_timeout_still_completes_exactly_once(srv, tmp_p
     srv.faults.hang_next("/agent/complete_task", n=1, seconds=4.0)
     ran = run_one_task(srv, tmp_path / "agent", complete_timeout_s=1.0)
     assert ran.finished.outcome is ev.Outcome.COMPLETED
-    assert_job_done_once(
-        srv, job_id
-    )  # the late first send landed: the agent checked and did not resend twice
+    # The hung send is still being worked on when the agent sees its timeout: wait until the
+    # server has finished it, then every completion it accepted is counted.
+    wait_until(
+        lambda: any(c.fault == "hang" for c in srv.calls("/agent/complete_task")), timeout=15
+    )
+    assert_job_done_once(srv, job_id)  # the late first send landed and was not sent again
+    assert len(srv.calls("/agent/complete_task")) == 1
 
 
 # --- identity and time -------------------------------------------------------------------------

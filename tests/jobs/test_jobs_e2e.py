@@ -32,7 +32,7 @@ def big_csv(rows: int) -> bytes:
 
 def test_a_chunk_cut_in_the_middle_resumes_with_range_and_matches(srv, tmp_path):
     job_id = srv.submit_job(SAMPLE, data=big_csv(400_000), chunks=2)  # two chunks of ~3 MB
-    sub = srv.job(job_id)["subtasks"][0]
+    sub = srv.subtasks(job_id)[0]
     path = f"/files/jobs/{job_id}/chunk_{sub['chunk_index']}.csv"
     whole = httpx.get(srv.url + path).content
     assert len(whole) > 3_000_000
@@ -62,7 +62,7 @@ def test_a_chunk_cut_in_the_middle_resumes_with_range_and_matches(srv, tmp_path)
 
 def test_agent_resumes_a_cut_download_and_records_the_runs_cost(srv, tmp_path):
     job_id = srv.submit_job(SAMPLE, data=big_csv(50_000), chunks=1)
-    task_id = srv.job(job_id)["subtasks"][0]["id"]
+    task_id = srv.subtasks(job_id)[0]["id"]
     srv.faults.truncate_next_file(
         keep_bytes=100
     )  # the first file the agent fetches is cut at byte 100

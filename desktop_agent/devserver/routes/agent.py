@@ -6,7 +6,9 @@ import time
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
+from collections.abc import Callable
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 
 from ..context import AppContext, get_context
 from ..models import (
@@ -16,7 +18,8 @@ from ..models import (
     TaskRequest,
     TaskResponse,
 )
-from ..storage import chunk_path, job_dir, result_path
+from ..faults import KILL_KEY
+from ..storage import chunk_path, final_model_path, job_dir, result_path
 
 router = APIRouter(prefix="/agent")
 Context = Annotated[AppContext, Depends(get_context)]
@@ -81,16 +84,29 @@ def upload_result(
 
 
 @router.post("/complete_task")
-def complete_task(body: TaskComplete, ctx: Context) -> dict[str, str]:
+def complete_task(body: TaskComplete, ctx: Context, request: Request) -> dict[str, str]:
+    # A kill fault (faults.kill_complete_task) ends the request at one of these points.
+    point: Callable[[str], None] = request.scope.get(KILL_KEY) or (lambda _name: None)
+    point("before_commit")
     outcome = ctx.storage.complete_task(body.agent_id, body.task_id, body.result_url, time.time())
     if outcome == "not_found":
         raise HTTPException(404, "Subtask not found")
     if outcome == "not_assigned":
         raise HTTPException(400, "This task was not assigned to you")
     if outcome == "job_done":
-        # The real server merges every result inside this request, which is why it can be slow.
-        time.sleep(ctx.merge_delay)
+        # First commit done (subtask, agent row, credit). The real server now merges every
+        # result inside this same request, which is why it can be slow, then commits the job.
+        point("after_commit")
+        time.sleep(ctx.merge_delay / 2)
+        point("during_merge")
+        time.sleep(ctx.merge_delay / 2)
         subtask = ctx.storage.subtask(body.task_id)
         if subtask is not None:
-            ctx.storage.record_merge(subtask["job_id"])
+            job_id = subtask["job_id"]
+            relative = final_model_path(job_id)
+            target = ctx.storage.files_root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"merged")
+            ctx.storage.record_merge(job_id, ctx.file_url(relative))
+        point("after_merge")
     return {"message": "Task marked as completed. Good job!"}

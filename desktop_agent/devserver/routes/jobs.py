@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 
 from ..chunks import split_csv
 from ..context import AppContext, get_context
-from ..storage import Storage
+from ..storage import Storage, job_dir, original_data_path
+from ..timestamps import iso
 
 router = APIRouter(prefix="/jobs")
 Context = Annotated[AppContext, Depends(get_context)]
@@ -31,7 +32,7 @@ def create_job(
     if not storage.user_exists(user_id):
         raise LookupError("User not found")
     return storage.create_job(
-        user_id, title, code, requirements, split_csv(data, chunks), time.time()
+        user_id, title, code, requirements, split_csv(data, chunks), time.time(), data
     )
 
 
@@ -63,9 +64,40 @@ def upload_job(
     return {"message": "Job uploaded successfully", "job_id": job_id, "subtasks": job["total"]}
 
 
+@router.get("/list/{user_id}")
+def list_jobs(user_id: int, ctx: Context) -> list[dict[str, Any]]:
+    listed = []
+    for job_id in ctx.storage.jobs_of(user_id):
+        job = ctx.storage.job(job_id)
+        assert job is not None
+        listed.append(
+            {
+                "id": job["job_id"],
+                "title": job["title"],
+                "status": job["status"],
+                "created_at": iso(job["created_at"]),
+                "original_code_url": ctx.file_url(f"{job_dir(job_id)}/train.py"),
+                "original_data_url": ctx.file_url(original_data_path(job_id)),
+                "final_result_url": job["final_result_url"],
+                "convergence_delta": job["convergence_delta"],
+            }
+        )
+    return listed
+
+
 @router.get("/{job_id}")
 def job_status(job_id: int, ctx: Context) -> dict[str, Any]:
+    """The real job page: counts only, no per-subtask list (tests read those through Python)."""
     job = ctx.storage.job(job_id)
     if job is None:
         raise HTTPException(404, "Job not found")
-    return job
+    return {
+        "id": job["job_id"],
+        "title": job["title"],
+        "status": job["status"],
+        "created_at": iso(job["created_at"]),
+        "final_result_url": job["final_result_url"],
+        "convergence_delta": job["convergence_delta"],
+        "total_subtasks": job["total"],
+        "completed_subtasks": job["completed"],
+    }

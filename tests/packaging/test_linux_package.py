@@ -218,7 +218,7 @@ def test_one_real_task_from_the_installed_frozen_binary(installed, tmp_path):
             timeout=200,
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
-        done = [sub for sub in srv.job(job_id)["subtasks"] if sub.get("result_url")]
+        done = [sub for sub in srv.subtasks(job_id) if sub.get("result_url")]
         assert len(done) == 1, (srv.job(job_id), proc.stderr)
         assert srv.credits(done[0]["id"]) == 1
         import httpx

@@ -247,10 +247,7 @@ class TaskPipeline:
         ):  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
-        # the owner's rule for URL / VCS / local-path requirement lines (trust & hardening)
-        self.ctx.envs.allow_direct_references = getattr(
-            self.ctx.settings, "allow_direct_references", False
-        )
+        self.ctx.envs.apply_settings(self.ctx.settings)  # direct references, proxy
         env = await self.ctx.envs.ensure(
             requirements, on_line=on_line, torch_backend=torch and torch.backend
         )

@@ -49,6 +49,7 @@ READY = ".ready"
 _BUILD_PREFIX = ".build-"
 _TRASH_PREFIX = ".trash-"
 _TAIL_LINES = 30
+_ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz", ".tar", ".egg")
 _HASH_OPTION = re.compile(r"--hash=(sha256|sha384|sha512):([0-9A-Fa-f]+)", re.IGNORECASE)
 
 # The owner's package-index configuration, passed to the installer from the agent's environment
@@ -153,7 +154,8 @@ def parse_requirement(line: str, *, allow_direct_references: bool = False) -> st
         raise _refused(line, "it contains invisible or non-ASCII characters")
     if line.startswith("-"):
         raise _refused(
-            line, "options such as -i, --index-url, -f, -e or -r may change where packages come from"
+            line,
+            "options such as -i, --index-url, -f, -e or -r may change where packages come from",
         )
     head, *options = re.split(r"\s+(?=-)", line)
     hashes = []
@@ -174,6 +176,8 @@ def parse_requirement(line: str, *, allow_direct_references: bool = False) -> st
             "it is not a package name with an optional version (URLs, version-control "
             "references, local paths and archives are not allowed)",
         ) from None
+    if requirement.name.lower().endswith(_ARCHIVE_SUFFIXES):  # uv would read it as a file
+        raise _refused(line, "local paths and archives are not allowed")
     if requirement.url is not None and not allow_direct_references:
         raise _refused(line, "direct references (`name @ url`) are not allowed")
     return str(requirement) + "".join(f" --hash={h}" for h in hashes)

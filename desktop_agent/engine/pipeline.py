@@ -301,6 +301,7 @@ class TaskPipeline:
                 box,
                 python=python,
                 workspace=self.workspace,
+                base_python=ctx.envs.base_python,
                 gpu=getattr(ctx.settings, "use_gpu", True),
                 tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048),
             ),

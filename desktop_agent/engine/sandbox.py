@@ -155,11 +155,14 @@ def _identity_files(etc_dir: Path) -> dict[str, Path]:
     gid = os.getgid() if hasattr(os, "getgid") else 1000
     users = {0: "root", 65534: "nobody"}
     groups = {0: "root", 65534: "nogroup"}
-    passwd = "".join(
-        f"{name}:x:{n}:{n if n != uid else gid}:{name}:/nonexistent:/usr/sbin/nologin\n"
-        for n, name in sorted(users.items())
-        if n != uid
-    ) + f"job:x:{uid}:{gid}:job:/nonexistent:/usr/sbin/nologin\n"
+    passwd = (
+        "".join(
+            f"{name}:x:{n}:{n if n != uid else gid}:{name}:/nonexistent:/usr/sbin/nologin\n"
+            for n, name in sorted(users.items())
+            if n != uid
+        )
+        + f"job:x:{uid}:{gid}:job:/nonexistent:/usr/sbin/nologin\n"
+    )
     group = "".join(f"{name}:x:{n}:\n" for n, name in sorted(groups.items()) if n != gid)
     group += f"job:x:{gid}:\n"
     content = {
@@ -282,9 +285,15 @@ def job_prefix(
     if info.seccomp and seccomp.supported():
         filter_file = seccomp.write_filter(etc)
         # bwrap reads the compiled filter from fd 3, opened by the shell that execs it.
-        args = [shutil.which("sh") or "/bin/sh", "-c", 'exec "$@" 3<"$0"', str(filter_file)] + (
-            args + ["--seccomp", "3"]
-        )
+        args = [
+            shutil.which("sh") or "/bin/sh",
+            "-c",
+            'exec "$@" 3<"$0"',
+            str(filter_file),
+            *args,
+            "--seccomp",
+            "3",
+        ]
     return [*args, "--"]
 
 
@@ -309,14 +318,15 @@ def detect(*, refresh: bool = False) -> SandboxInfo:
         if bwrap in _probed and not refresh:
             return _probed[bwrap]
         true = shutil.which("true") or "/usr/bin/true"
-        ok, why = _try(_base_args(bwrap, network=False) + ["--", true])
+        ok, why = _try([*_base_args(bwrap, network=False), "--", true])
         if not ok:
             info = _unavailable(f"bubblewrap does not work here: {why or 'unknown error'}")
         else:
             # The stronger options, each kept only where this bwrap and kernel accept it.
-            userns_off = "--disable-userns" in _help(bwrap) and _try(
-                _base_args(bwrap, network=False, userns_off=True) + ["--", true]
-            )[0]
+            userns_off = (
+                "--disable-userns" in _help(bwrap)
+                and _try([*_base_args(bwrap, network=False, userns_off=True), "--", true])[0]
+            )
             base = SandboxInfo(True, BWRAP, bwrap, userns_off=userns_off)
             with_filter = SandboxInfo(True, BWRAP, bwrap, userns_off=userns_off, seccomp=True)
             filtered = False
@@ -325,7 +335,7 @@ def detect(*, refresh: bool = False) -> SandboxInfo:
                     ws = Path(tmp) / "ws"
                     ws.mkdir()
                     prefix = job_prefix(with_filter, python=Path("/usr/bin/python3"), workspace=ws)
-                    filtered = _try(prefix + [true])[0]
+                    filtered = _try([*prefix, true])[0]
             info = with_filter if filtered else base
         _probed[bwrap] = info
         return info

@@ -50,43 +50,54 @@ _CLONE_NEW_FLAGS = (
 )
 _AF_NETLINK, _AF_PACKET, _SOCK_RAW, _SOCK_TYPE_MASK = 16, 17, 3, 0xF
 
-_BLOCKED = (
-    "unshare setns ptrace process_vm_readv process_vm_writev keyctl add_key request_key bpf "
-    "perf_event_open userfaultfd io_uring_setup io_uring_enter io_uring_register mount umount2 "
-    "pivot_root chroot open_tree move_mount fsopen fsconfig fsmount fspick mount_setattr "
-    "init_module finit_module delete_module kexec_load kexec_file_load reboot swapon swapoff "
-    "acct syslog open_by_handle_at name_to_handle_at"
-).split()
-
+# System-call numbers: (x86_64, aarch64). The first three are inspected, the rest refused.
+_NUMBERS: dict[str, tuple[int, int]] = {
+    "clone": (56, 220),
+    "clone3": (435, 435),
+    "socket": (41, 198),
+    "unshare": (272, 97),
+    "setns": (308, 268),
+    "ptrace": (101, 117),
+    "process_vm_readv": (310, 270),
+    "process_vm_writev": (311, 271),
+    "keyctl": (250, 219),
+    "add_key": (248, 217),
+    "request_key": (249, 218),
+    "bpf": (321, 280),
+    "perf_event_open": (298, 241),
+    "userfaultfd": (323, 282),
+    "io_uring_setup": (425, 425),
+    "io_uring_enter": (426, 426),
+    "io_uring_register": (427, 427),
+    "mount": (165, 40),
+    "umount2": (166, 39),
+    "pivot_root": (155, 41),
+    "chroot": (161, 51),
+    "open_tree": (428, 428),
+    "move_mount": (429, 429),
+    "fsopen": (430, 430),
+    "fsconfig": (431, 431),
+    "fsmount": (432, 432),
+    "fspick": (433, 433),
+    "mount_setattr": (442, 442),
+    "init_module": (175, 105),
+    "finit_module": (313, 273),
+    "delete_module": (176, 106),
+    "kexec_load": (246, 104),
+    "kexec_file_load": (320, 294),
+    "reboot": (169, 142),
+    "swapon": (167, 224),
+    "swapoff": (168, 225),
+    "acct": (163, 89),
+    "syslog": (103, 116),
+    "open_by_handle_at": (304, 265),
+    "name_to_handle_at": (303, 264),
+}
+_INSPECTED = ("clone", "clone3", "socket")
+_BLOCKED = [name for name in _NUMBERS if name not in _INSPECTED]
 _ARCHES: dict[str, tuple[int, dict[str, int]]] = {
-    "x86_64": (
-        0xC000003E,
-        dict(
-            clone=56, clone3=435, socket=41, unshare=272, setns=308, ptrace=101,
-            process_vm_readv=310, process_vm_writev=311, keyctl=250, add_key=248,
-            request_key=249, bpf=321, perf_event_open=298, userfaultfd=323,
-            io_uring_setup=425, io_uring_enter=426, io_uring_register=427, mount=165,
-            umount2=166, pivot_root=155, chroot=161, open_tree=428, move_mount=429,
-            fsopen=430, fsconfig=431, fsmount=432, fspick=433, mount_setattr=442,
-            init_module=175, finit_module=313, delete_module=176, kexec_load=246,
-            kexec_file_load=320, reboot=169, swapon=167, swapoff=168, acct=163, syslog=103,
-            open_by_handle_at=304, name_to_handle_at=303,
-        ),
-    ),  # fmt: skip
-    "aarch64": (
-        0xC00000B7,
-        dict(
-            clone=220, clone3=435, socket=198, unshare=97, setns=268, ptrace=117,
-            process_vm_readv=270, process_vm_writev=271, keyctl=219, add_key=217,
-            request_key=218, bpf=280, perf_event_open=241, userfaultfd=282,
-            io_uring_setup=425, io_uring_enter=426, io_uring_register=427, mount=40,
-            umount2=39, pivot_root=41, chroot=51, open_tree=428, move_mount=429, fsopen=430,
-            fsconfig=431, fsmount=432, fspick=433, mount_setattr=442, init_module=105,
-            finit_module=273, delete_module=106, kexec_load=104, kexec_file_load=294,
-            reboot=142, swapon=224, swapoff=225, acct=89, syslog=116, open_by_handle_at=265,
-            name_to_handle_at=264,
-        ),
-    ),  # fmt: skip
+    "x86_64": (0xC000003E, {name: nrs[0] for name, nrs in _NUMBERS.items()}),
+    "aarch64": (0xC00000B7, {name: nrs[1] for name, nrs in _NUMBERS.items()}),
 }
 _ARCHES["arm64"] = _ARCHES["aarch64"]
 _ARCHES["amd64"] = _ARCHES["x86_64"]

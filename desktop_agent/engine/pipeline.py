@@ -19,6 +19,7 @@ import asyncio
 import hashlib
 import os
 import shutil
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +168,15 @@ class TaskPipeline:
                 self._save("ran", result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code)
                 return
             except errors.HostFault as exc:
+                shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
                 await self._host_fault(exc, backoff, releasable=True)
+            except (OSError, sqlite3.OperationalError) as exc:
+                if not limits.is_disk_full(exc):
+                    raise
+                shutil.rmtree(self.workspace, ignore_errors=True)  # most likely what filled it
+                await self._host_fault(
+                    errors.HostFault(limits.disk_full_message()), backoff, releasable=True
+                )
 
     async def _download_all(self) -> None:
         ctx, row = self.ctx, self.row
@@ -325,6 +334,9 @@ class TaskPipeline:
             raise ReleaseTask(
                 result.cancel_reason
             )  # contribution controls: a long pause gives the task back
+        self._save(limits=result.enforcement)
+        if result.host_fault:
+            raise errors.HostFault(result.host_fault)
         if result.limit_fault:
             raise errors.JobFault(
                 result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail
@@ -354,6 +366,9 @@ class TaskPipeline:
                 else "model.pth is a symbolic link; refusing to upload what it points to",
                 exit_code=result.exit_code,
             )
+        too_big = limits.result_size_fault(model, getattr(ctx.settings, "max_workspace_mb", 0))
+        if too_big:
+            raise errors.JobFault(too_big, exit_code=result.exit_code)
         kept = ctx.paths.results / f"task-{row.id}-model.pth"
         os.replace(
             model, kept

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -66,6 +66,10 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE tasks ADD COLUMN cpu_seconds REAL;
     ALTER TABLE tasks ADD COLUMN torch_backend TEXT
     """,
+    # Which mechanism enforced each resource limit (kernel cgroup or the agent's watchdog).
+    3: """
+    ALTER TABLE tasks ADD COLUMN limits TEXT
+    """,
 }
 
 OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
@@ -108,6 +112,7 @@ class TaskRow:
     peak_rss_mb: float | None = None
     cpu_seconds: float | None = None
     torch_backend: str | None = None
+    limits: str | None = None  # "memory: kernel (cgroup-v1 memory controller); processes: ..."
 
     @property
     def duration_s(self) -> float | None:

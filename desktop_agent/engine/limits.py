@@ -45,6 +45,8 @@ from collections.abc import Callable
 
 import psutil
 
+from desktop_agent.engine.errors import HostFault
+
 DEFAULT_NICE = 10
 DEFAULT_MEMORY_SHARE = 0.75  # of physical RAM, when max_job_memory_mb is 0
 SAMPLE_INTERVAL_S = 1.0
@@ -411,6 +413,10 @@ def open_memory_cap(
     return MemoryCap()
 
 
+class DiskFull(HostFault):
+    """The disk holding the work folder filled up (the workspace is removed before retrying)."""
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """True for "no space left" from the OS or SQLite: a host fault, never a crash."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -578,6 +584,7 @@ class Watchdog:
         self.fault: str | None = None
         self.host_fault = False
         self._baseline = _free(workspace)
+        self._floor_mb = _floor_mb(workspace, limits.disk_floor_mb)
         try:
             self._ws_dev: int | None = os.stat(workspace).st_dev
         except OSError:
@@ -669,7 +676,7 @@ class Watchdog:
                 f"train.py created more than {lim.inodes:,} files and folders "
                 f"({usage.entries:,}) and was stopped"
             )
-        if lim.disk_floor_mb and usage.free_mb is not None and usage.free_mb < lim.disk_floor_mb:
+        if usage.free_mb is not None and usage.free_mb < self._floor_mb:
             self.host_fault = True
             return disk_full_message(usage.free_mb)
         return None
@@ -682,6 +689,15 @@ class Watchdog:
             if message is not None:
                 self.fault = message
                 self.on_exceeded(message)
+
+
+def _floor_mb(path: Path, floor_mb: int) -> float:
+    """The free space under which the disk counts as full: `floor_mb`, or 5 % of a small disk."""
+    try:
+        vfs = os.statvfs(path)
+    except (OSError, AttributeError):
+        return float(floor_mb)
+    return min(float(floor_mb), vfs.f_blocks * vfs.f_frsize * 0.05 / _MB)
 
 
 def disk_full_message(free_mb: float | None = None) -> str:

@@ -89,6 +89,7 @@ class TaskPipeline:
         self.workspace = ctx.paths.work / f"task-{row.id}"
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
+        self._disk_fulls = 0  # disk-full host faults during this task (limits.DiskFull)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -167,16 +168,17 @@ class TaskPipeline:
                 self.ctx.log("WARNING", f"Task {self.row.task_id} failed: {exc}")
                 self._save("ran", result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code)
                 return
-            except errors.HostFault as exc:
-                shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
-                await self._host_fault(exc, backoff, releasable=True)
-            except (OSError, sqlite3.OperationalError) as exc:
-                if not limits.is_disk_full(exc):
+            except (errors.HostFault, OSError, sqlite3.OperationalError) as exc:
+                if not isinstance(exc, errors.HostFault) and not limits.is_disk_full(exc):
                     raise
-                shutil.rmtree(self.workspace, ignore_errors=True)  # most likely what filled it
-                await self._host_fault(
-                    errors.HostFault(limits.disk_full_message()), backoff, releasable=True
-                )
+                shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
+                if not isinstance(exc, errors.HostFault) or isinstance(exc, limits.DiskFull):
+                    # The job may be what fills the disk: once more after a pause, then give it back.
+                    self._disk_fulls += 1
+                    if self._disk_fulls > 1:
+                        raise ReleaseTask(limits.disk_full_message()) from exc
+                    exc = limits.DiskFull(limits.disk_full_message())
+                await self._host_fault(exc, backoff, releasable=True)
 
     async def _download_all(self) -> None:
         ctx, row = self.ctx, self.row
@@ -336,7 +338,7 @@ class TaskPipeline:
             )  # contribution controls: a long pause gives the task back
         self._save(limits=result.enforcement)
         if result.host_fault:
-            raise errors.HostFault(result.host_fault)
+            raise limits.DiskFull(result.host_fault)
         if result.limit_fault:
             raise errors.JobFault(
                 result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail

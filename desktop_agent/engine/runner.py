@@ -521,10 +521,14 @@ class _CappedLog:
         return self
 
     def write(self, text: str) -> None:
-        self._fh.write(text)
-        self._size += len(text.encode("utf-8", errors="replace"))
-        if self._size > 2 * self.keep:
-            self._cut()
+        """Append `text`; on a full disk the line is dropped (the in-memory tail still has it)."""
+        try:
+            self._fh.write(text)
+            self._size += len(text.encode("utf-8", errors="replace"))
+            if self._size > 2 * self.keep:
+                self._cut()
+        except OSError:
+            self.dropped += len(text)
 
     def _cut(self) -> None:
         self._fh.close()
@@ -541,7 +545,10 @@ class _CappedLog:
         self._size = self._fh.tell()
 
     def __exit__(self, *exc: object) -> None:
-        self._fh.close()
+        try:
+            self._fh.close()
+        except OSError:  # the last buffered lines, on a full disk
+            pass
 
 
 @contextmanager

@@ -176,7 +176,9 @@ class TaskPipeline:
                     # The job may be what fills the disk: once more after a pause, then give it back.
                     self._disk_fulls += 1
                     if self._disk_fulls > 1:
-                        raise ReleaseTask(limits.disk_full_message()) from exc
+                        raise ReleaseTask(
+                            "the disk holding the work folder filled up again while this task ran"
+                        ) from exc
                     exc = limits.DiskFull(limits.disk_full_message())
                 await self._host_fault(exc, backoff, releasable=True)
 

@@ -83,7 +83,9 @@ def test_the_record_says_how_memory_was_capped(srv, tmp_path):
         [row] = store.history()
     finally:
         store.close()
-    expected = "kernel" if limits.open_memory_cap.__module__ and _memory_cgroup_here() else "watchdog"
+    expected = (
+        "kernel" if limits.open_memory_cap.__module__ and _memory_cgroup_here() else "watchdog"
+    )
     assert row.limits and f"memory: {expected}" in row.limits, row.limits
 
 
@@ -109,7 +111,7 @@ def test_a_deleted_file_held_open_counts_against_the_quota(srv, tmp_path):
 def test_thousands_of_empty_folders_are_stopped(srv, tmp_path):
     submit(
         srv,
-        "import os, time\nfor i in range(30000):\n    os.mkdir(f'd{i}')\ntime.sleep(30)\n",
+        "import os, time\nfor i in range(15000):\n    os.mkdir(f'd{i}')\ntime.sleep(30)\n",
     )
     ran = run_one_task(srv, tmp_path / "agent", max_workspace_mb=20)
     assert ran.finished.outcome is ev.Outcome.FAILED, ran.finished
@@ -165,10 +167,10 @@ def test_a_job_that_fills_the_disk_is_a_host_fault_not_a_crash(srv, tmp_path, sm
     )
     data_dir = small_disk / "agent"
     ran = run_one_task(  # the agent thread raising would fail here (helpers join it)
-        srv, data_dir, max_workspace_mb=10240, release_after_s=0.5, timeout=100
+        srv, data_dir, max_workspace_mb=10240, release_after_s=0.5, timeout=30
     )
     assert ran.finished.outcome is ev.Outcome.RELEASED, ran.finished
-    assert "disk" in (ran.finished.error or "") and "full" in (ran.finished.error or "")
+    assert "disk" in (ran.finished.error or "") and "filled up" in (ran.finished.error or "")
     assert not list((data_dir / "work").glob("task-*"))  # the workspace was cleaned
     vfs = os.statvfs(small_disk)
     assert vfs.f_bavail * vfs.f_frsize > 30 * 2**20

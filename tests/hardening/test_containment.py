@@ -238,3 +238,55 @@ def test_seccomp_filter_is_well_formed():
     for machine in ("x86_64", "aarch64"):
         program = seccomp.compile_filter(machine)
         assert len(program) % 8 == 0 and 0 < len(program) // 8 < 4096
+
+
+def make_sdist(folder: Path, name: str, setup_py: str) -> Path:
+    import io
+    import tarfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sdist = folder / f"{name}-1.0.tar.gz"
+    files = {
+        "setup.py": setup_py,
+        "PKG-INFO": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n",
+    }
+    with tarfile.open(sdist, "w:gz") as tf:
+        for path, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(f"{name}-1.0/{path}")
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    return sdist
+
+
+def test_a_package_without_a_wheel_is_not_built_and_fails_as_the_jobs_fault(
+    srv, tmp_path, monkeypatch
+):
+    """An sdist's setup.py is the job's code running at install time: it must never run."""
+    marker = tmp_path / "setup-py-ran"
+    make_sdist(
+        tmp_path / "dists",
+        "buildme",
+        f"open({str(marker)!r}, 'w').write('ran')\nfrom setuptools import setup\nsetup()\n",
+    )
+    monkeypatch.setenv("UV_FIND_LINKS", str(tmp_path / "dists"))
+    monkeypatch.setenv("UV_NO_INDEX", "1")
+    srv.submit_job(
+        code=b"open('model.pth','w').write('x')\n",
+        requirements=b"buildme==1.0\n",
+        data=b"x\n1\n",
+        chunks=1,
+    )
+    ran = run_one_task(srv, tmp_path / "agent", timeout=100)
+    assert ran.finished.outcome is ev.Outcome.FAILED, ran.finished
+    assert "no ready-built package (wheel)" in (ran.finished.error or ""), ran.finished.error
+    assert not marker.exists()
+    assert [c["result_url"] for c in completions(srv)] == [""]
+
+
+def test_building_from_source_cannot_be_turned_on():
+    from desktop_agent import config
+
+    with pytest.raises(config.SettingsError, match="build_from_source"):
+        config.validate({"build_from_source": True})
+    assert config.validate({"build_from_source": False}) == {"build_from_source": False}

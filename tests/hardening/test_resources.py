@@ -45,12 +45,13 @@ SYSV = """
 import ctypes, time
 libc = ctypes.CDLL(None, use_errno=True)
 libc.shmat.restype = ctypes.c_void_p
-size = 300 * 2**20
-shmid = libc.shmget(0, ctypes.c_size_t(size), 0o1000 | 0o600)  # IPC_PRIVATE, IPC_CREAT
-assert shmid >= 0, ctypes.get_errno()
-addr = libc.shmat(shmid, None, 0)
-ctypes.memset(addr, 1, size)
-libc.shmdt(ctypes.c_void_p(addr))  # no process maps it now: no RSS anywhere
+size = 10 * 2**20
+for _ in range(30):  # 300 MB in segments no process maps for long: RSS stays ~10 MB
+    shmid = libc.shmget(0, ctypes.c_size_t(size), 0o1000 | 0o600)  # IPC_PRIVATE, IPC_CREAT
+    assert shmid >= 0, ctypes.get_errno()
+    addr = libc.shmat(shmid, None, 0)
+    ctypes.memset(addr, 1, size)
+    libc.shmdt(ctypes.c_void_p(addr))
 print("detached", flush=True)
 time.sleep(30)
 """

@@ -290,3 +290,21 @@ def test_building_from_source_cannot_be_turned_on():
     with pytest.raises(config.SettingsError, match="build_from_source"):
         config.validate({"build_from_source": True})
     assert config.validate({"build_from_source": False}) == {"build_from_source": False}
+
+
+def test_gpu_use_binds_the_gpu_parts_of_sys_not_all_of_it(tmp_path, monkeypatch):
+    """A `/dev/dri` node used to bring the whole of /sys (DMI serials, MAC addresses) along."""
+    node = tmp_path / "dri"
+    node.mkdir()
+    monkeypatch.setattr(sandbox, "_GPU_GLOBS", (str(node),))
+    pci = tmp_path / "devices" / "pci0000:00" / "0000:00:02.0"
+    pci.mkdir(parents=True)
+    link = tmp_path / "bus" / "0000:00:02.0"
+    link.parent.mkdir()
+    link.symlink_to(pci)
+    monkeypatch.setattr(sandbox, "_gpu_pci_devices", lambda: [link])
+    args = sandbox.gpu_device_args()
+    binds = [args[i + 1] for i, a in enumerate(args) if a in ("--ro-bind-try", "--ro-bind")]
+    assert "/sys" not in binds and "/sys/class/net" not in binds
+    assert str(pci) in binds and str(node) in args
+    assert all(b.startswith(("/sys/", "/proc/driver/nvidia", str(tmp_path))) for b in binds), binds

@@ -5,29 +5,36 @@ a fresh mount namespace that holds only:
 
 - the system read-only (`/usr`, the `/lib*`, `/bin`, `/sbin` links or folders,
   and a short list of `/etc` files programs need: the loader cache, TLS
-  roots, passwd/group, time zone, `/etc/alternatives`),
-- the job's Python environment and the base interpreter it links to (uv and
-  venv environments symlink to the base Python, often under the owner's
-  home, e.g. pyenv) read-only,
+  roots, time zone, `/etc/alternatives`), with agent-written stand-ins for
+  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname`,
+- the job's Python environment and the base interpreter the agent chose
+  (often under the owner's home, e.g. pyenv) read-only,
 - the workspace, the only writable place on disk, and a private `/tmp`,
-- a fresh `/proc` (its own PID namespace) and a minimal `/dev`; GPU device
-  nodes (`/dev/nvidia*`, `/dev/dri`) and `/sys` only when GPU use is on.
+- a fresh `/proc` (its own PID namespace, with the kernel command line and
+  boot id masked) and a minimal `/dev`; GPU device nodes and the GPU's own
+  parts of `/sys` only when GPU use is on.
 
-Every namespace is unshared (`--unshare-all`): no network, no view of other
-processes, no IPC with the desktop. Capabilities are dropped (this matters
-when the agent runs as root), the job gets its own session (`--new-session`,
-so it cannot push keystrokes into a terminal) and dies with the agent
-(`--die-with-parent`; with the PID namespace, killing the sandbox's init
-kills every process the job started, daemons included).
+What is bound is computed from the agent's own paths only, never from files
+inside the job's environment or workspace: a wheel's data files can rewrite
+the environment's `pyvenv.cfg` or `bin/python`, and neither may widen the view.
 
-Whether bwrap works is probed once per process (`bwrap … true`): it can be
-missing, or present but unusable (a container without user namespaces). The
-caller decides, with the `allow_unsandboxed` setting, whether an
-uncontained run is acceptable; the level used is recorded per task.
+Every namespace is unshared (`--unshare-all`, `--unshare-ipc`): no network, no
+view of other processes, no IPC with the desktop, a neutral hostname.
+Capabilities are dropped (this matters when the agent runs as root), nested
+user namespaces are forbidden (`--disable-userns`, where bwrap has it), and a
+seccomp filter (seccomp.py) refuses the system calls training never needs.
+The job gets its own session (`--new-session`, so it cannot push keystrokes
+into a terminal) and dies with the agent (`--die-with-parent`; with the PID
+namespace, killing the sandbox's init kills every process the job started,
+daemons included).
 
-Installing requirements can run sdists' build scripts, so `install_prefix`
-builds a second profile: network allowed, home invisible, only the
-environment being built and the installer's cache writable.
+Whether bwrap works is probed once per process (`bwrap … true`), and then
+each stronger option, kept only where it works: bwrap can be missing, old, or
+present but unusable (a container without user namespaces). The caller
+decides, with the `allow_unsandboxed` setting, whether an uncontained run is
+acceptable; the level used is recorded per task.
+
+Installs need no sandbox: they run uv on wheels only, no package code (envs.py).
 """
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ class Settings:
     )
     max_job_processes: int = 256  # processes a job may run at once (pids cgroup where possible)
     max_workspace_mb: int = 10240  # a job writing more than this into its folder is stopped
-    allow_direct_references: bool = False  # allow URL / VCS / local-path requirement lines
+    allow_direct_references: bool = False  # allow `name @ url` requirement lines
+    build_from_source: bool = False  # build sdists at install time; refused: not available yet
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -138,7 +139,18 @@ def _check_torch_backend(value: Any) -> str | None:
     )
 
 
+def _check_build_from_source(value: bool) -> str | None:
+    if value:
+        return (
+            "cannot be turned on: building packages from source would run the job's own code "
+            "while installing, and this version cannot contain that yet. Jobs install ready-built "
+            "packages (wheels) only; remove the setting"
+        )
+    return None
+
+
 _CHECKS: dict[str, Any] = {
+    "build_from_source": _check_build_from_source,
     "schedule": _check_schedule,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,

@@ -10,9 +10,18 @@ them (`--relocatable`, so the rename keeps console scripts working) with its
 cache beside the envs so files are hard-linked rather than copied; plain
 `venv` + pip is the fallback when uv is missing.
 
-Requirements come from strangers: lines that change the package index or
-point at URLs, VCS or local paths are refused, so a job can only ask for
-packages from the index the owner of this machine configured.
+Requirements come from strangers, so they are parsed, not pattern-matched:
+each line must be a named requirement (`packaging`'s grammar) with optional
+`--hash=` options, and uv is given a file written from the parsed result,
+never the job's bytes. Everything else (options that change the index, URLs,
+VCS, local paths) is refused, so a job can only ask for packages from the
+index the owner of this machine configured.
+
+Installs run no job code: uv (or pip) installs wheels only (`--only-binary
+:all:`, `UV_NO_BUILD`), with an environment built from nothing. Unpacking a
+wheel writes files but runs none of them; what those files may say (a
+`pyvenv.cfg`, symlinks) never changes the sandbox, which is computed from
+the agent's own paths only (sandbox.py).
 """
 
 from __future__ import annotations
@@ -30,6 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
 from desktop_agent.engine.errors import HostFault, JobFault
 from desktop_agent.engine.torch_backend import installer_args as torch_installer_args
 
@@ -37,14 +49,39 @@ READY = ".ready"
 _BUILD_PREFIX = ".build-"
 _TRASH_PREFIX = ".trash-"
 _TAIL_LINES = 30
-_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$", re.DOTALL)
-_DIRECT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@")
-_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
-_PER_REQ_OPTION = re.compile(
-    r"(?:^|\s)(-\S*)"
-)  # `six --global-option=...`: options after a requirement
-_ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2")
-_VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
+_ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz", ".tar", ".egg")
+_HASH_OPTION = re.compile(r"--hash=(sha256|sha384|sha512):([0-9A-Fa-f]+)", re.IGNORECASE)
+
+# The owner's package-index configuration, passed to the installer from the agent's environment
+# (and nothing else of it: see EnvCache._uv_environ).
+_INDEX_VARS = (
+    "UV_INDEX",
+    "UV_INDEX_URL",
+    "UV_DEFAULT_INDEX",
+    "UV_EXTRA_INDEX_URL",
+    "UV_FIND_LINKS",
+    "UV_NO_INDEX",
+    "UV_OFFLINE",
+    "UV_INDEX_STRATEGY",
+    "UV_KEYRING_PROVIDER",
+    "UV_NATIVE_TLS",
+    "UV_HTTP_TIMEOUT",
+    "UV_HTTP_RETRIES",
+    "PIP_INDEX_URL",
+    "PIP_EXTRA_INDEX_URL",
+    "PIP_FIND_LINKS",
+    "PIP_NO_INDEX",
+    "PIP_CERT",
+    "PIP_DEFAULT_TIMEOUT",
+)
+_CA_VARS = ("SSL_CERT_FILE", "SSL_CERT_DIR")
+_PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+# Substrings that mean "no wheel for this platform and building from source is off".
+_NO_WHEEL_MARKERS = (
+    "building source distributions is disabled",
+    "building from source is disabled",
+    "has no usable wheels",
+)
 
 # Substrings of uv's and pip's output that mean "the network or index is
 # unreachable" (this host's problem) rather than "the requirement is bad".
@@ -90,7 +127,11 @@ def find_base_python(
 
 
 def requirement_lines(text: str) -> list[str]:
-    """The requirement lines of a requirements file: comments, blanks and continuations removed."""
+    """The requirement lines of a requirements file: comments, blanks and continuations removed.
+
+    A `#` starts a comment at the start of a line or after whitespace (pip's rule). This only
+    splits the text into lines; whether a line may be installed is `parse_requirement`'s call.
+    """
     joined = re.sub(r"\\\r?\n", " ", text)
     lines = []
     for raw in joined.splitlines():
@@ -100,32 +141,77 @@ def requirement_lines(text: str) -> list[str]:
     return lines
 
 
+def parse_requirement(line: str, *, allow_direct_references: bool = False) -> str:
+    """The line uv will be given for one requirement line of a job, rebuilt from its parse.
+
+    Only a named requirement (`name[extras] specifiers ; marker`) followed by `--hash=alg:hex`
+    options is accepted; it is parsed with `packaging` and written back from the parsed result,
+    so uv never sees the job's bytes and cannot read a line differently from this check (an
+    invisible character before `--index-url` is not a requirement, so it is refused). Direct
+    references (`name @ url`) pass only with `allow_direct_references`. Raises JobFault saying why.
+    """
+    if not all(" " <= ch <= "~" for ch in line):
+        raise _refused(line, "it contains invisible or non-ASCII characters")
+    if line.startswith("-"):
+        raise _refused(
+            line,
+            "options such as -i, --index-url, -f, -e or -r may change where packages come from",
+        )
+    head, *options = re.split(r"\s+(?=-)", line)
+    hashes = []
+    for option in options:
+        match = _HASH_OPTION.fullmatch(option)
+        if match is None:
+            raise _refused(
+                line,
+                "per-requirement options (--global-option, --config-settings, --index-url...) "
+                "are not allowed; only --hash=sha256:... is",
+            )
+        hashes.append(f"{match.group(1).lower()}:{match.group(2).lower()}")
+    try:
+        requirement = Requirement(head)
+    except InvalidRequirement:
+        raise _refused(
+            line,
+            "it is not a package name with an optional version (URLs, version-control "
+            "references, local paths and archives are not allowed)",
+        ) from None
+    if requirement.name.lower().endswith(_ARCHIVE_SUFFIXES):  # uv would read it as a file
+        raise _refused(line, "local paths and archives are not allowed")
+    if requirement.url is not None and not allow_direct_references:
+        raise _refused(line, "direct references (`name @ url`) are not allowed")
+    return str(requirement) + "".join(f" --hash={h}" for h in hashes)
+
+
+def parse_requirements(text: str, *, allow_direct_references: bool = False) -> list[str]:
+    """Every requirement of a job's requirements.txt, rebuilt by `parse_requirement` (JobFault on the first refused)."""
+    return [
+        parse_requirement(line, allow_direct_references=allow_direct_references)
+        for line in requirement_lines(text)
+    ]
+
+
+def _refused(line: str, reason: str) -> JobFault:
+    return JobFault(f"Refusing requirement line {line!r}: {reason}.")
+
+
 def canonical_line(line: str) -> str:
     """One requirement in a form that ignores spelling differences (case, `_` vs `-`, spaces)."""
-    match = _NAME.match(line)
-    if not match:
+    head, *options = re.split(r"\s+(?=-)", line)
+    try:
+        requirement = Requirement(head)
+    except InvalidRequirement:
         return re.sub(r"\s+", "", line)
-    name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
-    return name + re.sub(r"\s+", "", match.group(2))
+    requirement.name = canonicalize_name(requirement.name)
+    return re.sub(r"\s+", "", str(requirement)) + "".join(sorted(options))
 
 
-def refused_reason(line: str) -> str | None:
+def refused_reason(line: str, *, allow_direct_references: bool = False) -> str | None:
     """Why a requirement line may not be installed from a stranger's job, or None if it may."""
-    lowered = line.lower()
-    if lowered.startswith("-"):
-        return "options such as -i, --index-url, -f, -e or -r may change where packages come from"
-    if lowered.startswith(_VCS_PREFIXES) or "://" in lowered or lowered.startswith("file:"):
-        return "URLs and version-control references are not allowed"
-    if _DIRECT_REF.match(line):
-        return "direct references (`name @ url`) are not allowed"
-    if any(not opt.startswith("--hash") for opt in _PER_REQ_OPTION.findall(line)):
-        return "per-requirement options (--global-option, --config-settings, --index-url...) are not allowed"
-    if (
-        lowered.startswith((".", "/", "~", "\\"))
-        or _WINDOWS_PATH.match(line)
-        or lowered.endswith(_ARCHIVE_SUFFIXES)
-    ):
-        return "local paths and archives are not allowed"
+    try:
+        parse_requirement(line, allow_direct_references=allow_direct_references)
+    except JobFault as exc:
+        return str(exc)
     return None
 
 
@@ -181,10 +267,40 @@ class _Usage:
                 del self.holders[inode]
 
 
+def _owner_uv_config() -> Path | None:
+    """The owner's own uv.toml (the installer runs with a HOME of the agent's, so it is named)."""
+    config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(
+        os.path.expanduser("~"), ".config"
+    )
+    path = Path(config_home) / "uv" / "uv.toml"
+    return path if path.is_file() else None
+
+
+def _proxy_environ(proxy: str) -> dict[str, str]:
+    """Proxy variables for the installer from the `proxy` setting: "system", "none" or a URL."""
+    if proxy == "none":
+        return {}
+    if proxy != "system":
+        return {"HTTP_PROXY": proxy, "HTTPS_PROXY": proxy}
+    out = {}
+    for name in _PROXY_VARS:
+        for spelling in (name, name.lower()):
+            if os.environ.get(spelling):
+                out[spelling] = os.environ[spelling]
+    return out
+
+
 def _classify(tail: list[str], what: str) -> Exception:
     text = "\n".join(tail)
-    if any(marker in text.lower() for marker in _HOST_MARKERS):
+    lowered = text.lower()
+    if any(marker in lowered for marker in _HOST_MARKERS):
         return HostFault(f"Could not {what}: the package index is unreachable.\n{text}")
+    if any(marker in lowered for marker in _NO_WHEEL_MARKERS):
+        return JobFault(
+            f"Could not {what}: a requirement has no ready-built package (wheel) for this "
+            "computer, and packages are never built from source here.",
+            log_tail=text,
+        )
     return JobFault(f"Could not {what}: the job's requirements cannot be installed.", log_tail=text)
 
 
@@ -207,9 +323,7 @@ class EnvCache:
         self.uv_bin = uv_bin or _find_uv()
         self.uv_cache_dir = uv_cache_dir or root.parent / "uv-cache"
         self.allow_direct_references = allow_direct_references
-        self.sandbox_installs = (
-            True  # trust & hardening: run `pip install` under bwrap where it works
-        )
+        self.proxy = "system"  # the `proxy` setting, for the installer's environment
         self._locks: dict[str, asyncio.Lock] = {}
         self._building: set[str] = set()
         self._current: str | None = None  # the env most recently handed out: never evicted
@@ -240,12 +354,9 @@ class EnvCache:
         Raises JobFault for refused or uninstallable requirements (with the
         installer's last lines), HostFault when the index cannot be reached.
         """
-        lines = requirement_lines(requirements_text)
-        if not self.allow_direct_references:
-            for line in lines:
-                reason = refused_reason(line)
-                if reason:
-                    raise JobFault(f"Refusing requirement line {line!r}: {reason}.")
+        lines = parse_requirements(
+            requirements_text, allow_direct_references=self.allow_direct_references
+        )
         if (
             self._base_python is None
         ):  # first use: find (or download, with progress) off the event loop
@@ -364,19 +475,52 @@ class EnvCache:
         digest = hashlib.sha256(f"{self._python_id}\n{canonical}".encode()).hexdigest()
         return digest[:20]
 
+    def apply_settings(self, settings: object) -> None:
+        """Take the owner's rules for the next build from the agent's settings (read per task)."""
+        self.allow_direct_references = bool(getattr(settings, "allow_direct_references", False))
+        self.proxy = str(getattr(settings, "proxy", "system") or "system")
+
     def _uv_environ(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env.pop("VIRTUAL_ENV", None)  # the agent's own venv must not be the target
+        """The installer's whole environment, built from nothing.
+
+        None of the agent's variables reach uv or pip (cloud or CI secrets, the owner's email,
+        tokens) except the owner's package-index configuration (`_INDEX_VARS`), the system's
+        CA settings, and proxy variables as the `proxy` setting says. HOME is a folder of the
+        agent's own, so no config file in the volunteer's home is read.
+        """
+        home = self.root.parent / "installer-home"
+        home.mkdir(parents=True, exist_ok=True)
         self.uv_cache_dir.mkdir(parents=True, exist_ok=True)
         same_fs = os.stat(self.uv_cache_dir).st_dev == os.stat(self.root).st_dev
+        env = {
+            "PATH": os.pathsep.join(["/usr/local/bin", "/usr/bin", "/bin"])
+            if os.name != "nt"
+            else os.environ.get("PATH", ""),
+            "HOME": str(home),
+            "LANG": "C.UTF-8",
+            "TMPDIR": str(home),
+        }
+        if os.name == "nt":
+            for name in ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP"):
+                if name in os.environ:
+                    env[name] = os.environ[name]
+        for name in _INDEX_VARS + _CA_VARS:
+            if os.environ.get(name):
+                env[name] = os.environ[name]
+        config = _owner_uv_config()
+        if config is not None:
+            env["UV_CONFIG_FILE"] = str(config)
+        env.update(_proxy_environ(getattr(self, "proxy", "system")))
         env.update(
             UV_CACHE_DIR=str(self.uv_cache_dir),
             UV_LINK_MODE="hardlink" if same_fs else "copy",
             UV_NO_PROGRESS="1",
             UV_PYTHON_DOWNLOADS="never",
+            UV_NO_BUILD="1",  # wheels only: no package's build script ever runs
             NO_COLOR="1",
             PIP_DISABLE_PIP_VERSION_CHECK="1",
             PIP_NO_INPUT="1",
+            PIP_ONLY_BINARY=":all:",
         )
         return env
 
@@ -414,12 +558,15 @@ class EnvCache:
                 req.write_text("\n".join(lines) + "\n", encoding="utf-8")
                 python = str(_env_python(venv))
                 if self.uv_bin:
-                    cmd = [self.uv_bin, "pip", "install", "--python", python, "-r", str(req)]
+                    cmd = [self.uv_bin, "pip", "install", "--python", python]
                 else:
-                    cmd = [python, "-m", "pip", "install", "-r", str(req)]
+                    cmd = [python, "-m", "pip", "install"]
+                # Wheels only: unpacking a wheel runs none of its code, so the install needs no
+                # sandbox and uv may hard-link from its cache.
+                cmd += ["--only-binary", ":all:", "-r", str(req)]
                 cmd += torch_installer_args(torch_backend, uv=bool(self.uv_bin))
                 await self._run(
-                    self._install_sandbox(Path(python), tmp) + cmd,
+                    cmd,
                     tmp,
                     on_line,
                     tail,
@@ -438,19 +585,6 @@ class EnvCache:
             return seconds
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-
-    def _install_sandbox(self, python: Path, build_dir: Path) -> list[str]:
-        """bwrap prefix for the install (sdists' build scripts are code too): network on, home hidden,
-        only the env being built and uv's cache writable. Empty where bwrap is unavailable (sandbox.py)."""
-        from desktop_agent.engine import sandbox
-
-        if not self.sandbox_installs:
-            return []
-        info = sandbox.detect()
-        readable = [Path(self.uv_bin).resolve().parent] if self.uv_bin else []
-        return sandbox.install_prefix(
-            info, python=python, writable=[build_dir, self.uv_cache_dir], readable=readable
-        )
 
     async def _run(
         self, cmd: list[str], cwd: Path, on_line: Callable[[str], None], tail: deque[str], what: str

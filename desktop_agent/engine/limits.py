@@ -1,17 +1,27 @@
 """Resource limits for a job's process tree, enforced from outside the tree.
 
-- **Memory**: the summed RSS of the tree, sampled about once a second. Not
-  `RLIMIT_AS`: PyTorch and CUDA reserve huge address ranges they never touch,
-  so an address-space cap kills healthy jobs. Past the cap the job is stopped
-  as a job fault ("used more than X MB of memory").
+- **Memory**: where this machine lets us make one, a memory cgroup (cgroup v1
+  `memory`, or a delegated v2 subtree with `memory`) whose limit the kernel
+  enforces; it charges everything the job makes resident, shared memory
+  included (memfd, SysV, tmpfs). Otherwise the watchdog sums, about once a
+  second, the tree's RSS, memfds and deleted files held open outside the
+  workspace, the sandbox's private `/tmp` and `/dev/shm`, and SysV segments of
+  the job's IPC namespace. Not `RLIMIT_AS`: PyTorch and CUDA reserve huge
+  address ranges they never touch. Past the cap the job is stopped as a job
+  fault ("used more than X MB of memory"). `MemoryCap.kind` says which applied.
 - **Processes**: a pids cgroup where this machine lets us make one (cgroup v1
   `pids` controller, or a delegated cgroup v2 subtree): the kernel refuses the
   fork, even for root. Otherwise `RLIMIT_NPROC` for a non-root user (counted
   per user, so it is set to what the user already runs plus the cap), and in
   every case the watchdog counts the tree and stops it past the cap.
-- **Disk**: the workspace's size, sampled about once a second; past
-  `max_workspace_mb` the job is stopped (it may overshoot by what it writes
-  in one second).
+- **Disk**: sampled about once a second, the largest of: the workspace's
+  files and folders, plus deleted files the job still holds open there; and
+  how far the filesystem's free space fell since the job started. Inodes are
+  capped the same way (entries in the workspace, and free inodes consumed).
+  Past `max_workspace_mb` (or the inode cap) the job is stopped as a job fault.
+  When the filesystem's free space falls under `DISK_FLOOR_MB` the job is
+  stopped as a host fault (the disk is full), so the agent's own database and
+  logs keep working.
 - **Priority**: `nice 10` by default (`priority_prefix`); reusable by the
   CPU-priority setting.
 
@@ -21,8 +31,12 @@ The wall-clock limit lives in the runner.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import shutil
+import sqlite3
+import stat
+import subprocess
 import sys
 import uuid
 from dataclasses import dataclass
@@ -31,11 +45,16 @@ from collections.abc import Callable
 
 import psutil
 
+from desktop_agent.engine.errors import HostFault
+
 DEFAULT_NICE = 10
 DEFAULT_MEMORY_SHARE = 0.75  # of physical RAM, when max_job_memory_mb is 0
 SAMPLE_INTERVAL_S = 1.0
 _CGROUP_PREFIX = "desktop-agent-"
 _MB = 1024 * 1024
+DISK_FLOOR_MB = 64  # free space kept for the agent's own database and logs
+INODES_PER_MB = 100  # the inode cap: this many entries per MB of disk quota, at least MIN_INODES
+MIN_INODES = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,12 @@ class JobLimits:
     workspace_mb: int  # 0: no cap
     nice: int = DEFAULT_NICE
     sample_s: float = SAMPLE_INTERVAL_S
+    disk_floor_mb: int = DISK_FLOOR_MB
+
+    @property
+    def inodes(self) -> int:
+        """Files and folders a job may create: proportional to its disk quota (0: no cap)."""
+        return max(MIN_INODES, self.workspace_mb * INODES_PER_MB) if self.workspace_mb else 0
 
 
 def memory_cap_mb(setting_mb: int) -> int:
@@ -196,14 +221,18 @@ def _owner_tag(owner: str) -> str:
 
 def kill_stale_cgroups(owner: str) -> int:
     """Kill what is left in job cgroups of `owner` (a crashed agent's work folder) and remove them."""
-    found = pids_cgroup_parent()
-    if found is None:
-        return 0
     killed = 0
-    for child in found[0].glob(f"{_CGROUP_PREFIX}{_owner_tag(owner)}-*"):
-        cap = _PidsCgroup(child, found[1])
-        killed += len(cap.pids())
-        cap.close()
+    parents = {
+        pids_cgroup_parent(),
+        _own_cgroup("memory") if sys.platform.startswith("linux") else None,
+    }
+    for found in parents:
+        if found is None:
+            continue
+        for child in found[0].glob(f"{_CGROUP_PREFIX}{_owner_tag(owner)}-*"):
+            cap = _PidsCgroup(child, found[1])
+            killed += len(cap.pids())
+            cap.close()
     return killed
 
 
@@ -245,34 +274,296 @@ def process_cap_enforced_by_kernel() -> str | None:
     return None
 
 
+# --- memory cap ---------------------------------------------------------------------------
+
+
+class MemoryCap:
+    """How the memory cap is enforced for one run: the watchdog's own count (`kind` says so)."""
+
+    kind = "watchdog (RSS + shared memory)"
+
+    def prefix(self) -> list[str]:
+        return []
+
+    def pids(self) -> list[int]:
+        return []
+
+    def usage_bytes(self) -> int | None:
+        """What the kernel charges the job (None: the watchdog counts for itself)."""
+        return None
+
+    def oom_killed(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+class _MemoryCgroup(MemoryCap):
+    def __init__(self, path: Path, version: str, *, join: bool):
+        self.path = path
+        self.version = version
+        self.join = join  # False: the pids cgroup (v2) is the same folder, joined already
+        self.kind = f"kernel ({version} memory controller)"
+
+    def prefix(self) -> list[str]:
+        if not self.join:
+            return []
+        sh = shutil.which("sh") or "/bin/sh"
+        return [sh, "-c", 'echo $$ > "$0" && exec "$@"', str(self.path / "cgroup.procs")]
+
+    def pids(self) -> list[int]:
+        return _PidsCgroup(self.path, self.version).pids()
+
+    def _stat(self, key: str) -> int:
+        try:
+            for line in (self.path / "memory.stat").read_text().splitlines():
+                name, _, value = line.partition(" ")
+                if name == key:
+                    return int(value)
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    def usage_bytes(self) -> int | None:
+        name = "memory.usage_in_bytes" if self.version == "cgroup-v1" else "memory.current"
+        try:
+            used = int((self.path / name).read_text())
+        except (OSError, ValueError):
+            return None
+        # Clean page cache is reclaimed before anything is killed, so it is not the job's memory.
+        inactive = self._stat(
+            "total_inactive_file" if self.version == "cgroup-v1" else "inactive_file"
+        )
+        return max(0, used - inactive)
+
+    def oom_killed(self) -> bool:
+        name = "memory.oom_control" if self.version == "cgroup-v1" else "memory.events"
+        try:
+            for line in (self.path / name).read_text().splitlines():
+                key, _, value = line.partition(" ")
+                if key == "oom_kill" and int(value) > 0:
+                    return True
+        except (OSError, ValueError):
+            pass
+        return False
+
+    def close(self) -> None:
+        if self.join:
+            _PidsCgroup(self.path, self.version).close()
+
+
+def _write_limit(path: Path, version: str, limit_bytes: int) -> None:
+    if version == "cgroup-v1":
+        (path / "memory.limit_in_bytes").write_text(str(limit_bytes))
+        swap = path / "memory.memsw.limit_in_bytes"  # memory + swap: no swapping past the cap
+        if swap.exists():
+            try:
+                swap.write_text(str(limit_bytes))
+            except OSError:
+                pass
+    else:
+        (path / "memory.max").write_text(str(limit_bytes))
+        swap = path / "memory.swap.max"
+        if swap.exists():
+            try:
+                swap.write_text("0")
+            except OSError:
+                pass
+
+
+def open_memory_cap(
+    limit_mb: int, owner: str = "", processes: ProcessCap | None = None
+) -> MemoryCap:
+    """The strongest memory cap this machine allows for one run (a memory cgroup, else the watchdog)."""
+    if limit_mb <= 0 or not sys.platform.startswith("linux"):
+        return MemoryCap()
+    limit = limit_mb * _MB
+    if isinstance(processes, _PidsCgroup) and processes.kind == "cgroup-v2":
+        # One v2 cgroup per process: the job's pids cgroup carries the memory limit too, if it can.
+        if (processes.path / "memory.max").exists():
+            try:
+                _write_limit(processes.path, "cgroup-v2", limit)
+                return _MemoryCgroup(processes.path, "cgroup-v2", join=False)
+            except OSError:
+                pass
+        return MemoryCap()
+    found = _own_cgroup("memory")
+    if found is None:
+        return MemoryCap()
+    parent, version = found
+    if version == "cgroup-v2":
+        try:
+            if "memory" not in (parent / "cgroup.subtree_control").read_text().split():
+                return MemoryCap()
+        except OSError:
+            return MemoryCap()
+    if not os.access(parent, os.W_OK):
+        return MemoryCap()
+    path = parent / f"{_CGROUP_PREFIX}{_owner_tag(owner)}-mem-{uuid.uuid4().hex[:12]}"
+    try:
+        path.mkdir()
+        _write_limit(path, version, limit)
+        return _MemoryCgroup(path, version, join=True)
+    except OSError:
+        try:
+            path.rmdir()
+        except OSError:
+            pass
+    return MemoryCap()
+
+
+class DiskFull(HostFault):
+    """The disk holding the work folder filled up (the workspace is removed before retrying)."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for "no space left" from the OS or SQLite: a host fault, never a crash."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
+
+
+def result_size_fault(path: Path, quota_mb: int) -> str | None:
+    """Why `model.pth` may not be uploaded (its apparent or allocated size past the quota), or None.
+
+    A sparse file occupies almost nothing on disk but is uploaded at its full apparent size,
+    so both sizes are checked.
+    """
+    if quota_mb <= 0:
+        return None
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    size = max(st.st_size, getattr(st, "st_blocks", 0) * 512)
+    if size > quota_mb * _MB:
+        return (
+            f"model.pth is {size / _MB:.0f} MB, more than the {quota_mb} MB disk quota; "
+            "it was not uploaded"
+        )
+    return None
+
+
 # --- the watchdog --------------------------------------------------------------------------
 
 
 def tree_bytes(path: Path) -> int:
     """Bytes on disk under `path` (hard links counted once, symlinks not followed)."""
+    return tree_usage(path)[0]
+
+
+def tree_usage(path: Path) -> tuple[int, int]:
+    """(bytes on disk, entries) under `path`: files, and folders too (each takes an inode and blocks)."""
     total = 0
+    entries = 0
     seen: set[tuple[int, int]] = set()
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
+    for dirpath, dirs, files in os.walk(path):
+        for name in files + dirs:
             try:
                 st = os.lstat(os.path.join(dirpath, name))
             except OSError:
                 continue
+            entries += 1
             if (st.st_dev, st.st_ino) not in seen:
                 seen.add((st.st_dev, st.st_ino))
-                total += max(st.st_size, getattr(st, "st_blocks", 0) * 512)
+                blocks = getattr(st, "st_blocks", 0) * 512
+                total += blocks if stat.S_ISDIR(st.st_mode) else max(st.st_size, blocks)
+    return total, entries
+
+
+def _free(path: Path) -> tuple[int, int] | None:
+    """(free bytes, free inodes) of the filesystem holding `path`, as an unprivileged user sees them."""
+    try:
+        vfs = os.statvfs(path)
+    except (OSError, AttributeError):
+        return None
+    return vfs.f_bavail * vfs.f_frsize, vfs.f_favail
+
+
+def _used(path: str) -> int:
+    try:
+        vfs = os.statvfs(path)
+    except OSError:
+        return 0
+    return (vfs.f_blocks - vfs.f_bfree) * vfs.f_frsize
+
+
+def _sysv_bytes(ipc_ns_of: int | None, members: set[int]) -> int:
+    """Resident SysV shared memory: the segments of the job's own IPC namespace (read with
+    `nsenter`), or, without one, the host's segments a member created or last used."""
+    text = ""
+    if ipc_ns_of is not None and shutil.which("nsenter"):
+        try:
+            text = subprocess.run(
+                ["nsenter", f"--ipc=/proc/{ipc_ns_of}/ns/ipc", "cat", "/proc/sysvipc/shm"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+            ).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            text = ""
+    else:
+        try:
+            text = Path("/proc/sysvipc/shm").read_text()
+        except OSError:
+            return 0
+    lines = text.splitlines()
+    if not lines:
+        return 0
+    header = lines[0].split()
+    total = 0
+    for line in lines[1:]:
+        row = dict(zip(header, line.split(), strict=False))
+        try:
+            if ipc_ns_of is None and not {int(row["cpid"]), int(row["lpid"])} & members:
+                continue
+            total += int(row.get("rss", row.get("size", 0))) + int(row.get("swap", 0))
+        except (KeyError, ValueError):
+            continue
     return total
+
+
+def _open_deleted(procs: list[psutil.Process], skip_devs: set[int]) -> dict[int, int]:
+    """Bytes of deleted files (and memfds) the tree still holds open, by device; each inode once."""
+    by_dev: dict[int, int] = {}
+    seen: set[tuple[int, int]] = set()
+    for proc in procs:
+        try:
+            fds = os.listdir(f"/proc/{proc.pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                st = os.stat(f"/proc/{proc.pid}/fd/{fd}")
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode) or st.st_nlink != 0 or st.st_dev in skip_devs:
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            by_dev[st.st_dev] = by_dev.get(st.st_dev, 0) + st.st_blocks * 512
+    return by_dev
 
 
 @dataclass
 class Usage:
-    rss_mb: float = 0.0
+    rss_mb: float = 0.0  # the job's memory: the kernel's count, or RSS + shared memory
     processes: int = 0
-    workspace_mb: float = 0.0
+    workspace_mb: float = (
+        0.0  # the job's disk use (largest of the measures in the module docstring)
+    )
+    entries: int = 0  # inodes used
+    free_mb: float | None = None  # free space left on the workspace's filesystem
 
 
 class Watchdog:
-    """Samples the tree about once a second and calls `on_exceeded(message)` once when a cap is passed."""
+    """Samples the tree about once a second and calls `on_exceeded(message)` once when a cap is passed.
+
+    `host_fault` is set (with the message) when what ran out is the machine's disk rather than
+    the job's quota.
+    """
 
     def __init__(
         self,
@@ -280,27 +571,90 @@ class Watchdog:
         workspace: Path,
         members: Callable[[], list[psutil.Process]],
         on_exceeded: Callable[[str], None],
+        memory: MemoryCap | None = None,
+        sandboxed: bool = False,
     ):
         self.limits = limits
         self.workspace = workspace
         self.members = members
         self.on_exceeded = on_exceeded
+        self.memory = memory or MemoryCap()
+        self.sandboxed = sandboxed  # its own /tmp, /dev/shm and IPC namespace, seen via /proc
         self.peak = Usage()
         self.fault: str | None = None
+        self.host_fault = False
+        self._baseline = _free(workspace)
+        self._floor_mb = _floor_mb(workspace, limits.disk_floor_mb)
+        try:
+            self._ws_dev: int | None = os.stat(workspace).st_dev
+        except OSError:
+            self._ws_dev = None
 
-    def sample(self) -> Usage:
-        procs = self.members()
+    def _memory_bytes(self, procs: list[psutil.Process]) -> tuple[int, dict[int, int]]:
+        """(the job's memory, deleted-open bytes by device); the kernel's figure where it has one."""
         rss = 0
         for proc in procs:
             try:
                 rss += proc.memory_info().rss
             except psutil.Error:
                 continue
-        usage = Usage(rss / _MB, len(procs), tree_bytes(self.workspace) / _MB)
+        private_devs: set[int] = set()
+        extra = 0
+        leader = self._sandbox_pid(procs)
+        if leader is not None:  # the sandbox's private tmpfs mounts are RAM
+            for sub in ("tmp", "dev/shm"):
+                mount = f"/proc/{leader}/root/{sub}"
+                try:
+                    private_devs.add(os.stat(mount).st_dev)
+                except OSError:
+                    continue
+                extra += _used(mount)
+        deleted = _open_deleted(procs, private_devs)
+        kernel = self.memory.usage_bytes()
+        if kernel is not None:
+            return kernel, deleted
+        extra += sum(size for dev, size in deleted.items() if dev != self._ws_dev)  # memfd, tmpfs
+        extra += _sysv_bytes(leader, {p.pid for p in procs})
+        return rss + extra, deleted
+
+    def _sandbox_pid(self, procs: list[psutil.Process]) -> int | None:
+        """A member whose root is the sandbox's (not ours), to look at its mounts and IPC namespace."""
+        if not self.sandboxed:
+            return None
+        try:
+            mine = os.stat("/proc/self/root")
+        except OSError:
+            return None
+        for proc in procs:
+            try:
+                st = os.stat(f"/proc/{proc.pid}/root")
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino):
+                return proc.pid
+        return None
+
+    def sample(self) -> Usage:
+        procs = self.members()
+        memory, deleted = self._memory_bytes(procs)
+        files, entries = tree_usage(self.workspace)
+        disk = files + (deleted.get(self._ws_dev, 0) if self._ws_dev is not None else 0)
+        free = _free(self.workspace)
+        free_mb = None
+        if free is not None:
+            free_mb = free[0] / _MB
+            if self._baseline is not None:
+                disk = max(disk, self._baseline[0] - free[0])
+                entries = max(entries, self._baseline[1] - free[1])
+        usage = Usage(memory / _MB, len(procs), disk / _MB, entries, free_mb)
         self.peak = Usage(
             max(self.peak.rss_mb, usage.rss_mb),
             max(self.peak.processes, usage.processes),
             max(self.peak.workspace_mb, usage.workspace_mb),
+            max(self.peak.entries, usage.entries),
+            free_mb
+            if self.peak.free_mb is None or free_mb is None
+            else min(self.peak.free_mb, free_mb),
         )
         return usage
 
@@ -317,6 +671,14 @@ class Watchdog:
                 f"train.py wrote more than {lim.workspace_mb} MB into its folder "
                 f"({usage.workspace_mb:.0f} MB) and was stopped"
             )
+        if lim.inodes and usage.entries > lim.inodes:
+            return (
+                f"train.py created more than {lim.inodes:,} files and folders "
+                f"({usage.entries:,}) and was stopped"
+            )
+        if usage.free_mb is not None and usage.free_mb < self._floor_mb:
+            self.host_fault = True
+            return disk_full_message(usage.free_mb)
         return None
 
     async def run(self) -> None:
@@ -327,3 +689,20 @@ class Watchdog:
             if message is not None:
                 self.fault = message
                 self.on_exceeded(message)
+
+
+def _floor_mb(path: Path, floor_mb: int) -> float:
+    """The free space under which the disk counts as full: `floor_mb`, or 5 % of a small disk."""
+    try:
+        vfs = os.statvfs(path)
+    except (OSError, AttributeError):
+        return float(floor_mb)
+    return min(float(floor_mb), vfs.f_blocks * vfs.f_frsize * 0.05 / _MB)
+
+
+def disk_full_message(free_mb: float | None = None) -> str:
+    left = f" ({free_mb:.0f} MB free)" if free_mb is not None else ""
+    return (
+        f"the disk holding the agent's work folder is full{left}; the task's files were removed "
+        "and it will be tried again later. Free some disk space"
+    )

@@ -19,6 +19,7 @@ import asyncio
 import hashlib
 import os
 import shutil
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,7 @@ class TaskPipeline:
         self.workspace = ctx.paths.work / f"task-{row.id}"
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
+        self._disk_fulls = 0  # disk-full host faults during this task (limits.DiskFull)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -192,7 +194,18 @@ class TaskPipeline:
                 self.ctx.log("WARNING", f"Task {self.row.task_id} failed: {exc}")
                 self._save("ran", result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code)
                 return
-            except errors.HostFault as exc:
+            except (errors.HostFault, OSError, sqlite3.OperationalError) as exc:
+                if not isinstance(exc, errors.HostFault) and not limits.is_disk_full(exc):
+                    raise
+                shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
+                if not isinstance(exc, errors.HostFault) or isinstance(exc, limits.DiskFull):
+                    # The job may be what fills the disk: once more after a pause, then give it back.
+                    self._disk_fulls += 1
+                    if self._disk_fulls > 1:
+                        raise ReleaseTask(
+                            "the disk holding the work folder filled up again while this task ran"
+                        ) from exc
+                    exc = limits.DiskFull(limits.disk_full_message())
                 await self._host_fault(exc, backoff, releasable=True)
 
     async def _download_all(self) -> None:
@@ -273,10 +286,7 @@ class TaskPipeline:
         ):  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
-        # the owner's rule for URL / VCS / local-path requirement lines (trust & hardening)
-        self.ctx.envs.allow_direct_references = getattr(
-            self.ctx.settings, "allow_direct_references", False
-        )
+        self.ctx.envs.apply_settings(self.ctx.settings)  # direct references, proxy
         env = await self.ctx.envs.ensure(
             requirements,
             on_line=on_line,
@@ -332,6 +342,7 @@ class TaskPipeline:
                 box,
                 python=python,
                 workspace=self.workspace,
+                base_python=ctx.envs.base_python,
                 gpu=getattr(ctx.settings, "use_gpu", True),
                 tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048),
             ),
@@ -355,6 +366,9 @@ class TaskPipeline:
             raise ReleaseTask(
                 result.cancel_reason
             )  # contribution controls: a long pause gives the task back
+        self._save(limits=result.enforcement)
+        if result.host_fault:
+            raise limits.DiskFull(result.host_fault)
         if result.limit_fault:
             raise errors.JobFault(
                 result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail
@@ -384,6 +398,9 @@ class TaskPipeline:
                 else "model.pth is a symbolic link; refusing to upload what it points to",
                 exit_code=result.exit_code,
             )
+        too_big = limits.result_size_fault(model, getattr(ctx.settings, "max_workspace_mb", 0))
+        if too_big:
+            raise errors.JobFault(too_big, exit_code=result.exit_code)
         kept = ctx.paths.results / f"task-{row.id}-model.pth"
         os.replace(
             model, kept

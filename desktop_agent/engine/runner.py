@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any
 
 import psutil
 
@@ -45,6 +45,7 @@ from desktop_agent.engine.limits import JobLimits
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
+LOG_KEEP_BYTES = 1024 * 1024  # the task log keeps the last 1 MiB of output (plus a cut marker)
 TAIL_LINES = 20
 KILL_PATIENCE_S = 60.0  # how long SIGKILLs are repeated before a process is given up on
 _READ_SIZE = 64 * 1024
@@ -68,6 +69,8 @@ class RunResult:
     log_tail: str  # the last lines of output, for a failure report
     cancel_reason: str | None = None
     limit_fault: str | None = None  # a resource cap (memory, processes, disk) stopped it: limits.py
+    host_fault: str | None = None  # the machine ran out (its disk), not the job's quota
+    enforcement: str = ""  # which mechanism enforced each limit, for the task's record
 
 
 def parse_progress(line: str) -> float | None:
@@ -225,15 +228,24 @@ class JobProcess:
             if self.limits
             else limits.ProcessCap()
         )
+        owner = str(self.workspace.resolve().parent)
+        memory = (
+            limits.open_memory_cap(self.limits.memory_mb, owner=owner, processes=cap)
+            if self.limits
+            else limits.MemoryCap()
+        )
         argv = [
             *cap.prefix(),
+            *memory.prefix(),
             *(limits.priority_prefix(self.limits.nice) if self.limits else []),
             *self.command_prefix,
             str(self.python),
             "train.py",
         ]
         self._cap = cap
-        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log, _closing(cap):
+        self._memory = memory
+        watchdog = None
+        with _CappedLog(self.log_path) as log, _closing(cap), _closing(memory):
             self._proc = await asyncio.create_subprocess_exec(
                 *argv,
                 cwd=self.workspace,
@@ -250,10 +262,14 @@ class JobProcess:
                 asyncio.create_task(self._read(self._proc.stdout, "stdout", log)),
                 asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
             ]
-            watchdog = None
             if self.limits is not None:
                 watchdog = limits.Watchdog(
-                    self.limits, self.workspace, self._tree, self._limit_exceeded
+                    self.limits,
+                    self.workspace,
+                    self._tree,
+                    self._limit_exceeded,
+                    memory=memory,
+                    sandboxed=bool(self.command_prefix),
                 )
                 readers.append(asyncio.create_task(watchdog.run()))
             timed_out = False
@@ -271,7 +287,27 @@ class JobProcess:
             _done, pending = await asyncio.wait(readers, timeout=5.0)
             for task in pending:
                 task.cancel()
-        cancelled = self._cancel.is_set() and not timed_out and self.limit_fault is None
+            if self.limits is not None and self.limit_fault is None and memory.oom_killed():
+                self.limit_fault = (
+                    f"train.py used more than {self.limits.memory_mb} MB of memory and was "
+                    "stopped by the system"
+                )
+        host_fault = None
+        if watchdog is not None:
+            if watchdog.host_fault:
+                host_fault = self.limit_fault
+            else:  # the job may have filled the disk between two samples
+                usage = await asyncio.to_thread(watchdog.sample)
+                if watchdog.check(usage) is not None and watchdog.host_fault:
+                    host_fault = limits.disk_full_message(usage.free_mb)
+        if host_fault is not None:
+            self.limit_fault = None
+        cancelled = (
+            self._cancel.is_set()
+            and not timed_out
+            and self.limit_fault is None
+            and host_fault is None
+        )
         return RunResult(
             exit_code=self._proc.returncode,
             duration_s=time.monotonic() - started,
@@ -280,6 +316,17 @@ class JobProcess:
             log_tail="\n".join(self._tail),
             cancel_reason=self.cancel_reason if cancelled else None,
             limit_fault=self.limit_fault,
+            host_fault=host_fault,
+            enforcement=self._enforcement(cap, memory),
+        )
+
+    def _enforcement(self, cap: limits.ProcessCap, memory: limits.MemoryCap) -> str:
+        if self.limits is None:
+            return "no limits"
+        processes = "kernel (" + cap.kind + ")" if cap.kind != "watch" else "watchdog"
+        return (
+            f"memory: {memory.kind}; processes: {processes}; disk: watchdog (files, deleted "
+            "files held open, filesystem free space and inodes)"
         )
 
     def _limit_exceeded(self, message: str) -> None:
@@ -298,7 +345,11 @@ class JobProcess:
                     found[child.pid] = child
             except psutil.Error:
                 pass
-        for pid in getattr(self, "_cap", limits.ProcessCap()).pids():
+        known = [
+            *getattr(self, "_cap", limits.ProcessCap()).pids(),
+            *getattr(self, "_memory", limits.MemoryCap()).pids(),
+        ]
+        for pid in known:
             if pid not in found:
                 try:
                     found[pid] = psutil.Process(pid)
@@ -347,7 +398,7 @@ class JobProcess:
             if not exited.done():
                 exited.cancel()
 
-    async def _read(self, stream: asyncio.StreamReader | None, name: str, log: TextIO) -> None:
+    async def _read(self, stream: asyncio.StreamReader | None, name: str, log: _CappedLog) -> None:
         assert stream is not None
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pending = ""
@@ -369,7 +420,7 @@ class JobProcess:
             if not chunk:
                 return
 
-    def _line(self, stream: str, line: str, log: TextIO) -> None:
+    def _line(self, stream: str, line: str, log: _CappedLog) -> None:
         if not line.strip():
             return
         self._tail.append(line)
@@ -454,8 +505,56 @@ class JobProcess:
                 _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
 
 
+class _CappedLog:
+    """The task's log file, holding at most the last ~`LOG_KEEP_BYTES` of output.
+
+    A job can print hundreds of MB; the file grows to twice the cap, then is cut back to its
+    last `LOG_KEEP_BYTES` behind a line that says how much was dropped.
+    """
+
+    def __init__(self, path: Path, keep: int = LOG_KEEP_BYTES):
+        self.path = path
+        self.keep = keep
+        self.dropped = 0
+
+    def __enter__(self) -> _CappedLog:
+        self._fh = open(self.path, "a", encoding="utf-8", buffering=1)
+        self._size = self._fh.tell()
+        return self
+
+    def write(self, text: str) -> None:
+        """Append `text`; on a full disk the line is dropped (the in-memory tail still has it)."""
+        try:
+            self._fh.write(text)
+            self._size += len(text.encode("utf-8", errors="replace"))
+            if self._size > 2 * self.keep:
+                self._cut()
+        except OSError:
+            self.dropped += len(text)
+
+    def _cut(self) -> None:
+        self._fh.close()
+        with open(self.path, "rb") as fh:
+            fh.seek(max(0, self._size - self.keep))
+            tail = fh.read()
+        start = tail.find(b"\n") + 1  # from a line boundary
+        self.dropped += self._size - len(tail) + start
+        marker = f"[... {self.dropped:,} bytes of output not kept ...]\n".encode()
+        tmp = self.path.with_suffix(".cut")
+        tmp.write_bytes(marker + tail[start:])
+        os.replace(tmp, self.path)
+        self._fh = open(self.path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 (closed in __exit__)
+        self._size = self._fh.tell()
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._fh.close()
+        except OSError:  # the last buffered lines, on a full disk
+            pass
+
+
 @contextmanager
-def _closing(cap: limits.ProcessCap) -> Iterator[None]:
+def _closing(cap: limits.ProcessCap | limits.MemoryCap) -> Iterator[None]:
     try:
         yield
     finally:

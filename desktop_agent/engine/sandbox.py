@@ -5,29 +5,36 @@ a fresh mount namespace that holds only:
 
 - the system read-only (`/usr`, the `/lib*`, `/bin`, `/sbin` links or folders,
   and a short list of `/etc` files programs need: the loader cache, TLS
-  roots, passwd/group, time zone, `/etc/alternatives`),
-- the job's Python environment and the base interpreter it links to (uv and
-  venv environments symlink to the base Python, often under the owner's
-  home, e.g. pyenv) read-only,
+  roots, time zone, `/etc/alternatives`), with agent-written stand-ins for
+  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname`,
+- the job's Python environment and the base interpreter the agent chose
+  (often under the owner's home, e.g. pyenv) read-only,
 - the workspace, the only writable place on disk, and a private `/tmp`,
-- a fresh `/proc` (its own PID namespace) and a minimal `/dev`; GPU device
-  nodes (`/dev/nvidia*`, `/dev/dri`) and `/sys` only when GPU use is on.
+- a fresh `/proc` (its own PID namespace, with the kernel command line and
+  boot id masked) and a minimal `/dev`; GPU device nodes and the GPU's own
+  parts of `/sys` only when GPU use is on.
 
-Every namespace is unshared (`--unshare-all`): no network, no view of other
-processes, no IPC with the desktop. Capabilities are dropped (this matters
-when the agent runs as root), the job gets its own session (`--new-session`,
-so it cannot push keystrokes into a terminal) and dies with the agent
-(`--die-with-parent`; with the PID namespace, killing the sandbox's init
-kills every process the job started, daemons included).
+What is bound is computed from the agent's own paths only, never from files
+inside the job's environment or workspace: a wheel's data files can rewrite
+the environment's `pyvenv.cfg` or `bin/python`, and neither may widen the view.
 
-Whether bwrap works is probed once per process (`bwrap … true`): it can be
-missing, or present but unusable (a container without user namespaces). The
-caller decides, with the `allow_unsandboxed` setting, whether an
-uncontained run is acceptable; the level used is recorded per task.
+Every namespace is unshared (`--unshare-all`, `--unshare-ipc`): no network, no
+view of other processes, no IPC with the desktop, a neutral hostname.
+Capabilities are dropped (this matters when the agent runs as root), nested
+user namespaces are forbidden (`--disable-userns`, where bwrap has it), and a
+seccomp filter (seccomp.py) refuses the system calls training never needs.
+The job gets its own session (`--new-session`, so it cannot push keystrokes
+into a terminal) and dies with the agent (`--die-with-parent`; with the PID
+namespace, killing the sandbox's init kills every process the job started,
+daemons included).
 
-Installing requirements can run sdists' build scripts, so `install_prefix`
-builds a second profile: network allowed, home invisible, only the
-environment being built and the installer's cache writable.
+Whether bwrap works is probed once per process (`bwrap … true`), and then
+each stronger option, kept only where it works: bwrap can be missing, old, or
+present but unusable (a container without user namespaces). The caller
+decides, with the `allow_unsandboxed` setting, whether an uncontained run is
+acceptable; the level used is recorded per task.
+
+Installs need no sandbox: they run uv on wheels only, no package code (envs.py).
 """
 
 from __future__ import annotations
@@ -37,10 +44,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterable, Mapping
+
+from desktop_agent.engine import seccomp
 
 BWRAP = "bwrap"
 NONE_PREFIX = "none"
@@ -54,8 +63,9 @@ _ETC_FILES = (
     "/etc/ssl",
     "/etc/ca-certificates",
     "/etc/pki",
-    "/etc/passwd",
+    "/etc/passwd",  # agent-written stand-ins for passwd, group, hosts, hostname
     "/etc/group",
+    "/etc/hostname",
     "/etc/nsswitch.conf",
     "/etc/localtime",
     "/etc/timezone",
@@ -66,6 +76,15 @@ _ETC_FILES = (
 _NET_ETC_FILES = ("/etc/resolv.conf", "/etc/gai.conf", "/etc/host.conf")
 _TOP_LEVEL = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 _GPU_GLOBS = ("/dev/nvidia*", "/dev/dri", "/dev/kfd")
+_GPU_SYS = (
+    "/sys/devices/system/cpu",
+    "/sys/devices/system/node",
+    "/sys/module/nvidia*",
+    "/sys/module/amdgpu",
+    "/sys/class/drm",
+    "/sys/class/kfd",
+)
+HOSTNAME = "sandbox"
 DEFAULT_TMP_MB = 1024
 
 
@@ -77,14 +96,25 @@ class SandboxInfo:
     level: str
     bwrap: str | None = None
     reason: str = ""  # why it is not available, in plain words
+    userns_off: bool = False  # this bwrap can forbid nested user namespaces (--disable-userns)
+    seccomp: bool = False  # a seccomp filter is applied (seccomp.py knows this architecture)
 
 
 def _bwrap_path() -> str | None:
     return shutil.which("bwrap")
 
 
-def _base_args(bwrap: str, *, network: bool, tmp_mb: int = DEFAULT_TMP_MB) -> list[str]:
-    args = [bwrap, "--unshare-all"]
+def _base_args(
+    bwrap: str,
+    *,
+    network: bool,
+    tmp_mb: int = DEFAULT_TMP_MB,
+    etc_dir: Path | None = None,
+    userns_off: bool = False,
+) -> list[str]:
+    args = [bwrap, "--unshare-all", "--unshare-ipc", "--hostname", HOSTNAME]
+    if userns_off:  # needs a definite user namespace, not `--unshare-all`'s "-try"
+        args += ["--unshare-user", "--disable-userns"]
     if network:
         args.append("--share-net")
     args += ["--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"]
@@ -93,8 +123,11 @@ def _base_args(bwrap: str, *, network: bool, tmp_mb: int = DEFAULT_TMP_MB) -> li
             args += ["--symlink", os.readlink(top), top]
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
+    synthetic = _identity_files(etc_dir) if etc_dir is not None else {}
     for entry in _ETC_FILES + (_NET_ETC_FILES if network else ()):
-        if os.path.lexists(entry):
+        if entry in synthetic:
+            args += ["--ro-bind", str(synthetic[entry]), entry]
+        elif os.path.lexists(entry):
             args += ["--ro-bind-try", entry, entry]
     size = str(max(1, tmp_mb) * 1024 * 1024)
     # Private, size-capped tmpfs for /tmp and /dev/shm: they live in RAM, which the RSS cap does not see.
@@ -112,7 +145,50 @@ def _base_args(bwrap: str, *, network: bool, tmp_mb: int = DEFAULT_TMP_MB) -> li
         "--tmpfs",
         "/dev/shm",
     ]
+    for target, source in synthetic.items():  # the machine's identifiers in /proc, masked
+        if target.startswith("/proc/") and os.path.exists(target):
+            args += ["--ro-bind", str(source), target]
     return args
+
+
+def _identity_files(etc_dir: Path) -> dict[str, Path]:
+    """Agent-written stand-ins for files that name this machine or its people (target → file).
+
+    The job sees a user `job`, a host `sandbox`, no real names, no LAN hosts, and neither
+    the boot id nor the kernel command line.
+    """
+    etc_dir.mkdir(parents=True, exist_ok=True)
+    uid = os.getuid() if hasattr(os, "getuid") else 1000
+    gid = os.getgid() if hasattr(os, "getgid") else 1000
+    users = {0: "root", 65534: "nobody"}
+    groups = {0: "root", 65534: "nogroup"}
+    passwd = (
+        "".join(
+            f"{name}:x:{n}:{n if n != uid else gid}:{name}:/nonexistent:/usr/sbin/nologin\n"
+            for n, name in sorted(users.items())
+            if n != uid
+        )
+        + f"job:x:{uid}:{gid}:job:/nonexistent:/usr/sbin/nologin\n"
+    )
+    group = "".join(f"{name}:x:{n}:\n" for n, name in sorted(groups.items()) if n != gid)
+    group += f"job:x:{gid}:\n"
+    content = {
+        "/etc/passwd": passwd,
+        "/etc/group": group,
+        "/etc/hosts": f"127.0.0.1 localhost\n::1 localhost\n127.0.1.1 {HOSTNAME}\n",
+        "/etc/hostname": f"{HOSTNAME}\n",
+        "/proc/cmdline": "\n",
+        "/proc/sys/kernel/random/boot_id": "00000000-0000-4000-8000-000000000000\n",
+    }
+    out: dict[str, Path] = {}
+    for target, text in content.items():
+        path = etc_dir / target.strip("/").replace("/", "_")
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        out[target] = path
+    return out
 
 
 def _seal() -> list[str]:
@@ -120,56 +196,63 @@ def _seal() -> list[str]:
     return ["--remount-ro", "/"]
 
 
-def python_roots(python: Path) -> list[Path]:
-    """The folders an environment's interpreter needs: the env itself and its base Python's prefix."""
+def interpreter_roots(base_python: str | Path) -> list[Path]:
+    """The folders the agent's own base interpreter lives in (its prefix, as named and as resolved).
+
+    Computed from the interpreter the agent chose (interpreter.py), never from anything in a
+    job's environment: a job's wheels can write that environment's `pyvenv.cfg`, its
+    `bin/python` and symlinks, and none of them may decide what the sandbox shows.
+    """
+    named = Path(os.path.abspath(base_python))
+    resolved = Path(os.path.realpath(named))
     roots: list[Path] = []
-    python = Path(os.path.abspath(python))
-    env_dir = python.parent.parent
-    if (env_dir / "pyvenv.cfg").is_file():
-        roots.append(env_dir)
-        home = _pyvenv_home(env_dir / "pyvenv.cfg")
-        if home is not None:
-            roots.append(Path(os.path.realpath(home)).parent)
-    real = Path(os.path.realpath(python))
-    roots.append(real.parent.parent)  # <prefix>/bin/python3.X → <prefix>
-    out: list[Path] = []
-    for root in roots:
-        if root == Path("/") or any(root == p or p in root.parents for p in out):
+    for prefix in (named.parent.parent, resolved.parent.parent):  # <prefix>/bin/python3.X
+        if prefix == Path("/") or _under_system(prefix):
             continue
-        out = [p for p in out if root not in p.parents]
-        out.append(root)
-    return [p for p in out if not _under_system(p)]
-
-
-def _pyvenv_home(cfg: Path) -> str | None:
-    try:
-        for line in cfg.read_text(encoding="utf-8", errors="replace").splitlines():
-            key, _, value = line.partition("=")
-            if key.strip() == "home" and value.strip():
-                return value.strip()
-    except OSError:
-        pass
-    return None
+        if any(prefix == p or p in prefix.parents for p in roots):
+            continue
+        roots = [p for p in roots if prefix not in p.parents]
+        roots.append(prefix)
+    return roots
 
 
 def _under_system(path: Path) -> bool:
     return path == Path("/usr") or Path("/usr") in path.parents
 
 
+def _gpu_pci_devices() -> list[Path]:
+    """The PCI device folders of display controllers and accelerators (class 0x03…, 0x12…)."""
+    out = []
+    for link in sorted(glob.glob("/sys/bus/pci/devices/*")):
+        try:
+            cls = Path(link, "class").read_text().strip()
+        except OSError:
+            continue
+        if cls.startswith(("0x03", "0x12")):
+            out.append(Path(link))
+    return out
+
+
 def gpu_device_args() -> list[str]:
+    """GPU device nodes, and only the parts of /sys and /proc the GPU runtimes read.
+
+    Not all of /sys: it names the machine (DMI serials, network MAC addresses, disks). CUDA and
+    ROCm read the GPU's own PCI device folder, the CPU/NUMA topology and the driver's module
+    version, so those are bound read-only, with `/sys/bus/pci/devices/<id>` links to them.
+    """
     args: list[str] = []
     for pattern in _GPU_GLOBS:
         for node in sorted(glob.glob(pattern)):
             args += ["--dev-bind-try", node, node]
-    if args:
-        args += [
-            "--ro-bind-try",
-            "/sys",
-            "/sys",
-            "--ro-bind-try",
-            "/proc/driver/nvidia",
-            "/proc/driver/nvidia",
-        ]
+    if not args:
+        return args
+    for path in _GPU_SYS:
+        for found in sorted(glob.glob(path)):
+            args += ["--ro-bind-try", found, found]
+    for link in _gpu_pci_devices():
+        real = os.path.realpath(link)
+        args += ["--ro-bind-try", real, real, "--symlink", real, str(link)]
+    args += ["--ro-bind-try", "/proc/driver/nvidia", "/proc/driver/nvidia"]
     return args
 
 
@@ -178,64 +261,47 @@ def job_prefix(
     *,
     python: Path,
     workspace: Path,
+    base_python: str | Path | None = None,
     gpu: bool = False,
     tmp_mb: int = DEFAULT_TMP_MB,
+    etc_dir: Path | None = None,
 ) -> list[str]:
-    """argv to put before `python train.py` (empty when not sandboxed)."""
+    """argv to put before `python train.py` (empty when not sandboxed).
+
+    What is bound comes from the agent's own paths only: the job's environment folder (named
+    by its place in the agent's env cache, `<env>/bin/python` → `<env>`, never resolved), the
+    base interpreter the agent chose (`base_python`), the workspace, and identity files the
+    agent writes into `etc_dir` (default: beside the workspace). Nothing inside the environment
+    or the workspace is read to decide it.
+    """
     if not info.available or info.bwrap is None:
         return []
-    args = _base_args(info.bwrap, network=False, tmp_mb=tmp_mb)
+    ws = Path(os.path.abspath(workspace))
+    etc = etc_dir if etc_dir is not None else ws.parent / ".sandbox-etc"
+    args = _base_args(
+        info.bwrap, network=False, tmp_mb=tmp_mb, etc_dir=etc, userns_off=info.userns_off
+    )
     if gpu:
         args += gpu_device_args()
-    for root in python_roots(python):
-        args += ["--ro-bind", str(root), str(root)]
-    ws = str(Path(workspace).resolve())
-    args += ["--bind", ws, ws, *_seal(), "--chdir", ws, "--"]
-    return args
-
-
-def install_prefix(
-    info: SandboxInfo,
-    *,
-    python: Path,
-    writable: Iterable[Path],
-    readable: Iterable[Path] = (),
-    environ: Mapping[str, str] | None = None,
-) -> list[str]:
-    """argv to put before the installer: network on, home invisible, only `writable` writable."""
-    if not info.available or info.bwrap is None:
-        return []
-    args = _base_args(info.bwrap, network=True)
-    for root in python_roots(python):
-        args += ["--ro-bind", str(root), str(root)]
-    for path in [*readable, *_config_paths(environ or os.environ)]:
-        p = Path(path)
-        if p.exists() and not _under_system(p):
-            args += ["--ro-bind", str(p), str(p)]
-    for path in writable:
-        p = Path(path).resolve()
-        p.mkdir(parents=True, exist_ok=True)
-        args += ["--bind", str(p), str(p)]
-    args += [*_seal(), "--"]
-    return args
-
-
-def _config_paths(environ: Mapping[str, str]) -> list[Path]:
-    """Index configuration the owner set up (uv.toml, local find-links folders): visible read-only."""
-    out: list[Path] = []
-    config_home = environ.get("XDG_CONFIG_HOME") or os.path.join(
-        environ.get("HOME", "/nonexistent"), ".config"
-    )
-    out.append(Path(config_home) / "uv" / "uv.toml")
-    out.append(Path("/etc/uv"))
-    for key, value in environ.items():
-        if not key.startswith(("UV_", "PIP_")):
-            continue
-        for item in value.replace(",", " ").split():
-            item = item[len("file://") :] if item.startswith("file://") else item
-            if item.startswith("/"):
-                out.append(Path(item))
-    return out
+    env_dir = Path(os.path.abspath(python)).parent.parent
+    roots = [env_dir] + (interpreter_roots(base_python) if base_python is not None else [])
+    for root in roots:
+        if root != Path("/") and not _under_system(root):
+            args += ["--ro-bind", str(root), str(root)]
+    args += ["--bind", str(ws), str(ws), *_seal(), "--chdir", str(ws)]
+    if info.seccomp and seccomp.supported():
+        filter_file = seccomp.write_filter(etc)
+        # bwrap reads the compiled filter from fd 3, opened by the shell that execs it.
+        args = [
+            shutil.which("sh") or "/bin/sh",
+            "-c",
+            'exec "$@" 3<"$0"',
+            str(filter_file),
+            *args,
+            "--seccomp",
+            "3",
+        ]
+    return [*args, "--"]
 
 
 # --- probing ----------------------------------------------------------------------------
@@ -259,24 +325,49 @@ def detect(*, refresh: bool = False) -> SandboxInfo:
         if bwrap in _probed and not refresh:
             return _probed[bwrap]
         true = shutil.which("true") or "/usr/bin/true"
-        cmd = [*_base_args(bwrap, network=False), "--", true]
-        try:
-            proc = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=15, stdin=subprocess.DEVNULL
+        ok, why = _try([*_base_args(bwrap, network=False), "--", true])
+        if not ok:
+            info = _unavailable(f"bubblewrap does not work here: {why or 'unknown error'}")
+        else:
+            # The stronger options, each kept only where this bwrap and kernel accept it.
+            userns_off = (
+                "--disable-userns" in _help(bwrap)
+                and _try([*_base_args(bwrap, network=False, userns_off=True), "--", true])[0]
             )
-            ok = proc.returncode == 0
-            why = (proc.stderr or proc.stdout).strip().splitlines()[-1:] if not ok else []
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            ok, why = False, [str(exc)]
-        info = (
-            SandboxInfo(True, BWRAP, bwrap)
-            if ok
-            else _unavailable(
-                f"bubblewrap does not work here: {why[0] if why else 'unknown error'}"
-            )
-        )
+            base = SandboxInfo(True, BWRAP, bwrap, userns_off=userns_off)
+            with_filter = SandboxInfo(True, BWRAP, bwrap, userns_off=userns_off, seccomp=True)
+            filtered = False
+            if seccomp.supported():
+                with tempfile.TemporaryDirectory(prefix="desktop-agent-probe-") as tmp:
+                    ws = Path(tmp) / "ws"
+                    ws.mkdir()
+                    prefix = job_prefix(with_filter, python=Path("/usr/bin/python3"), workspace=ws)
+                    filtered = _try([*prefix, true])[0]
+            info = with_filter if filtered else base
         _probed[bwrap] = info
         return info
+
+
+def _try(cmd: list[str]) -> tuple[bool, str]:
+    """Run a sandboxed `true`: (worked, bwrap's last line of complaint)."""
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=15, stdin=subprocess.DEVNULL
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, str(exc)
+    if proc.returncode == 0:
+        return True, ""
+    lines = (proc.stderr or proc.stdout).strip().splitlines()
+    return False, lines[-1] if lines else ""
+
+
+def _help(bwrap: str) -> str:
+    try:
+        proc = subprocess.run([bwrap, "--help"], capture_output=True, text=True, timeout=15)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return proc.stdout + proc.stderr
 
 
 class SandboxRefused(Exception):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -72,6 +72,10 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE tasks ADD COLUMN complete_evidence TEXT;
     ALTER TABLE tasks ADD COLUMN note TEXT
     """,
+    # Which mechanism enforced each resource limit (kernel cgroup or the agent's watchdog).
+    4: """
+    ALTER TABLE tasks ADD COLUMN limits TEXT
+    """,
 }
 
 OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
@@ -117,6 +121,7 @@ class TaskRow:
     complete_baseline: int | None = None  # the job's completed count just before the last send
     complete_evidence: str | None = None  # this machine's server-side status seen after that send
     note: str | None = None  # what a person should know about how the task ended
+    limits: str | None = None  # "memory: kernel (cgroup-v1 memory controller); processes: ..."
 
     @property
     def duration_s(self) -> float | None:

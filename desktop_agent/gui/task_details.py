@@ -114,6 +114,7 @@ class TaskDetailsDialog(QDialog):
             + (f" after {duration:.1f} s" if isinstance(duration, (int, float)) else ""),
         )
         add("sandbox", self.tr("Sandbox"), sandbox_words(_get(row, "sandbox")))
+        add("limits", self.tr("Limits enforced by"), str(_get(row, "limits") or "—"))
         add(
             "script_sha256",
             self.tr("train.py SHA-256"),

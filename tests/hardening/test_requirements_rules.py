@@ -41,6 +41,14 @@ REFUSED = [
     "six --index-url=https://evil/",
     "pkg-1.0-py3-none-any.whl",
     "pkg.tar.gz",
+    "\ufeff--index-url https://evil.example/simple",  # a byte-order mark before an option
+    "\u200b-i https://evil.example/simple",  # a zero-width space
+    "six\u00a0--index-url=https://evil.example/",  # a no-break space before an option
+    "six --hash sha256:0123",  # only the `--hash=` form
+    "six --hash=md5:0123",
+    "six; --index-url https://evil.example/",
+    "six==1.0 extra-text",
+    "six[--index-url=x]",
 ]
 ALLOWED = [
     "six",
@@ -60,6 +68,17 @@ def test_refused(line):
 @pytest.mark.parametrize("line", ALLOWED)
 def test_allowed(line):
     assert envs.refused_reason(line) is None, line
+
+
+@pytest.mark.parametrize("line", ALLOWED)
+def test_uv_gets_the_line_rewritten_from_its_parse(line):
+    """The rewritten line parses to the same requirement, and is stable when parsed again."""
+    from packaging.requirements import Requirement
+
+    rewritten = envs.parse_requirement(line)
+    assert rewritten == envs.parse_requirement(rewritten)
+    head = rewritten.split(" --hash=")[0]
+    assert str(Requirement(head)) == str(Requirement(line.split(" --hash=")[0]))
 
 
 @pytest.mark.timeout(20)

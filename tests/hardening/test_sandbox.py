@@ -219,32 +219,44 @@ def test_sandbox_lost_after_taking_a_task_gives_it_back_without_running_it(
     assert completions(srv) == [] and srv.calls("/agent/upload_result") == []
 
 
-@needs_bwrap
-def test_installer_sandbox_hides_home_but_allows_network(tmp_path, planted):
-    """`pip install` runs build scripts: under the install profile they see the network, not the home folder."""
-    import subprocess
+FAKE_UV = r"""#!/usr/bin/env python3
+import json, os, sys
+if sys.argv[1:3] == ["pip", "install"]:
+    req = sys.argv[sys.argv.index("-r") + 1]
+    json.dump({"env": dict(os.environ), "argv": sys.argv, "requirements": open(req).read()},
+              open(os.environ["UV_CACHE_DIR"] + "/../seen.json", "w"))
+else:  # `uv venv ... <path>`: a folder is enough for the test
+    os.makedirs(os.path.join(sys.argv[-1], "bin"), exist_ok=True)
+"""
+
+
+def test_installer_gets_an_environment_built_from_nothing_and_installs_wheels_only(
+    tmp_path, monkeypatch
+):
+    """uv sees none of the agent's variables (secrets, the real HOME), only wheels, and our file."""
+    import asyncio
+    import json
     import sys
 
     from desktop_agent.engine.envs import EnvCache
 
-    cache = EnvCache(tmp_path / "envs", budget_mb=100, base_python=sys.executable)
-    build = tmp_path / "envs" / ".build-probe"
-    build.mkdir(parents=True)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    probe = (
-        "import socket, sys\n"
-        f"socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), timeout=3).close()\n"
-        f"open({str(build / 'ok')!r}, 'w').write('ok')\n"
-        f"for p in {[str(p) for p in planted]!r}:\n"
-        "    try:\n        open(p).read(); sys.exit('read ' + p)\n    except OSError:\n        pass\n"
-    )
-    prefix = cache._install_sandbox(Path(sys.executable), build)
-    assert prefix and prefix[0].endswith("bwrap") and "--share-net" in prefix
-    proc = subprocess.run(
-        [*prefix, sys.executable, "-c", probe], capture_output=True, text=True, timeout=30
-    )
-    listener.close()
-    assert proc.returncode == 0, proc.stderr
-    assert (build / "ok").read_text() == "ok"
+    fake = tmp_path / "uv"
+    fake.write_text(FAKE_UV)
+    fake.chmod(0o755)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "volunteer-secret")
+    monkeypatch.setenv("DESKTOP_AGENT_EMAIL", "owner@example.com")
+    monkeypatch.setenv("UV_INDEX_URL", "https://mirror.example/simple")
+    monkeypatch.setenv("UV_NO_BUILD_ISOLATION", "1")  # not the owner's index setup: dropped
+    cache = EnvCache(tmp_path / "envs", budget_mb=100, base_python=sys.executable, uv_bin=str(fake))
+    asyncio.run(cache.ensure("Six >= 1.0 ; python_version >= '3'\nnumpy --hash=sha256:ABCD\n"))
+    seen = json.loads((tmp_path / "seen.json").read_text())
+    env = seen["env"]
+    assert "volunteer-secret" not in json.dumps(env) and "owner@example.com" not in json.dumps(env)
+    assert "UV_NO_BUILD_ISOLATION" not in env
+    assert env["UV_INDEX_URL"] == "https://mirror.example/simple"  # the owner's own index stays
+    assert env["HOME"].startswith(str(tmp_path)) and env["UV_NO_BUILD"] == "1"
+    argv = seen["argv"]
+    assert argv[argv.index("--only-binary") + 1] == ":all:"
+    assert seen["requirements"] == (
+        'Six>=1.0; python_version >= "3"\nnumpy --hash=sha256:abcd\n'
+    )  # rewritten from the parse, not the job's bytes

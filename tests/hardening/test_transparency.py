@@ -58,6 +58,7 @@ def test_history_json_includes_the_record(history_after_one_task):
         "data_bytes",
         "requirements",
         "sandbox",
+        "limits",
         "resends",
     ):
         assert key in item and item[key] is not None, key
@@ -81,6 +82,7 @@ def test_history_details_dialog_shows_the_record(qtbot, history_after_one_task):
         "contained" in dialog.fields["sandbox"].text()
         or "without a sandbox" in dialog.fields["sandbox"].text()
     )
+    assert dialog.fields["limits"].text().startswith("memory: ")  # how the caps were enforced
     assert "standard library" in dialog.requirements.toPlainText()
     assert dialog.open_result.isEnabled()
     assert (

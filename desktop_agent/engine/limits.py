@@ -28,8 +28,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import psutil
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 DEFAULT_NICE = 10
 DEFAULT_MEMORY_SHARE = 0.75  # of physical RAM, when max_job_memory_mb is 0
@@ -54,11 +58,13 @@ def memory_cap_mb(setting_mb: int) -> int:
     return int(psutil.virtual_memory().total * DEFAULT_MEMORY_SHARE / _MB)
 
 
-def from_settings(settings: object) -> JobLimits:
+def from_settings(settings: Settings) -> JobLimits:
+    """The caps and the priority for a job under these settings (the one place priority is decided)."""
     return JobLimits(
-        memory_mb=memory_cap_mb(int(getattr(settings, "max_job_memory_mb", 0))),
-        processes=int(getattr(settings, "max_job_processes", 256)),
-        workspace_mb=int(getattr(settings, "max_workspace_mb", 10240)),
+        memory_mb=memory_cap_mb(settings.max_job_memory_mb),
+        processes=settings.max_job_processes,
+        workspace_mb=settings.max_workspace_mb,
+        nice=DEFAULT_NICE if settings.job_low_priority else 0,
     )
 
 

@@ -36,9 +36,8 @@ import json
 import logging
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import psutil
 
@@ -61,7 +60,7 @@ from desktop_agent.engine.events import (
     discard,
 )
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
-from desktop_agent.engine.limits import lower_priority
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.lock import DataDirLock
 from desktop_agent.engine.modes import (
     ALL_CLEAR,
@@ -74,7 +73,7 @@ from desktop_agent.engine.modes import (
 )
 from desktop_agent.engine.pipeline import RELEASE_REASON, ReleaseTask, TaskContext, TaskPipeline
 from desktop_agent.engine.rules import Rules, Seams, real_seams
-from desktop_agent.engine.protocol import ApiClient, make_http_client
+from desktop_agent.engine.protocol import ApiClient, client_for
 from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskRow
 from desktop_agent.identity import load_or_create, mask_email, mask_id
 
@@ -134,38 +133,6 @@ def gpu_indices(settings: Settings) -> list[int] | None:
     return None if chosen is None else sorted(chosen)
 
 
-def job_environment(settings: Settings) -> dict[str, str]:
-    """What the contribution controls add to a job's (otherwise minimal) environment."""
-    env: dict[str, str] = {}
-    if settings.cpu_max_cores > 0:
-        n = str(settings.cpu_max_cores)
-        for name in (
-            "OMP_NUM_THREADS",
-            "MKL_NUM_THREADS",
-            "OPENBLAS_NUM_THREADS",
-            "NUMEXPR_NUM_THREADS",
-            "VECLIB_MAXIMUM_THREADS",
-            "TORCH_NUM_THREADS",
-            "DESKTOP_AGENT_CPU_CORES",
-        ):
-            env[name] = n
-    env.update(accounting.gpu_environ(settings.use_gpu, settings.gpu_devices))
-    return env
-
-
-def job_cores(settings: Settings) -> list[int] | None:
-    """The cores a job is pinned to: the last `cpu_max_cores` this agent may use (core 0 stays freer)."""
-    if settings.cpu_max_cores <= 0 or not hasattr(psutil.Process, "cpu_affinity"):
-        return None
-    try:
-        allowed = sorted(psutil.Process().cpu_affinity())
-    except (psutil.Error, OSError):
-        return None
-    if settings.cpu_max_cores >= len(allowed):
-        return None
-    return allowed[-settings.cpu_max_cores :]
-
-
 def tree_memory_pct(pid: int | None) -> float | None:
     """The summed RSS of a process and its descendants, as % of physical RAM."""
     if pid is None:
@@ -222,7 +189,7 @@ class Agent:
         self._release_reason: str | None = None
         self._waiting_resume = False
         self._last_phase: PhaseProgress | None = None
-        self._power_limited = False
+        self._power_limited: list[int] | Literal[False] | None = False  # the GPUs capped, or False
         self._holding: TaskRow | None = None
         self._job: runner.JobProcess | None = None
         self._work_task: asyncio.Task[None] | None = None
@@ -586,11 +553,8 @@ class Agent:
         self.paths.ensure()
         lock = DataDirLock(self.paths.lock).acquire()
         store = Store(self.paths.db)
-        ca = getattr(
-            self.settings, "ca_bundle", ""
-        )  # trust & hardening: extra CAs for a private server
-        work_http = make_http_client(proxy=self.settings.proxy, timeout=60.0, ca_bundle=ca)
-        beat_http = make_http_client(proxy=self.settings.proxy, timeout=30.0, ca_bundle=ca)
+        work_http = client_for(self.settings, timeout=60.0)
+        beat_http = client_for(self.settings, timeout=30.0)
         heartbeat_task: asyncio.Task[None] | None = None
         controls_task: asyncio.Task[None] | None = None
         control_server: Any = None
@@ -628,7 +592,6 @@ class Agent:
                 self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
             )
             ctx = TaskContext(
-                settings=self.settings,
                 paths=self.paths,
                 store=store,
                 api=api,
@@ -694,60 +657,47 @@ class Agent:
             return None
 
     def _set_job(self, job: runner.JobProcess | None) -> None:
-        """The pipeline's job, before it starts (environment, priority) and after it ends (None)."""
+        """The pipeline's job, before it starts and after it ends (None)."""
         self._job = job
         if job is None:
             self._restore_power_limit()
             return
-        extra = job_environment(self.settings)
-        if extra:
-            job.extra_env = {**(job.extra_env or {}), **extra}
-        limits = getattr(job, "limits", None)
-        if limits is not None and not self.settings.job_low_priority and hasattr(limits, "nice"):
-            job.limits = replace(limits, nice=0)
         job.on_started = self._job_started
 
     def _job_started(self, job: runner.JobProcess) -> None:
-        """Right after the job's first process exists: pin it, lower it, cap the GPU, or suspend it at once."""
-        pid = job.pid
-        if pid is None:
+        """Right after the job's first process exists: cap the GPU, or suspend it at once."""
+        if job.pid is None:
             return
-        try:
-            proc = psutil.Process(pid)
-            cores = job_cores(self.settings)
-            if cores is not None:
-                proc.cpu_affinity(cores)  # children inherit it
-            if (
-                self.settings.job_low_priority and os.name == "nt"
-            ):  # elsewhere `nice` in the launch does it
-                lower_priority(pid)
-        except (psutil.Error, OSError, AttributeError) as exc:
-            self._log("WARNING", f"Could not set the job's CPU cores/priority: {exc}")
-        self._apply_power_limit()
+        if job.placement_problem is not None:
+            self._log(
+                "WARNING", f"Could not set the job's CPU cores/priority: {job.placement_problem}"
+            )
+        self._apply_power_limit(job.spec)
         if self._decision.must_suspend:
             job.suspend()
 
-    def _apply_power_limit(self) -> None:
-        watts = self.settings.gpu_power_limit_w
-        if watts <= 0 or not self.settings.use_gpu:
+    def _apply_power_limit(self, spec: JobSpec) -> None:
+        watts = spec.gpu_power_limit_w
+        if watts <= 0 or not spec.use_gpu:
             return
         setter = getattr(gpu.backend(), "set_power_limit", None)
         if setter is None:
             return
-        problem = setter(watts, gpu_indices(self.settings))
+        gpus = None if spec.gpus is None else list(spec.gpus)
+        problem = setter(watts, gpus)
         if problem:
             self._log("WARNING", f"GPU power cap of {watts:.0f} W not applied: {problem}")
         else:
-            self._power_limited = True
+            self._power_limited = gpus
             self._log("INFO", f"GPU power capped at {watts:.0f} W while the job runs")
 
     def _restore_power_limit(self) -> None:
-        if not self._power_limited:
+        if self._power_limited is False:
             return
-        self._power_limited = False
+        gpus, self._power_limited = self._power_limited, False
         setter = getattr(gpu.backend(), "set_power_limit", None)
         if setter is not None:
-            setter(None, gpu_indices(self.settings))
+            setter(None, gpus)
 
     async def _register(self, api: ApiClient, outage: OutageTracker) -> bool:
         """Register until it works; False when stopping. Raises EmailNotFound."""
@@ -941,7 +891,7 @@ class Agent:
         self._apply()
         self._heartbeat_kick()
         try:
-            finished = await TaskPipeline(ctx, row).run()
+            finished = await TaskPipeline(ctx, row, self.settings).run()
         finally:
             self._holding = None
             self._release_reason = None

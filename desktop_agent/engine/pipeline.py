@@ -27,9 +27,10 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
+from desktop_agent.engine import errors, fetch, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
@@ -55,7 +56,8 @@ class ReleaseTask(Exception):
 
 @dataclass
 class TaskContext:
-    settings: Settings
+    """What every task shares with the engine; the settings come with each task (`TaskPipeline`)."""
+
     paths: DataPaths
     store: Store
     api: ApiClient
@@ -82,9 +84,13 @@ def _tail(text: str, lines: int = 10) -> str:
 
 
 class TaskPipeline:
-    def __init__(self, ctx: TaskContext, row: TaskRow):
+    """One task's run, under the settings of the moment it started (`settings`, `spec`)."""
+
+    def __init__(self, ctx: TaskContext, row: TaskRow, settings: Settings):
         self.ctx = ctx
         self.row = row
+        self.settings = settings
+        self.spec = JobSpec.from_settings(settings)
         self.workspace = ctx.paths.work / f"task-{row.id}"
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
@@ -108,7 +114,7 @@ class TaskPipeline:
         if self._host_fault_since is None:
             self._host_fault_since = now
             self.ctx.log("WARNING", f"Task {self.row.task_id}: {exc} — retrying")
-        if releasable and now - self._host_fault_since > self.ctx.settings.release_after_s:
+        if releasable and now - self._host_fault_since > self.settings.release_after_s:
             raise ReleaseTask(str(exc))
         if await self.ctx.wait(backoff.next_delay()):
             raise asyncio.CancelledError()
@@ -174,11 +180,11 @@ class TaskPipeline:
         if self.workspace.exists():
             shutil.rmtree(self.workspace, ignore_errors=True)
         self.workspace.mkdir(parents=True)
-        code_cap = ctx.settings.max_code_mb * 1024 * 1024
+        code_cap = self.settings.max_code_mb * 1024 * 1024
         files = [
             (row.code_url, "train.py", code_cap),
             (row.requirements_url, "requirements.txt", code_cap),
-            (row.chunk_data_url, "data.csv", ctx.settings.max_data_mb * 1024 * 1024),
+            (row.chunk_data_url, "data.csv", self.settings.max_data_mb * 1024 * 1024),
         ]
         got = [0] * len(files)
         sizes: list[int | None] = [None] * len(files)
@@ -239,8 +245,8 @@ class TaskPipeline:
 
         torch = torch_backend.choose(
             requirement_lines(requirements),
-            self.ctx.settings.torch_backend,
-            use_gpu=getattr(self.ctx.settings, "use_gpu", True),
+            self.settings.torch_backend,
+            use_gpu=self.spec.use_gpu,
         )
         if (
             torch is not None
@@ -248,9 +254,7 @@ class TaskPipeline:
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
         # the owner's rule for URL / VCS / local-path requirement lines (trust & hardening)
-        self.ctx.envs.allow_direct_references = getattr(
-            self.ctx.settings, "allow_direct_references", False
-        )
+        self.ctx.envs.allow_direct_references = self.settings.allow_direct_references
         env = await self.ctx.envs.ensure(
             requirements, on_line=on_line, torch_backend=torch and torch.backend
         )
@@ -264,7 +268,7 @@ class TaskPipeline:
     def _sandbox(self) -> sandbox.SandboxInfo:
         """The sandbox this task will run under (sandbox.py); HostFault when none is allowed."""
         try:
-            return sandbox.choose(getattr(self.ctx.settings, "allow_unsandboxed", True))
+            return sandbox.choose(self.spec.allow_unsandboxed)
         except sandbox.SandboxRefused as exc:
             raise errors.HostFault(str(exc)) from exc
 
@@ -280,11 +284,6 @@ class TaskPipeline:
         def on_progress(fraction: float) -> None:
             self._progress(Phase.TRAINING, fraction)
 
-        use_gpu, gpu_devices = (
-            getattr(ctx.settings, "use_gpu", True),
-            getattr(ctx.settings, "gpu_devices", ""),
-        )
-
         box = (
             box or self._sandbox()
         )  # trust & hardening: contain the job, cap its resources (limits.py)
@@ -293,10 +292,11 @@ class TaskPipeline:
                 "WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})"
             )
         self._save(sandbox=box.level)
+        spec = self.spec
         job = runner.JobProcess(
             python,
             self.workspace,
-            time_limit=ctx.settings.task_time_limit,
+            spec,
             log_path=self.log_path,
             on_output=on_output,
             on_progress=on_progress,
@@ -304,17 +304,13 @@ class TaskPipeline:
                 box,
                 python=python,
                 workspace=self.workspace,
-                gpu=getattr(ctx.settings, "use_gpu", True),
-                tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048),
+                gpu=spec.use_gpu,
+                tmp_mb=spec.sandbox_tmp_mb,
             ),
-            limits=limits.from_settings(ctx.settings),
-            extra_env=accounting.gpu_environ(
-                use_gpu, gpu_devices
-            ),  # the agent adds the CPU controls (loop.job_environment)
         )
         ctx.set_job(job)
         sampler = accounting.JobSampler(
-            lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices)
+            lambda: job.pid, gpus=None if spec.gpus is None else set(spec.gpus)
         )
         sampler.start()  # real jobs at real size: peak RAM/VRAM, CPU seconds and energy of the run
         try:
@@ -333,7 +329,7 @@ class TaskPipeline:
             )
         if result.timed_out:
             raise errors.JobFault(
-                f"train.py ran past the {ctx.settings.task_time_limit:.0f} s limit and was stopped",
+                f"train.py ran past the {spec.time_limit:.0f} s limit and was stopped",
                 exit_code=result.exit_code,
                 log_tail=result.log_tail,
             )
@@ -430,7 +426,7 @@ class TaskPipeline:
                     ctx.agent_id,
                     self.row.task_id,
                     self.row.result_url or "",
-                    timeout=ctx.settings.complete_timeout_s,
+                    timeout=self.settings.complete_timeout_s,
                 )
                 crashpoint("after_complete")
                 break
@@ -454,6 +450,6 @@ class TaskPipeline:
         """Once the outcome is recorded the server has what it will ever get: drop local copies."""
         if self.row.result_path:
             Path(self.row.result_path).unlink(missing_ok=True)
-        if not self.ctx.settings.keep_workspaces:
+        if not self.settings.keep_workspaces:
             shutil.rmtree(self.workspace, ignore_errors=True)
-        prune_task_logs(self.ctx.paths.task_logs, self.ctx.settings.task_logs_keep)
+        prune_task_logs(self.ctx.paths.task_logs, self.settings.task_logs_keep)

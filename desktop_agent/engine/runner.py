@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 import psutil
 
 from desktop_agent.engine import limits
-from desktop_agent.engine.limits import JobLimits
+from desktop_agent.engine.jobspec import JobSpec
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
@@ -144,37 +144,38 @@ class JobProcess:
         self,
         python: Path,
         workspace: Path,
+        spec: JobSpec,
         *,
-        time_limit: float,
         log_path: Path,
         on_output: Callable[[str, str], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
-        extra_env: Mapping[str, str] | None = None,
         grace_s: float = 5.0,
         command_prefix: Sequence[str] = (),
-        limits: JobLimits | None = None,
     ):
+        self.spec = spec  # environment, priority, cores, caps: fixed when the task started
         self.command_prefix = list(command_prefix)  # the sandbox (sandbox.job_prefix), if any
-        self.limits = limits  # memory / process / disk caps and priority (limits.py)
+        self.limits = spec.limits  # memory / process / disk caps and priority (limits.py)
         self.limit_fault: str | None = None
         self.python = python
         self.workspace = workspace
-        self.time_limit = time_limit
+        self.time_limit = spec.time_limit
         self.log_path = log_path
         self.on_output = on_output
         self.on_progress = on_progress
-        self.extra_env = extra_env
+        self.extra_env = spec.env
         self.grace_s = grace_s
         self.token = uuid.uuid4().hex
         self.pid: int | None = None
         self.cancel_reason: str | None = None
+        self.placement_problem: str | None = None  # why the cores or priority could not be set
         self._cancel = asyncio.Event()
         self._proc: asyncio.subprocess.Process | None = None
+        self._cap: limits.ProcessCap | None = None
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
         self.on_started: Callable[[JobProcess], None] | None = (
-            None  # contribution controls: affinity, pause
+            None  # contribution controls: power cap, suspend at once
         )
 
     # --- control -------------------------------------------------------------
@@ -242,6 +243,7 @@ class JobProcess:
                 **kwargs,
             )
             self.pid = self._proc.pid
+            self._place()
             if self.on_started is not None:
                 self.on_started(self)
             readers = [
@@ -280,6 +282,21 @@ class JobProcess:
             limit_fault=self.limit_fault,
         )
 
+    def _place(self) -> None:
+        """Pin the first process to the spec's cores (children inherit it); on Windows, lower it.
+
+        Elsewhere the priority is set before exec by `nice` in the launch command.
+        """
+        assert self.pid is not None
+        try:
+            proc = psutil.Process(self.pid)
+            if self.spec.cores is not None:
+                proc.cpu_affinity(list(self.spec.cores))
+            if _IS_WINDOWS and self.spec.nice > 0:
+                limits.lower_priority(self.pid, self.spec.nice)
+        except (psutil.Error, OSError, AttributeError) as exc:
+            self.placement_problem = str(exc)
+
     def _limit_exceeded(self, message: str) -> None:
         if self.limit_fault is None and not self._cancel.is_set():
             self.limit_fault = message
@@ -296,7 +313,7 @@ class JobProcess:
                     found[child.pid] = child
             except psutil.Error:
                 pass
-        for pid in getattr(self, "_cap", limits.ProcessCap()).pids():
+        for pid in self._cap.pids() if self._cap is not None else ():
             if pid not in found:
                 try:
                     found[pid] = psutil.Process(pid)
@@ -408,11 +425,7 @@ class JobProcess:
         """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
         a pids cgroup lists every member, and in bubblewrap's own pid namespace everything
         dies with it once the sandbox has exited."""
-        if (
-            getattr(self, "_cap", None) is not None
-            and self._cap.kind != "watch"
-            and hasattr(self._cap, "path")
-        ):
+        if self._cap is not None and self._cap.kind != "watch" and hasattr(self._cap, "path"):
             return True
         in_namespace = any(arg in ("--unshare-pid", "--unshare-all") for arg in self.command_prefix)
         return in_namespace and self._proc is not None and self._proc.returncode is not None

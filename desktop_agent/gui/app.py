@@ -252,7 +252,7 @@ class AppController(QObject):
             self.paths,
             email=self.settings.email,
             server=self.settings.server,
-            register=self._register,
+            register=self._register or self._register_with_settings,
             parent=None if first_run else self.window,
         )
         dlg.setWindowIcon(states.app_icon())
@@ -264,6 +264,12 @@ class AppController(QObject):
         dlg.activateWindow()
         self.setup_shown.emit(dlg)
         return dlg
+
+    def _register_with_settings(self, server: str, email: str, paths: DataPaths) -> str:
+        """Registration under this app's settings, so setup passes the same proxy and CAs as the engine."""
+        from desktop_agent.engine.setup import register_machine
+
+        return register_machine(server, email, paths, settings=self.settings)
 
     def _reload_settings(self, email: str, server: str) -> None:
         try:

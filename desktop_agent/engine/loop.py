@@ -752,7 +752,8 @@ class Agent:
         backoff = retry.Backoff(retry.REQUEST_TASK)
         while not self._stop.is_set():
             if self.max_tasks is not None and self.tasks_finished >= self.max_tasks:
-                self._log("INFO", f"Finished {self.tasks_finished} task(s) as asked; stopping")
+                n = self.tasks_finished
+                self._log("INFO", f"Finished {n} task{'' if n == 1 else 's'} as asked; stopping")
                 self._do_stop()
                 return
             if not self._decision.may_take_work:
@@ -883,6 +884,8 @@ class Agent:
             await self._run_task(ctx, row, resumed=True)
 
     async def _run_task(self, ctx: TaskContext, row: TaskRow, *, resumed: bool) -> None:
+        if resumed:
+            row = ctx.store.resume(row.id)  # the time the app was not running is not the task's
         self._holding = row
         self._release_reason = None
         self._emit(TaskStarted(row.task_id, row.job_id, row.server, resumed=resumed))

@@ -140,6 +140,9 @@ class TaskPipeline:
             self.row = self.ctx.store.finish(
                 self.row.id, Outcome.RELEASED.value, error=f"released: {exc}"
             )
+        except asyncio.CancelledError:
+            self.ctx.store.update(self.row.id)  # when the app stopped (Store.resume counts from it)
+            raise
         finally:
             if self.row.outcome is not None:
                 self._cleanup()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -66,6 +66,11 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE tasks ADD COLUMN cpu_seconds REAL;
     ALTER TABLE tasks ADD COLUMN torch_backend TEXT
     """,
+    # Time the app was not running while a task was open does not count as its duration.
+    3: """
+    ALTER TABLE tasks ADD COLUMN touched_at REAL;
+    ALTER TABLE tasks ADD COLUMN away_s REAL NOT NULL DEFAULT 0
+    """,
 }
 
 OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
@@ -108,10 +113,15 @@ class TaskRow:
     peak_rss_mb: float | None = None
     cpu_seconds: float | None = None
     torch_backend: str | None = None
+    touched_at: float | None = None  # wall time of the last write while this app held the task
+    away_s: float = 0.0  # time the app was not running while the task was open
 
     @property
     def duration_s(self) -> float | None:
-        return None if self.ended_at is None else max(0.0, self.ended_at - self.started_at)
+        """Wall time from assignment to outcome, less the time the app was not running."""
+        if self.ended_at is None:
+            return None
+        return max(0.0, self.ended_at - self.started_at - (self.away_s or 0.0))
 
 
 HistoryRow = TaskRow
@@ -231,7 +241,7 @@ class Store:
             return existing
         cur = self._write(
             "INSERT INTO tasks(server, agent_id, task_id, job_id, code_url, requirements_url,"
-            " chunk_data_url, phase, started_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?)",
+            " chunk_data_url, phase, started_at, touched_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?, ?)",
             (
                 server,
                 agent_id,
@@ -240,7 +250,8 @@ class Store:
                 code_url,
                 requirements_url,
                 chunk_data_url,
-                time.time(),
+                now := time.time(),
+                now,
             ),
         )
         row = self.get(int(cur.lastrowid or 0))
@@ -251,6 +262,7 @@ class Store:
         unknown = set(changes) - set(_COLUMNS)
         if unknown or "id" in changes:
             raise StoreError(f"cannot update {sorted(unknown | ({'id'} & set(changes)))}")
+        changes.setdefault("touched_at", time.time())
         assignments = ", ".join(f"{k}=?" for k in changes)
         self._write(f"UPDATE tasks SET {assignments} WHERE id=?", (*changes.values(), row_id))
         row = self.get(row_id)
@@ -266,8 +278,22 @@ class Store:
         """Count a complete_task send *before* it goes out; any send after the first is a resend."""
         self._write(
             "UPDATE tasks SET phase='completing', complete_sends = complete_sends + 1,"
-            " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END) WHERE id=?",
-            (row_id,),
+            " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END),"
+            " touched_at=? WHERE id=?",
+            (time.time(), row_id),
+        )
+        row = self.get(row_id)
+        assert row is not None
+        return row
+
+    def resume(self, row_id: int) -> TaskRow:
+        """A task left open by an earlier run of the app is picked up again: the time since that
+        run last wrote to it (the app was stopped or had crashed) is not the task's duration."""
+        now = time.time()
+        self._write(
+            "UPDATE tasks SET away_s = away_s + MAX(0, ? - COALESCE(touched_at, ?)), touched_at=?"
+            " WHERE id=?",
+            (now, now, now, row_id),
         )
         row = self.get(row_id)
         assert row is not None
@@ -314,7 +340,8 @@ class Store:
     def totals(self) -> Totals:
         with self._lock:
             rows = self._db.execute(
-                "SELECT outcome, COUNT(*) AS n, SUM(COALESCE(ended_at - started_at, 0)) AS secs"
+                "SELECT outcome, COUNT(*) AS n,"
+                " SUM(COALESCE(MAX(0, ended_at - started_at - away_s), 0)) AS secs"
                 " FROM tasks WHERE outcome IS NOT NULL GROUP BY outcome"
             ).fetchall()
         by_outcome = {r["outcome"]: int(r["n"]) for r in rows}

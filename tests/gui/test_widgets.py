@@ -382,3 +382,14 @@ def test_eta_says_paused_and_ignores_paused_time(qtbot):
     assert tab.eta_label.text() == "paused"
     tab.on_state(StateChanged(AgentState.WORKING, at=170.0))  # a minute frozen
     assert tab.eta_seconds(now=170.0) == pytest.approx(10.0)
+
+
+def test_totals_count_one_task_in_the_singular(qtbot):
+    from desktop_agent.gui.now_tab import NowTab
+
+    tab = NowTab()
+    qtbot.addWidget(tab)
+    tab.set_totals(1, 60.0)
+    assert "finished 1 task (" in tab.totals_label.text()
+    tab.set_totals(2, 60.0)
+    assert "finished 2 tasks (" in tab.totals_label.text()

@@ -33,7 +33,7 @@ from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
-from desktop_agent.engine.store import Store, TaskRow
+from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskPhase, TaskRow
 from desktop_agent.logs import prune_task_logs
 
 CRASH_ENV = "DESKTOP_AGENT_CRASH_AT"
@@ -43,11 +43,6 @@ def crashpoint(name: str) -> None:
     """Die like `kill -9` at a named point; only the crash-safety tests set this variable."""
     if os.environ.get(CRASH_ENV) == name:
         os._exit(137)
-
-
-RELEASE_REASON = (
-    "released"  # a job cancelled with a reason starting so is given back, never completed
-)
 
 
 class ReleaseTask(Exception):
@@ -100,7 +95,7 @@ class TaskPipeline:
     def _progress(self, phase: Phase, fraction: float | None = None, message: str = "") -> None:
         self.ctx.emit(PhaseProgress(self.row.task_id, phase, fraction, message))
 
-    def _save(self, phase: str | None = None, **changes: object) -> None:
+    def _save(self, phase: TaskPhase | None = None, **changes: object) -> None:
         if phase is None:
             self.row = self.ctx.store.update(self.row.id, **changes)
         else:
@@ -127,11 +122,11 @@ class TaskPipeline:
     async def run(self) -> TaskFinished:
         started = time.monotonic()
         try:
-            if self.row.phase in ("assigned", "fetched"):
+            if self.row.phase in (TaskPhase.ASSIGNED, TaskPhase.FETCHED):
                 await self._produce_result()
-            if self.row.phase == "ran":
+            if self.row.phase is TaskPhase.RAN:
                 await self._upload()
-            if self.row.outcome is None and self.row.phase in ("uploaded", "completing"):
+            if self.row.outcome is None and self.row.phase in OUTBOX_PHASES:
                 await self._complete()
         except ReleaseTask as exc:
             self.ctx.log(
@@ -173,7 +168,9 @@ class TaskPipeline:
                 return
             except errors.JobFault as exc:
                 self.ctx.log("WARNING", f"Task {self.row.task_id} failed: {exc}")
-                self._save("ran", result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code)
+                self._save(
+                    TaskPhase.RAN, result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code
+                )
                 return
             except errors.HostFault as exc:
                 await self._host_fault(exc, backoff, releasable=True)
@@ -227,7 +224,7 @@ class TaskPipeline:
         total_bytes = sum(task.result().bytes for task in downloads)
         script = self.workspace / "train.py"
         self._save(
-            "fetched",
+            TaskPhase.FETCHED,
             bytes_down=total_bytes,
             script_sha256=_sha256(script),
             script_bytes=script.stat().st_size,
@@ -322,10 +319,8 @@ class TaskPipeline:
             ctx.set_job(None)
             self._save(**(await sampler.stop()).store_fields())
         crashpoint("after_run")
-        if result.cancelled and (result.cancel_reason or "").startswith(RELEASE_REASON):
-            raise ReleaseTask(
-                result.cancel_reason
-            )  # contribution controls: a long pause gives the task back
+        if result.cancel_kind is runner.CancelKind.RELEASE:  # the controls give the task back
+            raise ReleaseTask(result.cancel_reason)
         if result.limit_fault:
             raise errors.JobFault(
                 result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail
@@ -359,12 +354,12 @@ class TaskPipeline:
         os.replace(
             model, kept
         )  # out of the workspace first, so cleaning it can never lose the result
-        self._save("ran", result_path=str(kept), exit_code=result.exit_code)
+        self._save(TaskPhase.RAN, result_path=str(kept), exit_code=result.exit_code)
 
     async def _upload(self) -> None:
         ctx, row = self.ctx, self.row
         if not row.result_path:  # a job fault: the reference worker completes with ""
-            self._save("uploaded", result_url="")
+            self._save(TaskPhase.UPLOADED, result_url="")
             return
         path = Path(row.result_path)
         if not path.is_file():
@@ -372,13 +367,13 @@ class TaskPipeline:
             self.ctx.log(
                 "WARNING", f"Task {row.task_id}: saved result is missing; running the task again"
             )
-            self._save("assigned", result_path=None)
+            self._save(TaskPhase.ASSIGNED, result_path=None)
             await self._produce_result()
-            if self.row.phase != "ran":
+            if self.row.phase is not TaskPhase.RAN:
                 return
             path = Path(self.row.result_path) if self.row.result_path else path
             if not self.row.result_path:
-                self._save("uploaded", result_url="")
+                self._save(TaskPhase.UPLOADED, result_url="")
                 return
         self._progress(Phase.UPLOADING, None, f"{path.stat().st_size:,} bytes")
         backoff = retry.Backoff(retry.UPLOAD)
@@ -392,7 +387,7 @@ class TaskPipeline:
             except (errors.RetryableError, errors.MaybeDelivered, errors.ProtocolViolation) as exc:
                 await self._host_fault(exc, backoff, releasable=False)
         self._host_ok()
-        self._save("uploaded", result_url=url, bytes_up=path.stat().st_size)
+        self._save(TaskPhase.UPLOADED, result_url=url, bytes_up=path.stat().st_size)
         crashpoint("after_upload")
 
     async def _already_completed(self) -> bool:

@@ -32,6 +32,7 @@ import time
 import uuid
 from collections import deque
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -57,6 +58,13 @@ _COUNTER = re.compile(
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+class CancelKind(StrEnum):
+    """Why a run was cancelled: the engine stopping, or the task being given back to the server."""
+
+    CANCEL = "cancel"
+    RELEASE = "release"
+
+
 @dataclass(frozen=True)
 class RunResult:
     exit_code: int | None  # negative: killed by that signal (POSIX)
@@ -66,6 +74,7 @@ class RunResult:
     log_tail: str  # the last lines of output, for a failure report
     cancel_reason: str | None = None
     limit_fault: str | None = None  # a resource cap (memory, processes, disk) stopped it: limits.py
+    cancel_kind: CancelKind | None = None  # set when `cancelled`
 
 
 def parse_progress(line: str) -> float | None:
@@ -167,6 +176,7 @@ class JobProcess:
         self.token = uuid.uuid4().hex
         self.pid: int | None = None
         self.cancel_reason: str | None = None
+        self.cancel_kind: CancelKind | None = None
         self.placement_problem: str | None = None  # why the cores or priority could not be set
         self._cancel = asyncio.Event()
         self._proc: asyncio.subprocess.Process | None = None
@@ -180,10 +190,11 @@ class JobProcess:
 
     # --- control -------------------------------------------------------------
 
-    def cancel(self, reason: str = "cancelled") -> None:
+    def cancel(self, reason: str = "cancelled", *, kind: CancelKind = CancelKind.CANCEL) -> None:
         """Ask the run to stop: SIGTERM to the tree, SIGKILL after `grace_s`. Safe to call twice."""
         if self.cancel_reason is None:
             self.cancel_reason = reason
+            self.cancel_kind = kind
         self._cancel.set()
 
     def suspend(self) -> None:
@@ -279,6 +290,7 @@ class JobProcess:
             cancelled=cancelled,
             log_tail="\n".join(self._tail),
             cancel_reason=self.cancel_reason if cancelled else None,
+            cancel_kind=self.cancel_kind if cancelled else None,
             limit_fault=self.limit_fault,
         )
 

@@ -18,7 +18,7 @@ from desktop_agent.config import (
     save_settings,
 )
 from desktop_agent.engine import errors
-from desktop_agent.engine.loop import ram_total_label
+from desktop_agent.engine.worker import ram_total_label
 from desktop_agent.engine.protocol import ApiClient, client_for
 from desktop_agent.identity import load_or_create
 

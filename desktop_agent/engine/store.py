@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,19 @@ _MIGRATIONS: dict[int, str] = {
     """,
 }
 
-OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
-OUTBOX_PHASES = ("uploaded", "completing")
+
+class TaskPhase(StrEnum):
+    """Where an open task stands; stored as its value, so old data folders read back the same."""
+
+    ASSIGNED = "assigned"
+    FETCHED = "fetched"
+    RAN = "ran"  # a result (or a job fault) is safe outside the workspace
+    UPLOADED = "uploaded"
+    COMPLETING = "completing"  # a complete_task send may have gone out
+
+
+OPEN_PHASES = tuple(TaskPhase)
+OUTBOX_PHASES = (TaskPhase.UPLOADED, TaskPhase.COMPLETING)
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,7 @@ class TaskRow:
     code_url: str
     requirements_url: str
     chunk_data_url: str
-    phase: str
+    phase: TaskPhase
     started_at: float
     ended_at: float | None
     outcome: str | None
@@ -269,10 +281,10 @@ class Store:
         assert row is not None
         return row
 
-    def set_phase(self, row_id: int, phase: str, **changes: Any) -> TaskRow:
+    def set_phase(self, row_id: int, phase: TaskPhase | str, **changes: Any) -> TaskRow:
         if phase not in OPEN_PHASES:
             raise StoreError(f"unknown phase {phase!r}")
-        return self.update(row_id, phase=phase, **changes)
+        return self.update(row_id, phase=TaskPhase(phase), **changes)
 
     def record_complete_send(self, row_id: int) -> TaskRow:
         """Count a complete_task send *before* it goes out; any send after the first is a resend."""
@@ -307,7 +319,10 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[TaskRow]:
         with self._lock:
             cur = self._db.execute(sql, params)
-            return [TaskRow(**{k: r[k] for k in _COLUMNS}) for r in cur.fetchall()]
+            return [
+                TaskRow(**{k: r[k] for k in _COLUMNS} | {"phase": TaskPhase(r["phase"])})
+                for r in cur.fetchall()
+            ]
 
     def get(self, row_id: int) -> TaskRow | None:
         rows = self._rows("SELECT * FROM tasks WHERE id=?", (row_id,))

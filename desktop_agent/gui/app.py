@@ -200,14 +200,12 @@ class AppController(QObject):
     def job_pid(self) -> int | None:
         """The training process's pid, for the Machine tab's "job share".
 
-        Events do not carry it yet, so this reads the runner the Agent holds
-        (`Agent._job.pid`, a plain attribute read). Replace with an event field
-        when the engine reports the pid.
+        Events do not carry it yet, so this reads the engine's public `Agent.job_pid`
+        (a plain attribute read, safe across threads).
         """
         if self._event_pid is not None:
             return self._event_pid
-        job = getattr(self.bridge.agent, "_job", None)
-        pid = getattr(job, "pid", None)
+        pid = getattr(self.bridge.agent, "job_pid", None)  # a test's stand-in agent may lack it
         return int(pid) if isinstance(pid, int) else None
 
     def _track_job_pid(self, ev: TaskStarted | PhaseProgress) -> None:

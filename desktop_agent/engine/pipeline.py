@@ -140,7 +140,7 @@ class TaskPipeline:
             raise
         finally:
             if self.row.outcome is not None:
-                self._cleanup()
+                await asyncio.shield(asyncio.to_thread(self._cleanup))
         row = self.row
         return TaskFinished(
             task_id=row.task_id,
@@ -177,8 +177,8 @@ class TaskPipeline:
 
     async def _download_all(self) -> None:
         ctx, row = self.ctx, self.row
-        if self.workspace.exists():
-            shutil.rmtree(self.workspace, ignore_errors=True)
+        # A workspace may hold gigabytes: removed off the event loop the heartbeat shares.
+        await asyncio.to_thread(shutil.rmtree, self.workspace, ignore_errors=True)
         self.workspace.mkdir(parents=True)
         code_cap = self.settings.max_code_mb * 1024 * 1024
         files = [
@@ -445,7 +445,9 @@ class TaskPipeline:
         self.row = ctx.store.finish(self.row.id, outcome.value)
 
     def _cleanup(self) -> None:
-        """Once the outcome is recorded the server has what it will ever get: drop local copies."""
+        """Once the outcome is recorded the server has what it will ever get: drop local copies.
+
+        Runs in a worker thread: the workspace may hold gigabytes."""
         if self.row.result_path:
             Path(self.row.result_path).unlink(missing_ok=True)
         if not self.settings.keep_workspaces:

@@ -34,8 +34,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from contextlib import contextmanager
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import psutil
 
@@ -184,6 +183,7 @@ class JobProcess:
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
+        self._signalling: asyncio.Future[None] | None = None  # the latest suspend/resume batch
         self.on_started: Callable[[JobProcess], None] | None = (
             None  # contribution controls: power cap, suspend at once
         )
@@ -202,16 +202,30 @@ class JobProcess:
         if self._suspended_since is not None or self.pid is None:
             return
         self._suspended_since = time.monotonic()
-        for proc in self._members():
-            _signal_quietly(proc, "suspend")
+        self._signal_members("suspend")
 
     def resume(self) -> None:
         if self._suspended_since is None:
             return
         self._suspended_total += time.monotonic() - self._suspended_since
         self._suspended_since = None
+        self._signal_members("resume")
+
+    def _signal_members(self, action: str) -> None:
+        """Signal every member off the event loop (finding them may read every process of this
+        user), one batch after the other so a quick suspend-resume arrives in order."""
+        previous = self._signalling
+
+        async def deliver() -> None:
+            if previous is not None:
+                await asyncio.gather(previous, return_exceptions=True)
+            await asyncio.to_thread(self._signal_each, action)
+
+        self._signalling = asyncio.ensure_future(deliver())
+
+    def _signal_each(self, action: str) -> None:
         for proc in self._members():
-            _signal_quietly(proc, "resume")
+            _signal_quietly(proc, action)
 
     @property
     def suspended(self) -> bool:
@@ -243,7 +257,19 @@ class JobProcess:
             "train.py",
         ]
         self._cap = cap
-        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log, _closing(cap):
+        try:
+            return await self._run_in(cap, argv, kwargs, started)
+        finally:
+            # After the tree is gone: a pids cgroup is removed (any straggler in it killed); that
+            # may take seconds, so not on the event loop the heartbeat shares.
+            await asyncio.shield(asyncio.to_thread(cap.close))
+            if self._signalling is not None:
+                await asyncio.gather(self._signalling, return_exceptions=True)
+
+    async def _run_in(
+        self, cap: limits.ProcessCap, argv: list[str], kwargs: dict, started: float
+    ) -> RunResult:
+        with open(self.log_path, "a", encoding="utf-8", buffering=1) as log:
             self._proc = await asyncio.create_subprocess_exec(
                 *argv,
                 cwd=self.workspace,
@@ -446,7 +472,7 @@ class JobProcess:
         """Stop every member: SIGTERM (if `grace`), wait up to `grace`, then SIGKILL until none is left."""
         assert self._proc is not None
         if grace > 0:
-            self._signal_tree("terminate")
+            await asyncio.to_thread(self._signal_tree, "terminate")
             deadline = time.monotonic() + grace
             while time.monotonic() < deadline:
                 if self._proc.returncode is not None and not await asyncio.to_thread(self._members):
@@ -455,7 +481,7 @@ class JobProcess:
         # Bounded, so a process stuck in the kernel (uninterruptible I/O) cannot hang the agent forever.
         deadline = time.monotonic() + KILL_PATIENCE_S
         while time.monotonic() < deadline:
-            self._signal_tree("kill")
+            await asyncio.to_thread(self._signal_tree, "kill")
             if self._proc.returncode is None:
                 try:
                     await asyncio.wait_for(self._proc.wait(), timeout=1.0)
@@ -475,14 +501,6 @@ class JobProcess:
             _signal_quietly(proc, action)
             if action == "terminate":
                 _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
-
-
-@contextmanager
-def _closing(cap: limits.ProcessCap) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        cap.close()  # after the tree is gone: a pids cgroup is removed (any straggler in it killed)
 
 
 def _alive(proc: psutil.Process) -> bool:

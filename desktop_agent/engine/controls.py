@@ -16,11 +16,9 @@ import time
 from collections.abc import Callable
 from typing import Literal
 
-import psutil
-
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import accounting, runner
+from desktop_agent.engine import accounting, proctree, runner
 from desktop_agent.engine.events import AgentState, ProblemKind
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.mode_store import ModeStore
@@ -50,22 +48,11 @@ def gpu_indices(settings: Settings) -> list[int] | None:
     return None if chosen is None else sorted(chosen)
 
 
-def tree_memory_pct(pid: int | None) -> float | None:
-    """The summed RSS of a process and its descendants, as % of physical RAM."""
-    if pid is None:
+def job_memory_pct(job: runner.JobProcess | None) -> float | None:
+    """The job tree's share of RAM, measured on the tree the memory cap measures."""
+    if job is None or job.pid is None:
         return None
-    try:
-        leader = psutil.Process(pid)
-        procs = [leader, *leader.children(recursive=True)]
-    except psutil.Error:
-        return None
-    rss = 0
-    for proc in procs:
-        try:
-            rss += proc.memory_info().rss
-        except psutil.Error:
-            pass
-    return 100.0 * rss / psutil.virtual_memory().total
+    return proctree.memory_pct(job.tree())
 
 
 _MODE_WORDS = {
@@ -295,7 +282,7 @@ class Controls:
         hand = self._hand
         seams = self._seams or real_seams(
             self._paths.root,
-            job_memory_pct=lambda: tree_memory_pct(hand.job.pid if hand.job is not None else None),
+            job_memory_pct=lambda: job_memory_pct(hand.job),
             gpu_indices=lambda: gpu_indices(self._settings()),
         )
         return Rules(self._settings(), seams)

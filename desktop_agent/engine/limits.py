@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 
 import psutil
 
+from desktop_agent.engine import proctree
+
 if TYPE_CHECKING:
     from desktop_agent.config import Settings
 
@@ -296,12 +298,7 @@ class Watchdog:
 
     def sample(self) -> Usage:
         procs = self.members()
-        rss = 0
-        for proc in procs:
-            try:
-                rss += proc.memory_info().rss
-            except psutil.Error:
-                continue
+        rss = proctree.rss_bytes(procs)
         usage = Usage(rss / _MB, len(procs), tree_bytes(self.workspace) / _MB)
         self.peak = Usage(
             max(self.peak.rss_mb, usage.rss_mb),

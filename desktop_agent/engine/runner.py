@@ -38,7 +38,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import psutil
 
-from desktop_agent.engine import limits
+from desktop_agent.engine import limits, proctree
+from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
 from desktop_agent.engine.jobspec import JobSpec
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
@@ -290,7 +291,7 @@ class JobProcess:
             watchdog = None
             if self.limits is not None:
                 watchdog = limits.Watchdog(
-                    self.limits, self.workspace, self._tree, self._limit_exceeded
+                    self.limits, self.workspace, self.tree, self._limit_exceeded
                 )
                 readers.append(asyncio.create_task(watchdog.run()))
             timed_out = False
@@ -340,24 +341,12 @@ class JobProcess:
             self.limit_fault = message
         self.cancel(message)
 
-    def _tree(self) -> list[psutil.Process]:
-        """The leader, its descendants and whatever its pids cgroup holds (cheap: no environ scan)."""
-        found: dict[int, psutil.Process] = {}
-        if self.pid is not None:
-            try:
-                leader = psutil.Process(self.pid)
-                found[leader.pid] = leader
-                for child in leader.children(recursive=True):
-                    found[child.pid] = child
-            except psutil.Error:
-                pass
-        for pid in self._cap.pids() if self._cap is not None else ():
-            if pid not in found:
-                try:
-                    found[pid] = psutil.Process(pid)
-                except psutil.Error:
-                    pass
-        return [p for p in found.values() if _alive(p)]
+    def tree(self) -> list[psutil.Process]:
+        """The leader, its descendants and whatever its pids cgroup holds (cheap: no environ scan).
+
+        What the memory cap, the memory rule and the accounting measure (proctree.py).
+        """
+        return proctree.tree(self.pid, self._cap.pids() if self._cap is not None else ())
 
     async def _leader_exit(self) -> None:
         """Return once train.py's own process has exited.
@@ -438,7 +427,7 @@ class JobProcess:
 
     def _members(self) -> list[psutil.Process]:
         """Every live process of this job: the leader, its descendants, its cgroup, its group, and token carriers."""
-        found = {p.pid: p for p in self._tree()}
+        found = {p.pid: p for p in self.tree()}
         if (
             self._contained()
         ):  # the kernel already knows every member: no need to read every process on the machine
@@ -457,7 +446,7 @@ class JobProcess:
                     found[proc.pid] = proc
             except (psutil.Error, OSError):
                 continue
-        return [p for p in found.values() if _alive(p)]
+        return [p for p in found.values() if proctree.is_alive(p)]
 
     def _contained(self) -> bool:
         """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
@@ -501,21 +490,6 @@ class JobProcess:
             _signal_quietly(proc, action)
             if action == "terminate":
                 _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
-
-
-def _alive(proc: psutil.Process) -> bool:
-    """A zombie is dead: our own child is reaped by asyncio, orphans by the system's init."""
-    try:
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
-
-
-def _signal_quietly(proc: psutil.Process, action: str) -> None:
-    try:
-        getattr(proc, action)()
-    except psutil.Error:
-        pass
 
 
 def kill_strays(work_root: Path) -> int:

@@ -70,7 +70,7 @@ class Agent:
         self.settings = settings
         self.paths = paths
         self._agent_id = agent_id
-        self._env_cache = env_cache
+        self._env_cache = env_cache  # the cache jobs' environments come from, once running
         self._loop: asyncio.AbstractEventLoop | None = None
         self._work_task: asyncio.Task[None] | None = None
         self._stop = StopFlag()
@@ -143,6 +143,8 @@ class Agent:
     def _do_update_settings(self, settings: Settings) -> None:
         self.settings = settings
         self._controls.update_settings(settings)
+        if self._env_cache is not None:
+            self._env_cache.budget_mb = settings.env_cache_budget_mb
 
     def stop(self) -> None:
         """Graceful: take no more work, keep the task in hand for the next start, send OFFLINE."""
@@ -276,9 +278,11 @@ class Agent:
                 log=report.log,
             )
             heartbeat_task = asyncio.create_task(hb.run(), name="heartbeat")
-            envs = self._env_cache or EnvCache(
-                self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
-            )
+            if self._env_cache is None:
+                self._env_cache = EnvCache(
+                    self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
+                )
+            envs = self._env_cache
             ctx = TaskContext(
                 paths=self.paths,
                 store=store,

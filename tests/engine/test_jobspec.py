@@ -60,3 +60,14 @@ def test_new_settings_reach_the_next_task(srv, tmp_path):  # noqa: F811
     [finished] = run.of(ev.TaskFinished)
     assert finished.outcome is ev.Outcome.FAILED, finished
     assert "1 s limit" in (finished.error or "")
+
+
+def test_a_new_env_cache_budget_applies_without_a_restart(tmp_path):
+    from desktop_agent.config import DataPaths
+    from desktop_agent.engine.envs import EnvCache
+    from desktop_agent.engine.loop import Agent
+
+    envs = EnvCache(tmp_path / "envs", budget_mb=20_000)
+    agent = Agent(Settings(), DataPaths(tmp_path / "agent"), env_cache=envs)
+    agent.update_settings(Settings(env_cache_budget_mb=500))
+    assert envs.budget_mb == 500 and agent.settings.env_cache_budget_mb == 500

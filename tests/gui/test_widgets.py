@@ -393,3 +393,10 @@ def test_totals_count_one_task_in_the_singular(qtbot):
     assert "finished 1 task (" in tab.totals_label.text()
     tab.set_totals(2, 60.0)
     assert "finished 2 tasks (" in tab.totals_label.text()
+
+
+def test_history_totals_say_one_task_in_the_singular(qtbot):
+    one = [r for r in ROWS if str(getattr(r.outcome, "value", r.outcome)) == "completed"][:1]
+    tab = HistoryTab(lambda: FakeStore(one))
+    qtbot.addWidget(tab)
+    assert tab.totals_label.text().startswith("1 task done · ")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import psutil
 
 from desktop_agent import gpu
+from desktop_agent.engine import proctree
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,8 @@ class Monitor:
         pid = self._job_pid
         if pid is None:
             return None
-        try:
-            root = self._procs.get(pid) or psutil.Process(pid)
-            tree = [root, *root.children(recursive=True)]
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
+        tree = proctree.descendants(pid, self._procs)
+        if not tree:
             self._procs.clear()
             return None
         cpu = 0.0

@@ -26,7 +26,7 @@ from collections.abc import Callable
 import psutil
 
 from desktop_agent import gpu
-from desktop_agent.engine import energy
+from desktop_agent.engine import energy, proctree
 
 try:
     import resource
@@ -138,14 +138,7 @@ class JobSampler:
     # --- sampling --------------------------------------------------------------
 
     def _tree(self) -> list[psutil.Process]:
-        pid = self._pid()
-        if pid is None:
-            return []
-        try:
-            root = self._procs.get(pid) or psutil.Process(pid)
-            return [root, *root.children(recursive=True)]
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-            return []
+        return proctree.descendants(self._pid(), self._procs)
 
     def sample_once(self) -> None:
         with self._lock:

@@ -378,7 +378,7 @@ class EnvCache:
                 os.utime(marker)
                 return Env(key, path, _env_python(path), reused=True, build_seconds=0.0)
             if path.exists():
-                self._discard(path)  # a folder without a marker is not an env
+                await asyncio.to_thread(self._discard, path)  # no marker: not an env
             self._building.add(key)
             try:
                 seconds = await self._build(
@@ -386,7 +386,7 @@ class EnvCache:
                 )
             finally:
                 self._building.discard(key)
-        self.evict()
+        await asyncio.to_thread(self.evict)  # walks every env: not on the heartbeat's loop
         return Env(key, path, _env_python(path), reused=False, build_seconds=seconds)
 
     def usage_mb(self) -> float:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from collections.abc import Callable
 
+from desktop_agent.engine.modes import Mode
+
 
 class AgentState(StrEnum):
     """What the agent is doing, in the words the UI uses."""
@@ -59,12 +61,12 @@ def _now() -> float:
 class StateChanged:
     state: AgentState
     detail: str = ""  # plain words: "Waiting for work", "Server unreachable — retrying"
-    heartbeat_status: str | None = None  # what the server is told (see loop.HEARTBEAT_STATUS)
+    heartbeat_status: str | None = None  # what the server is told (see reporter.heartbeat_status)
     at: float = field(default_factory=_now)
-    # Contribution controls (engine/modes.py): the mode the user chose ("contributing", "paused",
-    # "snoozed", "finish_then_pause"; "" when not known) and, in words, why the agent is or is
+    # Contribution controls (engine/modes.py): the mode the user chose (None when not known; a
+    # str enum, so it compares equal to "paused" etc.) and, in words, why the agent is or is
     # not working right now ("Paused by you", "Waiting: on battery", "Snoozed until 14:30").
-    mode: str = ""
+    mode: Mode | None = None
     reason: str = ""
 
 

@@ -42,10 +42,15 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import psutil
 
+from desktop_agent.engine import proctree
 from desktop_agent.engine.errors import HostFault
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 DEFAULT_NICE = 10
 DEFAULT_MEMORY_SHARE = 0.75  # of physical RAM, when max_job_memory_mb is 0
@@ -79,11 +84,13 @@ def memory_cap_mb(setting_mb: int) -> int:
     return int(psutil.virtual_memory().total * DEFAULT_MEMORY_SHARE / _MB)
 
 
-def from_settings(settings: object) -> JobLimits:
+def from_settings(settings: Settings) -> JobLimits:
+    """The caps and the priority for a job under these settings (the one place priority is decided)."""
     return JobLimits(
-        memory_mb=memory_cap_mb(int(getattr(settings, "max_job_memory_mb", 0))),
-        processes=int(getattr(settings, "max_job_processes", 256)),
-        workspace_mb=int(getattr(settings, "max_workspace_mb", 10240)),
+        memory_mb=memory_cap_mb(settings.max_job_memory_mb),
+        processes=settings.max_job_processes,
+        workspace_mb=settings.max_workspace_mb,
+        nice=DEFAULT_NICE if settings.job_low_priority else 0,
     )
 
 
@@ -592,12 +599,7 @@ class Watchdog:
 
     def _memory_bytes(self, procs: list[psutil.Process]) -> tuple[int, dict[int, int]]:
         """(the job's memory, deleted-open bytes by device); the kernel's figure where it has one."""
-        rss = 0
-        for proc in procs:
-            try:
-                rss += proc.memory_info().rss
-            except psutil.Error:
-                continue
+        rss = proctree.rss_bytes(procs)
         private_devs: set[int] = set()
         extra = 0
         leader = self._sandbox_pid(procs)

@@ -31,9 +31,10 @@ from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import delivery, errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import Env, EnvCache, requirement_lines
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
 from desktop_agent.engine.protocol import ApiClient
-from desktop_agent.engine.store import Store, TaskRow
+from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskPhase, TaskRow
 from desktop_agent.logs import prune_task_logs
 
 CRASH_ENV = "DESKTOP_AGENT_CRASH_AT"
@@ -43,11 +44,6 @@ def crashpoint(name: str) -> None:
     """Die like `kill -9` at a named point; only the crash-safety tests set this variable."""
     if os.environ.get(CRASH_ENV) == name:
         os._exit(137)
-
-
-RELEASE_REASON = (
-    "released"  # a job cancelled with a reason starting so is given back, never completed
-)
 
 
 class ReleaseTask(Exception):
@@ -79,7 +75,8 @@ def half_merged_words(job_id: int | None) -> str:
 
 @dataclass
 class TaskContext:
-    settings: Settings
+    """What every task shares with the engine; the settings come with each task (`TaskPipeline`)."""
+
     paths: DataPaths
     store: Store
     api: ApiClient
@@ -109,9 +106,13 @@ def _tail(text: str, lines: int = 10) -> str:
 
 
 class TaskPipeline:
-    def __init__(self, ctx: TaskContext, row: TaskRow):
+    """One task's run, under the settings of the moment it started (`settings`, `spec`)."""
+
+    def __init__(self, ctx: TaskContext, row: TaskRow, settings: Settings):
         self.ctx = ctx
         self.row = row
+        self.settings = settings
+        self.spec = JobSpec.from_settings(settings)
         self.workspace = ctx.paths.work / f"task-{row.id}"
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
@@ -122,7 +123,7 @@ class TaskPipeline:
     def _progress(self, phase: Phase, fraction: float | None = None, message: str = "") -> None:
         self.ctx.emit(PhaseProgress(self.row.task_id, phase, fraction, message))
 
-    def _save(self, phase: str | None = None, **changes: object) -> None:
+    def _save(self, phase: TaskPhase | None = None, **changes: object) -> None:
         if phase is None:
             self.row = self.ctx.store.update(self.row.id, **changes)
         else:
@@ -136,7 +137,7 @@ class TaskPipeline:
         if self._host_fault_since is None:
             self._host_fault_since = now
             self.ctx.log("WARNING", f"Task {self.row.task_id}: {exc} — retrying")
-        if releasable and now - self._host_fault_since > self.ctx.settings.release_after_s:
+        if releasable and now - self._host_fault_since > self.settings.release_after_s:
             raise ReleaseTask(str(exc))
         if await self.ctx.wait(backoff.next_delay()):
             raise asyncio.CancelledError()
@@ -149,11 +150,11 @@ class TaskPipeline:
     async def run(self) -> TaskFinished:
         started = time.monotonic()
         try:
-            if self.row.phase in ("assigned", "fetched"):
+            if self.row.phase in (TaskPhase.ASSIGNED, TaskPhase.FETCHED):
                 await self._produce_result()
-            if self.row.phase == "ran":
+            if self.row.phase is TaskPhase.RAN:
                 await self._upload()
-            if self.row.outcome is None and self.row.phase in ("uploaded", "completing"):
+            if self.row.outcome is None and self.row.phase in OUTBOX_PHASES:
                 await self._complete()
         except ReleaseTask as exc:
             self.ctx.log(
@@ -162,9 +163,12 @@ class TaskPipeline:
             self.row = self.ctx.store.finish(
                 self.row.id, Outcome.RELEASED.value, error=f"released: {exc}"
             )
+        except asyncio.CancelledError:
+            self.ctx.store.update(self.row.id)  # when the app stopped (Store.resume counts from it)
+            raise
         finally:
             if self.row.outcome is not None:
-                self._cleanup()
+                await asyncio.shield(asyncio.to_thread(self._cleanup))
         row = self.row
         return TaskFinished(
             task_id=row.task_id,
@@ -192,7 +196,9 @@ class TaskPipeline:
                 return
             except errors.JobFault as exc:
                 self.ctx.log("WARNING", f"Task {self.row.task_id} failed: {exc}")
-                self._save("ran", result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code)
+                self._save(
+                    TaskPhase.RAN, result_path=None, error=str(exc)[:2000], exit_code=exc.exit_code
+                )
                 return
             except (errors.HostFault, OSError, sqlite3.OperationalError) as exc:
                 if not isinstance(exc, errors.HostFault) and not limits.is_disk_full(exc):
@@ -210,14 +216,14 @@ class TaskPipeline:
 
     async def _download_all(self) -> None:
         ctx, row = self.ctx, self.row
-        if self.workspace.exists():
-            shutil.rmtree(self.workspace, ignore_errors=True)
+        # A workspace may hold gigabytes: removed off the event loop the heartbeat shares.
+        await asyncio.to_thread(shutil.rmtree, self.workspace, ignore_errors=True)
         self.workspace.mkdir(parents=True)
-        code_cap = ctx.settings.max_code_mb * 1024 * 1024
+        code_cap = self.settings.max_code_mb * 1024 * 1024
         files = [
             (row.code_url, "train.py", code_cap),
             (row.requirements_url, "requirements.txt", code_cap),
-            (row.chunk_data_url, "data.csv", ctx.settings.max_data_mb * 1024 * 1024),
+            (row.chunk_data_url, "data.csv", self.settings.max_data_mb * 1024 * 1024),
         ]
         got = [0] * len(files)
         sizes: list[int | None] = [None] * len(files)
@@ -257,7 +263,7 @@ class TaskPipeline:
         total_bytes = sum(task.result().bytes for task in downloads)
         script = self.workspace / "train.py"
         self._save(
-            "fetched",
+            TaskPhase.FETCHED,
             bytes_down=total_bytes,
             script_sha256=_sha256(script),
             script_bytes=script.stat().st_size,
@@ -278,15 +284,15 @@ class TaskPipeline:
 
         torch = torch_backend.choose(
             requirement_lines(requirements),
-            self.ctx.settings.torch_backend,
-            use_gpu=getattr(self.ctx.settings, "use_gpu", True),
+            self.settings.torch_backend,
+            use_gpu=self.spec.use_gpu,
         )
         if (
             torch is not None
         ):  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
             self._save(torch_backend=torch.backend)
-        self.ctx.envs.apply_settings(self.ctx.settings)  # direct references, proxy
+        self.ctx.envs.apply_settings(self.settings)  # direct references, proxy
         env = await self.ctx.envs.ensure(
             requirements,
             on_line=on_line,
@@ -302,7 +308,7 @@ class TaskPipeline:
     def _sandbox(self) -> sandbox.SandboxInfo:
         """The sandbox this task will run under (sandbox.py); HostFault when none is allowed."""
         try:
-            return sandbox.choose(getattr(self.ctx.settings, "allow_unsandboxed", True))
+            return sandbox.choose(self.spec.allow_unsandboxed)
         except sandbox.SandboxRefused as exc:
             raise errors.HostFault(str(exc)) from exc
 
@@ -318,11 +324,6 @@ class TaskPipeline:
         def on_progress(fraction: float) -> None:
             self._progress(Phase.TRAINING, fraction)
 
-        use_gpu, gpu_devices = (
-            getattr(ctx.settings, "use_gpu", True),
-            getattr(ctx.settings, "gpu_devices", ""),
-        )
-
         box = (
             box or self._sandbox()
         )  # trust & hardening: contain the job, cap its resources (limits.py)
@@ -331,10 +332,11 @@ class TaskPipeline:
                 "WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})"
             )
         self._save(sandbox=box.level)
+        spec = self.spec
         job = runner.JobProcess(
             python,
             self.workspace,
-            time_limit=ctx.settings.task_time_limit,
+            spec,
             log_path=self.log_path,
             on_output=on_output,
             on_progress=on_progress,
@@ -343,17 +345,13 @@ class TaskPipeline:
                 python=python,
                 workspace=self.workspace,
                 base_python=ctx.envs.base_python,
-                gpu=getattr(ctx.settings, "use_gpu", True),
-                tmp_mb=min(2048, getattr(ctx.settings, "max_workspace_mb", 2048) or 2048),
+                gpu=spec.use_gpu,
+                tmp_mb=spec.sandbox_tmp_mb,
             ),
-            limits=limits.from_settings(ctx.settings),
-            extra_env=accounting.gpu_environ(
-                use_gpu, gpu_devices
-            ),  # the agent adds the CPU controls (loop.job_environment)
         )
         ctx.set_job(job)
         sampler = accounting.JobSampler(
-            lambda: job.pid, gpus=accounting.gpu_indexes(use_gpu, gpu_devices)
+            lambda: job.pid, gpus=None if spec.gpus is None else set(spec.gpus)
         )
         sampler.start()  # real jobs at real size: peak RAM/VRAM, CPU seconds and energy of the run
         try:
@@ -362,10 +360,8 @@ class TaskPipeline:
             ctx.set_job(None)
             self._save(None, **(await sampler.stop()).store_fields())
         crashpoint("after_run")
-        if result.cancelled and (result.cancel_reason or "").startswith(RELEASE_REASON):
-            raise ReleaseTask(
-                result.cancel_reason
-            )  # contribution controls: a long pause gives the task back
+        if result.cancel_kind is runner.CancelKind.RELEASE:  # the controls give the task back
+            raise ReleaseTask(result.cancel_reason)
         self._save(limits=result.enforcement)
         if result.host_fault:
             raise limits.DiskFull(result.host_fault)
@@ -375,7 +371,7 @@ class TaskPipeline:
             )
         if result.timed_out:
             raise errors.JobFault(
-                f"train.py ran past the {ctx.settings.task_time_limit:.0f} s limit and was stopped",
+                f"train.py ran past the {spec.time_limit:.0f} s limit and was stopped",
                 exit_code=result.exit_code,
                 log_tail=result.log_tail,
             )
@@ -398,19 +394,19 @@ class TaskPipeline:
                 else "model.pth is a symbolic link; refusing to upload what it points to",
                 exit_code=result.exit_code,
             )
-        too_big = limits.result_size_fault(model, getattr(ctx.settings, "max_workspace_mb", 0))
+        too_big = limits.result_size_fault(model, self.settings.max_workspace_mb)
         if too_big:
             raise errors.JobFault(too_big, exit_code=result.exit_code)
         kept = ctx.paths.results / f"task-{row.id}-model.pth"
         os.replace(
             model, kept
         )  # out of the workspace first, so cleaning it can never lose the result
-        self._save("ran", result_path=str(kept), exit_code=result.exit_code)
+        self._save(TaskPhase.RAN, result_path=str(kept), exit_code=result.exit_code)
 
     async def _upload(self) -> None:
         ctx, row = self.ctx, self.row
         if not row.result_path:  # a job fault: the reference worker completes with ""
-            self._save("uploaded", result_url="")
+            self._save(TaskPhase.UPLOADED, result_url="")
             return
         path = Path(row.result_path)
         if not path.is_file():
@@ -418,13 +414,13 @@ class TaskPipeline:
             self.ctx.log(
                 "WARNING", f"Task {row.task_id}: saved result is missing; running the task again"
             )
-            self._save("assigned", result_path=None)
+            self._save(TaskPhase.ASSIGNED, result_path=None)
             await self._produce_result()
-            if self.row.phase != "ran":
+            if self.row.phase is not TaskPhase.RAN:
                 return
             path = Path(self.row.result_path) if self.row.result_path else path
             if not self.row.result_path:
-                self._save("uploaded", result_url="")
+                self._save(TaskPhase.UPLOADED, result_url="")
                 return
         self._progress(Phase.UPLOADING, None, f"{path.stat().st_size:,} bytes")
         backoff = retry.Backoff(retry.UPLOAD)
@@ -438,7 +434,7 @@ class TaskPipeline:
             except (errors.RetryableError, errors.MaybeDelivered, errors.ProtocolViolation) as exc:
                 await self._host_fault(exc, backoff, releasable=False)
         self._host_ok()
-        self._save("uploaded", result_url=url, bytes_up=path.stat().st_size)
+        self._save(TaskPhase.UPLOADED, result_url=url, bytes_up=path.stat().st_size)
         crashpoint("after_upload")
 
     async def _complete(self) -> None:
@@ -476,7 +472,7 @@ class TaskPipeline:
                         ctx.agent_id,
                         self.row.task_id,
                         self.row.result_url or "",
-                        timeout=min(ctx.settings.complete_timeout_s, HOLD_LIMIT_S),
+                        timeout=min(self.settings.complete_timeout_s, HOLD_LIMIT_S),
                     )
                     crashpoint("after_complete")
                     break
@@ -496,7 +492,7 @@ class TaskPipeline:
                     self._host_fault_note(exc)
                     late = 0.0
                     if isinstance(exc.__cause__, httpx.TimeoutException):
-                        late = max(LATE_GRACE_MIN_S, 2 * ctx.settings.complete_timeout_s)
+                        late = max(LATE_GRACE_MIN_S, 2 * self.settings.complete_timeout_s)
                     if not await self._settle(
                         backoff, "read", held_since=held_since, late_grace=late
                     ):
@@ -608,9 +604,11 @@ class TaskPipeline:
         return False
 
     def _cleanup(self) -> None:
-        """Once the outcome is recorded the server has what it will ever get: drop local copies."""
+        """Once the outcome is recorded the server has what it will ever get: drop local copies.
+
+        Runs in a worker thread: the workspace may hold gigabytes."""
         if self.row.result_path:
             Path(self.row.result_path).unlink(missing_ok=True)
-        if not self.ctx.settings.keep_workspaces:
+        if not self.settings.keep_workspaces:
             shutil.rmtree(self.workspace, ignore_errors=True)
-        prune_task_logs(self.ctx.paths.task_logs, self.ctx.settings.task_logs_keep)
+        prune_task_logs(self.ctx.paths.task_logs, self.settings.task_logs_keep)

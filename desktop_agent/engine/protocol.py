@@ -15,11 +15,14 @@ from __future__ import annotations
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from desktop_agent.engine import errors
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 EMAIL_NOT_FOUND = "Owner email not found"
 AGENT_NOT_REGISTERED = "Agent not registered"
@@ -75,6 +78,15 @@ def make_http_client(
         kwargs["proxy"] = proxy
         kwargs["trust_env"] = False
     return httpx.AsyncClient(**kwargs)
+
+
+def client_for(settings: Settings, *, timeout: httpx.Timeout | float) -> httpx.AsyncClient:
+    """The one way to reach the server under the settings: their proxy and their extra CAs.
+
+    Every caller uses it (the engine, first-run registration from the setup dialog), so a
+    volunteer behind a company proxy or CA gets through setup exactly when the engine would.
+    """
+    return make_http_client(proxy=settings.proxy, timeout=timeout, ca_bundle=settings.ca_bundle)
 
 
 def _detail(response: httpx.Response) -> str:

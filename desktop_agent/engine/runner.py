@@ -33,15 +33,16 @@ import time
 import uuid
 from collections import deque
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from contextlib import contextmanager
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import psutil
 
-from desktop_agent.engine import limits
-from desktop_agent.engine.limits import JobLimits
+from desktop_agent.engine import limits, proctree
+from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
+from desktop_agent.engine.jobspec import JobSpec
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
@@ -60,6 +61,13 @@ _COUNTER = re.compile(
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+class CancelKind(StrEnum):
+    """Why a run was cancelled: the engine stopping, or the task being given back to the server."""
+
+    CANCEL = "cancel"
+    RELEASE = "release"
+
+
 @dataclass(frozen=True)
 class RunResult:
     exit_code: int | None  # negative: killed by that signal (POSIX)
@@ -71,6 +79,7 @@ class RunResult:
     limit_fault: str | None = None  # a resource cap (memory, processes, disk) stopped it: limits.py
     host_fault: str | None = None  # the machine ran out (its disk), not the job's quota
     enforcement: str = ""  # which mechanism enforced each limit, for the task's record
+    cancel_kind: CancelKind | None = None  # set when `cancelled`
 
 
 def parse_progress(line: str) -> float | None:
@@ -149,45 +158,50 @@ class JobProcess:
         self,
         python: Path,
         workspace: Path,
+        spec: JobSpec,
         *,
-        time_limit: float,
         log_path: Path,
         on_output: Callable[[str, str], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
-        extra_env: Mapping[str, str] | None = None,
         grace_s: float = 5.0,
         command_prefix: Sequence[str] = (),
-        limits: JobLimits | None = None,
     ):
+        self.spec = spec  # environment, priority, cores, caps: fixed when the task started
         self.command_prefix = list(command_prefix)  # the sandbox (sandbox.job_prefix), if any
-        self.limits = limits  # memory / process / disk caps and priority (limits.py)
+        self.limits = spec.limits  # memory / process / disk caps and priority (limits.py)
         self.limit_fault: str | None = None
         self.python = python
         self.workspace = workspace
-        self.time_limit = time_limit
+        self.time_limit = spec.time_limit
         self.log_path = log_path
         self.on_output = on_output
         self.on_progress = on_progress
-        self.extra_env = extra_env
+        self.extra_env = spec.env
         self.grace_s = grace_s
         self.token = uuid.uuid4().hex
         self.pid: int | None = None
         self.cancel_reason: str | None = None
+        self.cancel_kind: CancelKind | None = None
+        self.placement_problem: str | None = None  # why the cores or priority could not be set
         self._cancel = asyncio.Event()
         self._proc: asyncio.subprocess.Process | None = None
+        self._cap: limits.ProcessCap | None = None
+        self._memory: limits.MemoryCap | None = None
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
+        self._signalling: asyncio.Future[None] | None = None  # the latest suspend/resume batch
         self.on_started: Callable[[JobProcess], None] | None = (
-            None  # contribution controls: affinity, pause
+            None  # contribution controls: power cap, suspend at once
         )
 
     # --- control -------------------------------------------------------------
 
-    def cancel(self, reason: str = "cancelled") -> None:
+    def cancel(self, reason: str = "cancelled", *, kind: CancelKind = CancelKind.CANCEL) -> None:
         """Ask the run to stop: SIGTERM to the tree, SIGKILL after `grace_s`. Safe to call twice."""
         if self.cancel_reason is None:
             self.cancel_reason = reason
+            self.cancel_kind = kind
         self._cancel.set()
 
     def suspend(self) -> None:
@@ -195,16 +209,30 @@ class JobProcess:
         if self._suspended_since is not None or self.pid is None:
             return
         self._suspended_since = time.monotonic()
-        for proc in self._members():
-            _signal_quietly(proc, "suspend")
+        self._signal_members("suspend")
 
     def resume(self) -> None:
         if self._suspended_since is None:
             return
         self._suspended_total += time.monotonic() - self._suspended_since
         self._suspended_since = None
+        self._signal_members("resume")
+
+    def _signal_members(self, action: str) -> None:
+        """Signal every member off the event loop (finding them may read every process of this
+        user), one batch after the other so a quick suspend-resume arrives in order."""
+        previous = self._signalling
+
+        async def deliver() -> None:
+            if previous is not None:
+                await asyncio.gather(previous, return_exceptions=True)
+            await asyncio.to_thread(self._signal_each, action)
+
+        self._signalling = asyncio.ensure_future(deliver())
+
+    def _signal_each(self, action: str) -> None:
         for proc in self._members():
-            _signal_quietly(proc, "resume")
+            _signal_quietly(proc, action)
 
     @property
     def suspended(self) -> bool:
@@ -244,8 +272,26 @@ class JobProcess:
         ]
         self._cap = cap
         self._memory = memory
+        try:
+            return await self._run_in(cap, memory, argv, kwargs, started)
+        finally:
+            # After the tree is gone: the cgroups are removed (any straggler in them killed);
+            # that may take seconds, so not on the event loop the heartbeat shares.
+            await asyncio.shield(asyncio.to_thread(cap.close))
+            await asyncio.shield(asyncio.to_thread(memory.close))
+            if self._signalling is not None:
+                await asyncio.gather(self._signalling, return_exceptions=True)
+
+    async def _run_in(
+        self,
+        cap: limits.ProcessCap,
+        memory: limits.MemoryCap,
+        argv: list[str],
+        kwargs: dict[str, Any],
+        started: float,
+    ) -> RunResult:
         watchdog = None
-        with _CappedLog(self.log_path) as log, _closing(cap), _closing(memory):
+        with _CappedLog(self.log_path) as log:
             self._proc = await asyncio.create_subprocess_exec(
                 *argv,
                 cwd=self.workspace,
@@ -256,6 +302,7 @@ class JobProcess:
                 **kwargs,
             )
             self.pid = self._proc.pid
+            self._place()
             if self.on_started is not None:
                 self.on_started(self)
             readers = [
@@ -266,7 +313,7 @@ class JobProcess:
                 watchdog = limits.Watchdog(
                     self.limits,
                     self.workspace,
-                    self._tree,
+                    self.tree,
                     self._limit_exceeded,
                     memory=memory,
                     sandboxed=bool(self.command_prefix),
@@ -315,6 +362,7 @@ class JobProcess:
             cancelled=cancelled,
             log_tail="\n".join(self._tail),
             cancel_reason=self.cancel_reason if cancelled else None,
+            cancel_kind=self.cancel_kind if cancelled else None,
             limit_fault=self.limit_fault,
             host_fault=host_fault,
             enforcement=self._enforcement(cap, memory),
@@ -329,33 +377,36 @@ class JobProcess:
             "files held open, filesystem free space and inodes)"
         )
 
+    def _place(self) -> None:
+        """Pin the first process to the spec's cores (children inherit it); on Windows, lower it.
+
+        Elsewhere the priority is set before exec by `nice` in the launch command.
+        """
+        assert self.pid is not None
+        try:
+            proc = psutil.Process(self.pid)
+            if self.spec.cores is not None:
+                proc.cpu_affinity(list(self.spec.cores))
+            if _IS_WINDOWS and self.spec.nice > 0:
+                limits.lower_priority(self.pid, self.spec.nice)
+        except (psutil.Error, OSError, AttributeError) as exc:
+            self.placement_problem = str(exc)
+
     def _limit_exceeded(self, message: str) -> None:
         if self.limit_fault is None and not self._cancel.is_set():
             self.limit_fault = message
         self.cancel(message)
 
-    def _tree(self) -> list[psutil.Process]:
-        """The leader, its descendants and whatever its pids cgroup holds (cheap: no environ scan)."""
-        found: dict[int, psutil.Process] = {}
-        if self.pid is not None:
-            try:
-                leader = psutil.Process(self.pid)
-                found[leader.pid] = leader
-                for child in leader.children(recursive=True):
-                    found[child.pid] = child
-            except psutil.Error:
-                pass
+    def tree(self) -> list[psutil.Process]:
+        """The leader, its descendants and whatever its cgroups hold (cheap: no environ scan).
+
+        What the memory cap, the memory rule and the accounting measure (proctree.py).
+        """
         known = [
-            *getattr(self, "_cap", limits.ProcessCap()).pids(),
-            *getattr(self, "_memory", limits.MemoryCap()).pids(),
+            *(self._cap.pids() if self._cap is not None else ()),
+            *(self._memory.pids() if self._memory is not None else ()),
         ]
-        for pid in known:
-            if pid not in found:
-                try:
-                    found[pid] = psutil.Process(pid)
-                except psutil.Error:
-                    pass
-        return [p for p in found.values() if _alive(p)]
+        return proctree.tree(self.pid, known)
 
     async def _leader_exit(self) -> None:
         """Return once train.py's own process has exited.
@@ -436,7 +487,7 @@ class JobProcess:
 
     def _members(self) -> list[psutil.Process]:
         """Every live process of this job: the leader, its descendants, its cgroup, its group, and token carriers."""
-        found = {p.pid: p for p in self._tree()}
+        found = {p.pid: p for p in self.tree()}
         if (
             self._contained()
         ):  # the kernel already knows every member: no need to read every process on the machine
@@ -455,17 +506,13 @@ class JobProcess:
                     found[proc.pid] = proc
             except (psutil.Error, OSError):
                 continue
-        return [p for p in found.values() if _alive(p)]
+        return [p for p in found.values() if proctree.is_alive(p)]
 
     def _contained(self) -> bool:
         """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
         a pids cgroup lists every member, and in bubblewrap's own pid namespace everything
         dies with it once the sandbox has exited."""
-        if (
-            getattr(self, "_cap", None) is not None
-            and self._cap.kind != "watch"
-            and hasattr(self._cap, "path")
-        ):
+        if self._cap is not None and self._cap.kind != "watch" and hasattr(self._cap, "path"):
             return True
         in_namespace = any(arg in ("--unshare-pid", "--unshare-all") for arg in self.command_prefix)
         return in_namespace and self._proc is not None and self._proc.returncode is not None
@@ -474,7 +521,7 @@ class JobProcess:
         """Stop every member: SIGTERM (if `grace`), wait up to `grace`, then SIGKILL until none is left."""
         assert self._proc is not None
         if grace > 0:
-            self._signal_tree("terminate")
+            await asyncio.to_thread(self._signal_tree, "terminate")
             deadline = time.monotonic() + grace
             while time.monotonic() < deadline:
                 if self._proc.returncode is not None and not await asyncio.to_thread(self._members):
@@ -483,7 +530,7 @@ class JobProcess:
         # Bounded, so a process stuck in the kernel (uninterruptible I/O) cannot hang the agent forever.
         deadline = time.monotonic() + KILL_PATIENCE_S
         while time.monotonic() < deadline:
-            self._signal_tree("kill")
+            await asyncio.to_thread(self._signal_tree, "kill")
             if self._proc.returncode is None:
                 try:
                     await asyncio.wait_for(self._proc.wait(), timeout=1.0)
@@ -503,6 +550,36 @@ class JobProcess:
             _signal_quietly(proc, action)
             if action == "terminate":
                 _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
+
+
+def kill_strays(work_root: Path) -> int:
+    """Kill job processes a crashed agent left behind (they carry the task token and run in `work_root`).
+
+    A `kill -9` of the agent cannot take its job's session with it; the next
+    start re-runs the task from scratch, so a leftover run must not keep
+    burning CPU or write into a workspace that is about to be recreated.
+    """
+    root = str(work_root.resolve())
+    killed = limits.kill_stale_cgroups(
+        root
+    )  # a pids cgroup holds the whole tree, whatever its cwd or environ
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    strays = []
+    for proc in psutil.process_iter(["uids"]):
+        try:
+            if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
+                continue
+            if proc.pid == os.getpid() or TOKEN_VAR not in proc.environ():
+                continue
+            cwd = proc.cwd()
+        except (psutil.Error, OSError):
+            continue
+        if cwd == root or cwd.startswith(root + os.sep):
+            strays.append(proc)
+    for proc in strays:
+        _signal_quietly(proc, "kill")
+    psutil.wait_procs(strays, timeout=5)
+    return len(strays) + killed
 
 
 class _CappedLog:
@@ -551,56 +628,3 @@ class _CappedLog:
             self._fh.close()
         except OSError:  # the last buffered lines, on a full disk
             pass
-
-
-@contextmanager
-def _closing(cap: limits.ProcessCap | limits.MemoryCap) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        cap.close()  # after the tree is gone: a pids cgroup is removed (any straggler in it killed)
-
-
-def _alive(proc: psutil.Process) -> bool:
-    """A zombie is dead: our own child is reaped by asyncio, orphans by the system's init."""
-    try:
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
-
-
-def _signal_quietly(proc: psutil.Process, action: str) -> None:
-    try:
-        getattr(proc, action)()
-    except psutil.Error:
-        pass
-
-
-def kill_strays(work_root: Path) -> int:
-    """Kill job processes a crashed agent left behind (they carry the task token and run in `work_root`).
-
-    A `kill -9` of the agent cannot take its job's session with it; the next
-    start re-runs the task from scratch, so a leftover run must not keep
-    burning CPU or write into a workspace that is about to be recreated.
-    """
-    root = str(work_root.resolve())
-    killed = limits.kill_stale_cgroups(
-        root
-    )  # a pids cgroup holds the whole tree, whatever its cwd or environ
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    strays = []
-    for proc in psutil.process_iter(["uids"]):
-        try:
-            if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
-                continue
-            if proc.pid == os.getpid() or TOKEN_VAR not in proc.environ():
-                continue
-            cwd = proc.cwd()
-        except (psutil.Error, OSError):
-            continue
-        if cwd == root or cwd.startswith(root + os.sep):
-            strays.append(proc)
-    for proc in strays:
-        _signal_quietly(proc, "kill")
-    psutil.wait_procs(strays, timeout=5)
-    return len(strays) + killed

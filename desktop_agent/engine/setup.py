@@ -9,10 +9,17 @@ from __future__ import annotations
 import asyncio
 
 from desktop_agent import gpu
-from desktop_agent.config import DataPaths, normalise_email, save_settings
+from desktop_agent.config import (
+    DataPaths,
+    Settings,
+    SettingsError,
+    load_settings,
+    normalise_email,
+    save_settings,
+)
 from desktop_agent.engine import errors
-from desktop_agent.engine.loop import ram_total_label
-from desktop_agent.engine.protocol import ApiClient, make_http_client
+from desktop_agent.engine.worker import ram_total_label
+from desktop_agent.engine.protocol import ApiClient, client_for
 from desktop_agent.identity import load_or_create
 
 EMAIL_UNKNOWN_MESSAGE = errors.EMAIL_UNKNOWN_MESSAGE
@@ -27,14 +34,24 @@ def _valid_server(server: str) -> str:
     return server
 
 
+def saved_settings(paths: DataPaths) -> Settings:
+    """The settings in the data folder (proxy, CA bundle), or the defaults when there are none usable."""
+    try:
+        return load_settings(paths.root)
+    except SettingsError:
+        return Settings()
+
+
 async def register_async(
-    server: str, email: str, paths: DataPaths, *, proxy: str = "system"
+    server: str, email: str, paths: DataPaths, *, settings: Settings | None = None
 ) -> str:
+    """Register through the same client the engine uses (`client_for`): same proxy, same CAs."""
     server = _valid_server(server)
     email = normalise_email(email)
     paths.ensure()
+    settings = settings if settings is not None else saved_settings(paths)
     agent_id = load_or_create(paths.root, paths.identity_file).agent_id
-    async with make_http_client(proxy=proxy, timeout=20.0) as http:
+    async with client_for(settings, timeout=20.0) as http:
         api = ApiClient(server, http)
         try:
             return await api.register(agent_id, email, gpu.gpu_model_summary(), ram_total_label())
@@ -50,8 +67,13 @@ async def register_async(
             ) from exc
 
 
-def register_machine(server: str, email: str, paths: DataPaths, *, proxy: str = "system") -> str:
-    """Register for real; on success remember server and email. Returns "created" or "linked"."""
-    status = asyncio.run(register_async(server, email, paths, proxy=proxy))
+def register_machine(
+    server: str, email: str, paths: DataPaths, *, settings: Settings | None = None
+) -> str:
+    """Register for real; on success remember server and email. Returns "created" or "linked".
+
+    `settings` (default: those saved in the data folder) give the proxy and the CA bundle.
+    """
+    status = asyncio.run(register_async(server, email, paths, settings=settings))
     save_settings(paths.root, {"server": _valid_server(server), "email": normalise_email(email)})
     return status

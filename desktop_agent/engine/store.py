@@ -17,10 +17,11 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -76,10 +77,26 @@ _MIGRATIONS: dict[int, str] = {
     4: """
     ALTER TABLE tasks ADD COLUMN limits TEXT
     """,
+    # Time the app was not running while a task was open does not count as its duration.
+    5: """
+    ALTER TABLE tasks ADD COLUMN touched_at REAL;
+    ALTER TABLE tasks ADD COLUMN away_s REAL NOT NULL DEFAULT 0
+    """,
 }
 
-OPEN_PHASES = ("assigned", "fetched", "ran", "uploaded", "completing")
-OUTBOX_PHASES = ("uploaded", "completing")
+
+class TaskPhase(StrEnum):
+    """Where an open task stands; stored as its value, so old data folders read back the same."""
+
+    ASSIGNED = "assigned"
+    FETCHED = "fetched"
+    RAN = "ran"  # a result (or a job fault) is safe outside the workspace
+    UPLOADED = "uploaded"
+    COMPLETING = "completing"  # a complete_task send may have gone out
+
+
+OPEN_PHASES = tuple(TaskPhase)
+OUTBOX_PHASES = (TaskPhase.UPLOADED, TaskPhase.COMPLETING)
 
 
 @dataclass(frozen=True)
@@ -92,7 +109,7 @@ class TaskRow:
     code_url: str
     requirements_url: str
     chunk_data_url: str
-    phase: str
+    phase: TaskPhase
     started_at: float
     ended_at: float | None
     outcome: str | None
@@ -122,10 +139,15 @@ class TaskRow:
     complete_evidence: str | None = None  # this machine's server-side status seen after that send
     note: str | None = None  # what a person should know about how the task ended
     limits: str | None = None  # "memory: kernel (cgroup-v1 memory controller); processes: ..."
+    touched_at: float | None = None  # wall time of the last write while this app held the task
+    away_s: float = 0.0  # time the app was not running while the task was open
 
     @property
     def duration_s(self) -> float | None:
-        return None if self.ended_at is None else max(0.0, self.ended_at - self.started_at)
+        """Wall time from assignment to outcome, less the time the app was not running."""
+        if self.ended_at is None:
+            return None
+        return max(0.0, self.ended_at - self.started_at - (self.away_s or 0.0))
 
 
 HistoryRow = TaskRow
@@ -245,7 +267,7 @@ class Store:
             return existing
         cur = self._write(
             "INSERT INTO tasks(server, agent_id, task_id, job_id, code_url, requirements_url,"
-            " chunk_data_url, phase, started_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?)",
+            " chunk_data_url, phase, started_at, touched_at) VALUES (?,?,?,?,?,?,?, 'assigned', ?, ?)",
             (
                 server,
                 agent_id,
@@ -254,7 +276,8 @@ class Store:
                 code_url,
                 requirements_url,
                 chunk_data_url,
-                time.time(),
+                now := time.time(),
+                now,
             ),
         )
         row = self.get(int(cur.lastrowid or 0))
@@ -265,16 +288,17 @@ class Store:
         unknown = set(changes) - set(_COLUMNS)
         if unknown or "id" in changes:
             raise StoreError(f"cannot update {sorted(unknown | ({'id'} & set(changes)))}")
+        changes.setdefault("touched_at", time.time())
         assignments = ", ".join(f"{k}=?" for k in changes)
         self._write(f"UPDATE tasks SET {assignments} WHERE id=?", (*changes.values(), row_id))
         row = self.get(row_id)
         assert row is not None
         return row
 
-    def set_phase(self, row_id: int, phase: str, **changes: Any) -> TaskRow:
+    def set_phase(self, row_id: int, phase: TaskPhase | str, **changes: Any) -> TaskRow:
         if phase not in OPEN_PHASES:
             raise StoreError(f"unknown phase {phase!r}")
-        return self.update(row_id, phase=phase, **changes)
+        return self.update(row_id, phase=TaskPhase(phase), **changes)
 
     def record_complete_send(self, row_id: int, baseline: int | None = None) -> TaskRow:
         """Count a complete_task send *before* it goes out; any send after the first is a resend.
@@ -284,8 +308,21 @@ class Store:
         self._write(
             "UPDATE tasks SET phase='completing', complete_sends = complete_sends + 1,"
             " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END),"
-            " complete_baseline = ?, complete_evidence = NULL WHERE id=?",
-            (baseline, row_id),
+            " complete_baseline = ?, complete_evidence = NULL, touched_at=? WHERE id=?",
+            (baseline, time.time(), row_id),
+        )
+        row = self.get(row_id)
+        assert row is not None
+        return row
+
+    def resume(self, row_id: int) -> TaskRow:
+        """A task left open by an earlier run of the app is picked up again: the time since that
+        run last wrote to it (the app was stopped or had crashed) is not the task's duration."""
+        now = time.time()
+        self._write(
+            "UPDATE tasks SET away_s = away_s + MAX(0, ? - COALESCE(touched_at, ?)), touched_at=?"
+            " WHERE id=?",
+            (now, now, now, row_id),
         )
         row = self.get(row_id)
         assert row is not None
@@ -299,7 +336,10 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[TaskRow]:
         with self._lock:
             cur = self._db.execute(sql, params)
-            return [TaskRow(**{k: r[k] for k in _COLUMNS}) for r in cur.fetchall()]
+            return [
+                TaskRow(**{k: r[k] for k in _COLUMNS} | {"phase": TaskPhase(r["phase"])})
+                for r in cur.fetchall()
+            ]
 
     def get(self, row_id: int) -> TaskRow | None:
         rows = self._rows("SELECT * FROM tasks WHERE id=?", (row_id,))
@@ -332,7 +372,8 @@ class Store:
     def totals(self) -> Totals:
         with self._lock:
             rows = self._db.execute(
-                "SELECT outcome, COUNT(*) AS n, SUM(COALESCE(ended_at - started_at, 0)) AS secs"
+                "SELECT outcome, COUNT(*) AS n,"
+                " SUM(COALESCE(MAX(0, ended_at - started_at - away_s), 0)) AS secs"
                 " FROM tasks WHERE outcome IS NOT NULL GROUP BY outcome"
             ).fetchall()
         by_outcome = {r["outcome"]: int(r["n"]) for r in rows}

@@ -201,14 +201,12 @@ class AppController(QObject):
     def job_pid(self) -> int | None:
         """The training process's pid, for the Machine tab's "job share".
 
-        Events do not carry it yet, so this reads the runner the Agent holds
-        (`Agent._job.pid`, a plain attribute read). Replace with an event field
-        when the engine reports the pid.
+        Events do not carry it yet, so this reads the engine's public `Agent.job_pid`
+        (a plain attribute read, safe across threads).
         """
         if self._event_pid is not None:
             return self._event_pid
-        job = getattr(self.bridge.agent, "_job", None)
-        pid = getattr(job, "pid", None)
+        pid = getattr(self.bridge.agent, "job_pid", None)  # a test's stand-in agent may lack it
         return int(pid) if isinstance(pid, int) else None
 
     def _track_job_pid(self, ev: TaskStarted | PhaseProgress) -> None:
@@ -292,7 +290,7 @@ class AppController(QObject):
             self.paths,
             email=self.settings.email,
             server=self.settings.server,
-            register=self._register,
+            register=self._register or self._register_with_settings,
             parent=None if first_run else self.window,
         )
         dlg.setWindowIcon(states.app_icon())
@@ -304,6 +302,12 @@ class AppController(QObject):
         dlg.activateWindow()
         self.setup_shown.emit(dlg)
         return dlg
+
+    def _register_with_settings(self, server: str, email: str, paths: DataPaths) -> str:
+        """Registration under this app's settings, so setup passes the same proxy and CAs as the engine."""
+        from desktop_agent.engine.setup import register_machine
+
+        return register_machine(server, email, paths, settings=self.settings)
 
     def _reload_settings(self, email: str, server: str) -> None:
         try:

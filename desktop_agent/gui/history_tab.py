@@ -257,11 +257,12 @@ class HistoryTab(QWidget):
                 if str(getattr(_get(r, "outcome"), "value", _get(r, "outcome"))) == "completed"
             )
             hours = sum(float(_get(r, "duration_s") or 0) for r in rows) / 3600
-        self.totals_label.setText(
-            self.tr("{done} tasks done · {time} of compute given").format(
-                done=done, time=format_duration(hours * 3600)
-            )
+        words = (
+            self.tr("1 task done · {time} of compute given")
+            if done == 1
+            else self.tr("{done} tasks done · {time} of compute given")
         )
+        self.totals_label.setText(words.format(done=done, time=format_duration(hours * 3600)))
         self.totals_changed.emit(int(done), hours * 3600)
 
     def show_details(self, index) -> None:

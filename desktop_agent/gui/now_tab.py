@@ -212,7 +212,13 @@ class NowTab(QWidget):
         self._render_task()
 
     def set_totals(self, done: int, seconds: float) -> None:
-        if done:
+        if done == 1:
+            self.totals_label.setText(
+                self.tr(
+                    "So far this computer has finished 1 task ({t} of compute). Thank you!"
+                ).format(t=format_duration(seconds))
+            )
+        elif done:
             self.totals_label.setText(
                 self.tr(
                     "So far this computer has finished {n} tasks ({t} of compute). Thank you!"

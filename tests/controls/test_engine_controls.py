@@ -30,8 +30,8 @@ def controls(srv, **overrides):
 
 def training_job(run):
     """The job process once train.py is running."""
-    wait_until(lambda: run.agent._job is not None and run.agent._job.pid is not None, 60)
-    return run.agent._job
+    wait_until(lambda: run.agent.job is not None and run.agent.job.pid is not None, 60)
+    return run.agent.job
 
 
 def states(run):

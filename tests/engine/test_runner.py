@@ -13,6 +13,7 @@ import psutil
 import pytest
 
 from desktop_agent.engine import runner
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.runner import JobProcess, parse_progress
 
 PYTHON = Path(sys.executable)
@@ -24,8 +25,12 @@ def _job(tmp_path: Path, script: str, **kwargs) -> JobProcess:
     workspace = tmp_path / "ws"
     workspace.mkdir(exist_ok=True)
     (workspace / "train.py").write_text(textwrap.dedent(script), encoding="utf-8")
-    kwargs.setdefault("time_limit", 30.0)
-    return JobProcess(PYTHON, workspace, log_path=tmp_path / "task.log", **kwargs)
+    spec = JobSpec(
+        time_limit=kwargs.pop("time_limit", 30.0),
+        env=kwargs.pop("extra_env", {}),
+        limits=kwargs.pop("limits", None),
+    )
+    return JobProcess(PYTHON, workspace, spec, log_path=tmp_path / "task.log", **kwargs)
 
 
 async def _until(predicate, timeout: float = 10.0) -> None:

@@ -124,3 +124,39 @@ def test_many_openers_at_once_on_a_new_file(tmp_path):
         t.join(30)
     assert errors == []
     assert Store(db).schema_version() == SCHEMA_VERSION
+
+
+def test_time_the_app_was_not_running_is_not_duration(tmp_path):
+    """A task picked up again after the app was stopped counts only the time it was held."""
+    store = Store(tmp_path / "agent.db")
+    row = store.open_task(
+        server="http://s",
+        agent_id="a",
+        task_id=1,
+        job_id=1,
+        code_url="c",
+        requirements_url="r",
+        chunk_data_url="d",
+    )
+    # The app stopped 375 s ago, right after the assignment, and starts again now.
+    store.update(row.id, started_at=row.started_at - 375, touched_at=row.started_at - 374)
+    row = store.resume(row.id)
+    assert 373 < row.away_s < 376
+    done = store.finish(row.id, "completed")
+    assert done.duration_s is not None and done.duration_s < 5
+    assert store.totals().compute_hours * 3600 < 5
+
+
+def test_resume_of_a_row_written_before_touched_at_existed_adds_nothing(tmp_path):
+    store = Store(tmp_path / "agent.db")
+    row = store.open_task(
+        server="http://s",
+        agent_id="a",
+        task_id=1,
+        job_id=1,
+        code_url="c",
+        requirements_url="r",
+        chunk_data_url="d",
+    )
+    store._write("UPDATE tasks SET touched_at=NULL WHERE id=?", (row.id,))
+    assert store.resume(row.id).away_s == 0

@@ -98,8 +98,8 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     assert model.index(0, HistoryModel.TASK).data() == "1"
     assert model.index(0, HistoryModel.OUTCOME).data() == "Completed"
     assert model.index(0, HistoryModel.RESULT).data() == "Open result"
-    assert "1 tasks done" in c.window.history_tab.totals_label.text()
-    assert "finished 1 tasks" in now.totals_label.text()
+    assert "1 task done" in c.window.history_tab.totals_label.text()
+    assert "finished 1 task (" in now.totals_label.text()
     # Live log lines reached the Logs tab, including the job's own output.
     assert any("progress: 0.5" in line for line in c.window.logs_tab.visible_lines())
 

@@ -399,3 +399,21 @@ def test_window_shortcuts_quit_and_close(qtbot, tmp_path):
         by_key[quit_key].activated.emit()
     by_key[close_key].activated.emit()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_totals_count_one_task_in_the_singular(qtbot):
+    from desktop_agent.gui.now_tab import NowTab
+
+    tab = NowTab()
+    qtbot.addWidget(tab)
+    tab.set_totals(1, 60.0)
+    assert "finished 1 task (" in tab.totals_label.text()
+    tab.set_totals(2, 60.0)
+    assert "finished 2 tasks (" in tab.totals_label.text()
+
+
+def test_history_totals_say_one_task_in_the_singular(qtbot):
+    one = [r for r in ROWS if str(getattr(r.outcome, "value", r.outcome)) == "completed"][:1]
+    tab = HistoryTab(lambda: FakeStore(one))
+    qtbot.addWidget(tab)
+    assert tab.totals_label.text().startswith("1 task done · ")

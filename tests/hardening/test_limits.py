@@ -9,6 +9,7 @@ import psutil
 import pytest
 
 from desktop_agent.config import Settings
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine import limits, runner
 
 pytestmark = pytest.mark.timeout(60)
@@ -28,9 +29,8 @@ def _run(tmp_path, code: str, lim: limits.JobLimits, **kw) -> runner.RunResult:
     job = runner.JobProcess(
         __import__("pathlib").Path(sys.executable),
         ws,
-        time_limit=kw.get("time_limit", 30),
+        JobSpec(time_limit=kw.get("time_limit", 30), limits=lim),
         log_path=tmp_path / "job.log",
-        limits=lim,
         grace_s=1.0,
     )
     return asyncio.run(job.run())

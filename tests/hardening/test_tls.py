@@ -148,3 +148,22 @@ def test_agent_uses_the_ca_bundle_setting(srv, pki, tmp_path):
                 lambda: any("Registered with" in e.text for e in run.of(ev.LogLine)), timeout=20
             )
         assert len(srv.calls("/agent/register")) == 1
+
+
+def test_first_run_registration_uses_the_ca_bundle_setting(srv, pki, tmp_path):
+    """Setup (the dialog's registration) connects like the engine: through the saved ca_bundle."""
+    from desktop_agent.config import DataPaths, Settings, save_settings
+    from desktop_agent.engine.setup import register_machine
+    from tests.e2e.conftest import OWNER
+
+    with CraftedServer(srv.url, certfile=str(pki["cert"]), keyfile=str(pki["key"])) as server:
+        saved = DataPaths(tmp_path / "saved")
+        save_settings(saved.root, {"ca_bundle": str(pki["ca"])})
+        assert register_machine(server.url, OWNER, saved) in ("created", "linked")
+        given = DataPaths(tmp_path / "given")
+        settings = Settings(ca_bundle=str(pki["ca"]))
+        assert register_machine(server.url, OWNER, given, settings=settings) in (
+            "created",
+            "linked",
+        )
+    assert len(srv.calls("/agent/register")) == 2

@@ -130,6 +130,18 @@ class ProblemCleared:
 
 
 @dataclass(frozen=True)
+class RetryScheduled:
+    """The server did not answer; the engine tries again at `at` (epoch seconds).
+
+    Lets a display count down to the next try ("Next try in 40 s") instead of
+    only saying that something is wrong.
+    """
+
+    at: float
+    what: str = ""  # "heartbeat", "upload", "complete", ...
+
+
+@dataclass(frozen=True)
 class HeartbeatSent:
     status: str
     ok: bool
@@ -145,6 +157,7 @@ Event = Union[
     ProblemRaised,
     ProblemCleared,
     HeartbeatSent,
+    RetryScheduled,
 ]
 
 EventSink = Callable[[Event], None]

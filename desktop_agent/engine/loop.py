@@ -210,6 +210,7 @@ class Agent:
         self._resumed = asyncio.Event()
         self._resumed.set()
         self._wake = asyncio.Event()
+        self._retry = asyncio.Event()  # "Retry now": cuts a back-off wait short
         self._seams = seams
         self._rules: Rules | None = None
         self._mode_state = self._load_mode()
@@ -277,6 +278,15 @@ class Agent:
         if self._rules is not None:
             self._rules.settings = settings
         self._wake.set()
+
+    def retry_now(self) -> None:
+        """Try the server again at once: ends the current back-off wait and beats the heartbeat."""
+        self._call(self._do_retry_now)
+
+    def _do_retry_now(self) -> None:
+        self._retry.set()
+        self._wake.set()
+        self._heartbeat_kick()
 
     def stop(self) -> None:
         """Graceful: take no more work, keep the task in hand for the next start, send OFFLINE."""
@@ -549,13 +559,18 @@ class Agent:
     # --- waiting -----------------------------------------------------------------
 
     async def _wait(self, seconds: float) -> bool:
-        """Sleep up to `seconds`; True when the agent is stopping."""
+        """Sleep up to `seconds` (less after `retry_now()`); True when the agent is stopping."""
         if self._stop.is_set():
             return True
+        self._retry.clear()
+        waits = [asyncio.ensure_future(e.wait()) for e in (self._stop, self._retry)]
         try:
-            await asyncio.wait_for(self._stop.wait(), timeout=max(0.0, seconds))
-        except TimeoutError:
-            pass
+            await asyncio.wait(
+                waits, timeout=max(0.0, seconds), return_when=asyncio.FIRST_COMPLETED
+            )
+        finally:
+            for w in waits:
+                w.cancel()
         return self._stop.is_set()
 
     async def _nap(self, seconds: float) -> None:

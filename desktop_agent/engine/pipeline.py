@@ -30,7 +30,14 @@ from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
-from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
+from desktop_agent.engine.events import (
+    LogLine,
+    Outcome,
+    Phase,
+    PhaseProgress,
+    RetryScheduled,
+    TaskFinished,
+)
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
 from desktop_agent.logs import prune_task_logs
@@ -110,7 +117,9 @@ class TaskPipeline:
             self.ctx.log("WARNING", f"Task {self.row.task_id}: {exc} — retrying")
         if releasable and now - self._host_fault_since > self.ctx.settings.release_after_s:
             raise ReleaseTask(str(exc))
-        if await self.ctx.wait(backoff.next_delay()):
+        delay = backoff.next_delay()
+        self.ctx.emit(RetryScheduled(time.time() + delay, "task"))
+        if await self.ctx.wait(delay):
             raise asyncio.CancelledError()
 
     def _host_ok(self) -> None:

@@ -16,34 +16,32 @@ def _is(state):
     return lambda ev: ev.state == state
 
 
-def test_tray_contribute_toggle_pauses_and_resumes_the_agent(
-    qtbot, devserver, paths, make_controller
-):
+def test_tray_pause_item_pauses_and_resumes_the_agent(qtbot, devserver, paths, make_controller):
     c = make_controller(registered_settings(devserver, paths))
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)
     ):
         c.start()
-    action = c.tray.contribute_action
+    action = c.tray.pause_action
     c.tray.menu.aboutToShow.emit()
-    assert action.isChecked() and action.isEnabled()
+    assert action.text() == "Pause" and action.isEnabled()
 
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.PAUSED)
     ):
-        action.trigger()  # unchecks: stop contributing
+        action.trigger()
     assert c.bridge.agent.state == AgentState.PAUSED
     c.tray.menu.aboutToShow.emit()
-    assert not action.isChecked()
+    assert action.text() == "Resume (paused by you)"
     assert c.window.now_tab.pause_button.text() == "Resume"
     assert "Paused" in c.tray.icon.toolTip()
 
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.IDLE)
     ):
-        action.trigger()  # checks again: contribute
+        action.trigger()
     c.tray.menu.aboutToShow.emit()
-    assert action.isChecked()
+    assert action.text() == "Pause"
     assert c.window.now_tab.pause_button.text() == "Pause"
 
 
@@ -88,7 +86,7 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     assert any(p.startswith("Downloading") for p in seen_phases)
     assert any(p.startswith("Training") for p in seen_phases)
     assert any(0 < v < 100 for v in seen_progress)
-    assert any(line.startswith("Task 1 · training") and line.endswith("%") for line in tray_lines)
+    assert any(line.startswith("Training · ") and line.endswith("%") for line in tray_lines)
     assert not now.task_box.isVisibleTo(c.window)
     assert "Last task: 1 — completed" in now.last_label.text()
 
@@ -112,7 +110,7 @@ def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controll
         c.start()
     with qtbot.waitSignal(c.finished, timeout=15_000):
         c.tray.quit_action.trigger()
-        assert c.tray.task_action.text() == "Stopping…"
+        assert c.tray.status_action.text() == "Stopping…"
         assert "Stopping" in c.window.now_tab.state_label.text()
     assert c.quit_recorder.calls == 1
     assert not c.bridge.is_running()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.gui.now_tab import format_duration
+from desktop_agent.gui.error_words import plain_error
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ class HistoryModel(QAbstractTableModel):
                     url=_get(row, "result_url")
                 )
             if col == self.OUTCOME:
-                return _get(row, "error") or None
+                return plain_error(_get(row, "error")) or None
         if role == Qt.TextAlignmentRole and col in (self.JOB, self.TASK, self.DURATION):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

@@ -264,6 +264,7 @@ class AppController(QObject):
             email=self.settings.email,
             server=self.settings.server,
             register=self._register,
+            website=getattr(self.settings, "website", ""),
             parent=None if first_run else self.window,
         )
         dlg.setWindowIcon(states.app_icon())

@@ -165,7 +165,7 @@ class AppController(QObject):
         now.setup_requested.connect(self.change_account)
         w.quit_requested.connect(self.quit)
         w.settings_tab.change_account_requested.connect(self.change_account)
-        w.settings_tab.rules_panel.saved.connect(self._rules_saved)  # contribution controls
+        w.settings_tab.saved.connect(self._rules_saved)  # the page's one Apply
         s = self.settings
         w.settings_tab.show_settings(s.email, s.server, s.proxy)
         return w
@@ -353,6 +353,7 @@ class AppController(QObject):
     def _rules_saved(self, changes: dict) -> None:
         """The Settings tab saved contribution rules: the running engine follows them at once."""
         self.settings = self.settings.with_overrides(**changes)
+        self.tray.notify_task_done = self.settings.notify_task_done
         self.bridge.update_settings(self.settings)
 
     def resume(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.gui.now_tab import format_duration
 from desktop_agent.gui.error_words import plain_error
+from desktop_agent.gui.legible import HelperLabel
 
 log = logging.getLogger(__name__)
 
@@ -195,8 +196,7 @@ class HistoryTab(QWidget):
 
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName(self.tr("Totals"))
-        self.empty_label = QLabel(self.tr("No finished tasks yet."))
-        self.empty_label.setEnabled(False)
+        self.empty_label = HelperLabel(self.tr("No finished tasks yet."))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export history as CSV"))
         self.export_button.clicked.connect(self.export_csv)

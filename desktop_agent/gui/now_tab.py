@@ -41,6 +41,7 @@ from desktop_agent.gui import states
 from desktop_agent.gui.status import RESULT_PHASES
 from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
 from desktop_agent.gui.task_status import TaskStatus
+from desktop_agent.gui.legible import ErrorLabel, HelperLabel
 
 BACK_ONLINE_SHOWN_MS = 10_000
 
@@ -92,12 +93,12 @@ class NowTab(QWidget):
         f.setBold(True)
         self.state_label.setFont(f)
         self.state_label.setAccessibleName(self.tr("Status"))
-        self.detail_label = QLabel()
+        self.detail_label = HelperLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setAccessibleName(self.tr("What happens next"))
-        self.problem_label = QLabel()
+        self.problem_label = ErrorLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b03a2e;")  # 5.6:1 on white
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # the engine's words are data
         self.problem_label.setVisible(False)
         self.problem_label.setAccessibleName(self.tr("Problem"))
 
@@ -135,7 +136,7 @@ class NowTab(QWidget):
         self.setup_button.setVisible(False)
         # The tray's commands, for desktops without a tray (see set_tray_available).
         self.snooze_button = QToolButton()
-        self.snooze_button.setText(self.tr("S&nooze"))
+        self.snooze_button.setText(self.tr("Snoo&ze"))
         self.snooze_button.setAccessibleName(self.tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         snooze_menu = QMenu(self.snooze_button)
@@ -190,7 +191,7 @@ class NowTab(QWidget):
         form.addRow("", self.progress)
         form.addRow(self.tr("Running for:"), self.elapsed_label)
         form.addRow(self.tr("Time left:"), self.eta_label)
-        self.no_task_label = QLabel(self.tr("No task right now."))
+        self.no_task_label = HelperLabel(self.tr("No task right now."))
         self.no_task_label.setWordWrap(True)
 
         self.totals_label = QLabel()

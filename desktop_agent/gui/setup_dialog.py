@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_agent.config import DEFAULT_SERVER, DataPaths, normalise_email
 from desktop_agent.engine import errors
 from desktop_agent.platform import autostart
+from desktop_agent.gui.legible import ErrorLabel, HelperLabel
 
 log = logging.getLogger(__name__)
 
@@ -162,8 +163,7 @@ class SetupDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression(r"[^\s]*"), self)
         )
         self.email_edit.textChanged.connect(self._on_input_changed)
-        email_hint = QLabel(self.tr("The email of your account on the project's website."))
-        email_hint.setObjectName("helperText")
+        email_hint = HelperLabel(self.tr("The email of your account on the project's website."))
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
@@ -195,12 +195,9 @@ class SetupDialog(QDialog):
         adv_form.addRow(self.tr("Server:"), self.server_edit)
         self.advanced_box.setVisible(False)
 
-        self.error_label = QLabel()
+        self.error_label = ErrorLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("setupError")
-        self.error_label.setStyleSheet(
-            "color: #c0392b;"
-        )  # a state accent, legible on light and dark
         self.error_label.setAccessibleName(self.tr("Connection problem"))
         self.error_label.setVisible(False)
 

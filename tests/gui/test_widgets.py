@@ -260,18 +260,18 @@ def test_proxy_is_saved_to_settings_json(qtbot, tmp_path):
     tab.proxy_combo.setCurrentIndex(tab.proxy_combo.findData("manual"))
     assert tab.proxy_url.isEnabled()
     qtbot.keyClicks(tab.proxy_url, "not a url")
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert "Enter a proxy address" in tab.proxy_status.text()
     assert not (tmp_path / "settings.json").exists()
     tab.proxy_url.clear()
     qtbot.keyClicks(tab.proxy_url, "http://proxy.example.com:3128")
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert (
         json.loads((tmp_path / "settings.json").read_text())["proxy"]
         == "http://proxy.example.com:3128"
     )
     tab.proxy_combo.setCurrentIndex(tab.proxy_combo.findData("none"))
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert json.loads((tmp_path / "settings.json").read_text())["proxy"] == "none"
 
 

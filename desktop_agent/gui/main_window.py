@@ -103,7 +103,23 @@ class MainWindow(QMainWindow):
         self.diagnostics_action = help_menu.addAction(
             self.tr("Save &diagnostics…"), self.save_diagnostics
         )
+        self.about_action = help_menu.addAction(self.tr("&About Desktop Agent"), self.show_about)
         self._data_dir = data_dir
+
+    def about_text(self) -> str:
+        from desktop_agent import __version__
+
+        return self.tr(
+            "Desktop Agent {version}\n\nLends this computer's spare processor and graphics card "
+            "to train small pieces of other people's machine-learning jobs for the Grid-X project. "
+            "Jobs run at low priority, in a sandbox where the computer allows it, and you can pause "
+            "at any time.\n\nYour data folder: {folder}"
+        ).format(version=__version__, folder=self._data_dir)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Desktop Agent"), self.about_text())
 
     def save_diagnostics(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox

@@ -132,3 +132,10 @@ def test_mnemonics_do_not_clash(qtbot, make_controller):
     keys += [QKeySequence.mnemonic(a.text()).toString() for a in w.menuBar().actions()]
     keys = [k for k in keys if k]
     assert len(keys) == len(set(keys)) == w.tabs.count() + len(w.menuBar().actions()), keys
+
+
+def test_help_menu_has_about(qtbot, make_controller):
+    c, _ = _controller(make_controller, tray_available=True)
+    texts = [a.text() for a in c.window.menuBar().actions()[0].menu().actions()]
+    assert "&About Desktop Agent" in texts
+    assert "Desktop Agent 0." in c.window.about_text() and "pause" in c.window.about_text()

@@ -105,9 +105,9 @@ class NowTab(QWidget):
         # Outage: what is going on, when the next try is, and a way to try now.
         self.outage_box = QFrame()
         self.outage_box.setObjectName("outageBox")
-        self.outage_box.setStyleSheet(
-            "QFrame#outageBox { border: 1px solid #d08a00; border-radius: 4px; }"
-        )
+        # A plain frame, no style sheet: a style sheet would pin the palette of its children
+        # and keep them in the old colours after a switch between light and dark.
+        self.outage_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.outage_label = QLabel()
         self.outage_label.setWordWrap(True)
         self.outage_label.setAccessibleName(self.tr("Server not answering"))
@@ -178,7 +178,7 @@ class NowTab(QWidget):
         self.phase_label.setAccessibleName(self.tr("Progress"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setFormat("%p %")  # "42 %", as everywhere else
+        self.progress.setFormat("%p\u00a0%")  # "42 %", as everywhere else
         self.progress.setAccessibleName(self.tr("Task progress"))
         self.elapsed_label = QLabel()
         self.eta_label = QLabel()
@@ -369,14 +369,22 @@ class NowTab(QWidget):
             if ph is not None and ph.message and not st.outage:
                 text += f" — {ph.message}"
             self.phase_label.setText(text)
-            if st.percent is not None:
+            self.progress.setFormat("%p\u00a0%")
+            self.progress.setTextVisible(True)
+            if st.outage and ph is not None and ph.phase in RESULT_PHASES:
+                # The work is done and saved: a full, still bar that says what it waits for.
+                self.progress.setRange(0, 100)
+                self.progress.setValue(100)
+                self.progress.setFormat(self.tr("Saved — waiting to send"))
+            elif st.percent is not None:
                 self.progress.setRange(0, 100)
                 self.progress.setValue(st.percent)
             elif st.busy:
                 self.progress.setRange(0, 0)  # busy indicator: the phase cannot tell
-            else:  # frozen (paused, or waiting for the server): a still bar
+            else:  # frozen with no figure (paused before any progress): a still, empty bar
                 self.progress.setRange(0, 100)
                 self.progress.setValue(0)
+                self.progress.setTextVisible(False)
             self.elapsed_label.setText(format_duration(time.time() - t.at))
             if self.state == AgentState.PAUSED:
                 self.eta_label.setText(self.tr("paused"))

@@ -50,7 +50,7 @@ class Status:
     progress: str = ""  # "Training · 42 %"; "" without a task
     percent: int | None = None  # the one percentage (the bar shows the same); None: unknown
     busy: bool = False  # a task is moving but cannot say how far (busy bar)
-    eta: str = ""  # "about 5 min left"; "" until meaningful
+    eta: str = ""  # "about 5 min"; "" until meaningful
     outage: str = ""  # the reassuring outage sentence, with the next try
     paused_by_user: bool = False  # the control offers Resume
     control_reason: str = ""  # "snoozed until 14:30": said beside Resume
@@ -61,7 +61,8 @@ class Status:
 
     def task_line(self) -> str:
         """ "Training · 42 % · about 5 min left"; "" without a task."""
-        return " · ".join(p for p in (self.progress, self.eta) if p)
+        left = _tr("{eta} left").format(eta=self.eta) if self.eta else ""
+        return " · ".join(p for p in (self.progress, left) if p)
 
     def tooltip(self, app_name: str) -> str:
         lines = [f"{app_name} — {self.headline}"]
@@ -90,17 +91,20 @@ def percent_of(fraction: float | None) -> int | None:
     return round(min(max(fraction, 0.0), 1.0) * 100)
 
 
+NBSP = "\u00a0"  # keeps "40 s" and "5 min" on one line
+
+
 def eta_words(seconds: float | None) -> str:
-    """ "about 5 min left"; never "about 0 s": the last minute is "less than a minute left"."""
+    """ "about 5 min"; never "about 0 s": the last minute is "less than a minute"."""
     if seconds is None:
         return ""
     if seconds < 60:
-        return _tr("less than a minute left")
+        return _tr("less than a minute")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return _tr("about {n} min left").format(n=minutes)
+        return _tr("about {n} min").format(n=minutes).replace(" min", NBSP + "min")
     h, m = divmod(minutes, 60)
-    return _tr("about {h} h {m:02d} min left").format(h=h, m=m)
+    return _tr("about {h} h {m:02d} min").format(h=h, m=m).replace(" h ", NBSP + "h ")
 
 
 def outage_words(*, holding_result: bool, retry_in_s: float | None) -> str:
@@ -115,7 +119,9 @@ def outage_words(*, holding_result: bool, retry_in_s: float | None) -> str:
     ).format(server=SERVER_NAME)
     if retry_in_s is not None:
         if retry_in_s >= 1:
-            text += " " + _tr("Next try in {n} s.").format(n=round(retry_in_s))
+            text += " " + _tr("Next try in {n} s.").format(n=round(retry_in_s)).replace(
+                " s.", NBSP + "s."
+            )
         else:
             text += " " + _tr("Trying again now…")
     return text
@@ -154,7 +160,7 @@ def describe(s: Snapshot) -> Status:
             percent = percent_of(s.fraction)
             progress = phase_words(s.phase)
             if percent is not None:
-                progress += f" · {percent} %"
+                progress += f" · {percent}{NBSP}%"
             busy = percent is None and not suspended
         if (
             s.state == AgentState.WORKING

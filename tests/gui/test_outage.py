@@ -50,7 +50,8 @@ def test_outage_while_delivering_then_retry_now_then_back_online(
     )
     assert "agent" not in text.lower() and "/" not in text
     assert now.state_label.text() == "Your result is ready — waiting for the server"
-    assert now.progress.maximum() == 100 and now.progress.value() == 0  # a still bar, not busy
+    assert now.progress.maximum() == 100 and now.progress.value() == 100  # still, not busy
+    assert now.progress.text() == "Saved — waiting to send"
     assert c.tray.status_action.text() == now.state_label.text()
     assert "your result is saved" in c.tray.icon.toolTip()
     qtbot.waitUntil(lambda: "Next try in" in now.outage_label.text(), timeout=20_000)

@@ -48,7 +48,7 @@ def test_icon_and_tooltip_follow_state(tray):
 
 
 def _visible_texts(menu):
-    return [a.text() for a in menu.actions() if a.text() and a.isVisible()]
+    return [a.text().replace("\u00a0", " ") for a in menu.actions() if a.text() and a.isVisible()]
 
 
 def test_menu_order_status_first_then_the_commands(tray):
@@ -110,12 +110,12 @@ def test_tooltip_matches_the_window_and_has_the_time_left(qtbot, tray):
                 TaskStarted: target.on_task_started,
                 PhaseProgress: target.on_phase,
             }[type(ev)](ev)
-    tip = tray.icon.toolTip()
+    tip = tray.icon.toolTip().replace("\u00a0", " ")
     assert tab.state_label.text() == "Finishing this task, then pausing"
     assert tab.state_label.text() in tip and tray.status_action.text() == tab.state_label.text()
     assert tab.pause_button.text() == "Resume"
     assert "Training · 40 %" in tip and "left" in tip  # the time left, when known
-    assert tab.progress.value() == 40 and tab.progress.text() == "40 %"
+    assert tab.progress.value() == 40 and tab.progress.text() == "40\u00a0%"
 
 
 def test_unreachable_is_notified_only_after_a_while(qtbot, tray):

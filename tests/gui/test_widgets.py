@@ -350,7 +350,7 @@ def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
     qtbot.waitUntil(lambda: c.status.phase is not None)
     assert c._window is None  # idling in the tray costs no window
     c.tray.menu.aboutToShow.emit()
-    assert c.tray.task_action.text() == "Training · 50 %"
+    assert c.tray.task_action.text() == "Training · 50\u00a0%"
     with qtbot.waitSignal(c.tray.open_requested):
         c.tray.open_action.trigger()
     w = c._window

@@ -63,3 +63,19 @@ def plain_error(error: str | None) -> str:
     if api:
         return _api_words(api.group("call"), api.group("rest"))
     return text
+
+
+def problem_words(kind: object, message: str) -> str:
+    """A raised problem as the window and tray say it: the engine's text, minus protocol detail."""
+    from desktop_agent.engine.events import ProblemKind
+
+    if kind == ProblemKind.SERVER_ERROR:
+        return _tr(
+            "The server gave an answer this app could not use; it is tried again automatically."
+        )
+    if kind == ProblemKind.EMAIL_UNKNOWN:
+        return _tr(
+            "This email has no account yet — create one on the project's website, then choose "
+            "Set up again."
+        )
+    return plain_error(message)

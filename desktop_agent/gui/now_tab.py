@@ -38,6 +38,7 @@ from desktop_agent.engine.events import (
     TaskStarted,
 )
 from desktop_agent.gui import states
+from desktop_agent.gui.error_words import problem_words
 from desktop_agent.gui.status import RESULT_PHASES
 from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
 from desktop_agent.gui.task_status import TaskStatus
@@ -353,7 +354,11 @@ class NowTab(QWidget):
 
         self.outage_label.setText(st.outage)
         self.outage_box.setVisible(bool(st.outage))
-        others = [m for k, m in self._problems.items() if k != ProblemKind.SERVER_UNREACHABLE]
+        others = [
+            problem_words(k, m)
+            for k, m in self._problems.items()
+            if k != ProblemKind.SERVER_UNREACHABLE
+        ]
         self.problem_label.setText("\n".join(others))
         self.problem_label.setVisible(bool(others))
 

@@ -31,6 +31,7 @@ from desktop_agent.engine.events import (
     PhaseProgress,
 )
 from desktop_agent.gui import states
+from desktop_agent.gui.error_words import problem_words
 from desktop_agent.gui.task_status import TaskStatus
 
 UNREACHABLE_NOTIFY_S = 120
@@ -195,7 +196,7 @@ class Tray(QObject):
         text = self.model.status().tooltip(APP_NAME)
         for kind, msg in self.problems.items():
             if kind != ProblemKind.SERVER_UNREACHABLE:  # the status says that one in its words
-                text += "\n" + msg
+                text += "\n" + problem_words(kind, msg)
         return text
 
     def icon_name(self) -> str:

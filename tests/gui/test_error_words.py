@@ -51,3 +51,22 @@ def test_details_dialog_shows_the_sentence_as_plain_text(qtbot):
     label = dlg.fields["error"]
     assert "/agent" not in label.text() and "someone else" in label.text()
     assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_raised_problems_lose_their_protocol_detail(qtbot):
+    from desktop_agent.engine.events import ProblemKind, ProblemRaised
+    from desktop_agent.gui.now_tab import NowTab
+
+    tab = NowTab()
+    qtbot.addWidget(tab)
+    tab.on_problem(
+        ProblemRaised(
+            ProblemKind.SERVER_ERROR, "The server answered oddly: /agent/register: HTTP 418: x"
+        )
+    )
+    text = tab.problem_label.text()
+    assert "could not use" in text and "/agent" not in text and "HTTP" not in text
+    tab.on_problem(
+        ProblemRaised(ProblemKind.DISK_LOW, "Low disk space: 0.5 GB free — free some space")
+    )
+    assert "Low disk space" in tab.problem_label.text()

@@ -41,15 +41,29 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+def backgrounds(pal: QPalette) -> list[QColor]:
+    """What a label may be drawn on: the window, and the panes styles draw a shade off it.
+
+    Fusion, for one, fills a dark tab pane noticeably lighter than the window
+    (#2b2b2b → #434343), so helper text is checked against that shade too.
+    """
+    role = lambda r: pal.color(QPalette.ColorGroup.Active, r)  # noqa: E731
+    window = role(QPalette.ColorRole.Window)
+    out = [window, role(QPalette.ColorRole.Button), role(QPalette.ColorRole.AlternateBase)]
+    out.append(window.lighter(160) if luminance(window) < 0.2 else window.darker(108))
+    return out
+
+
 def helper_colour(pal: QPalette) -> QColor:
     """The palette's text colour, softened toward the window colour while contrast stays >= 4.5:1."""
     text = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     window = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+    under = backgrounds(pal)
     t = 0.45
     while t > 0.0:
-        c = _mix(text, window, t)
-        if contrast(c, window) >= MIN_CONTRAST + 0.1:  # a margin for 8-bit rounding
-            return QColor(c.name())
+        c = QColor(_mix(text, window, t).name())
+        if all(contrast(c, bg) >= MIN_CONTRAST + 0.1 for bg in under):  # margin for rounding
+            return c
         t -= 0.05
     return QColor(text)
 
@@ -58,7 +72,7 @@ def error_colour(pal: QPalette) -> QColor:
     window = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
     choices = _ERROR_ON_DARK if luminance(window) < 0.2 else _ERROR_ON_LIGHT
     for name in choices:
-        if contrast(QColor(name), window) >= MIN_CONTRAST:
+        if all(contrast(QColor(name), bg) >= MIN_CONTRAST for bg in backgrounds(pal)):
             return QColor(name)
     return pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
 

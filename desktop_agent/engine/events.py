@@ -130,6 +130,18 @@ class ProblemCleared:
 
 
 @dataclass(frozen=True)
+class JobDescribed:
+    """What the server calls a job (`GET /jobs/{id}` → `title`), for a display to name it.
+
+    Server text: shown as plain text, already collapsed to one line and capped.
+    """
+
+    job_id: int
+    title: str
+    at: float = field(default_factory=_now)
+
+
+@dataclass(frozen=True)
 class RetryScheduled:
     """The server did not answer; the engine tries again at `at` (epoch seconds).
 
@@ -158,6 +170,7 @@ Event = Union[
     ProblemCleared,
     HeartbeatSent,
     RetryScheduled,
+    JobDescribed,
 ]
 
 EventSink = Callable[[Event], None]

@@ -31,6 +31,7 @@ from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.events import (
+    JobDescribed,
     LogLine,
     Outcome,
     Phase,
@@ -54,6 +55,10 @@ def crashpoint(name: str) -> None:
 RELEASE_REASON = (
     "released"  # a job cancelled with a reason starting so is given back, never completed
 )
+
+
+JOB_TITLE_WAIT_S = 5.0  # the title is asked for before the download; never wait longer for it
+JOB_TITLE_MAX = 80  # characters of a job's title shown (server text: one line, capped)
 
 
 class ReleaseTask(Exception):
@@ -127,10 +132,26 @@ class TaskPipeline:
 
     # --- the phases ------------------------------------------------------------
 
+    async def _describe_job(self) -> None:
+        """Best effort, never in the way: the job's title for the dashboard ("Sentiment classifier")."""
+        job_id = self.row.job_id
+        if job_id is None:
+            return
+        try:
+            info = await asyncio.wait_for(self.ctx.api.job_status(job_id), JOB_TITLE_WAIT_S)
+        except Exception:  # a title is a nicety: any failure just leaves the job unnamed
+            return
+        title = info.get("title") if isinstance(info, dict) else None
+        if isinstance(title, str):
+            title = " ".join(title.split())[:JOB_TITLE_MAX]
+            if title:
+                self.ctx.emit(JobDescribed(job_id, title))
+
     async def run(self) -> TaskFinished:
         started = time.monotonic()
         try:
             if self.row.phase in ("assigned", "fetched"):
+                await self._describe_job()
                 await self._produce_result()
             if self.row.phase == "ran":
                 await self._upload()

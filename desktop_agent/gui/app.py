@@ -141,6 +141,7 @@ class AppController(QObject):
             if st.phase is not None:
                 now.on_phase(st.phase)
         now.model.retry_at = st.retry_at
+        now.model.job_titles.update(st.job_titles)
         w.logs_tab.lines.extend(st.log)
         w.logs_tab.rerender()
         if self.stopping:
@@ -156,6 +157,7 @@ class AppController(QObject):
         b.problem_raised.connect(now.on_problem)
         b.problem_cleared.connect(now.on_problem_cleared)
         b.retry_scheduled.connect(now.on_retry)
+        b.job_described.connect(now.on_job)
         now.pause_requested.connect(self.pause)
         now.resume_requested.connect(self.resume)
         now.retry_requested.connect(self.bridge.retry_now)
@@ -187,6 +189,8 @@ class AppController(QObject):
         b.problem_cleared.connect(st.on_problem_cleared)
         b.log_line.connect(st.on_log)
         b.retry_scheduled.connect(st.on_retry)
+        b.job_described.connect(st.on_job)
+        b.job_described.connect(t.on_job)
         b.state_changed.connect(t.on_state)
         b.task_started.connect(self._track_job_pid)
         b.task_started.connect(t.on_task_started)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.engine.events import (
     AgentState,
+    JobDescribed,
     Outcome,
     PhaseProgress,
     ProblemCleared,
@@ -174,6 +175,8 @@ class NowTab(QWidget):
 
         self.task_box = QGroupBox(self.tr("Current task"))
         self.job_label = QLabel()
+        self.job_label.setTextFormat(Qt.TextFormat.PlainText)  # the title is the server's text
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # ... and may be in the headline
         self.task_label = QLabel()
         self.phase_label = QLabel()
         self.phase_label.setAccessibleName(self.tr("Progress"))
@@ -266,6 +269,10 @@ class NowTab(QWidget):
         if self._result_waiting_on_server and ev.outcome == Outcome.COMPLETED:
             self._show_back_online(self.tr("Back online — result delivered. Thank you!"))
         self._result_waiting_on_server = False
+        self._render()
+
+    def on_job(self, ev: JobDescribed) -> None:
+        self.model.on_job(ev)
         self._render()
 
     def on_retry(self, ev: RetryScheduled) -> None:
@@ -367,7 +374,11 @@ class NowTab(QWidget):
         if has_task:
             t = self.model.task
             assert t is not None
-            self.job_label.setText(str(t.job_id) if t.job_id is not None else "—")
+            title = self.model.job_title()
+            job = str(t.job_id) if t.job_id is not None else "—"
+            self.job_label.setText(
+                self.tr("{title} (job {id})").format(title=title, id=job) if title else job
+            )
             self.task_label.setText(str(t.task_id) + (self.tr(" (resumed)") if t.resumed else ""))
             text = st.progress
             ph = self.model.phase

@@ -34,6 +34,7 @@ class Snapshot:
     reason: str = ""  # the engine's why ("Waiting: on battery", "Snoozed until 14:30")
     detail: str = ""
     task_id: int | None = None
+    job_title: str = ""  # what the server calls the job ("" until known)
     phase: Phase | None = None
     fraction: float | None = None
     eta_s: float | None = None  # None until the progress so far makes a guess meaningful
@@ -251,6 +252,8 @@ def describe(s: Snapshot) -> Status:
             )
         if s.unreachable and holding_result:
             return status(_tr("Your result is ready — waiting for the server"))
+        if s.job_title:
+            return status(_tr("Working on “{title}”").format(title=s.job_title))
         return status(_tr("Working on a task"))
     if s.unreachable or "unreachable" in s.detail.lower():
         return status(_tr("The {server} server isn't answering").format(server=SERVER_NAME))

@@ -15,6 +15,7 @@ from collections import deque
 
 from desktop_agent.engine.events import (
     AgentState,
+    JobDescribed,
     LogLine,
     Phase,
     PhaseProgress,
@@ -43,6 +44,7 @@ class TaskStatus:
         self.problems: dict[object, ProblemRaised] = {}
         self.log: deque[LogLine] = deque(maxlen=max_log_lines)
         self.retry_at: float | None = None
+        self.job_titles: dict[int, str] = {}  # what the server calls each job seen
         self.stopping = False
         self.hold_limit_s = hold_limit_s
         self._baseline: tuple[float, float, float] | None = None  # (at, fraction, paused so far)
@@ -84,6 +86,17 @@ class TaskStatus:
         self.problems.pop(ev.kind, None)
         if ev.kind == ProblemKind.SERVER_UNREACHABLE:
             self.retry_at = None
+
+    def on_job(self, ev: JobDescribed) -> None:
+        self.job_titles[ev.job_id] = ev.title
+        if len(self.job_titles) > 50:  # bounded: only the current job's title matters
+            self.job_titles.pop(next(iter(self.job_titles)))
+
+    def job_title(self) -> str:
+        task = self.task
+        if task is None or task.job_id is None:
+            return ""
+        return self.job_titles.get(task.job_id, "")
 
     def on_retry(self, ev: RetryScheduled) -> None:
         self.retry_at = ev.at
@@ -132,6 +145,7 @@ class TaskStatus:
             reason=(getattr(st, "reason", "") or "") if st is not None else "",
             detail=st.detail if st is not None else "",
             task_id=self.task.task_id if self.task is not None else None,
+            job_title=self.job_title(),
             phase=ph.phase if ph is not None else None,
             fraction=ph.fraction if ph is not None else None,
             eta_s=self.eta_seconds(now),

@@ -145,6 +145,11 @@ class Tray(QObject):
             self.model.on_phase(ev)
         self._render()
 
+    def on_job(self, ev) -> None:
+        if self._owns_model:
+            self.model.on_job(ev)
+        self._render()
+
     def on_task_finished(self, ev: TaskFinished) -> None:
         if self._owns_model:
             self.model.on_task_finished(ev)

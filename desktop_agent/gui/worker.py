@@ -25,6 +25,7 @@ from desktop_agent.engine.events import (
     LogLine,
     PhaseProgress,
     ProblemCleared,
+    JobDescribed,
     ProblemRaised,
     RetryScheduled,
     StateChanged,
@@ -78,6 +79,7 @@ class EngineBridge(QObject):
     problem_cleared = Signal(object)
     heartbeat_sent = Signal(object)
     retry_scheduled = Signal(object)
+    job_described = Signal(object)
     # The engine thread has ended (after a graceful stop, or a crash).
     engine_stopped = Signal()
     engine_crashed = Signal(str)
@@ -92,6 +94,7 @@ class EngineBridge(QObject):
         ProblemCleared: "problem_cleared",
         HeartbeatSent: "heartbeat_sent",
         RetryScheduled: "retry_scheduled",
+        JobDescribed: "job_described",
     }
 
     def __init__(self, parent: QObject | None = None, *, agent_factory: AgentFactory | None = None):

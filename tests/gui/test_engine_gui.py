@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from desktop_agent.engine.events import AgentState, Outcome, Phase
 from desktop_agent.gui.history_tab import HistoryModel
 
@@ -45,9 +47,13 @@ def test_tray_pause_item_pauses_and_resumes_the_agent(qtbot, devserver, paths, m
     assert c.window.now_tab.pause_button.text() == "Pause"
 
 
+TITLE = "Sentiment <b>classifier</b>\n  " + "x" * 100  # server text: never markup, one line
+SHOWN = " ".join(TITLE.split())[:80]
+
+
 def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, make_controller):
     c = make_controller(registered_settings(devserver, paths))
-    submit_sample(devserver, chunks=1, seconds=3.0)
+    submit_sample(devserver, chunks=1, seconds=3.0, title=TITLE)
     now = c.window.now_tab
     seen_phases: list[str] = []
     seen_progress: list[int] = []
@@ -64,7 +70,7 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     qtbot.waitUntil(
         lambda: now.task is not None and now.task_box.isVisibleTo(c.window), timeout=20_000
     )
-    assert now.job_label.text() == "1"
+    assert now.job_label.text().endswith("1")
     qtbot.waitUntil(
         lambda: (
             now.phase is not None
@@ -74,6 +80,11 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
         timeout=20_000,
     )
     assert now.phase_label.text().startswith("Training")
+    # The job is named as the server calls it, in the window and the tray alike.
+    qtbot.waitUntil(lambda: now.job_label.text() == f"{SHOWN} (job 1)", timeout=10_000)
+    assert now.state_label.text() == f"Working on “{SHOWN}”"
+    assert c.tray.status_action.text() == now.state_label.text()
+    assert now.state_label.textFormat() == now.job_label.textFormat() == Qt.TextFormat.PlainText
     # The Machine tab finds the training process and shows its share.
     c.window.machine_tab.refresh()
     assert c.job_pid() is not None

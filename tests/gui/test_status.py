@@ -24,7 +24,7 @@ def sp(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-W, P, I = AgentState.WORKING, AgentState.PAUSED, AgentState.IDLE
+W, P, IDLE = AgentState.WORKING, AgentState.PAUSED, AgentState.IDLE
 
 
 def test_finish_then_pause_is_never_called_contributing():
@@ -69,11 +69,11 @@ def test_paused_with_a_task_says_it_is_given_back_later():
 
 
 def test_ready_and_rule_waiting():
-    ready = describe(Snapshot(I, "contributing", "Contributing", detail="Waiting for work"))
+    ready = describe(Snapshot(IDLE, "contributing", "Contributing", detail="Waiting for work"))
     assert ready.headline == "Ready — waiting for work"
     assert ready.explanation == "New work is picked up automatically."
     assert ready.control_text() == "Pause"
-    battery = describe(Snapshot(I, "contributing", "Waiting: on battery"))
+    battery = describe(Snapshot(IDLE, "contributing", "Waiting: on battery"))
     assert battery.headline == "Waiting: on battery" and battery.control_text() == "Pause"
     rule_hold = describe(Snapshot(P, "contributing", "Waiting: on battery", task_id=2))
     assert rule_hold.headline == "Waiting: on battery" and not rule_hold.paused_by_user
@@ -105,7 +105,7 @@ def test_outage_while_delivering_stops_the_bar_and_reassures():
         "The Grid-X server isn't answering — your result is saved and will be sent "
         "automatically. Next try in 40 s."
     )
-    idle = describe(Snapshot(I, "contributing", "", unreachable=True))
+    idle = describe(Snapshot(IDLE, "contributing", "", unreachable=True))
     assert idle.headline == "The Grid-X server isn't answering"
     assert "agent" not in (idle.outage + s.outage).lower()
     assert "/agent" not in s.tooltip("App")
@@ -133,10 +133,23 @@ def test_eta_needs_progress_seen_in_this_run():
 
 def test_retry_countdown_comes_from_the_engine_and_ends_with_the_outage():
     m = TaskStatus()
-    m.on_state(StateChanged(I))
+    m.on_state(StateChanged(IDLE))
     m.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
     m.on_retry(RetryScheduled(1040.0, "heartbeat"))
     assert "Next try in 40 s." in sp(m.status(now=1000.0).outage)
     assert "Trying again now" in m.status(now=1041.0).outage
     m.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
     assert m.status(now=1041.0).outage == "" and m.retry_at is None
+
+
+def test_the_job_is_named_when_the_server_says_its_title():
+    from desktop_agent.engine.events import JobDescribed
+
+    m = TaskStatus()
+    m.on_state(StateChanged(W, mode="contributing", reason="Contributing"))
+    m.on_task_started(TaskStarted(5, 2, "http://s"))
+    assert m.status().headline == "Working on a task"
+    m.on_job(JobDescribed(2, "Sentiment classifier"))
+    assert m.status().headline == "Working on “Sentiment classifier”"
+    m.on_job(JobDescribed(3, "Another job"))  # not the job in hand
+    assert m.status().headline == "Working on “Sentiment classifier”"

@@ -169,6 +169,7 @@ class HistoryModel(QAbstractTableModel):
 
 class HistoryTab(QWidget):
     totals_changed = Signal(int, float)  # tasks done, seconds of compute given
+    rows_changed = Signal(object)  # the history rows, newest first (the Now page's chart)
 
     def __init__(self, store_factory: Callable[[], Any] | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -257,6 +258,7 @@ class HistoryTab(QWidget):
             )
         )
         self.totals_changed.emit(int(done), hours * 3600)
+        self.rows_changed.emit(rows)
 
     def show_details(self, index) -> None:
         from desktop_agent.gui.task_details import TaskDetailsDialog

@@ -39,6 +39,7 @@ from desktop_agent.engine.events import (
     TaskStarted,
 )
 from desktop_agent.gui import states
+from desktop_agent.gui.contribution_chart import ContributionChart
 from desktop_agent.gui.error_words import problem_words
 from desktop_agent.gui.status import RESULT_PHASES
 from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
@@ -203,6 +204,8 @@ class NowTab(QWidget):
         self.totals_label.setAccessibleName(self.tr("Your contribution"))
         self.energy_label = QLabel(self.tr("Energy given: not measured"))  # set_energy()
         self.energy_label.setAccessibleName(self.tr("Energy given"))
+        self.chart = ContributionChart()  # compute given per day, last two weeks
+        self.chart_caption = HelperLabel(self.tr("Compute this computer gave, per day"))
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
@@ -218,6 +221,8 @@ class NowTab(QWidget):
         layout.addWidget(self.no_task_label)
         layout.addWidget(self.last_label)
         layout.addStretch(1)
+        layout.addWidget(self.chart_caption)
+        layout.addWidget(self.chart)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.energy_label)
 

@@ -101,11 +101,11 @@ class SettingsTab(QWidget):
         layout.addWidget(self.env_cache)
         layout.addWidget(net)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        self.scroll.setAccessibleName(self.tr("Settings"))
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
+        self.scroll_area.setAccessibleName(self.tr("Settings"))
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -126,7 +126,7 @@ class SettingsTab(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addLayout(bar)
         self._load_notify()
 

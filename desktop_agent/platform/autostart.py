@@ -173,6 +173,6 @@ __all__ = [
     "launch_command",
     "linux_entry_path",
     "macos_plist_path",
-    "supported",
     "run_key_value",
+    "supported",
 ]

@@ -152,7 +152,7 @@ def test_the_window_fits_1366x768_at_150_percent(qtbot, make_controller):
     w.show()
     qtbot.waitExposed(w)
     assert w.width() <= 900 and w.height() <= 460
-    assert w.settings_tab.scroll.verticalScrollBar().maximum() > 0  # the rest scrolls
+    assert w.settings_tab.scroll_area.verticalScrollBar().maximum() > 0  # the rest scrolls
     assert w.settings_tab.apply_button.isVisible()  # the one Apply stays in view
 
 

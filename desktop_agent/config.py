@@ -36,6 +36,8 @@ class SettingsError(ValueError):
 class Settings:
     server: str = DEFAULT_SERVER
     email: str = ""
+    website: str = ""  # the project's website, where volunteers sign up ("" = not known)
+    notify_task_done: bool = True  # a short popup when a task is finished
     heartbeat_interval: float = 10.0  # seconds between heartbeats
     poll_interval: float = 10.0  # seconds between request_task calls while there is no work
     task_time_limit: float = 6 * 3600.0  # wall-clock limit for one train.py run
@@ -149,8 +151,14 @@ def _check_build_from_source(value: bool) -> str | None:
     return None
 
 
+def _check_website(value: Any) -> str | None:
+    ok = value == "" or (value.startswith(("https://", "http://")) and " " not in value)
+    return None if ok else 'must be "" or an address starting with https://'
+
+
 _CHECKS: dict[str, Any] = {
     "build_from_source": _check_build_from_source,
+    "website": _check_website,
     "schedule": _check_schedule,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,

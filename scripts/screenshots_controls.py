@@ -3,7 +3,7 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python scripts/screenshots_controls.py resources/screenshots
 
 Shots: settings-rules.png (Settings tab: "When to contribute"), dashboard-paused.png (Now tab, a
-task suspended, "Paused by you"), tray-menu.png (the tray menu with snooze / finish-then-pause,
+task suspended, "Paused by you"), hold-question.png (what pausing with a task in hand asks first), tray-menu.png (the tray menu with snooze / finish-then-pause,
 saying why the agent waits).
 """
 
@@ -47,6 +47,9 @@ def main(argv: list[str]) -> int:
             Settings(server=server.url, email=VOLUNTEER, poll_interval=0.5, rules_interval_s=0.5),
             quit_fn=lambda: None,
         )
+        from desktop_agent.gui import hold_prompt
+
+        c.ask_hold = lambda *a: hold_prompt.GO_AHEAD  # the question has its own shot below
         c.start()
         w = c.window
         w.show()
@@ -62,8 +65,32 @@ def main(argv: list[str]) -> int:
             90,
         )
         c.pause()
-        spin_until(lambda: now.detail_label.text().startswith("Paused by you"), 10)
+        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
         shot(out, "dashboard-paused.png")
+        c.resume()
+        spin_until(lambda: now.state_label.text() != "Paused by you", 10)
+        real_ask = hold_prompt.ask
+
+        def ask_and_shoot(parent, warning, go):
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication as QA
+
+            def snap():
+                dlg = QA.activeModalWidget()
+                if dlg is not None:
+                    dlg.move(140, 160)
+                shot(out, "hold-question.png")
+                if dlg is not None:
+                    dlg.reject()
+
+            QTimer.singleShot(300, snap)
+            return real_ask(w, warning, go)
+
+        c.ask_hold = ask_and_shoot
+        c.pause()
+        c.ask_hold = lambda *a: hold_prompt.GO_AHEAD
+        c.pause()
+        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
         w.tabs.setCurrentWidget(w.settings_tab)
         shot(out, "settings-rules.png")
         if c.tray_available:

@@ -131,6 +131,30 @@ class ProblemCleared:
 
 
 @dataclass(frozen=True)
+class JobDescribed:
+    """What the server calls a job (`GET /jobs/{id}` → `title`), for a display to name it.
+
+    Server text: shown as plain text, already collapsed to one line and capped.
+    """
+
+    job_id: int
+    title: str
+    at: float = field(default_factory=_now)
+
+
+@dataclass(frozen=True)
+class RetryScheduled:
+    """The server did not answer; the engine tries again at `at` (epoch seconds).
+
+    Lets a display count down to the next try ("Next try in 40 s") instead of
+    only saying that something is wrong.
+    """
+
+    at: float
+    what: str = ""  # "heartbeat", "upload", "complete", ...
+
+
+@dataclass(frozen=True)
 class HeartbeatSent:
     status: str
     ok: bool
@@ -146,6 +170,8 @@ Event = (
     | ProblemRaised
     | ProblemCleared
     | HeartbeatSent
+    | RetryScheduled
+    | JobDescribed
 )
 
 EventSink = Callable[[Event], None]

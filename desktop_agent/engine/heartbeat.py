@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from desktop_agent.engine import errors, retry
-from desktop_agent.engine.events import HeartbeatSent, ProblemKind
+from desktop_agent.engine.events import HeartbeatSent, ProblemKind, RetryScheduled
 from desktop_agent.engine.protocol import ApiClient
 
 SLEEP_GAP_S = 30.0  # wall clock ran this much further than the monotonic clock: we were asleep
@@ -75,6 +75,8 @@ class Heartbeat:
                 delay = self.interval if ok else min(self.interval, backoff.next_delay())
                 if ok:
                     backoff.reset()
+                else:
+                    self._emit(RetryScheduled(time.time() + delay, "heartbeat"))
             await self._sleep(delay)
 
     async def beat(self, status: str) -> bool:
@@ -153,7 +155,7 @@ class OutageTracker:
             )
             self._raise(
                 ProblemKind.SERVER_UNREACHABLE,
-                f"Can't reach the server at {self._server} — check your connection; the agent keeps retrying",
+                f"The server at {self._server} isn't answering — nothing is lost; it is tried again automatically",
             )
 
     def ok(self) -> None:

@@ -148,6 +148,15 @@ class Agent:
         if self._env_cache is not None:
             self._env_cache.budget_mb = settings.env_cache_budget_mb
 
+    def retry_now(self) -> None:
+        """Try the server again at once: ends the current back-off wait and beats the heartbeat."""
+        self._call(self._do_retry_now)
+
+    def _do_retry_now(self) -> None:
+        self._stop.retry_now()
+        self._controls.wake.set()
+        self._worker.kick_heartbeat()
+
     def stop(self) -> None:
         """Graceful: take no more work, keep the task in hand for the next start, send OFFLINE."""
         self._call(self._do_stop)

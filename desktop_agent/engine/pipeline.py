@@ -32,7 +32,15 @@ from desktop_agent.engine import delivery, errors, fetch, limits, retry, runner,
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import Env, EnvCache, requirement_lines
 from desktop_agent.engine.jobspec import JobSpec
-from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
+from desktop_agent.engine.events import (
+    JobDescribed,
+    LogLine,
+    Outcome,
+    Phase,
+    PhaseProgress,
+    RetryScheduled,
+    TaskFinished,
+)
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskPhase, TaskRow
 from desktop_agent.logs import prune_task_logs
@@ -44,6 +52,10 @@ def crashpoint(name: str) -> None:
     """Die like `kill -9` at a named point; only the crash-safety tests set this variable."""
     if os.environ.get(CRASH_ENV) == name:
         os._exit(137)
+
+
+JOB_TITLE_WAIT_S = 5.0  # the title is asked for before the download; never wait longer for it
+JOB_TITLE_MAX = 80  # characters of a job's title shown (server text: one line, capped)
 
 
 class ReleaseTask(Exception):
@@ -139,7 +151,9 @@ class TaskPipeline:
             self.ctx.log("WARNING", f"Task {self.row.task_id}: {exc} — retrying")
         if releasable and now - self._host_fault_since > self.settings.release_after_s:
             raise ReleaseTask(str(exc))
-        if await self.ctx.wait(backoff.next_delay()):
+        delay = backoff.next_delay()
+        self.ctx.emit(RetryScheduled(time.time() + delay, "task"))
+        if await self.ctx.wait(delay):
             raise asyncio.CancelledError()
 
     def _host_ok(self) -> None:
@@ -147,10 +161,26 @@ class TaskPipeline:
 
     # --- the phases ------------------------------------------------------------
 
+    async def _describe_job(self) -> None:
+        """Best effort, never in the way: the job's title for the dashboard ("Sentiment classifier")."""
+        job_id = self.row.job_id
+        if job_id is None:
+            return
+        try:
+            info = await asyncio.wait_for(self.ctx.api.job_page(job_id), JOB_TITLE_WAIT_S)
+        except Exception:  # a title is a nicety: any failure just leaves the job unnamed
+            return
+        title = info.get("title") if isinstance(info, dict) else None
+        if isinstance(title, str):
+            title = " ".join(title.split())[:JOB_TITLE_MAX]
+            if title:
+                self.ctx.emit(JobDescribed(job_id, title))
+
     async def run(self) -> TaskFinished:
         started = time.monotonic()
         try:
             if self.row.phase in (TaskPhase.ASSIGNED, TaskPhase.FETCHED):
+                await self._describe_job()
                 await self._produce_result()
             if self.row.phase is TaskPhase.RAN:
                 await self._upload()

@@ -10,6 +10,11 @@ class StopFlag:
 
     def __init__(self) -> None:
         self._event = asyncio.Event()
+        self._retry = asyncio.Event()  # "Retry now": cuts the current back-off wait short
+
+    def retry_now(self) -> None:
+        """End the sleep in progress early (the engine is not stopping: the caller tries again)."""
+        self._retry.set()
 
     def set(self) -> None:
         self._event.set()
@@ -18,11 +23,16 @@ class StopFlag:
         return self._event.is_set()
 
     async def wait(self, seconds: float) -> bool:
-        """Sleep up to `seconds`; True when the engine is stopping."""
+        """Sleep up to `seconds` (less after `retry_now()`); True when the engine is stopping."""
         if self._event.is_set():
             return True
+        self._retry.clear()
+        waits = [asyncio.ensure_future(e.wait()) for e in (self._event, self._retry)]
         try:
-            await asyncio.wait_for(self._event.wait(), timeout=max(0.0, seconds))
-        except TimeoutError:
-            pass
+            await asyncio.wait(
+                waits, timeout=max(0.0, seconds), return_when=asyncio.FIRST_COMPLETED
+            )
+        finally:
+            for w in waits:
+                w.cancel()
         return self._event.is_set()

@@ -72,6 +72,11 @@ class Worker:
             quiet_release=self.quiet_release,
         )
 
+    def kick_heartbeat(self) -> None:
+        """Beat now (after "Retry now"), not at the end of the interval."""
+        if self._heartbeat is not None:
+            self._heartbeat.kick()
+
     # --- registration ------------------------------------------------------------------
 
     async def register(self, api: ApiClient, outage: OutageTracker, agent_id: str) -> bool:

@@ -24,7 +24,7 @@ from desktop_agent.engine.events import (
     StateChanged,
     TaskStarted,
 )
-from desktop_agent.gui import states
+from desktop_agent.gui import hold_prompt, states
 from desktop_agent.gui.main_window import MainWindow
 from desktop_agent.gui.setup_dialog import RegisterFn, SetupDialog
 from desktop_agent.gui.task_status import TaskStatus
@@ -104,8 +104,10 @@ class AppController(QObject):
         self._window: MainWindow | None = None
 
         self.bridge = EngineBridge(self, agent_factory=agent_factory)
-        self.status = TaskStatus()
-        self.tray = Tray(self.status.task_line, self)
+        self.status = TaskStatus(hold_limit_s=settings.max_pause_with_task_s)
+        self.tray = Tray(self.status, self)
+        self.tray.notify_task_done = getattr(settings, "notify_task_done", True)
+        self.ask_hold = hold_prompt.ask  # tests answer it instead of a modal box
         self._log_handler = _GuiLogHandler(self.bridge)
         logging.getLogger("desktop_agent.gui").addHandler(self._log_handler)
         self._wire()
@@ -124,6 +126,7 @@ class AppController(QObject):
             store_factory=self._get_store,
             monitor=self._monitor,
             job_pid=self.job_pid,
+            hold_limit_s=self.settings.max_pause_with_task_s,
         )
         now = w.now_tab
         # Catch up with what happened before the window existed.
@@ -138,6 +141,8 @@ class AppController(QObject):
             now.on_task_started(st.task)
             if st.phase is not None:
                 now.on_phase(st.phase)
+        now.model.retry_at = st.retry_at
+        now.model.job_titles.update(st.job_titles)
         w.logs_tab.lines.extend(st.log)
         w.logs_tab.rerender()
         if self.stopping:
@@ -152,12 +157,18 @@ class AppController(QObject):
         b.task_finished.connect(w.history_tab.refresh)
         b.problem_raised.connect(now.on_problem)
         b.problem_cleared.connect(now.on_problem_cleared)
+        b.retry_scheduled.connect(now.on_retry)
+        b.job_described.connect(now.on_job)
         now.pause_requested.connect(self.pause)
         now.resume_requested.connect(self.resume)
+        now.retry_requested.connect(self.bridge.retry_now)
+        now.snooze_requested.connect(self.snooze)
+        now.finish_then_pause_requested.connect(self.bridge.finish_then_pause)
+        now.quit_requested.connect(self.quit)
         now.setup_requested.connect(self.change_account)
         w.quit_requested.connect(self.quit)
         w.settings_tab.change_account_requested.connect(self.change_account)
-        w.settings_tab.rules_panel.saved.connect(self._rules_saved)  # contribution controls
+        w.settings_tab.saved.connect(self._rules_saved)  # the page's one Apply
         s = self.settings
         w.settings_tab.show_settings(s.email, s.server, s.proxy)
         return w
@@ -178,11 +189,15 @@ class AppController(QObject):
         b.problem_raised.connect(st.on_problem)
         b.problem_cleared.connect(st.on_problem_cleared)
         b.log_line.connect(st.on_log)
+        b.retry_scheduled.connect(st.on_retry)
+        b.job_described.connect(st.on_job)
+        b.job_described.connect(t.on_job)
         b.state_changed.connect(t.on_state)
         b.task_started.connect(self._track_job_pid)
-        b.task_started.connect(lambda _e: t.rebuild_menu())
+        b.task_started.connect(t.on_task_started)
         b.phase_progress.connect(self._track_job_pid)
-        b.phase_progress.connect(lambda _e: t.rebuild_menu())
+        b.phase_progress.connect(t.on_phase)
+        b.retry_scheduled.connect(lambda _e: t.refresh())
         b.task_finished.connect(t.on_task_finished)
         b.task_finished.connect(self._forget_job_pid)
         b.task_finished.connect(lambda _e: t.rebuild_menu())
@@ -193,7 +208,7 @@ class AppController(QObject):
 
         t.pause_requested.connect(self.pause)
         t.resume_requested.connect(self.resume)
-        t.snooze_requested.connect(self.bridge.snooze)  # contribution controls
+        t.snooze_requested.connect(self.snooze)
         t.finish_then_pause_requested.connect(self.bridge.finish_then_pause)
         t.open_requested.connect(self.show_window)
         t.quit_requested.connect(self.quit)
@@ -291,6 +306,7 @@ class AppController(QObject):
             email=self.settings.email,
             server=self.settings.server,
             register=self._register or self._register_with_settings,
+            website=self.settings.website,
             parent=None if first_run else self.window,
         )
         dlg.setWindowIcon(states.app_icon())
@@ -363,11 +379,29 @@ class AppController(QObject):
 
     # --- commands ---------------------------------------------------------------
     def pause(self) -> None:
-        self.bridge.pause()
+        if self._hold_ok(None, self.tr("&Pause anyway")):
+            self.bridge.pause()
+
+    def snooze(self, how: float | str) -> None:
+        seconds = float("inf") if isinstance(how, str) else float(how)
+        if self._hold_ok(seconds, self.tr("&Snooze anyway")):
+            self.bridge.snooze(how)
+
+    def _hold_ok(self, snooze_s: float | None, go_label: str) -> bool:
+        """True to go ahead; a task that would be put on hold (and given back later) asks first."""
+        warning = hold_prompt.hold_warning(self.status, snooze_s=snooze_s)
+        if warning is None:
+            return True
+        parent = self._window if self._window is not None and self._window.isVisible() else None
+        choice = self.ask_hold(parent, warning, go_label)
+        if choice == hold_prompt.FINISH_FIRST:
+            self.bridge.finish_then_pause()
+        return choice == hold_prompt.GO_AHEAD
 
     def _rules_saved(self, changes: dict) -> None:
         """The Settings tab saved contribution rules: the running engine follows them at once."""
         self.settings = self.settings.with_overrides(**changes)
+        self.tray.notify_task_done = self.settings.notify_task_done
         self.bridge.update_settings(self.settings)
 
     def resume(self) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.gui.now_tab import format_duration
+from desktop_agent.gui.error_words import plain_error
+from desktop_agent.gui.legible import HelperLabel
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +164,7 @@ class HistoryModel(QAbstractTableModel):
                     url=_get(row, "result_url")
                 )
             if col == self.OUTCOME:
-                return _get(row, "error") or None
+                return plain_error(_get(row, "error")) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             self.JOB,
             self.TASK,
@@ -174,6 +176,7 @@ class HistoryModel(QAbstractTableModel):
 
 class HistoryTab(QWidget):
     totals_changed = Signal(int, float)  # tasks done, seconds of compute given
+    rows_changed = Signal(object)  # the history rows, newest first (the Now page's chart)
 
     def __init__(self, store_factory: Callable[[], Any] | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -201,8 +204,7 @@ class HistoryTab(QWidget):
 
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName(self.tr("Totals"))
-        self.empty_label = QLabel(self.tr("No finished tasks yet."))
-        self.empty_label.setEnabled(False)
+        self.empty_label = HelperLabel(self.tr("No finished tasks yet."))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export history as CSV"))
         self.export_button.clicked.connect(self.export_csv)
@@ -264,6 +266,7 @@ class HistoryTab(QWidget):
         )
         self.totals_label.setText(words.format(done=done, time=format_duration(hours * 3600)))
         self.totals_changed.emit(int(done), hours * 3600)
+        self.rows_changed.emit(rows)
 
     def show_details(self, index) -> None:
         from desktop_agent.gui.task_details import TaskDetailsDialog

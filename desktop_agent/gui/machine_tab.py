@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from desktop_agent import gpu
 from desktop_agent.monitor import MachineSample, Monitor, format_bytes
 from desktop_agent.gui.sparkline import Sparkline
+from desktop_agent.gui.legible import HelperLabel
 
 HISTORY_SECONDS = 180
 
@@ -72,8 +73,7 @@ class MachineTab(QWidget):
         form.addRow(self.tr("CPU:"), self.cpu_label)
         form.addRow(self.tr("Memory:"), self.ram_label)
         form.addRow(self.cpu_graph)
-        self.graph_caption = QLabel(self.tr("CPU over the last 3 minutes"))
-        self.graph_caption.setEnabled(False)
+        self.graph_caption = HelperLabel(self.tr("CPU over the last 3 minutes"))
         form.addRow(self.graph_caption)
 
         self.gpu_area = QVBoxLayout()
@@ -93,8 +93,7 @@ class MachineTab(QWidget):
         self.job_gpu_util = QLabel()  # utilisation of the GPUs the job holds memory on
         jf.addRow(self.tr("GPU use:"), self.job_gpu_util)
         self._job_form = jf
-        self.no_job_label = QLabel(self.tr("No job process is running right now."))
-        self.no_job_label.setEnabled(False)
+        self.no_job_label = HelperLabel(self.tr("No job process is running right now."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(sys_box)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -33,8 +33,12 @@ def _energy_total(store_factory: Callable[[], Any] | None) -> float | None:
         return None
 
 
+TRAY_HINT_MARKER = "tray-hint-shown"
+
+
 class MainWindow(QMainWindow):
     quit_requested = Signal()
+    tray_hint_shown = Signal(str)  # the first close's "still running in the tray" hint
 
     def __init__(
         self,
@@ -44,6 +48,7 @@ class MainWindow(QMainWindow):
         store_factory: Callable[[], Any] | None = None,
         monitor: Monitor | None = None,
         job_pid: Callable[[], int | None] | None = None,
+        hold_limit_s: float = 1800.0,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -63,7 +68,8 @@ class MainWindow(QMainWindow):
         )
         self.no_tray_label.setVisible(not tray_available)
 
-        self.now_tab = NowTab()
+        self.now_tab = NowTab(hold_limit_s=hold_limit_s)
+        self.now_tab.set_tray_available(tray_available)
         self.machine_tab = MachineTab(monitor, pid_source=job_pid)
         self.logs_tab = LogsTab(data_dir / "logs")
         self.history_tab = HistoryTab(store_factory)
@@ -74,10 +80,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.now_tab, self.tr("&Now"))
         self.tabs.addTab(self.machine_tab, self.tr("&Machine"))
         self.tabs.addTab(self.logs_tab, self.tr("&Logs"))
-        self.tabs.addTab(self.history_tab, self.tr("&History"))
+        self.tabs.addTab(self.history_tab, self.tr("H&istory"))
         self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.history_tab.totals_changed.connect(self.now_tab.set_totals)
+        self.history_tab.rows_changed.connect(self.now_tab.chart.set_rows)
         self.history_tab.totals_changed.connect(
             lambda *_: self.now_tab.set_energy(_energy_total(store_factory))
         )
@@ -97,7 +104,23 @@ class MainWindow(QMainWindow):
         self.diagnostics_action = help_menu.addAction(
             self.tr("Save &diagnostics…"), self.save_diagnostics
         )
+        self.about_action = help_menu.addAction(self.tr("&About Desktop Agent"), self.show_about)
         self._data_dir = data_dir
+
+    def about_text(self) -> str:
+        from desktop_agent import __version__
+
+        return self.tr(
+            "Desktop Agent {version}\n\nLends this computer's spare processor and graphics card "
+            "to train small pieces of other people's machine-learning jobs for the Grid-X project. "
+            "Jobs run at low priority, in a sandbox where the computer allows it, and you can pause "
+            "at any time.\n\nYour data folder: {folder}"
+        ).format(version=__version__, folder=self._data_dir)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Desktop Agent"), self.about_text())
 
     def save_diagnostics(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -133,6 +156,39 @@ class MainWindow(QMainWindow):
         if self.tabs.widget(index) is self.history_tab:
             self.history_tab.refresh()
 
+    def _tray_hint_once(self) -> None:
+        """The first close only: say that the app goes on in the tray (remembered in the data folder)."""
+        marker = self._data_dir / TRAY_HINT_MARKER
+        if marker.exists():
+            return
+        try:
+            marker.write_text("shown\n", encoding="utf-8")
+        except OSError:
+            pass
+        self.tray_hint_shown.emit(self.tray_hint_text())
+        self.show_tray_hint(self.tray_hint_text())
+
+    def tray_hint_text(self) -> str:
+        return self.tr(
+            "Desktop Agent keeps running in the system tray, near the clock. "
+            "Click its icon to open this window again; use Quit in its menu to stop."
+        )
+
+    def show_tray_hint(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Still running"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setWindowIcon(states.app_icon())
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self._tray_hint_box = box
+
     def bring_to_front(self) -> None:
         if self.isMinimized():
             self.showNormal()
@@ -153,6 +209,7 @@ class MainWindow(QMainWindow):
         if self.tray_available:
             event.ignore()
             self.hide()
+            self._tray_hint_once()
         else:
             event.ignore()
             self.quit_requested.emit()

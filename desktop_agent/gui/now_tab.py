@@ -1,4 +1,10 @@
-"""The "Now" tab: what the agent is doing, the current task's phase and progress, Pause/Resume."""
+"""The "Now" tab: the one status sentence, the current task, outages, and the controls.
+
+Every word about what is happening comes from `status.describe()` (through a
+`TaskStatus` fed the same events as the tray's), so the window, the tray line
+and the tooltip agree. Without a system tray the tab also carries the tray's
+commands: Snooze, "Finish current task, then pause" and Quit.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +13,48 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_agent.engine.events import (
     AgentState,
-    Phase,
+    JobDescribed,
+    Outcome,
     PhaseProgress,
     ProblemCleared,
+    ProblemKind,
     ProblemRaised,
+    RetryScheduled,
     StateChanged,
     TaskFinished,
     TaskStarted,
 )
 from desktop_agent.gui import states
+from desktop_agent.gui.contribution_chart import ContributionChart
+from desktop_agent.gui.error_words import problem_words
+from desktop_agent.gui.status import RESULT_PHASES
+from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
+from desktop_agent.gui.task_status import TaskStatus
+from desktop_agent.gui.legible import ErrorLabel, HelperLabel
+
+BACK_ONLINE_SHOWN_MS = 10_000
+
+OUTCOME_WORDS = {
+    Outcome.COMPLETED: "completed",
+    Outcome.FAILED: "failed",
+    Outcome.REJECTED: "not accepted by the server",
+    Outcome.RELEASED: "given back",
+    Outcome.CANCELLED: "cancelled",
+}
 
 
 def format_duration(seconds: float | None) -> str:
@@ -42,76 +70,120 @@ def format_duration(seconds: float | None) -> str:
     return f"{sec} s"
 
 
-def phase_words(phase: Phase) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    tr = lambda s: QCoreApplication.translate("NowTab", s)  # noqa: E731
-    return {
-        Phase.DOWNLOADING: tr("Downloading"),
-        Phase.PREPARING: tr("Preparing environment"),
-        Phase.TRAINING: tr("Training"),
-        Phase.UPLOADING: tr("Uploading result"),
-        Phase.COMPLETING: tr("Reporting to the server"),
-    }.get(phase, str(phase.value))
-
-
 class NowTab(QWidget):
     pause_requested = Signal()
     resume_requested = Signal()
     setup_requested = Signal()
+    retry_requested = Signal()
+    snooze_requested = Signal(object)  # seconds (float) or "tomorrow"
+    finish_then_pause_requested = Signal()
+    quit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, hold_limit_s: float = 1800.0):
         super().__init__(parent)
+        self.model = TaskStatus(hold_limit_s=hold_limit_s)
         self.state: AgentState = AgentState.STARTING
         self.user_paused = False
-        self._paused_since: float | None = None
-        self._paused_total = 0.0
-        self.task: TaskStarted | None = None
-        self.phase: PhaseProgress | None = None
-        self._phase_started: float | None = None
-        self._problems: dict[str, str] = {}
+        self._problems: dict[ProblemKind, str] = {}
+        self._result_waiting_on_server = False
 
         self.state_icon = QLabel()
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
+        self.state_label.setWordWrap(True)
         f = self.state_label.font()
         f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         self.state_label.setFont(f)
-        self.state_label.setAccessibleName(self.tr("Agent state"))
-        self.detail_label = QLabel()
+        self.state_label.setAccessibleName(self.tr("Status"))
+        self.detail_label = HelperLabel()
         self.detail_label.setWordWrap(True)
-        self.detail_label.setAccessibleName(self.tr("State detail"))
-        self.problem_label = QLabel()
+        self.detail_label.setAccessibleName(self.tr("What happens next"))
+        self.problem_label = ErrorLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c0392b;")
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # the engine's words are data
         self.problem_label.setVisible(False)
         self.problem_label.setAccessibleName(self.tr("Problem"))
+
+        # Outage: what is going on, when the next try is, and a way to try now.
+        self.outage_box = QFrame()
+        self.outage_box.setObjectName("outageBox")
+        # A plain frame, no style sheet: a style sheet would pin the palette of its children
+        # and keep them in the old colours after a switch between light and dark.
+        self.outage_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.outage_label = QLabel()
+        self.outage_label.setWordWrap(True)
+        self.outage_label.setAccessibleName(self.tr("Server not answering"))
+        self.retry_button = QPushButton(self.tr("&Retry now"))
+        self.retry_button.setAccessibleName(self.tr("Retry now"))
+        self.retry_button.clicked.connect(self._on_retry_clicked)
+        ol = QHBoxLayout(self.outage_box)
+        ol.addWidget(self.outage_label, 1)
+        ol.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.outage_box.setVisible(False)
+        self.back_online_label = QLabel()
+        self.back_online_label.setWordWrap(True)
+        self.back_online_label.setAccessibleName(self.tr("Back online"))
+        self.back_online_label.setVisible(False)
+        self._back_online_timer = QTimer(self)
+        self._back_online_timer.setSingleShot(True)
+        self._back_online_timer.setInterval(BACK_ONLINE_SHOWN_MS)
+        self._back_online_timer.timeout.connect(lambda: self.back_online_label.setVisible(False))
 
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setAccessibleName(self.tr("Pause or resume contributing"))
         self.pause_button.clicked.connect(self._on_pause_clicked)
-        self.setup_button = QPushButton(self.tr("Set up again…"))
+        self.setup_button = QPushButton(self.tr("Set &up again…"))
         self.setup_button.setAccessibleName(self.tr("Set up again"))
         self.setup_button.clicked.connect(self.setup_requested)
         self.setup_button.setVisible(False)
+        # The tray's commands, for desktops without a tray (see set_tray_available).
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Snoo&ze"))
+        self.snooze_button.setAccessibleName(self.tr("Snooze"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        snooze_menu = QMenu(self.snooze_button)
+        self.snooze_hour_action = snooze_menu.addAction(self.tr("For 1 hour"))
+        self.snooze_hour_action.triggered.connect(lambda: self.snooze_requested.emit(3600.0))
+        self.snooze_tomorrow_action = snooze_menu.addAction(self.tr("Until tomorrow"))
+        self.snooze_tomorrow_action.triggered.connect(
+            lambda: self.snooze_requested.emit("tomorrow")
+        )
+        self.snooze_button.setMenu(snooze_menu)
+        self.finish_button = QPushButton(self.tr("&Finish current task, then pause"))
+        self.finish_button.setAccessibleName(self.tr("Finish current task, then pause"))
+        self.finish_button.clicked.connect(self.finish_then_pause_requested)
+        self.quit_button = QPushButton(self.tr("&Quit"))
+        self.quit_button.setAccessibleName(self.tr("Quit"))
+        self.quit_button.clicked.connect(self.quit_requested)
+        self._tray_available = True
+        for w in (self.snooze_button, self.finish_button, self.quit_button):
+            w.setVisible(False)
 
         head = QHBoxLayout()
-        head.addWidget(self.state_icon)
+        head.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.addWidget(self.state_label)
         words.addWidget(self.detail_label)
         head.addLayout(words, 1)
         head.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        controls.addWidget(self.snooze_button)
+        controls.addWidget(self.finish_button)
+        controls.addWidget(self.quit_button)
 
         self.task_box = QGroupBox(self.tr("Current task"))
         self.job_label = QLabel()
+        self.job_label.setTextFormat(Qt.TextFormat.PlainText)  # the title is the server's text
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # ... and may be in the headline
         self.task_label = QLabel()
         self.phase_label = QLabel()
-        self.phase_label.setAccessibleName(self.tr("Phase"))
+        self.phase_label.setAccessibleName(self.tr("Progress"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
+        self.progress.setFormat("%p\u00a0%")  # "42 %", as everywhere else
         self.progress.setAccessibleName(self.tr("Task progress"))
         self.elapsed_label = QLabel()
         self.eta_label = QLabel()
@@ -120,96 +192,97 @@ class NowTab(QWidget):
         form = QFormLayout(self.task_box)
         form.addRow(self.tr("Job:"), self.job_label)
         form.addRow(self.tr("Task:"), self.task_label)
-        form.addRow(self.tr("Phase:"), self.phase_label)
+        form.addRow(self.tr("Now:"), self.phase_label)
         form.addRow("", self.progress)
-        form.addRow(self.tr("Elapsed:"), self.elapsed_label)
+        form.addRow(self.tr("Running for:"), self.elapsed_label)
         form.addRow(self.tr("Time left:"), self.eta_label)
-        self.no_task_label = QLabel(
-            self.tr("No task right now. New work is picked up automatically.")
-        )
+        self.no_task_label = HelperLabel(self.tr("No task right now."))
         self.no_task_label.setWordWrap(True)
-        self.no_task_label.setEnabled(False)
 
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setAccessibleName(self.tr("Your contribution"))
         self.energy_label = QLabel(self.tr("Energy given: not measured"))  # set_energy()
         self.energy_label.setAccessibleName(self.tr("Energy given"))
+        self.chart = ContributionChart()  # compute given per day, last two weeks
+        self.chart_caption = HelperLabel(self.tr("Compute this computer gave, per day"))
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addLayout(controls)
+        layout.addWidget(self.outage_box)
+        layout.addWidget(self.back_online_label)
         layout.addWidget(self.problem_label)
         layout.addSpacing(6)
         layout.addWidget(self.task_box)
         layout.addWidget(self.no_task_label)
         layout.addWidget(self.last_label)
         layout.addStretch(1)
+        layout.addWidget(self.chart_caption)
+        layout.addWidget(self.chart)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.energy_label)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
+        self._ticker.timeout.connect(self._render)
 
         self.on_state(StateChanged(AgentState.STARTING))
-        self._render_task()
+
+    # --- properties the tests and the controller read ------------------------------
+    @property
+    def task(self) -> TaskStarted | None:
+        return self.model.task
+
+    @property
+    def phase(self) -> PhaseProgress | None:
+        return self.model.phase
+
+    def eta_seconds(self, now: float | None = None) -> float | None:
+        return self.model.eta_seconds(now)
+
+    def set_tray_available(self, available: bool) -> None:
+        """Without a tray, the window carries the tray's commands."""
+        self._tray_available = available
+        self._render()
 
     # --- events ---------------------------------------------------------------
     def on_state(self, ev: StateChanged) -> None:
-        was_paused = self.state == AgentState.PAUSED
-        if ev.state == AgentState.PAUSED and not was_paused:
-            self._paused_since = ev.at
-        elif was_paused and ev.state != AgentState.PAUSED and self._paused_since is not None:
-            self._paused_total += (
-                ev.at - self._paused_since
-            )  # a frozen job makes no progress: not in the ETA
-            self._paused_since = None
+        self.model.on_state(ev)
         self.state = ev.state
-        self.state_label.setText(states.state_words(ev.state))
-        # While working, the task box says what the detail would ("Working on task 7").
-        detail = states.detail_words(ev)
-        self.detail_label.setText(detail)
-        redundant = (
-            detail.strip().lower() in self.state_label.text().lower()
-        )  # "Contributing" under "Contributing — …"
-        self.detail_label.setVisible(
-            bool(detail) and not redundant and ev.state != AgentState.WORKING
-        )
-        name = states.icon_name(ev.state, problem=bool(self._problems))
-        self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
-        self.user_paused = paused = states.user_paused(ev)
-        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self.pause_button.setEnabled(
-            ev.state not in (AgentState.STOPPING, AgentState.STOPPED, AgentState.SETUP_NEEDED)
-        )
-        self.setup_button.setVisible(ev.state == AgentState.SETUP_NEEDED)
-        self._tick()
+        self._render()
 
     def on_task_started(self, ev: TaskStarted) -> None:
-        self._paused_total = 0.0
-        self.task = ev
-        self.phase = None
-        self._phase_started = ev.at
-        self._render_task()
+        self.model.on_task_started(ev)
+        self._render()
 
     def on_phase(self, ev: PhaseProgress) -> None:
-        if self.phase is None or self.phase.phase != ev.phase:
-            self._phase_started = ev.at
-        self.phase = ev
-        self._render_task()
+        self.model.on_phase(ev)
+        self._render()
 
     def on_task_finished(self, ev: TaskFinished) -> None:
-        self.task = None
-        self.phase = None
+        self.model.on_task_finished(ev)
+        outcome = self.tr(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value))
         self.last_label.setText(
             self.tr("Last task: {task} — {outcome} after {duration}").format(
-                task=ev.task_id, outcome=ev.outcome.value, duration=format_duration(ev.duration_s)
+                task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)
             )
         )
-        self._render_task()
+        if self._result_waiting_on_server and ev.outcome == Outcome.COMPLETED:
+            self._show_back_online(self.tr("Back online — result delivered. Thank you!"))
+        self._result_waiting_on_server = False
+        self._render()
+
+    def on_job(self, ev: JobDescribed) -> None:
+        self.model.on_job(ev)
+        self._render()
+
+    def on_retry(self, ev: RetryScheduled) -> None:
+        self.model.on_retry(ev)
+        self._render()
 
     def set_totals(self, done: int, seconds: float) -> None:
         if done == 1:
@@ -238,20 +311,34 @@ class NowTab(QWidget):
         )
 
     def on_problem(self, ev: ProblemRaised) -> None:
-        self._problems[ev.kind.value] = ev.message
-        self._render_problems()
+        self.model.on_problem(ev)
+        self._problems[ev.kind] = ev.message
+        if ev.kind == ProblemKind.SERVER_UNREACHABLE:
+            self.back_online_label.setVisible(False)
+        self._render()
 
     def on_problem_cleared(self, ev: ProblemCleared) -> None:
-        self._problems.pop(ev.kind.value, None)
-        self._render_problems()
+        was_out = ev.kind == ProblemKind.SERVER_UNREACHABLE and ev.kind in self._problems
+        self.model.on_problem_cleared(ev)
+        self._problems.pop(ev.kind, None)
+        if was_out:
+            ph = self.model.phase
+            if self.model.task is not None and ph is not None and ph.phase in RESULT_PHASES:
+                self._result_waiting_on_server = True
+                self._show_back_online(self.tr("Back online — sending your result…"))
+            else:
+                self._show_back_online(self.tr("Back online."))
+        self._render()
 
     def set_stopping(self) -> None:
+        self.model.set_stopping()
         self.on_state(StateChanged(AgentState.STOPPING, self.tr("Finishing up, then closing.")))
 
     # --- rendering --------------------------------------------------------------
-    def _render_problems(self) -> None:
-        self.problem_label.setText("\n".join(self._problems.values()))
-        self.problem_label.setVisible(bool(self._problems))
+    def _show_back_online(self, text: str) -> None:
+        self.back_online_label.setText(text)
+        self.back_online_label.setVisible(True)
+        self._back_online_timer.start()
 
     def _on_pause_clicked(self) -> None:
         if self.user_paused:
@@ -259,51 +346,79 @@ class NowTab(QWidget):
         else:
             self.pause_requested.emit()
 
-    def _render_task(self) -> None:
-        t = self.task
-        self.task_box.setVisible(t is not None)
-        self.no_task_label.setVisible(t is None)
-        if t is None:
-            self._ticker.stop()
-            return
-        self.job_label.setText(str(t.job_id) if t.job_id is not None else "—")
-        self.task_label.setText(str(t.task_id) + (self.tr(" (resumed)") if t.resumed else ""))
-        ph = self.phase
-        if ph is None:
-            self.phase_label.setText(self.tr("Starting"))
-            self.progress.setRange(0, 0)
-        else:
-            text = phase_words(ph.phase)
-            if ph.message:
+    def _on_retry_clicked(self) -> None:
+        self.model.retry_at = time.time()  # "Trying again now…" until the engine says more
+        self.retry_requested.emit()
+        self._render()
+
+    def _render(self) -> None:
+        st = self.model.status()
+        self.state_label.setText(st.headline)
+        self.detail_label.setText(st.explanation)
+        self.detail_label.setVisible(bool(st.explanation))
+        name = states.icon_name(self.state, problem=bool(self._problems))
+        self.state_icon.setPixmap(states.icon(name).pixmap(40, 40))
+        self.user_paused = st.paused_by_user
+        self.pause_button.setText(st.control_text())
+        self.pause_button.setEnabled(st.can_control)
+        self.setup_button.setVisible(self.state == AgentState.SETUP_NEEDED)
+        no_tray = not self._tray_available
+        has_task = self.model.task is not None
+        self.snooze_button.setVisible(no_tray)
+        self.snooze_button.setEnabled(st.can_control)
+        self.finish_button.setVisible(no_tray)
+        self.finish_button.setEnabled(st.can_control and has_task)
+        self.quit_button.setVisible(no_tray)
+
+        self.outage_label.setText(st.outage)
+        self.outage_box.setVisible(bool(st.outage))
+        others = [
+            problem_words(k, m)
+            for k, m in self._problems.items()
+            if k != ProblemKind.SERVER_UNREACHABLE
+        ]
+        self.problem_label.setText("\n".join(others))
+        self.problem_label.setVisible(bool(others))
+
+        self.task_box.setVisible(has_task)
+        self.no_task_label.setVisible(not has_task)
+        if has_task:
+            t = self.model.task
+            assert t is not None
+            title = self.model.job_title()
+            job = str(t.job_id) if t.job_id is not None else "—"
+            self.job_label.setText(
+                self.tr("{title} (job {id})").format(title=title, id=job) if title else job
+            )
+            self.task_label.setText(str(t.task_id) + (self.tr(" (resumed)") if t.resumed else ""))
+            text = st.progress
+            ph = self.model.phase
+            if ph is not None and ph.message and not st.outage:
                 text += f" — {ph.message}"
             self.phase_label.setText(text)
-            if ph.fraction is None:
-                self.progress.setRange(0, 0)  # busy indicator: the phase cannot tell
-            else:
+            self.progress.setFormat("%p\u00a0%")
+            self.progress.setTextVisible(True)
+            if st.outage and ph is not None and ph.phase in RESULT_PHASES:
+                # The work is done and saved: a full, still bar that says what it waits for.
                 self.progress.setRange(0, 100)
-                self.progress.setValue(round(min(max(ph.fraction, 0.0), 1.0) * 100))
-        self._tick()
-        if not self._ticker.isActive():
+                self.progress.setValue(100)
+                self.progress.setFormat(self.tr("Saved — waiting to send"))
+            elif st.percent is not None:
+                self.progress.setRange(0, 100)
+                self.progress.setValue(st.percent)
+            elif st.busy:
+                self.progress.setRange(0, 0)  # busy indicator: the phase cannot tell
+            else:  # frozen with no figure (paused before any progress): a still, empty bar
+                self.progress.setRange(0, 100)
+                self.progress.setValue(0)
+                self.progress.setTextVisible(False)
+            self.elapsed_label.setText(format_duration(time.time() - t.at))
+            if self.state == AgentState.PAUSED:
+                self.eta_label.setText(self.tr("paused"))
+            else:
+                self.eta_label.setText(st.eta or "—")
+        ticking = has_task or bool(st.outage)
+        if ticking and not self._ticker.isActive():
             self._ticker.start()
-
-    def eta_seconds(self, now: float | None = None) -> float | None:
-        ph = self.phase
-        if ph is None or ph.fraction is None or self._phase_started is None:
-            return None
-        if ph.phase != Phase.TRAINING or not (0.02 <= ph.fraction < 1.0):
-            return None
-        now = time.time() if now is None else now
-        spent = now - self._phase_started - self._paused_total
-        return max(0.0, spent) * (1.0 - ph.fraction) / ph.fraction
-
-    def _tick(self) -> None:
-        if self.task is None:
-            return
-        self.elapsed_label.setText(format_duration(time.time() - self.task.at))
-        if self.state == AgentState.PAUSED:
-            self.eta_label.setText(self.tr("paused"))
-            return
-        eta = self.eta_seconds()
-        self.eta_label.setText(
-            self.tr("about {t}").format(t=format_duration(eta)) if eta is not None else "—"
-        )
+        elif not ticking:
+            self._ticker.stop()

@@ -40,6 +40,7 @@ from desktop_agent.config import (
 )
 from desktop_agent.engine.rules import DAYS, parse_window
 from desktop_agent.platform import autostart
+from desktop_agent.gui.legible import ErrorLabel
 
 DAY_NAMES = {
     "mon": "Monday",
@@ -79,8 +80,7 @@ class ScheduleDialog(QDialog):
             edit.setAccessibleName(DAY_NAMES[day])
             self.edits[day] = edit
             form.addRow(self.tr(DAY_NAMES[day]) + ":", edit)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error = ErrorLabel()
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -135,6 +135,7 @@ class RulesPanel(QGroupBox):
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 240)
         self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setAccessibleName(self.tr("Minutes idle before work starts"))
         self.idle.toggled.connect(self.idle_minutes.setEnabled)
         self.schedule_label = QLabel()
         self.schedule_button = QPushButton(self.tr("Schedule…"))
@@ -153,6 +154,7 @@ class RulesPanel(QGroupBox):
         self.memory_action = QComboBox()
         self.memory_action.addItem(self.tr("pause it"), "pause")
         self.memory_action.addItem(self.tr("stop it"), "stop")
+        self.memory_action.setAccessibleName(self.tr("What to do past the memory limit"))
         self.release_minutes = QSpinBox()
         self.release_minutes.setRange(1, 600)
         self.release_minutes.setSuffix(self.tr(" min"))

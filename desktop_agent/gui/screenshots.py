@@ -6,7 +6,7 @@ Xvfb and trayer), ImageMagick's `import` and `xdotool`:
     DISPLAY=:99 python -m desktop_agent.gui.screenshots resources/screenshots
 
 Shots: setup-dialog.png, dashboard-task.png, dashboard-dark.png, machine.png, logs.png,
-history.png, tray-menu.png.
+history.png, dashboard-outage.png, tray-menu.png.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         .read_bytes()
         .replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', b'"16"')
     )
-    with DevServer() as server, tempfile.TemporaryDirectory() as tmp:
+    with DevServer(faults_enabled=True) as server, tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")  # setup ticks start-at-login
         server.add_owner(VOLUNTEER)
         server.submit_job(sample_job_dir(), code=code, chunks=3, title="Sentiment classifier")
         paths = DataPaths(Path(tmp) / "data").ensure()
@@ -101,37 +102,17 @@ def main(argv: list[str] | None = None) -> int:
                 now.phase is not None
                 and now.phase.phase == Phase.TRAINING
                 and (now.phase.fraction or 0) >= 0.25
+                and now.eta_label.text() != "—"
             )
         )
         shot(out, "dashboard-task.png")
 
         # The same dashboard under a dark palette: text must stay legible (palette roles only).
-        from PySide6.QtGui import QColor, QPalette
+        from desktop_agent.gui.legible import dark_palette
 
         light = app.palette()
         style = app.style().name()
-        dark = QPalette()
-        for role, colour in {
-            QPalette.ColorRole.Window: "#2b2b2b",
-            QPalette.ColorRole.WindowText: "#e6e6e6",
-            QPalette.ColorRole.Base: "#1e1e1e",
-            QPalette.ColorRole.AlternateBase: "#262626",
-            QPalette.ColorRole.Text: "#e6e6e6",
-            QPalette.ColorRole.Button: "#353535",
-            QPalette.ColorRole.ButtonText: "#e6e6e6",
-            QPalette.ColorRole.Highlight: "#2f6fde",
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.Link: "#7fb0ff",
-            QPalette.ColorRole.Mid: "#555555",
-            QPalette.ColorRole.ToolTipBase: "#353535",
-            QPalette.ColorRole.ToolTipText: "#e6e6e6",
-            QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        }.items():
-            dark.setColor(role, QColor(colour))
-        dark.setColor(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8a8a")
-        )
-        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8a8a"))
+        dark = dark_palette()
         app.setStyle("Fusion")
         app.setPalette(dark)
         shot(out, "dashboard-dark.png")
@@ -149,6 +130,25 @@ def main(argv: list[str] | None = None) -> int:
         c.window.tabs.setCurrentWidget(c.window.history_tab)
         c.window.history_tab.refresh()
         shot(out, "history.png")
+
+        # An outage while a result waits: the reassuring words, the countdown and Retry now.
+        c.window.tabs.setCurrentWidget(now)
+        server.faults.fail_next("/agent/heartbeat", n=100_000, status=503)
+        server.faults.fail_next("/agent/upload_result", n=100_000, status=503)
+        spin_until(
+            lambda: (
+                now.outage_box.isVisible()
+                and now.phase is not None
+                and now.phase.phase == Phase.UPLOADING
+                and (now.model.retry_at or 0) - time.time() > 8
+            ),
+            120,
+        )
+        shot(out, "dashboard-outage.png")
+        server.faults.reset()
+        now.retry_button.click()
+        spin_until(lambda: now.back_online_label.isVisible(), 60)
+        server.submit_job(sample_job_dir(), code=code, chunks=2, title="Sentiment classifier")
 
         if c.tray_available:
             c.window.hide()

@@ -1,12 +1,19 @@
-"""The "Settings" tab: account (email, server), data folder, proxy. Nothing else."""
+"""The "Settings" tab: account, when to contribute, notifications, data folder, network.
+
+One model for saving: every choice on the page waits for the one Apply button
+at the bottom (Revert puts back what is saved). Start at login and Change…
+act at once, as they say. The page scrolls, so it fits a 1366×768 screen at
+150 % scaling.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -14,11 +21,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_agent.config import SettingsError, save_settings
+from desktop_agent.config import (
+    DEFAULTS,
+    SettingsError,
+    load_file,
+    save_settings,
+    validate,
+)
 from desktop_agent.gui.env_cache_widget import EnvCacheWidget
 from desktop_agent.gui.rules_panel import RulesPanel
 
@@ -26,6 +40,7 @@ from desktop_agent.gui.rules_panel import RulesPanel
 class SettingsTab(QWidget):
     change_account_requested = Signal()
     proxy_saved = Signal(str)
+    saved = Signal(dict)  # every setting Apply wrote, validated
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,7 +50,7 @@ class SettingsTab(QWidget):
         self.email_label.setAccessibleName(self.tr("Email"))
         self.server_label = QLabel()
         self.server_label.setAccessibleName(self.tr("Server"))
-        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button = QPushButton(self.tr("&Change…"))
         self.change_button.setAccessibleName(self.tr("Change email or server"))
         self.change_button.clicked.connect(self.change_account_requested)
         acct = QGroupBox(self.tr("Account"))
@@ -47,7 +62,7 @@ class SettingsTab(QWidget):
         self.folder_label = QLabel(str(data_dir))
         self.folder_label.setAccessibleName(self.tr("Data folder"))
         self.folder_label.setWordWrap(True)
-        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
         self.open_folder_button.setAccessibleName(self.tr("Open data folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
         data = QGroupBox(self.tr("Data folder"))
@@ -63,30 +78,57 @@ class SettingsTab(QWidget):
         self.proxy_url = QLineEdit()
         self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
         self.proxy_url.setAccessibleName(self.tr("Proxy address"))
-        self.proxy_save = QPushButton(self.tr("Save"))
-        self.proxy_save.setAccessibleName(self.tr("Save proxy setting"))
-        self.proxy_save.clicked.connect(self.save_proxy)
-        self.proxy_status = QLabel()
-        self.proxy_status.setWordWrap(True)
         self.proxy_combo.currentIndexChanged.connect(self._proxy_mode_changed)
         net = QGroupBox(self.tr("Network"))
         nf = QFormLayout(net)
         nf.addRow(self.tr("Proxy:"), self.proxy_combo)
         nf.addRow(self.tr("Address:"), self.proxy_url)
-        row = QHBoxLayout()
-        row.addWidget(self.proxy_status, 1)
-        row.addWidget(self.proxy_save)
-        nf.addRow(row)
 
-        layout = QVBoxLayout(self)
+        self.notify_check = QCheckBox(self.tr("Show a short popup when a task is done"))
+        self.notify_check.setAccessibleName(self.tr("Popup when a task is done"))
+        notes = QGroupBox(self.tr("Notifications"))
+        QVBoxLayout(notes).addWidget(self.notify_check)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.addWidget(acct)
         self.rules_panel = RulesPanel(data_dir)  # contribution controls: rules + start at login
+        self.rules_panel.save_button.setVisible(False)  # the page's one Apply saves them
         layout.addWidget(self.rules_panel)
+        layout.addWidget(notes)
         layout.addWidget(data)
         self.env_cache = EnvCacheWidget(data_dir)  # "Job environments: 7.2 GB of 20 GB — Clear"
         layout.addWidget(self.env_cache)
         layout.addWidget(net)
         layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
+        self.scroll_area.setAccessibleName(self.tr("Settings"))
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setAccessibleName(self.tr("Settings status"))
+        self.proxy_status = self.status_label  # the proxy's messages go to the page's one line
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.revert_button.setAccessibleName(self.tr("Revert to the saved settings"))
+        self.revert_button.clicked.connect(self.revert)
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.apply_button.setAccessibleName(self.tr("Apply and save the settings"))
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status_label, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.apply_button)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(bar)
+        self._load_notify()
 
     def show_settings(self, email: str, server: str, proxy: str) -> None:
         self.email_label.setText(email or self.tr("(not set up)"))
@@ -112,19 +154,46 @@ class SettingsTab(QWidget):
             return None
         return url
 
-    def save_proxy(self) -> None:
+    def _load_notify(self) -> None:
+        try:
+            raw = load_file(self.data_dir)
+        except SettingsError:
+            raw = {}
+        value = raw.get("notify_task_done", DEFAULTS.notify_task_done)
+        self.notify_check.setChecked(bool(value))
+
+    def revert(self) -> None:
+        self.rules_panel.load()
+        self._load_notify()
+        self.status_label.setText(self.tr("Back to the saved settings."))
+
+    def apply(self) -> None:
+        """Validate and save everything on the page at once; `saved` carries the changes."""
         value = self.proxy_value()
         if value is None:
-            self.proxy_status.setText(
+            self.status_label.setText(
                 self.tr("Enter a proxy address such as http://proxy.example.com:3128")
             )
+            self.proxy_url.setFocus()
             return
+        changes = {
+            **self.rules_panel.values(),
+            "notify_task_done": self.notify_check.isChecked(),
+            "proxy": value,
+        }
         try:
-            save_settings(self.data_dir, {"proxy": value})
+            validate(changes, source="settings")
+            save_settings(self.data_dir, changes)
         except (OSError, SettingsError) as exc:
-            self.proxy_status.setText(self.tr("Could not save: {err}").format(err=exc))
+            self.status_label.setText(self.tr("Could not save: {err}").format(err=exc))
             return
-        self.proxy_status.setText(self.tr("Saved. Applies the next time the app starts."))
+        self.status_label.setText(
+            self.tr(
+                "Saved. Rules apply now; CPU and GPU limits from the next task; "
+                "the proxy the next time the app starts."
+            )
+        )
+        self.saved.emit(changes)
         self.proxy_saved.emit(value)
 
     def open_folder(self) -> None:

@@ -1,4 +1,9 @@
-"""First-run (and "Change…") dialog: the volunteer's email, the server under "Advanced".
+"""First-run (and "Change…") dialog: the volunteer's email, the server, start at login.
+
+The server is named in plain words (and whether it is the project's default);
+changing it sits under "Advanced". An address typed without a scheme is
+completed (https://, or http:// for this computer). Start at login is ticked
+by default where the OS supports it.
 
 "Connect" calls `register_machine` on a pool thread (it blocks on HTTP) and
 shows a busy state; errors come back inline, in words a volunteer can act on.
@@ -6,12 +11,14 @@ shows a busy state; errors come back inline, in words a volunteer can act on.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRegularExpression, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.config import DEFAULT_SERVER, DataPaths, normalise_email
 from desktop_agent.engine import errors
+from desktop_agent.platform import autostart
+from desktop_agent.gui.legible import ErrorLabel, HelperLabel
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +73,38 @@ class _RegisterJob(QRunnable):
             self.signals.done.emit(str(status))
 
 
-def message_for_error(exc: BaseException, server: str) -> str:
-    """The inline error text for a failed Connect."""
+def complete_address(text: str) -> str:
+    """ "grid-x.example" → "https://grid-x.example"; this computer ("localhost", 127.x) → http://."""
+    text = text.strip().rstrip("/")
+    if not text or "://" in text:
+        return text
+    host = text.split("/", 1)[0].split(":", 1)[0].lower()
+    local = host == "localhost" or host.startswith("127.") or text.startswith("[::1]")
+    return ("http://" if local else "https://") + text
+
+
+def message_for_error(exc: BaseException, server: str, website: str = "") -> str:
+    """The inline error text for a failed Connect (rich text: only our own words and links)."""
     from PySide6.QtCore import QCoreApplication
 
     tr = lambda s: QCoreApplication.translate("SetupDialog", s)  # noqa: E731
+    server = html.escape(server)
     if isinstance(exc, errors.EmailNotFound):
-        return tr(errors.EMAIL_UNKNOWN_MESSAGE)
+        if website:
+            site = html.escape(website, quote=True)
+            return tr(
+                'This email has no account yet — create one on the website, <a href="{url}">{url}</a>, '
+                "then press Connect again. Already registered with capital letters before the @? "
+                "Ask the project to change your account's email to lower case."
+            ).format(url=site)
+        return html.escape(tr(errors.EMAIL_UNKNOWN_MESSAGE))
+    if isinstance(exc, errors.NotThisServer):
+        return html.escape(str(exc))
+    if isinstance(exc, errors.ProtocolViolation):
+        return tr(
+            "The server at {server} answered, but it does not look like a Grid-X server — "
+            "check the address."
+        ).format(server=server)
     if isinstance(
         exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)
     ):
@@ -78,8 +112,8 @@ def message_for_error(exc: BaseException, server: str) -> str:
             "Can't reach the server at {server} — check the address or your connection."
         ).format(server=server)
     if isinstance(exc, errors.AgentError) and str(exc):
-        return str(exc)
-    return tr("Something went wrong while connecting: {error}").format(error=exc)
+        return html.escape(str(exc))
+    return tr("Something went wrong while connecting: {error}").format(error=html.escape(str(exc)))
 
 
 class SetupDialog(QDialog):
@@ -92,10 +126,12 @@ class SetupDialog(QDialog):
         email: str = "",
         server: str = DEFAULT_SERVER,
         register: RegisterFn | None = None,
+        website: str = "",
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._paths = paths
+        self._website = website
         self._register = register or _default_register
         self._job: _RegisterJob | None = None
         self._finished_jobs: list[
@@ -108,8 +144,9 @@ class SetupDialog(QDialog):
         title = QLabel(self.tr("<b>Share this computer's spare power</b>"))
         blurb = QLabel(
             self.tr(
-                "When your computer is idle, it trains small pieces of machine-learning jobs "
-                "for researchers. You can pause at any time."
+                "This computer trains small pieces of machine-learning jobs for researchers, "
+                "at low priority so your own programs come first. You can pause at any time, "
+                "and choose in Settings to work only while you are away."
             )
             + "<br><br>"
             + self.tr(  # trust & hardening: the volunteer trusts the server, in plain words
@@ -126,8 +163,7 @@ class SetupDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression(r"[^\s]*"), self)
         )
         self.email_edit.textChanged.connect(self._on_input_changed)
-        email_hint = QLabel(self.tr("The email of your account on the website."))
-        email_hint.setEnabled(False)
+        email_hint = HelperLabel(self.tr("The email of your account on the project's website."))
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText(self.tr("Advanced"))
@@ -141,18 +177,27 @@ class SetupDialog(QDialog):
         self.server_edit = QLineEdit(server or DEFAULT_SERVER)
         self.server_edit.setAccessibleName(self.tr("Server address"))
         self.server_edit.textChanged.connect(self._on_input_changed)
+        self.server_edit.textChanged.connect(self._show_server_note)
+        self.server_note = QLabel()
+        self.server_note.setWordWrap(True)
+        self.server_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_note.setAccessibleName(self.tr("Server"))
+        self.autostart_check = QCheckBox(self.tr("Start when I log in (in the tray)"))
+        self.autostart_check.setAccessibleName(self.tr("Start at login"))
+        self.autostart_check.setVisible(autostart.supported())
+        # Ticked on a first run; when changing the account, it shows what is set now.
+        self.autostart_check.setChecked(
+            autostart.supported() and (not email or autostart.is_enabled())
+        )
         self.advanced_box = QWidget()
         adv_form = QFormLayout(self.advanced_box)
         adv_form.setContentsMargins(0, 0, 0, 0)
         adv_form.addRow(self.tr("Server:"), self.server_edit)
         self.advanced_box.setVisible(False)
 
-        self.error_label = QLabel()
+        self.error_label = ErrorLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("setupError")
-        self.error_label.setStyleSheet(
-            "color: #c0392b;"
-        )  # a state accent, legible on light and dark
         self.error_label.setAccessibleName(self.tr("Connection problem"))
         self.error_label.setVisible(False)
 
@@ -177,20 +222,25 @@ class SetupDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Email:"), self.email_edit)
         form.addRow("", email_hint)
+        form.addRow("", self.autostart_check)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(blurb)
         layout.addSpacing(8)
         layout.addLayout(form)
+        layout.addWidget(self.server_note)
         layout.addWidget(self.advanced_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.advanced_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.error_label.setTextFormat(Qt.TextFormat.RichText)  # our words and the website link
+        self.error_label.setOpenExternalLinks(True)
         self.email_edit.setFocus()
         self._on_input_changed()
+        self._show_server_note()
 
     # --- helpers --------------------------------------------------------------
     @property
@@ -199,7 +249,17 @@ class SetupDialog(QDialog):
 
     @property
     def server(self) -> str:
-        return self.server_edit.text().strip().rstrip("/") or DEFAULT_SERVER
+        return complete_address(self.server_edit.text()) or DEFAULT_SERVER
+
+    def _show_server_note(self, *_args: object) -> None:
+        server = self.server
+        if server == DEFAULT_SERVER:
+            text = self.tr("Connects to {server}, the project's default server.")
+        else:
+            text = self.tr(
+                "Connects to {server} — not the project's default server; make sure it is the one you were given."
+            )
+        self.server_note.setText(text.format(server=server))
 
     def _toggle_advanced(self, on: bool) -> None:
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
@@ -220,7 +280,7 @@ class SetupDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for w in (self.email_edit, self.server_edit, self.advanced_button):
+        for w in (self.email_edit, self.server_edit, self.advanced_button, self.autostart_check):
             w.setEnabled(not busy)
         self.connect_button.setEnabled(not busy and bool(self.email_edit.text().strip()))
         self.connect_button.setText(self.tr("Connecting…") if busy else self.tr("Connect"))
@@ -257,16 +317,31 @@ class SetupDialog(QDialog):
         self._retire_job()
         self._set_busy(False)
         self.result_status = status
+        self._apply_autostart()
         log.info("machine %s with %s at %s", status, self.email, self.server)
         self.registered.emit(self.email, self.server)
         self.accept()
+
+    def _apply_autostart(self) -> None:
+        if not autostart.supported():
+            return
+        want = self.autostart_check.isChecked()
+        try:
+            if want and not autostart.is_enabled():
+                autostart.enable()
+            elif not want and autostart.is_enabled():
+                autostart.disable()
+        except OSError as exc:  # setup still succeeded; Settings can try again
+            log.warning("start at login could not be changed: %s", exc)
 
     def _on_failed(self, exc: object) -> None:
         self._retire_job()
         self._set_busy(False)
         self.show_error(
             message_for_error(
-                exc if isinstance(exc, BaseException) else Exception(exc), self.server
+                exc if isinstance(exc, BaseException) else Exception(exc),
+                self.server,
+                self._website,
             )
         )
         self.email_edit.setFocus()

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_agent.gui.error_words import plain_error
+
 
 def _get(row: Any, name: str) -> Any:
     if isinstance(row, dict):
@@ -87,6 +89,7 @@ class TaskDetailsDialog(QDialog):
 
         def add(key: str, label: str, value: str, monospace: bool = False) -> None:
             widget = QLabel(value)
+            widget.setTextFormat(Qt.TextFormat.PlainText)  # server and job text is data
             widget.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -128,7 +131,7 @@ class TaskDetailsDialog(QDialog):
         add("exit_code", self.tr("Exit code"), "—" if exit_code is None else str(exit_code))
         add("cost", self.tr("What it cost"), cost_words(row))
         if _get(row, "error"):
-            add("error", self.tr("Problem"), str(_get(row, "error")))
+            add("error", self.tr("Problem"), plain_error(str(_get(row, "error"))))
         if _get(row, "note"):
             add("note", self.tr("Note"), str(_get(row, "note")))
 

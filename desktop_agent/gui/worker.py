@@ -25,7 +25,9 @@ from desktop_agent.engine.events import (
     LogLine,
     PhaseProgress,
     ProblemCleared,
+    JobDescribed,
     ProblemRaised,
+    RetryScheduled,
     StateChanged,
     TaskFinished,
     TaskStarted,
@@ -76,6 +78,8 @@ class EngineBridge(QObject):
     problem_raised = Signal(object)
     problem_cleared = Signal(object)
     heartbeat_sent = Signal(object)
+    retry_scheduled = Signal(object)
+    job_described = Signal(object)
     # The engine thread has ended (after a graceful stop, or a crash).
     engine_stopped = Signal()
     engine_crashed = Signal(str)
@@ -89,6 +93,8 @@ class EngineBridge(QObject):
         ProblemRaised: "problem_raised",
         ProblemCleared: "problem_cleared",
         HeartbeatSent: "heartbeat_sent",
+        RetryScheduled: "retry_scheduled",
+        JobDescribed: "job_described",
     }
 
     def __init__(self, parent: QObject | None = None, *, agent_factory: AgentFactory | None = None):
@@ -154,6 +160,11 @@ class EngineBridge(QObject):
     def finish_then_pause(self) -> None:
         if self._agent is not None:
             self._agent.finish_then_pause()
+
+    def retry_now(self) -> None:
+        """Try the server again at once ("Retry now"), cutting the current wait short."""
+        if self._agent is not None and hasattr(self._agent, "retry_now"):
+            self._agent.retry_now()
 
     def update_settings(self, settings: Settings) -> None:
         if self._agent is not None and hasattr(self._agent, "update_settings"):

@@ -102,6 +102,11 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def supported() -> bool:
+    """Whether this OS has a start-at-login entry this module can write."""
+    return sys.platform in ("win32", "darwin") or sys.platform.startswith(("linux", "freebsd"))
+
+
 def enable(command: Sequence[str] | None = None) -> None:
     command = list(command or launch_command())
     if sys.platform == "win32":
@@ -169,4 +174,5 @@ __all__ = [
     "linux_entry_path",
     "macos_plist_path",
     "run_key_value",
+    "supported",
 ]

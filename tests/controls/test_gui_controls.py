@@ -28,41 +28,47 @@ def test_tray_snooze_and_finish_then_pause_show_mode_and_reason(
     now = c.window.now_tab
     t = c.tray
     t.menu.aboutToShow.emit()
-    assert [a.text() for a in t.menu.actions() if a.text()][:5] == [
+    assert [a.text() for a in t.menu.actions() if a.text() and a.isVisible()] == [
+        "Ready — waiting for work",
+        "Pause",
+        "Snooze",
         "Open dashboard",
-        "Contribute",
-        "Snooze for 1 hour",
-        "Snooze until tomorrow",
-        "Finish current task, then pause",
+        "Quit",
     ]
-    assert not t.finish_action.isEnabled()  # nothing in hand to finish
+    assert not t.finish_action.isVisible()  # nothing in hand to finish
 
     with qtbot.waitSignal(c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("snoozed")):
         t.snooze_hour_action.trigger()
     assert c.bridge.agent.mode is Mode.SNOOZED
     assert "Snoozed until" in t.icon.toolTip()
-    assert (
-        now.detail_label.text().startswith("Snoozed until") and now.pause_button.text() == "Resume"
-    )
+    assert now.state_label.text().startswith("Snoozed until")
+    assert now.pause_button.text() == "Resume"
     t.menu.aboutToShow.emit()
-    assert not t.contribute_action.isChecked() and t.task_action.text().startswith("Snoozed until")
+    assert t.status_action.text().startswith("Snoozed until")
+    assert t.pause_action.text().startswith("Resume (snoozed until")
 
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("contributing")
     ):
-        t.contribute_action.trigger()  # back to contributing
+        t.pause_action.trigger()  # Resume: back to contributing
     submit_sample(devserver, chunks=2, seconds=3.0)
     qtbot.waitUntil(lambda: now.task is not None, timeout=30_000)
     t.menu.aboutToShow.emit()
-    assert t.finish_action.isEnabled()
+    assert t.finish_action.isVisible() and t.finish_action.isEnabled()
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_mode("finish_then_pause")
     ):
         t.finish_action.trigger()
-    assert "Finishing the current task, then pausing" in t.icon.toolTip() or now.task is not None
+    if (
+        now.task is not None
+    ):  # still in hand: the window and the tray say the same, not "Contributing"
+        assert now.state_label.text() == "Finishing this task, then pausing"
+        assert t.status_action.text() == now.state_label.text()
+        assert now.pause_button.text() == "Resume"
     with qtbot.waitSignal(c.bridge.state_changed, timeout=30_000, check_params_cb=_mode("paused")):
         pass
-    assert "Paused by you" in t.icon.toolTip() and now.detail_label.text() == "Paused by you"
+    assert "Paused by you" in t.icon.toolTip() and now.state_label.text() == "Paused by you"
+    assert "picked up automatically" not in now.detail_label.text()
     assert len(devserver.calls("/agent/request_task")) >= 1
     assert c.bridge.agent.tasks_finished == 1
 

@@ -12,6 +12,12 @@ from desktop_agent.config import DataPaths, Settings
 from .helpers import VOLUNTEER, QuitRecorder
 
 
+@pytest.fixture(autouse=True)
+def _own_autostart_folder(tmp_path, monkeypatch):
+    """Setup ticks "start at login": never write the real user's autostart folder."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
 @pytest.fixture
 def devserver():
     from desktop_agent.devserver import DevServer

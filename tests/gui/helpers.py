@@ -25,7 +25,7 @@ def registered_settings(server, paths: DataPaths) -> Settings:
     return load_settings(paths.root).with_overrides(**FAST)
 
 
-def submit_sample(server, chunks: int = 1, seconds: float | None = None) -> int:
+def submit_sample(server, chunks: int = 1, seconds: float | None = None, **job) -> int:
     code = None
     if seconds is not None:
         code = (
@@ -33,4 +33,4 @@ def submit_sample(server, chunks: int = 1, seconds: float | None = None) -> int:
             .read_bytes()
             .replace(b'os.environ.get("SAMPLE_JOB_SECONDS", "1.0")', f'"{seconds}"'.encode())
         )
-    return server.submit_job(sample_job_dir(), code=code, chunks=chunks)
+    return server.submit_job(sample_job_dir(), code=code, chunks=chunks, **job)

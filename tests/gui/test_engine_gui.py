@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from desktop_agent.engine.events import AgentState, Outcome, Phase
 from desktop_agent.gui.history_tab import HistoryModel
 
@@ -16,40 +18,42 @@ def _is(state):
     return lambda ev: ev.state == state
 
 
-def test_tray_contribute_toggle_pauses_and_resumes_the_agent(
-    qtbot, devserver, paths, make_controller
-):
+def test_tray_pause_item_pauses_and_resumes_the_agent(qtbot, devserver, paths, make_controller):
     c = make_controller(registered_settings(devserver, paths))
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=20_000, check_params_cb=_is(AgentState.IDLE)
     ):
         c.start()
-    action = c.tray.contribute_action
+    action = c.tray.pause_action
     c.tray.menu.aboutToShow.emit()
-    assert action.isChecked() and action.isEnabled()
+    assert action.text() == "Pause" and action.isEnabled()
 
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.PAUSED)
     ):
-        action.trigger()  # unchecks: stop contributing
+        action.trigger()
     assert c.bridge.agent.state == AgentState.PAUSED
     c.tray.menu.aboutToShow.emit()
-    assert not action.isChecked()
+    assert action.text() == "Resume (paused by you)"
     assert c.window.now_tab.pause_button.text() == "Resume"
     assert "Paused" in c.tray.icon.toolTip()
 
     with qtbot.waitSignal(
         c.bridge.state_changed, timeout=10_000, check_params_cb=_is(AgentState.IDLE)
     ):
-        action.trigger()  # checks again: contribute
+        action.trigger()
     c.tray.menu.aboutToShow.emit()
-    assert action.isChecked()
+    assert action.text() == "Pause"
     assert c.window.now_tab.pause_button.text() == "Pause"
+
+
+TITLE = "Sentiment <b>classifier</b>\n  " + "x" * 100  # server text: never markup, one line
+SHOWN = " ".join(TITLE.split())[:80]
 
 
 def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, make_controller):
     c = make_controller(registered_settings(devserver, paths))
-    submit_sample(devserver, chunks=1, seconds=3.0)
+    submit_sample(devserver, chunks=1, seconds=3.0, title=TITLE)
     now = c.window.now_tab
     seen_phases: list[str] = []
     seen_progress: list[int] = []
@@ -66,7 +70,7 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     qtbot.waitUntil(
         lambda: now.task is not None and now.task_box.isVisibleTo(c.window), timeout=20_000
     )
-    assert now.job_label.text() == "1"
+    assert now.job_label.text().endswith("1")
     qtbot.waitUntil(
         lambda: (
             now.phase is not None
@@ -76,6 +80,11 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
         timeout=20_000,
     )
     assert now.phase_label.text().startswith("Training")
+    # The job is named as the server calls it, in the window and the tray alike.
+    qtbot.waitUntil(lambda: now.job_label.text() == f"{SHOWN} (job 1)", timeout=10_000)
+    assert now.state_label.text() == f"Working on “{SHOWN}”"
+    assert c.tray.status_action.text() == now.state_label.text()
+    assert now.state_label.textFormat() == now.job_label.textFormat() == Qt.TextFormat.PlainText
     # The Machine tab finds the training process and shows its share.
     c.window.machine_tab.refresh()
     assert c.job_pid() is not None
@@ -88,7 +97,7 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     assert any(p.startswith("Downloading") for p in seen_phases)
     assert any(p.startswith("Training") for p in seen_phases)
     assert any(0 < v < 100 for v in seen_progress)
-    assert any(line.startswith("Task 1 · training") and line.endswith("%") for line in tray_lines)
+    assert any(line.startswith("Training · ") and line.endswith("%") for line in tray_lines)
     assert not now.task_box.isVisibleTo(c.window)
     assert "Last task: 1 — completed" in now.last_label.text()
 
@@ -112,7 +121,7 @@ def test_quit_stops_the_engine_gracefully(qtbot, devserver, paths, make_controll
         c.start()
     with qtbot.waitSignal(c.finished, timeout=15_000):
         c.tray.quit_action.trigger()
-        assert c.tray.task_action.text() == "Stopping…"
+        assert c.tray.status_action.text() == "Stopping…"
         assert "Stopping" in c.window.now_tab.state_label.text()
     assert c.quit_recorder.calls == 1
     assert not c.bridge.is_running()

@@ -30,7 +30,7 @@ def test_unknown_email_shows_inline_error(qtbot, devserver, paths):
     qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dlg.error_label.isVisible(), timeout=15_000)
     assert "no account yet" in dlg.error_label.text()
-    assert "register on the website first" in dlg.error_label.text()
+    assert "create one on the project's website" in dlg.error_label.text()
     assert dlg.isVisible() and not dlg.is_busy()
     assert dlg.connect_button.isEnabled()
 
@@ -96,3 +96,74 @@ def test_setup_dialog_uses_the_engine_wording_for_unknown_and_wrong_servers():
     words = errors.not_this_server_words("http://s", "HTTP 501 on /agent/register")
     assert message_for_error(errors.NotThisServer(words), "http://s") == words
     assert "does not look like a Grid-X server (HTTP 501 on /agent/register)" in words
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed"),
+    [
+        ("grid-x.example.org", "https://grid-x.example.org"),
+        ("grid-x.example.org/api/", "https://grid-x.example.org/api"),
+        ("localhost:8000", "http://localhost:8000"),
+        ("127.0.0.1:9", "http://127.0.0.1:9"),
+        ("https://a.example", "https://a.example"),
+        ("  http://b.example/ ", "http://b.example"),
+    ],
+)
+def test_an_address_without_a_scheme_is_completed(qtbot, paths, typed, completed):
+    from desktop_agent.gui.setup_dialog import complete_address
+
+    assert complete_address(typed) == completed
+    dlg = SetupDialog(paths)
+    qtbot.addWidget(dlg)
+    dlg.server_edit.setText(typed)
+    assert dlg.server == completed
+
+
+def test_the_dialog_says_whether_the_server_is_the_default(qtbot, paths):
+    from desktop_agent.config import DEFAULT_SERVER
+
+    dlg = SetupDialog(paths)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.server_note.isVisible()  # said plainly, not folded under Advanced
+    assert dlg.server_note.text() == f"Connects to {DEFAULT_SERVER}, the project's default server."
+    dlg.server_edit.setText("other.example")
+    assert "https://other.example — not the project's default server" in dlg.server_note.text()
+
+
+def test_no_account_names_the_website_with_a_link(qtbot, devserver, paths):
+    dlg = SetupDialog(paths, server=devserver.url, website="https://grid-x.example/signup")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _fill(qtbot, dlg, "nobody@example.com", devserver.url)
+    qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dlg.error_label.isVisible(), timeout=15_000)
+    text = dlg.error_label.text()
+    assert '<a href="https://grid-x.example/signup">' in text and "no account yet" in text
+    assert dlg.error_label.openExternalLinks()
+
+
+def test_a_server_that_is_not_grid_x_is_not_called_unreachable(qtbot, devserver, paths):
+    dlg = SetupDialog(paths)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _fill(qtbot, dlg, VOLUNTEER, devserver.url + "/not-the-api")
+    qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dlg.error_label.isVisible(), timeout=15_000)
+    text = dlg.error_label.text()
+    assert "does not look like a Grid-X server" in text and "Can't reach" not in text
+
+
+def test_start_at_login_is_ticked_by_default_and_applied(qtbot, devserver, paths, tmp_path):
+    from desktop_agent.platform import autostart
+
+    dlg = SetupDialog(paths, server=devserver.url)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.autostart_check.isVisible() and dlg.autostart_check.isChecked()
+    assert not autostart.is_enabled()
+    _fill(qtbot, dlg, VOLUNTEER, devserver.url)
+    with qtbot.waitSignal(dlg.accepted, timeout=15_000):
+        qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    assert autostart.is_enabled()
+    assert str(autostart.linux_entry_path()).startswith(str(tmp_path))

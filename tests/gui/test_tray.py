@@ -7,6 +7,9 @@ import pytest
 from desktop_agent.engine.events import (
     AgentState,
     Outcome,
+    Phase,
+    PhaseProgress,
+    TaskStarted,
     ProblemCleared,
     ProblemKind,
     ProblemRaised,
@@ -21,9 +24,7 @@ pytestmark = pytest.mark.timeout(60)
 
 @pytest.fixture
 def tray(qtbot):
-    line = {"text": ""}
-    t = Tray(lambda: line["text"], unreachable_after_s=0.2)
-    t.line = line
+    t = Tray(unreachable_after_s=0.2)
     yield t
     t.hide()
 
@@ -37,27 +38,84 @@ def test_icon_and_tooltip_follow_state(tray):
     ]:
         tray.on_state(StateChanged(state))
         assert tray.icon_name() == icon
-        assert states.state_words(state) in tray.icon.toolTip()
+        assert tray.status_action.text() in tray.icon.toolTip()
     tray.on_state(StateChanged(AgentState.IDLE))
     tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "Can't reach the server"))
     assert tray.icon_name() == states.ICON_OFFLINE
-    assert "Can't reach the server" in tray.icon.toolTip()
+    assert "server isn't answering" in tray.icon.toolTip()
+    tray.on_problem(ProblemRaised(ProblemKind.DISK_LOW, "Low disk space"))
+    assert "Low disk space" in tray.icon.toolTip()
 
 
-def test_menu_text_is_rebuilt_on_show(tray):
-    tray.on_state(StateChanged(AgentState.WORKING))
-    tray.line["text"] = "Task 55 · training 42 %"
+def _visible_texts(menu):
+    return [a.text().replace("\u00a0", " ") for a in menu.actions() if a.text() and a.isVisible()]
+
+
+def test_menu_order_status_first_then_the_commands(tray):
+    tray.on_state(StateChanged(AgentState.WORKING, mode="contributing", reason="Contributing"))
+    tray.on_task_started(TaskStarted(55, 3, "http://s"))
+    tray.on_phase(PhaseProgress(55, Phase.TRAINING, 0.42))
     tray.menu.aboutToShow.emit()
-    assert tray.task_action.text() == "Task 55 · training 42 %"
-    assert not tray.task_action.isEnabled()
-    texts = [a.text() for a in tray.menu.actions() if a.text()]
-    required = ["Open dashboard", "Contribute", "Task 55 · training 42 %", "Quit"]
-    assert [
-        t for t in texts if t in required
-    ] == required  # in this order; other controls may sit between
+    assert _visible_texts(tray.menu) == [
+        "Working on a task",
+        "Training · 42 %",
+        "Pause",
+        "Snooze",
+        "Finish current task, then pause",
+        "Open dashboard",
+        "Quit",
+    ]
+    # The status lines are inert but drawn readable; every shown command is enabled.
+    assert not tray.status_action.isEnabled() and tray.status_action.font().bold()
+    assert "disabled" in tray.menu.styleSheet() and "window-text" in tray.menu.styleSheet()
+    assert all(a.isEnabled() for a in (tray.pause_action, tray.finish_action, tray.quit_action))
+    assert [a.text() for a in tray.snooze_menu.actions()] == [
+        "For 1 hour",
+        "Until tomorrow morning (07:00)",
+    ]
     tray.set_stopping()
-    assert tray.task_action.text() == "Stopping…"
-    assert not tray.contribute_action.isEnabled() and not tray.quit_action.isEnabled()
+    assert tray.status_action.text() == "Stopping…"
+    assert not tray.pause_action.isVisible() and not tray.quit_action.isEnabled()
+
+
+def test_pause_item_says_resume_with_the_reason(qtbot, tray):
+    tray.on_state(StateChanged(AgentState.PAUSED, mode="snoozed", reason="Snoozed until 14:30"))
+    tray.menu.aboutToShow.emit()
+    assert tray.status_action.text() == "Snoozed until 14:30"
+    assert tray.pause_action.text() == "Resume (snoozed until 14:30)"
+    with qtbot.waitSignal(tray.resume_requested):
+        tray.pause_action.trigger()
+    tray.on_state(StateChanged(AgentState.IDLE, mode="contributing", reason="Contributing"))
+    assert tray.pause_action.text() == "Pause"
+    assert not tray.finish_action.isVisible()  # nothing in hand to finish
+    with qtbot.waitSignal(tray.pause_requested):
+        tray.pause_action.trigger()
+
+
+def test_tooltip_matches_the_window_and_has_the_time_left(qtbot, tray):
+    from desktop_agent.gui.now_tab import NowTab
+
+    tab = NowTab()
+    qtbot.addWidget(tab)
+    events = [
+        StateChanged(AgentState.WORKING, mode="finish_then_pause", reason="x", at=100.0),
+        TaskStarted(8, 2, "http://s", at=100.0),
+        PhaseProgress(8, Phase.TRAINING, 0.10, at=100.0),
+        PhaseProgress(8, Phase.TRAINING, 0.40, at=160.0),
+    ]
+    for ev in events:
+        for target in (tray, tab):
+            {
+                StateChanged: target.on_state,
+                TaskStarted: target.on_task_started,
+                PhaseProgress: target.on_phase,
+            }[type(ev)](ev)
+    tip = tray.icon.toolTip().replace("\u00a0", " ")
+    assert tab.state_label.text() == "Finishing this task, then pausing"
+    assert tab.state_label.text() in tip and tray.status_action.text() == tab.state_label.text()
+    assert tab.pause_button.text() == "Resume"
+    assert "Training · 40 %" in tip and "left" in tip  # the time left, when known
+    assert tab.progress.value() == 40 and tab.progress.text() == "40\u00a0%"
 
 
 def test_unreachable_is_notified_only_after_a_while(qtbot, tray):
@@ -70,7 +128,7 @@ def test_unreachable_is_notified_only_after_a_while(qtbot, tray):
     assert got == []
     with qtbot.waitSignal(tray.notified, timeout=5_000):
         tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "Server unreachable"))
-    assert got == ["Can't reach the server"]
+    assert got == ["The server isn't answering"]
 
 
 def test_finished_task_and_setup_problem_notify(qtbot, tray):
@@ -92,14 +150,34 @@ def test_open_and_quit_actions(qtbot, tray):
 
 
 def test_a_rule_pause_still_offers_pause_and_shows_the_reason(qtbot, tray):
-    """Engines that report `mode`/`reason` (contribution controls): a battery rule is not a user pause."""
-    from dataclasses import make_dataclass
-
-    Ev = make_dataclass("Ev", [("state", object), ("detail", str), ("mode", str), ("reason", str)])
-    tray.on_state(Ev(AgentState.PAUSED, "Paused", "contributing", "Waiting: on battery"))
+    """A battery rule is not a user pause: Pause stays on offer."""
+    tray.on_state(
+        StateChanged(AgentState.PAUSED, "Paused", mode="contributing", reason="Waiting: on battery")
+    )
     tray.menu.aboutToShow.emit()
-    assert tray.contribute_action.isChecked()
+    assert tray.pause_action.text() == "Pause"
     assert "Waiting: on battery" in tray.icon.toolTip()
-    tray.on_state(Ev(AgentState.PAUSED, "Paused", "snoozed", "Snoozed until 14:30"))
+    tray.on_state(
+        StateChanged(AgentState.PAUSED, "Paused", mode="snoozed", reason="Snoozed until 14:30")
+    )
     tray.menu.aboutToShow.emit()
-    assert not tray.contribute_action.isChecked()
+    assert tray.pause_action.text().startswith("Resume")
+
+
+def test_back_online_is_said_after_an_outage_notice(qtbot, tray):
+    got = []
+    tray.notified.connect(lambda title, msg: got.append((title, msg)))
+    with qtbot.waitSignal(tray.notified, timeout=5_000):
+        tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    assert got[0][0] == "The server isn't answering" and "automatically" in got[0][1]
+    tray.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
+    assert got[-1][0] == "Back online"
+
+
+def test_task_done_popup_can_be_turned_off(qtbot, tray):
+    got = []
+    tray.notified.connect(lambda title, msg: got.append(title))
+    tray.notify_task_done = False
+    tray.on_task_finished(TaskFinished(7, 1, Outcome.COMPLETED, 3.0))
+    tray.on_task_finished(TaskFinished(8, 1, Outcome.FAILED, 3.0))
+    assert got == ["Task failed"]  # a failure is still worth saying

@@ -260,18 +260,18 @@ def test_proxy_is_saved_to_settings_json(qtbot, tmp_path):
     tab.proxy_combo.setCurrentIndex(tab.proxy_combo.findData("manual"))
     assert tab.proxy_url.isEnabled()
     qtbot.keyClicks(tab.proxy_url, "not a url")
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert "Enter a proxy address" in tab.proxy_status.text()
     assert not (tmp_path / "settings.json").exists()
     tab.proxy_url.clear()
     qtbot.keyClicks(tab.proxy_url, "http://proxy.example.com:3128")
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert (
         json.loads((tmp_path / "settings.json").read_text())["proxy"]
         == "http://proxy.example.com:3128"
     )
     tab.proxy_combo.setCurrentIndex(tab.proxy_combo.findData("none"))
-    qtbot.mouseClick(tab.proxy_save, Qt.LeftButton)
+    qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
     assert json.loads((tmp_path / "settings.json").read_text())["proxy"] == "none"
 
 
@@ -350,7 +350,7 @@ def test_window_is_built_on_first_open_and_catches_up(qtbot, make_controller):
     qtbot.waitUntil(lambda: c.status.phase is not None)
     assert c._window is None  # idling in the tray costs no window
     c.tray.menu.aboutToShow.emit()
-    assert c.tray.task_action.text() == "Task 9 · training 50 %"
+    assert c.tray.task_action.text() == "Training · 50\u00a0%"
     with qtbot.waitSignal(c.tray.open_requested):
         c.tray.open_action.trigger()
     w = c._window

@@ -1,0 +1,116 @@
+"""What this computer gave, per day: a small self-painted bar chart (no QtCharts needed).
+
+`daily_compute()` is pure (history rows in, one figure per local day out) so it
+is tested without a screen; `ContributionChart` only paints it, and says the
+same in words for screen readers (its accessible description).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+DAYS = 14
+COUNTED = ("completed", "failed")  # work the server accepted (as the History totals count it)
+
+
+def _get(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+
+def daily_compute(
+    rows: Iterable[Any], *, days: int = DAYS, today: date | None = None
+) -> list[tuple[date, float]]:
+    """Seconds of compute given on each of the last `days` local days, oldest first."""
+    today = today or date.today()
+    first = today - timedelta(days=days - 1)
+    totals = {first + timedelta(days=i): 0.0 for i in range(days)}
+    for row in rows:
+        outcome = _get(row, "outcome")
+        outcome = getattr(outcome, "value", outcome)
+        ended, started = _get(row, "ended_at"), _get(row, "started_at")
+        if outcome not in COUNTED or not isinstance(ended, (int, float)):
+            continue
+        day = datetime.fromtimestamp(ended).date()
+        if day in totals and isinstance(started, (int, float)):
+            totals[day] += max(0.0, float(ended) - float(started))
+    return sorted(totals.items())
+
+
+def hours_words(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d} min"
+
+
+def summary(days: list[tuple[date, float]]) -> str:
+    total = sum(s for _, s in days)
+    if total <= 0:
+        return f"Nothing given in the last {len(days)} days yet."
+    best_day, best = max(days, key=lambda d: d[1])
+    yesterday = days[-2][1] if len(days) >= 2 else 0.0
+    return (
+        f"Last {len(days)} days: {hours_words(total)} of compute; yesterday {hours_words(yesterday)}; "
+        f"most on {best_day.strftime('%a %d %b')} ({hours_words(best)})."
+    )
+
+
+class ContributionChart(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, accent: str = "#2f6fde"):
+        super().__init__(parent)
+        self._days: list[tuple[date, float]] = daily_compute([])
+        self._accent = QColor(accent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(72)
+        self.setAccessibleName(self.tr("Compute given per day"))
+        self._describe()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 84)
+
+    def days(self) -> list[tuple[date, float]]:
+        return list(self._days)
+
+    def set_rows(self, rows: Iterable[Any], today: date | None = None) -> None:
+        self._days = daily_compute(rows, today=today)
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
+        text = summary(self._days)
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        try:
+            pal = self.palette()
+            fm = p.fontMetrics()
+            label_h = fm.height() + 2
+            r = QRectF(self.rect()).adjusted(1, 1, -1, -1 - label_h)
+            p.setPen(pal.color(QPalette.ColorRole.Mid))
+            p.drawLine(r.bottomLeft(), r.bottomRight())
+            top = max((s for _, s in self._days), default=0.0)
+            n = max(len(self._days), 1)
+            slot = r.width() / n
+            for i, (day, secs) in enumerate(self._days):
+                x = r.left() + i * slot
+                if top > 0 and secs > 0:
+                    h = max(2.0, (secs / top) * (r.height() - 4))
+                    p.fillRect(QRectF(x + slot * 0.15, r.bottom() - h, slot * 0.7, h), self._accent)
+                if i % 2 == (n - 1) % 2:  # every other day, ending with today
+                    p.setPen(pal.color(QPalette.ColorRole.WindowText))
+                    p.drawText(
+                        QRectF(x - slot, r.bottom() + 1, slot * 3, label_h),
+                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                        day.strftime("%d"),
+                    )
+        finally:
+            p.end()

@@ -1,0 +1,262 @@
+"""The one status sentence: what the app is doing, written from the engine's state alone.
+
+The window's headline, the tray's first menu line and the tray tooltip all come
+from `describe()`, so they cannot disagree: finishing a task before a pause is
+never called "Contributing" beside a Resume button, a pause never promises that
+new work is picked up, an outage never shows a moving upload bar, and the
+percentage is computed once. `describe()` is pure (a `Snapshot` in, a `Status`
+out); `TaskStatus` builds the snapshot from the engine's events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_agent.engine.events import AgentState, Phase
+
+SERVER_NAME = "Grid-X"
+# Phases after the result exists: an outage here means "saved, sent later", not lost work.
+RESULT_PHASES = (Phase.UPLOADING, Phase.COMPLETING)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Status", text)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the engine last said, reduced to what the status words depend on."""
+
+    state: AgentState = AgentState.STARTING
+    mode: str = ""  # "contributing", "paused", "snoozed", "finish_then_pause"; "" from old engines
+    reason: str = ""  # the engine's why ("Waiting: on battery", "Snoozed until 14:30")
+    detail: str = ""
+    task_id: int | None = None
+    job_title: str = ""  # what the server calls the job ("" until known)
+    phase: Phase | None = None
+    fraction: float | None = None
+    eta_s: float | None = None  # None until the progress so far makes a guess meaningful
+    unreachable: bool = False  # the server has not answered for a while
+    retry_in_s: float | None = None  # the next try at the server, when the engine said
+    stopping: bool = False
+    hold_limit_s: float = 1800.0  # a task held paused longer than this is given back
+
+
+@dataclass(frozen=True)
+class Status:
+    headline: str  # the one sentence
+    explanation: str = ""  # why, or what happens next; "" when the headline says it all
+    progress: str = ""  # "Training · 42 %"; "" without a task
+    percent: int | None = None  # the one percentage (the bar shows the same); None: unknown
+    busy: bool = False  # a task is moving but cannot say how far (busy bar)
+    eta: str = ""  # "about 5 min"; "" until meaningful
+    outage: str = ""  # the reassuring outage sentence, with the next try
+    paused_by_user: bool = False  # the control offers Resume
+    control_reason: str = ""  # "snoozed until 14:30": said beside Resume
+    can_control: bool = True
+
+    def control_text(self) -> str:
+        return _tr("Resume") if self.paused_by_user else _tr("Pause")
+
+    def task_line(self) -> str:
+        """ "Training · 42 % · about 5 min left"; "" without a task."""
+        left = _tr("{eta} left").format(eta=self.eta) if self.eta else ""
+        return " · ".join(p for p in (self.progress, left) if p)
+
+    def tooltip(self, app_name: str) -> str:
+        lines = [f"{app_name} — {self.headline}"]
+        if self.task_line():
+            lines.append(self.task_line())
+        elif self.explanation:
+            lines.append(self.explanation)
+        if self.outage:
+            lines.append(self.outage)
+        return "\n".join(lines)
+
+
+def phase_words(phase: Phase) -> str:
+    return {
+        Phase.DOWNLOADING: _tr("Downloading"),
+        Phase.PREPARING: _tr("Preparing environment"),
+        Phase.TRAINING: _tr("Training"),
+        Phase.UPLOADING: _tr("Sending the result"),
+        Phase.COMPLETING: _tr("Reporting to the server"),
+    }.get(phase, str(phase.value))
+
+
+def percent_of(fraction: float | None) -> int | None:
+    if fraction is None:
+        return None
+    return round(min(max(fraction, 0.0), 1.0) * 100)
+
+
+NBSP = "\u00a0"  # keeps "40 s" and "5 min" on one line
+
+
+def eta_words(seconds: float | None) -> str:
+    """ "about 5 min"; never "about 0 s": the last minute is "less than a minute"."""
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return _tr("less than a minute")
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return _tr("about {n} min").format(n=minutes).replace(" min", NBSP + "min")
+    h, m = divmod(minutes, 60)
+    return _tr("about {h} h {m:02d} min").format(h=h, m=m).replace(" h ", NBSP + "h ")
+
+
+def outage_words(*, holding_result: bool, retry_in_s: float | None) -> str:
+    text = (
+        _tr(
+            "The {server} server isn't answering — your result is saved and will be sent automatically."
+        )
+        if holding_result
+        else _tr(
+            "The {server} server isn't answering — nothing is lost; it is tried again automatically."
+        )
+    ).format(server=SERVER_NAME)
+    if retry_in_s is not None:
+        if retry_in_s >= 1:
+            text += " " + _tr("Next try in {n} s.").format(n=round(retry_in_s)).replace(
+                " s.", NBSP + "s."
+            )
+        else:
+            text += " " + _tr("Trying again now…")
+    return text
+
+
+def _minutes(seconds: float) -> int:
+    return max(1, round(seconds / 60))
+
+
+def _on_hold_words(s: Snapshot) -> str:
+    return _tr(
+        "The task is on hold. A task paused for more than {n} min is given back so someone else can finish it."
+    ).format(n=_minutes(s.hold_limit_s))
+
+
+def _strip_waiting(reason: str) -> str:
+    return reason.removeprefix("Waiting: ").removesuffix(" — then pausing")
+
+
+def describe(s: Snapshot) -> Status:
+    """The status a volunteer sees, from the engine's state only (pure)."""
+    has_task = s.task_id is not None
+    holding_result = has_task and s.phase in RESULT_PHASES
+    suspended = s.state == AgentState.PAUSED and has_task
+    mode = s.mode or ("paused" if s.state == AgentState.PAUSED and not has_task else "")
+    user_paused = mode in ("paused", "snoozed", "finish_then_pause")
+
+    # The task's progress: one percentage; none while it is frozen by an outage.
+    progress, percent, busy, eta = "", None, False, ""
+    if has_task:
+        if s.unreachable and holding_result:
+            progress = _tr("Waiting for the server")
+        elif s.phase is None:
+            progress, busy = _tr("Starting"), not suspended
+        else:
+            percent = percent_of(s.fraction)
+            progress = phase_words(s.phase)
+            if percent is not None:
+                progress += f" · {percent}{NBSP}%"
+            busy = percent is None and not suspended
+        if (
+            s.state == AgentState.WORKING
+            and s.phase == Phase.TRAINING
+            and not (s.unreachable and holding_result)
+        ):
+            eta = eta_words(s.eta_s)
+    outage = (
+        outage_words(holding_result=holding_result, retry_in_s=s.retry_in_s)
+        if s.unreachable
+        else ""
+    )
+    base = dict(progress=progress, percent=percent, busy=busy, eta=eta, outage=outage)
+
+    def status(headline: str, explanation: str = "", **kw: object) -> Status:
+        fields: dict = {
+            **base,
+            "paused_by_user": user_paused,
+            "control_reason": "",
+            "can_control": True,
+        }
+        fields.update(kw)
+        return Status(headline, explanation, **fields)
+
+    if s.stopping or s.state == AgentState.STOPPING:
+        return status(
+            _tr("Stopping…"),
+            _tr("The task in hand is kept and continues next time.") if has_task else "",
+            can_control=False,
+            eta="",
+            busy=False,
+        )
+    if s.state == AgentState.STOPPED:
+        detail = s.detail if s.detail and s.detail != "Stopped" else ""
+        return Status(_tr("Stopped"), detail, can_control=False)
+    if s.state == AgentState.SETUP_NEEDED:
+        return Status(_tr("Needs setup"), s.detail, can_control=False)
+    if s.state == AgentState.STARTING:
+        return status(_tr("Starting…"))
+    if s.state == AgentState.CONNECTING:
+        if s.unreachable:
+            return status(
+                _tr("Can't reach the {server} server yet").format(server=SERVER_NAME),
+                _tr("It is tried again automatically."),
+            )
+        return status(_tr("Connecting to the server…"))
+    if s.state == AgentState.RELEASING:
+        return status(
+            _tr("Giving a task back to the server…"),
+            _tr("Resting a few minutes so the server can hand it to someone else."),
+        )
+
+    if mode == "paused":
+        return status(
+            _tr("Paused by you"),
+            _on_hold_words(s) if has_task else _tr("Nothing runs until you resume."),
+            control_reason=_tr("paused by you"),
+        )
+    if mode == "snoozed":
+        reason = s.reason or _tr("Snoozed")
+        more = _tr("Contributing starts again by itself.")
+        if has_task:
+            more += " " + _on_hold_words(s)
+        return status(reason, more, control_reason=reason[:1].lower() + reason[1:])
+    if mode == "finish_then_pause":
+        if not has_task:
+            return status(
+                _tr("Paused by you"),
+                _tr("Nothing runs until you resume."),
+                control_reason=_tr("paused by you"),
+            )
+        held = _strip_waiting(s.reason) if suspended else ""
+        return status(
+            _tr("Finishing this task, then pausing"),
+            _tr("On hold for now: {why}").format(why=held)
+            if held
+            else _tr("No new task is taken."),
+            control_reason=_tr("keep contributing after this task"),
+        )
+
+    # Contributing: the rules decide; the user may pause.
+    if has_task:
+        if suspended:
+            why = _strip_waiting(s.reason) if s.reason.startswith("Waiting: ") else ""
+            return status(
+                _tr("Waiting: {why}").format(why=why) if why else _tr("Task on hold"),
+                _tr("The task continues by itself when that changes."),
+            )
+        if s.unreachable and holding_result:
+            return status(_tr("Your result is ready — waiting for the server"))
+        if s.job_title:
+            return status(_tr("Working on “{title}”").format(title=s.job_title))
+        return status(_tr("Working on a task"))
+    if s.unreachable or "unreachable" in s.detail.lower():
+        return status(_tr("The {server} server isn't answering").format(server=SERVER_NAME))
+    if s.reason.startswith("Waiting: "):
+        return status(s.reason, _tr("Work starts by itself when that changes."))
+    return status(_tr("Ready — waiting for work"), _tr("New work is picked up automatically."))

@@ -97,9 +97,9 @@ def message_for_error(exc: BaseException, server: str, website: str = "") -> str
                 "then press Connect again. Already registered with capital letters before the @? "
                 "Ask the project to change your account's email to lower case."
             ).format(url=site)
-        return html.escape(tr(errors.EMAIL_UNKNOWN_MESSAGE))
+        return html.escape(tr(errors.EMAIL_UNKNOWN_MESSAGE), quote=False)
     if isinstance(exc, errors.NotThisServer):
-        return html.escape(str(exc))
+        return html.escape(str(exc), quote=False)
     if isinstance(exc, errors.ProtocolViolation):
         return tr(
             "The server at {server} answered, but it does not look like a Grid-X server — "

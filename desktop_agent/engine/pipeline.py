@@ -31,6 +31,7 @@ from desktop_agent.engine import errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.envs import EnvCache, requirement_lines
 from desktop_agent.engine.events import LogLine, Outcome, Phase, PhaseProgress, TaskFinished
+from desktop_agent.engine.addresses import AddressGuard
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import Store, TaskRow
 from desktop_agent.logs import prune_task_logs
@@ -192,6 +193,7 @@ class TaskPipeline:
 
             return progress
 
+        guard = AddressGuard(row.server or ctx.settings.server, proxy=ctx.settings.proxy)
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
             asyncio.ensure_future(
@@ -202,6 +204,7 @@ class TaskPipeline:
                     max_bytes=cap,
                     on_progress=progress_for(index, name),
                     wait=ctx.wait,
+                    guard=guard,
                 )
             )
             for index, (url, name, cap) in enumerate(files)

@@ -286,7 +286,10 @@ class ConsolePrinter:
         self._last_phase: tuple[int, str, int] | None = None
 
     def _print(self, text: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {text}", file=self.stream, flush=True)
+        from desktop_agent.engine.text import printable
+
+        # Event text carries a job's output and a server's words: escaped, one line each.
+        print(f"{time.strftime('%H:%M:%S')} {printable(text)}", file=self.stream, flush=True)
 
     def __call__(self, event: Any) -> None:
         from desktop_agent.engine import events as ev
@@ -323,6 +326,7 @@ class ConsolePrinter:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from desktop_agent.engine.store import Store
+    from desktop_agent.engine.text import printable
 
     paths = DataPaths(_data_dir(args))
     if not paths.db.exists():
@@ -349,7 +353,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.started_at))
         dur = f"{row.duration_s:.1f} s" if row.duration_s is not None else "-"
         print(
-            f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}"
+            printable(
+                f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}"
+            )
         )
     return EXIT_OK
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from desktop_agent.engine.text import printable
+
 SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
@@ -251,6 +253,8 @@ class Store:
         unknown = set(changes) - set(_COLUMNS)
         if unknown or "id" in changes:
             raise StoreError(f"cannot update {sorted(unknown | ({'id'} & set(changes)))}")
+        if isinstance(changes.get("error"), str):  # a job's stderr or a server's words: data
+            changes["error"] = printable(changes["error"], keep_newlines=True)
         assignments = ", ".join(f"{k}=?" for k in changes)
         self._write(f"UPDATE tasks SET {assignments} WHERE id=?", (*changes.values(), row_id))
         row = self.get(row_id)

@@ -670,3 +670,50 @@ def test_permanent_refusal_ends_the_task_after_one_send(
     assert words in ran.finished.error and "/agent/" not in ran.finished.error
     assert ran.row.outcome == "rejected"
     assert sent["n"] == 1
+
+
+# --- text from jobs and servers is data --------------------------------------------------------
+
+LYING_TEXT = (
+    "\x1b]0;owned\x07\x1b]52;c;ZXZpbA==\x07\x1b[2J\x1b[H\r"
+    "task 1: completed\u202e\x9b31m<h1 style='color:red'>Your computer is infected, call 555</h1>"
+)
+
+
+def test_escape_sequences_from_a_job_reach_no_console_log_or_history(srv, tmp_path, caplog):
+    import io
+
+    from desktop_agent.cli import ConsolePrinter
+
+    code = f"import sys\nsys.stderr.write({LYING_TEXT!r})\nsys.exit(3)\n"
+    srv.submit_job(code=code.encode(), requirements=b"", data=b"x,y\n1,2\n", chunks=1)
+    caplog.set_level(logging.INFO, logger="desktop_agent")
+    ran = run_one_task(srv, tmp_path / "agent")
+    assert ran.finished.outcome is ev.Outcome.FAILED
+    for text in (ran.row.error, ran.finished.error):
+        assert "\\x1b]52" in text and "\x1b" not in text and "\x07" not in text and "\r" not in text
+        assert "\u202e" not in text and "\x9b" not in text
+    console = io.StringIO()
+    printer = ConsolePrinter(verbose=True, stream=console)
+    for event in ran.run.events:
+        printer(event)
+    shown = console.getvalue()
+    assert "Your computer is infected" in shown and "\x1b" not in shown and "\r" not in shown
+
+    from desktop_agent.logs import PrintableFormatter
+
+    formatter = PrintableFormatter("%(message)s")
+    for record in caplog.records:
+        assert "\x1b" not in formatter.format(record)
+
+
+def test_agent_log_file_escapes_control_characters(tmp_path):
+    from desktop_agent.logs import setup_logging
+
+    path = setup_logging(tmp_path / "logs")
+    logging.getLogger("desktop_agent.test").warning("server said %s", LYING_TEXT)
+    for handler in logging.getLogger("desktop_agent").handlers:
+        handler.flush()
+    written = path.read_text(encoding="utf-8")
+    assert "server said \\x1b]0;owned\\x07" in written
+    assert "\x1b" not in written and "\x07" not in written and "\u202e" not in written

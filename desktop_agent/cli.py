@@ -37,6 +37,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_EMAIL_UNKNOWN = 3
 EXIT_LOCKED = 4
+EXIT_DATA_BROKEN = 5  # a file in the data folder is damaged, too new, or a folder
 
 
 def _positive_float(text: str) -> float:
@@ -151,6 +152,8 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_agent.engine.errors import DataFolderBroken
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -185,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except DataFolderBroken as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_DATA_BROKEN
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
@@ -193,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from desktop_agent.engine.errors import DataDirLocked, EmailNotFound
+    from desktop_agent.engine.errors import DataDirLocked, DiskFull, EmailNotFound
+    from desktop_agent.engine.retry import DISK_FULL, Backoff
     from desktop_agent.logs import setup_logging
 
     data_dir = _data_dir(args)
@@ -221,8 +228,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         save_mode_file(paths.root, ModeState(Mode.PAUSED))
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
     printer = ConsolePrinter(verbose=args.verbose)
+    backoff = Backoff(DISK_FULL)
     try:
-        run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
+        while True:
+            try:
+                run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
+                break
+            except DiskFull as exc:  # the host's problem: wait it out, never a crash loop
+                delay = backoff.next_delay()
+                print(f"desktop-agent: {exc} (next try in {delay:.0f} s)", file=sys.stderr)
+                time.sleep(delay)
+    except KeyboardInterrupt:
+        return EXIT_OK
     except EmailNotFound as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_EMAIL_UNKNOWN
@@ -333,6 +350,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         rows = []
     else:
         store = Store(paths.db)
+        if store.recovered:
+            print(f"desktop-agent: {store.recovered}", file=sys.stderr)
         rows = store.history()
         store.close()
     if args.json:

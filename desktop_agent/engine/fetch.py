@@ -23,6 +23,7 @@ policy is the host's (`HostFault`).
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import re
 import time
@@ -35,7 +36,7 @@ import httpx
 from desktop_agent.engine import bounded, retry
 from desktop_agent.engine.addresses import AddressGuard
 from desktop_agent.engine.answers import Answer, classify, meaning
-from desktop_agent.engine.errors import HostFault, JobFault
+from desktop_agent.engine.errors import DiskFull, HostFault, JobFault
 from desktop_agent.engine.retry import RetryPolicy
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
@@ -309,6 +310,13 @@ async def download(
         raise HostFault(
             f"The download of {url} was too slow: it did not finish within {limit:.0f} s."
         ) from exc
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:  # the host's fault: the task waits for space
+            raise DiskFull(
+                f"The disk is full while downloading the {what or dest.name} — free some space"
+            ) from exc
+        raise
     except _Transient as exc:
         part.unlink(missing_ok=True)
         raise HostFault(f"Could not download {url} after {job.attempts} attempts: {exc}.") from exc

@@ -585,7 +585,13 @@ class Agent:
         self._loop = asyncio.get_running_loop()
         self.paths.ensure()
         lock = DataDirLock(self.paths.lock).acquire()
-        store = Store(self.paths.db)
+        try:
+            store = Store(self.paths.db)
+        except BaseException:
+            lock.release()
+            raise
+        if store.recovered:
+            self._log("WARNING", store.recovered)
         ca = getattr(
             self.settings, "ca_bundle", ""
         )  # trust & hardening: extra CAs for a private server
@@ -796,6 +802,19 @@ class Agent:
         self._log("INFO", "Registered again")
 
     async def _work_loop(
+        self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
+    ) -> None:
+        """The work, restarted from the store after a full disk (the host's fault) is waited out."""
+        backoff = retry.Backoff(retry.DISK_FULL)
+        while True:
+            try:
+                return await self._work_until_stopped(ctx, api, outage, hb)
+            except errors.DiskFull as exc:
+                self._log("ERROR", str(exc))
+                if await self._wait(backoff.next_delay()):
+                    return
+
+    async def _work_until_stopped(
         self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
     ) -> None:
         await self._resume_open(ctx)

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import os
+import shlex
 import signal
 import sys
 import shutil
@@ -118,7 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--headless", action="store_true", help="no window, print progress")
     demo.add_argument(
-        "--data-dir", dest="sub_data_dir", help="data folder (default: a fresh temporary one)"
+        "--data-dir",
+        dest="sub_data_dir",
+        help="data folder (default: the 'demo' folder inside the usual data folder, emptied at "
+        "the start of every demo and kept afterwards so `history` can show the run)",
     )
 
     dev = sub.add_parser("devserver", help="run the local reference backend")
@@ -152,6 +156,18 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return code
+    except BrokenPipeError:
+        # The reader went away (`history --json | head -1`): what it read is all it wanted.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from desktop_agent.engine.errors import DataFolderBroken
 
     parser = build_parser()
@@ -398,9 +414,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("No display found: running the demo headless.", file=sys.stderr)
     if getattr(args, "sub_data_dir", None) or args.data_dir:
         data_dir = _data_dir(args)
-    else:  # kept after the demo so `history` can show it; its backend starts fresh each time
-        data_dir = default_data_dir() / "demo"
-    shutil.rmtree(data_dir / "devserver", ignore_errors=True)
+        shutil.rmtree(data_dir / "devserver", ignore_errors=True)  # the backend starts fresh
+    else:
+        # Emptied first, so History shows this demo's tasks only (the last demo's links are
+        # dead: its backend is gone); kept afterwards so `history` can show this run.
+        data_dir = resolve_data_dir(None) / "demo"
+        shutil.rmtree(data_dir, ignore_errors=True)
     email = "demo@example.com"
     with DevServer(data_dir=data_dir / "devserver") as srv:
         srv.add_owner(email, role="seller")
@@ -418,6 +437,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
             return run_gui(data_dir / "agent", demo=True, server_override=srv.url)
         return _headless_demo(srv, job_id, data_dir / "agent")
+
+
+def self_command() -> str:
+    """How to run this program again, as the person started it (`.venv/bin/desktop-agent` is not
+    on PATH after the README's install; `python -m desktop_agent` always works)."""
+    invoked = sys.argv[0] if sys.argv else ""
+    name = Path(invoked).name.lower()
+    if name in ("desktop-agent", "desktop-agent.exe"):
+        if os.sep not in invoked and "/" not in invoked:
+            return "desktop-agent"  # found on PATH
+        return shlex.quote(invoked)
+    return f"{shlex.quote(sys.executable)} -m desktop_agent"
 
 
 def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
@@ -439,7 +470,7 @@ def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
     print(
         f"\nDemo finished in {time.monotonic() - started:.1f} s: job {job_id} is {job.get('status')}, "
         f"{agent.tasks_finished} task(s) run here ({', '.join(f'{n} {k}' for k, n in outcomes.items()) or 'none'}).\n"
-        f"History: desktop-agent history --data-dir {data_dir}"
+        f"History: {self_command()} history --data-dir {shlex.quote(str(data_dir))}"
     )
     return EXIT_OK if str(job.get("status", "")).upper() == "COMPLETED" else EXIT_ERROR
 

@@ -28,7 +28,6 @@ from desktop_agent import __version__
 from desktop_agent.config import (
     DataPaths,
     SettingsError,
-    default_data_dir,
     load_settings,
     resolve_data_dir,
 )

@@ -23,9 +23,9 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import OWNER, header  # noqa: E402
-from desktop_agent.devserver import DevServer  # noqa: E402
-from tests.hardening.conftest import CraftedServer  # noqa: E402
+from benchmarks._common import OWNER, header
+from desktop_agent.devserver import DevServer
+from tests.hardening.conftest import CraftedServer
 
 GIB = 1 << 30
 

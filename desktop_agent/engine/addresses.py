@@ -86,7 +86,9 @@ class AddressGuard:
         if self._private_ok is None:
             url = httpx.URL(self.server)
             found = await resolve(url.host, url.port or (443 if url.scheme == "https" else 80))
-            self._private_ok = not found or any(not is_public(ip) for ip in found)
+            if not found:
+                return True  # not resolvable here (a proxy resolves it): asked again next time
+            self._private_ok = any(not is_public(ip) for ip in found)
         return self._private_ok
 
     async def check_url(self, url: str) -> None:

@@ -80,11 +80,11 @@ class NowTab(QWidget):
         self.state_label.setFont(f)
         self.state_label.setAccessibleName(self.tr("Agent state"))
         self.detail_label = QLabel()
-        self.detail_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.detail_label.setWordWrap(True)
         self.detail_label.setAccessibleName(self.tr("State detail"))
         self.problem_label = QLabel()
-        self.problem_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #c0392b;")
         self.problem_label.setVisible(False)
@@ -109,11 +109,11 @@ class NowTab(QWidget):
 
         self.task_box = QGroupBox(self.tr("Current task"))
         self.job_label = QLabel()
-        self.job_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.job_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.task_label = QLabel()
-        self.task_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.task_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.phase_label = QLabel()
-        self.phase_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.phase_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.phase_label.setAccessibleName(self.tr("Phase"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -141,7 +141,7 @@ class NowTab(QWidget):
         self.energy_label = QLabel(self.tr("Energy given: not measured"))  # set_energy()
         self.energy_label.setAccessibleName(self.tr("Energy given"))
         self.last_label = QLabel()
-        self.last_label.setTextFormat(Qt.PlainText)  # server and job text: never markup
+        self.last_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
 

@@ -38,7 +38,7 @@ def test_task_details_show_html_as_text_and_refuse_non_web_results(
     dialog = TaskDetailsDialog(finished_row)
     qtbot.addWidget(dialog)
     label = dialog.fields["error"]
-    assert label.textFormat() == Qt.PlainText and label.text() == BANNER
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == BANNER
     assert not dialog.open_result.isEnabled()
     assert task_details.open_web_url("file:///etc/passwd") is False
     assert task_details.open_web_url("\\\\host\\share\\run.exe") is False

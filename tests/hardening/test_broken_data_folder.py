@@ -18,7 +18,7 @@ from desktop_agent.cli import EXIT_DATA_BROKEN, EXIT_USAGE
 from desktop_agent.engine import errors
 from desktop_agent.engine.store import SCHEMA_VERSION, Store
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = pytest.mark.timeout(120)
 
 
 def cli(data_dir, *args, timeout=30):
@@ -152,3 +152,27 @@ def test_full_disk_is_a_host_fault_not_a_crash(tmp_path):
             )
     assert isinstance(errors.DiskFull("x"), errors.HostFault)
     store.close()
+
+
+def test_disk_full_mid_task_is_waited_out_and_the_task_completes_once(srv, tmp_path, monkeypatch):
+    from desktop_agent.engine import events as ev
+    from tests.e2e.conftest import SAMPLE, assert_job_done_once
+    from tests.hardening.helpers import run_one_task
+
+    real = Store.set_phase
+    refused = []
+
+    def set_phase(self, row_id, phase, **changes):
+        if phase == "uploaded" and not refused:
+            refused.append(phase)
+            raise errors.DiskFull("The disk holding the data folder is full — free some space")
+        return real(self, row_id, phase, **changes)
+
+    monkeypatch.setattr(Store, "set_phase", set_phase)
+    job_id = srv.submit_job(SAMPLE, chunks=1)
+    ran = run_one_task(srv, tmp_path / "agent", timeout=90)
+    assert refused == ["uploaded"]
+    assert ran.finished.outcome is ev.Outcome.COMPLETED
+    assert any("disk holding the data folder is full" in e.text for e in ran.run.of(ev.LogLine))
+    assert ran.run.thread.is_alive() is False  # stopped after its one task, not crashed
+    assert_job_done_once(srv, job_id)

@@ -80,11 +80,15 @@ class NowTab(QWidget):
         self.state_label.setFont(f)
         self.state_label.setAccessibleName(self.tr("Agent state"))
         self.detail_label = QLabel()
-        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
+        self.detail_label.setTextFormat(
+            Qt.TextFormat.PlainText
+        )  # server and job text: never markup
         self.detail_label.setWordWrap(True)
         self.detail_label.setAccessibleName(self.tr("State detail"))
         self.problem_label = QLabel()
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
+        self.problem_label.setTextFormat(
+            Qt.TextFormat.PlainText
+        )  # server and job text: never markup
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #c0392b;")
         self.problem_label.setVisible(False)

@@ -102,7 +102,9 @@ class TaskDetailsDialog(QDialog):
 
         def add(key: str, label: str, value: str, monospace: bool = False) -> None:
             widget = QLabel(value)
-            widget.setTextFormat(Qt.TextFormat.PlainText)  # a job's stderr, a server's words: never markup
+            widget.setTextFormat(
+                Qt.TextFormat.PlainText
+            )  # a job's stderr, a server's words: never markup
             widget.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
             widget.setWordWrap(True)
             if monospace:

@@ -136,9 +136,8 @@ def test_broken_agent_id_file(tmp_path, kind):
 
 def test_full_disk_is_a_host_fault_not_a_crash(tmp_path):
     store = Store(tmp_path / "agent.db")
-    store._db.execute(
-        "PRAGMA max_page_count=%d" % store._db.execute("PRAGMA page_count").fetchone()[0]
-    )
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count={pages}")  # the file may not grow: a full disk
     with pytest.raises(errors.DiskFull, match="disk holding the data folder is full"):
         for n in range(1, 10_000):
             store.open_task(

@@ -717,3 +717,28 @@ def test_agent_log_file_escapes_control_characters(tmp_path):
     written = path.read_text(encoding="utf-8")
     assert "server said \\x1b]0;owned\\x07" in written
     assert "\x1b" not in written and "\x07" not in written and "\u202e" not in written
+
+
+def test_api_answer_trickled_a_byte_at_a_time_ends_at_the_answer_deadline(monkeypatch):
+    from desktop_agent.engine import errors, protocol
+
+    monkeypatch.setattr(protocol, "ANSWER_DEADLINE_S", 2.0)
+
+    async def trickle(_scope, _body):
+        async def chunks():
+            for _ in range(1000):
+                yield b" "
+                await asyncio.sleep(0.5)  # each read well within the per-read timeout
+
+        return 200, {"content-type": "application/json"}, chunks()
+
+    async def go():
+        async with httpx.AsyncClient() as client:
+            return await protocol.ApiClient(server.url, client).heartbeat("agent", "IDLE")
+
+    with CraftedServer() as server:
+        server.routes["/agent/heartbeat"] = trickle
+        started = time.monotonic()
+        with pytest.raises(errors.MaybeDelivered, match="did not arrive in full"):
+            asyncio.run(go())
+    assert time.monotonic() - started < 8

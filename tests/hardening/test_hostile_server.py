@@ -380,19 +380,43 @@ def bombs():
     }
 
 
-def _peak_rss_mb() -> float:
-    import resource
+class _RssPeak:
+    """The process's RSS sampled every 10 ms: growth over the start, whatever ran before."""
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    def __enter__(self):
+        import threading
+
+        import psutil
+
+        self._proc = psutil.Process()
+        self.start = self.peak = self._proc.memory_info().rss
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self):
+        while not self._done.wait(0.01):
+            self.peak = max(self.peak, self._proc.memory_info().rss)
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
+
+    @property
+    def grew_mb(self) -> float:
+        return (self.peak - self.start) / 2**20
 
 
 def _run_against(srv, crafted, tmp_path, route: str, handler, *, hits: int = 2):
     crafted.routes[route] = handler
-    before = _peak_rss_mb()
-    with AgentThread(settings_for(srv, server=crafted.url), tmp_path / "agent") as run:
+    with (
+        _RssPeak() as rss,
+        AgentThread(settings_for(srv, server=crafted.url), tmp_path / "agent") as run,
+    ):
         wait_until(lambda: len([h for h in crafted.hits if h[1] == route]) >= hits, timeout=40)
         assert run.thread.is_alive()
-    return run, _peak_rss_mb() - before
+    return run, rss.grew_mb
 
 
 @pytest.mark.parametrize("kind", ["stacked", "single"])
@@ -445,11 +469,11 @@ def test_encoded_file_body_is_refused(srv, crafted, tmp_path, bombs, encoding):
 
     crafted.routes["/bomb.csv"] = chunk
     rewrite_task(crafted, chunk_data_url=lambda c: c.url + "/bomb.csv")
-    before = _peak_rss_mb()
-    ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
+    with _RssPeak() as rss:
+        ran = run_one_task(srv, tmp_path / "agent", server_url=crafted.url)
     assert ran.finished.outcome is ev.Outcome.FAILED
     assert "compressed" in ran.finished.error and "asked not to" in ran.finished.error
-    assert _peak_rss_mb() - before < 100
+    assert rss.grew_mb < 100
     assert [c["result_url"] for c in completions(srv)] == [""]
 
 

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import os
+import shlex
 import signal
 import sys
 import shutil
@@ -27,7 +28,6 @@ from desktop_agent import __version__
 from desktop_agent.config import (
     DataPaths,
     SettingsError,
-    default_data_dir,
     load_settings,
     resolve_data_dir,
 )
@@ -38,6 +38,7 @@ EXIT_USAGE = 2
 EXIT_EMAIL_UNKNOWN = 3
 EXIT_LOCKED = 4
 EXIT_NOT_THIS_SERVER = 5
+EXIT_DATA_BROKEN = 6  # a file in the data folder is damaged, too new, or a folder
 
 
 def _server_url(text: str) -> str:
@@ -134,7 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--headless", action="store_true", help="no window, print progress")
     demo.add_argument(
-        "--data-dir", dest="sub_data_dir", help="data folder (default: a fresh temporary one)"
+        "--data-dir",
+        dest="sub_data_dir",
+        help="data folder (default: the 'demo' folder inside the usual data folder, emptied at "
+        "the start of every demo and kept afterwards so `history` can show the run)",
     )
 
     dev = sub.add_parser("devserver", help="run the local reference backend")
@@ -168,6 +172,20 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return code
+    except BrokenPipeError:
+        # The reader went away (`history --json | head -1`): what it read is all it wanted.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from desktop_agent.engine.errors import DataFolderBroken
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -206,6 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except DataFolderBroken as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return EXIT_DATA_BROKEN
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
@@ -214,7 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from desktop_agent.engine.errors import DataDirLocked, EmailNotFound, NotThisServer
+    from desktop_agent.engine.errors import DataDirLocked, DiskFull, EmailNotFound, NotThisServer
+    from desktop_agent.engine.retry import DISK_FULL, Backoff
     from desktop_agent.logs import setup_logging
 
     data_dir = _data_dir(args)
@@ -242,8 +264,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         save_mode_file(paths.root, ModeState(Mode.PAUSED))
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
     printer = ConsolePrinter(verbose=args.verbose)
+    backoff = Backoff(DISK_FULL)
     try:
-        run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
+        while True:
+            try:
+                run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
+                break
+            except DiskFull as exc:  # the host's problem: wait it out, never a crash loop
+                delay = backoff.next_delay()
+                print(f"desktop-agent: {exc} (next try in {delay:.0f} s)", file=sys.stderr)
+                time.sleep(delay)
+    except KeyboardInterrupt:
+        return EXIT_OK
     except EmailNotFound as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_EMAIL_UNKNOWN
@@ -310,7 +342,10 @@ class ConsolePrinter:
         self._last_phase: tuple[int, str, int] | None = None
 
     def _print(self, text: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {text}", file=self.stream, flush=True)
+        from desktop_agent.engine.text import printable
+
+        # Event text carries a job's output and a server's words: escaped, one line each.
+        print(f"{time.strftime('%H:%M:%S')} {printable(text)}", file=self.stream, flush=True)
 
     def __call__(self, event: Any) -> None:
         from desktop_agent.engine import events as ev
@@ -347,12 +382,15 @@ class ConsolePrinter:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from desktop_agent.engine.store import Store
+    from desktop_agent.engine.text import printable
 
     paths = DataPaths(_data_dir(args))
     if not paths.db.exists():
         rows = []
     else:
         store = Store(paths.db)
+        if store.recovered:
+            print(f"desktop-agent: {store.recovered}", file=sys.stderr)
         rows = store.history()
         store.close()
     if args.json:
@@ -373,7 +411,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.started_at))
         dur = f"{row.duration_s:.1f} s" if row.duration_s is not None else "-"
         print(
-            f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}"
+            printable(
+                f"{when}  {row.job_id or '-':>5}  {row.task_id:>6}  {row.outcome or row.phase:10}  {dur:>9}  {row.result_url or ''}"
+            )
         )
     return EXIT_OK
 
@@ -397,9 +437,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("No display found: running the demo headless.", file=sys.stderr)
     if getattr(args, "sub_data_dir", None) or args.data_dir:
         data_dir = _data_dir(args)
-    else:  # kept after the demo so `history` can show it; its backend starts fresh each time
-        data_dir = default_data_dir() / "demo"
-    shutil.rmtree(data_dir / "devserver", ignore_errors=True)
+        shutil.rmtree(data_dir / "devserver", ignore_errors=True)  # the backend starts fresh
+    else:
+        # Emptied first, so History shows this demo's tasks only (the last demo's links are
+        # dead: its backend is gone); kept afterwards so `history` can show this run.
+        data_dir = resolve_data_dir(None) / "demo"
+        shutil.rmtree(data_dir, ignore_errors=True)
     email = "demo@example.com"
     with DevServer(data_dir=data_dir / "devserver") as srv:
         srv.add_owner(email, role="seller")
@@ -417,6 +460,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
             return run_gui(data_dir / "agent", demo=True, server_override=srv.url)
         return _headless_demo(srv, job_id, data_dir / "agent")
+
+
+def self_command() -> str:
+    """How to run this program again, as the person started it (`.venv/bin/desktop-agent` is not
+    on PATH after the README's install; `python -m desktop_agent` always works)."""
+    invoked = sys.argv[0] if sys.argv else ""
+    name = Path(invoked).name.lower()
+    if name in ("desktop-agent", "desktop-agent.exe"):
+        if os.sep not in invoked and "/" not in invoked:
+            return "desktop-agent"  # found on PATH
+        return shlex.quote(invoked)
+    return f"{shlex.quote(sys.executable)} -m desktop_agent"
 
 
 def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
@@ -438,7 +493,7 @@ def _headless_demo(srv: Any, job_id: int, data_dir: Path) -> int:
     print(
         f"\nDemo finished in {time.monotonic() - started:.1f} s: job {job_id} is {job.get('status')}, "
         f"{agent.tasks_finished} task(s) run here ({', '.join(f'{n} {k}' for k, n in outcomes.items()) or 'none'}).\n"
-        f"History: desktop-agent history --data-dir {data_dir}"
+        f"History: {self_command()} history --data-dir {shlex.quote(str(data_dir))}"
     )
     return EXIT_OK if str(job.get("status", "")).upper() == "COMPLETED" else EXIT_ERROR
 

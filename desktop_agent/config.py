@@ -196,10 +196,21 @@ def load_file(data_dir: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
+    except IsADirectoryError as exc:
+        raise SettingsError(
+            f"{path} is a folder, not the settings file — move it out of the way"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise SettingsError(
+            f"{path} is damaged (not text) — delete it to start from the default settings"
+        ) from exc
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        raise SettingsError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}) — fix it, or delete it "
+            "to start from the default settings"
+        ) from exc
     if not isinstance(raw, dict):
         raise SettingsError(f"{path}: must hold a JSON object of settings")
     return validate(raw, source=str(path))

@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_agent.engine.errors import DataFolderBroken
+
 import keyring
 from keyring.errors import KeyringError
 
@@ -35,10 +37,18 @@ def _keyring_user(data_dir: Path) -> str:
 
 
 def _file_read(path: Path) -> str | None:
+    broken = DataFolderBroken(
+        f"{path} is damaged (it does not hold an agent id) — delete it and start again; "
+        "this machine then registers as a new one"
+    )
     try:
         value = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return None
+    except (UnicodeDecodeError, IsADirectoryError) as exc:
+        raise broken from exc
+    if len(value) > 200 or not value.isprintable():
+        raise broken
     return value or None
 
 

@@ -6,7 +6,18 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from desktop_agent.engine.text import printable
+
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class PrintableFormatter(logging.Formatter):
+    """Escapes control characters in messages: a job's or server's text cannot forge log lines
+    or send escape sequences to a terminal that shows the log (tracebacks are ours, kept as is)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = printable(record.message)
+        return super().formatMessage(record)
 
 
 def setup_logging(
@@ -23,12 +34,12 @@ def setup_logging(
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=max(1, max_mb) * 1024 * 1024 // 2, backupCount=2, encoding="utf-8"
     )
-    file_handler.setFormatter(logging.Formatter(FORMAT))
+    file_handler.setFormatter(PrintableFormatter(FORMAT))
     file_handler._desktop_agent = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
     if console:
         stream = logging.StreamHandler()
-        stream.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        stream.setFormatter(PrintableFormatter("%(asctime)s %(message)s", "%H:%M:%S"))
         stream._desktop_agent = True  # type: ignore[attr-defined]
         root.addHandler(stream)
     return path

@@ -91,3 +91,14 @@ class JobFault(AgentError):
 
 class DataDirLocked(AgentError):
     """Another agent is already using this data folder."""
+
+
+class DataFolderBroken(AgentError):
+    """A file in the data folder cannot be used as it is (damaged, not text, a folder, too new).
+
+    The message names the file and what to do; the CLI shows it as one line and exits with
+    its own code, never a traceback."""
+
+
+class DiskFull(HostFault):
+    """The disk holding the data folder is full: the host's problem, waited out with backoff."""

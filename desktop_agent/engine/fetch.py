@@ -8,6 +8,13 @@ not by httpx, so every hop can be checked: a job must not make the agent read
 bytes already on disk when the server supports ranges, because restarting a
 large download over a flaky link may never finish.
 
+What a hostile server can make a download cost is bounded: the body is asked
+for and accepted only unencoded (`bounded.check_file_encoding`), so the bytes
+counted against the cap are the bytes written; every hop's address is checked
+(`addresses.AddressGuard`); and the whole download, retries included, has a
+deadline (`deadline_for`), so a server trickling a byte every few seconds
+cannot hold a task forever.
+
 Failures are split the engine's way: the file being gone or too big is the
 job's fault (`JobFault`); a network or server hiccup that outlasts the retry
 policy is the host's (`HostFault`).
@@ -16,6 +23,7 @@ policy is the host's (`HostFault`).
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import re
 import time
@@ -25,8 +33,10 @@ from collections.abc import Callable
 
 import httpx
 
-from desktop_agent.engine import retry
-from desktop_agent.engine.errors import HostFault, JobFault
+from desktop_agent.engine import bounded, retry
+from desktop_agent.engine.addresses import AddressGuard
+from desktop_agent.engine.answers import Answer, classify, meaning
+from desktop_agent.engine.errors import DiskFull, HostFault, JobFault
 from desktop_agent.engine.retry import RetryPolicy
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
@@ -36,6 +46,9 @@ MAX_REDIRECTS = 5
 PROGRESS_INTERVAL_S = 0.1
 _MB = 1024 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+DEADLINE_BASE_S = 120.0
+MIN_RATE_BYTES_S = 128 * 1024
+"""A download must average at least this (1 Mbit/s) over its expected size, plus DEADLINE_BASE_S."""
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -80,6 +93,8 @@ class _Download:
         what: str,
         timeout: httpx.Timeout,
         on_progress: ProgressCallback | None,
+        guard: AddressGuard | None,
+        deadline: asyncio.Timeout | None,
     ):
         self.client = client
         self.url = url
@@ -88,6 +103,9 @@ class _Download:
         self.what = what
         self.timeout = timeout
         self.on_progress = on_progress
+        self.guard = guard
+        self.deadline = deadline
+        self.started = asyncio.get_running_loop().time()  # the clock asyncio.timeout uses
         self.attempts = 0
         self.resumed = False
         self.ranges_ok = False  # the last response said `Accept-Ranges: bytes`
@@ -110,7 +128,7 @@ class _Download:
     async def attempt(self) -> int:
         self.attempts += 1
         offset = self.part.stat().st_size if self.ranges_ok and self.part.exists() else 0
-        headers = {"Accept-Encoding": "identity"}
+        headers = {"Accept-Encoding": bounded.FILE_ACCEPT_ENCODING}
         if offset:
             headers["Range"] = f"bytes={offset}-"
         response = await self._open(headers)
@@ -124,11 +142,19 @@ class _Download:
         url = self.url
         seen = {url}
         for _hop in range(MAX_REDIRECTS + 1):
+            if self.guard is not None:
+                await self.guard.check_url(url)
             request = self.client.build_request("GET", url, headers=headers, timeout=self.timeout)
             try:
                 response = await self.client.send(request, stream=True, follow_redirects=False)
             except httpx.TransportError as exc:
                 raise _Transient(f"{type(exc).__name__}: {exc}") from exc
+            if self.guard is not None:
+                try:
+                    await self.guard.check_peer(url, response)
+                except JobFault:
+                    await response.aclose()
+                    raise
             location = response.headers.get("location")
             if response.status_code not in _REDIRECT_STATUSES or not location:
                 self.final_url = url
@@ -143,17 +169,22 @@ class _Download:
 
     async def _receive(self, response: httpx.Response, offset: int) -> int:
         status = response.status_code
-        if status in (408, 429) or status >= 500:
+        answer = classify(status)
+        if answer is Answer.RETRY:
             raise _Transient(f"the server answered {status}")
         if status == 416 and offset:
             self.ranges_ok = False  # our partial file does not fit the server's: start over
             raise _Transient("the server refused to resume (416)")
-        if 400 <= status < 500:
+        if answer is Answer.ENDS_TASK:
             raise JobFault(
-                f"The job's file could not be downloaded: {self.final_url} answered {status}."
+                f"The job's file could not be downloaded: {self.final_url} answered {status} ({meaning(status)})."
             )
         if status not in (200, 206):
             raise JobFault(f"Unexpected answer {status} when downloading {self.final_url}.")
+        try:
+            bounded.check_file_encoding(response)
+        except bounded.BadEncoding as exc:
+            raise JobFault(f"Refusing the {self.what} from {self.final_url}: {exc}.") from exc
 
         self.ranges_ok = response.headers.get("accept-ranges", "").strip().lower() == "bytes"
         total = _announced_total(response)
@@ -170,14 +201,18 @@ class _Download:
             offset = 0  # a 200 to a Range request is the whole body again
         if total is not None and total > self.max_bytes:
             raise self.too_big()
+        if total is not None and self.deadline is not None:
+            # The size is known: the deadline follows it, not the cap.
+            when = self.started + deadline_for(total)
+            self.deadline.reschedule(min(when, self.deadline.when() or when))
 
         done = offset
         self.report(done, total, force=True)
         with open(self.part, "ab" if offset else "wb") as fh:
             try:
                 async for chunk in (
-                    response.aiter_bytes()
-                ):  # as it arrives: a chunker would hold back bytes lost on a break
+                    response.aiter_raw()
+                ):  # as it arrives, undecoded (the encoding was checked above)
                     done += len(chunk)
                     if done > self.max_bytes:
                         raise self.too_big()
@@ -202,10 +237,13 @@ def check_scheme(url: str) -> None:
         raise JobFault(f"Refusing to download {url!r}: only http and https URLs are allowed.")
 
 
+def deadline_for(size: int) -> float:
+    """Seconds a download of `size` bytes may take in all, retries included."""
+    return DEADLINE_BASE_S + size / MIN_RATE_BYTES_S
+
+
 def _announced_total(response: httpx.Response) -> int | None:
-    """The full file's size, when the response says it and the body is not re-encoded."""
-    if response.headers.get("content-encoding", "identity").lower() != "identity":
-        return None
+    """The full file's size, when the response says it (the body is never encoded here)."""
     if response.status_code == 206:
         match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
         if match and match.group(3) != "*":
@@ -231,30 +269,54 @@ async def download(
     policy: RetryPolicy = retry.DOWNLOAD,
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     what: str | None = None,
+    guard: AddressGuard | None = None,
+    deadline_s: float | None = None,
 ) -> DownloadResult:
     """Download `url` to `dest` (via `dest.part`, renamed only when complete).
 
     `what` names the file in the too-large message ("data chunk"; default:
     `dest`'s name). `on_progress(bytes_so_far, total_or_None)` is called at most
     about ten times a second, plus once at the start and end of each attempt.
-    Raises JobFault for a bad URL, a 4xx, a redirect loop or a file over
-    `max_bytes`; HostFault when transient failures outlast `policy`.
+    `guard` checks every hop's address (see addresses.py). The whole download
+    must end within `deadline_s` (default: `deadline_for(max_bytes)`, tightened
+    to the announced size once known).
+    Raises JobFault for a bad URL or address, a 4xx, a redirect loop, an encoded
+    body or a file over `max_bytes`; HostFault when transient failures outlast
+    `policy` or the deadline passes.
     """
     check_scheme(url)
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
-    job = _Download(
-        client,
-        url,
-        part,
-        max_bytes=max_bytes,
-        what=what or dest.name,
-        timeout=timeout,
-        on_progress=on_progress,
-    )
+    limit = deadline_s if deadline_s is not None else deadline_for(max_bytes)
     try:
-        size = await retry.call_with_retry(policy, job.attempt, retry_on=(_Transient,), wait=wait)
+        async with asyncio.timeout(limit) as deadline:
+            job = _Download(
+                client,
+                url,
+                part,
+                max_bytes=max_bytes,
+                what=what or dest.name,
+                timeout=timeout,
+                on_progress=on_progress,
+                guard=guard,
+                deadline=deadline,
+            )
+            size = await retry.call_with_retry(
+                policy, job.attempt, retry_on=(_Transient,), wait=wait
+            )
+    except TimeoutError as exc:
+        part.unlink(missing_ok=True)
+        raise HostFault(
+            f"The download of {url} was too slow: it did not finish within {limit:.0f} s."
+        ) from exc
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:  # the host's fault: the task waits for space
+            raise DiskFull(
+                f"The disk is full while downloading the {what or dest.name} — free some space"
+            ) from exc
+        raise
     except _Transient as exc:
         part.unlink(missing_ok=True)
         raise HostFault(f"Could not download {url} after {job.attempts} attempts: {exc}.") from exc

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 import psutil
 
 from desktop_agent.engine import proctree
-from desktop_agent.engine.errors import HostFault
+from desktop_agent.engine import errors
 
 if TYPE_CHECKING:
     from desktop_agent.config import Settings
@@ -420,7 +420,7 @@ def open_memory_cap(
     return MemoryCap()
 
 
-class DiskFull(HostFault):
+class DiskFull(errors.DiskFull):
     """The disk holding the work folder filled up (the workspace is removed before retrying)."""
 
 

@@ -255,7 +255,13 @@ class Agent:
         report, worker = self._report, self._worker
         self.paths.ensure()
         lock = DataDirLock(self.paths.lock).acquire()
-        store = Store(self.paths.db)
+        try:
+            store = Store(self.paths.db)
+        except BaseException:
+            lock.release()
+            raise
+        if store.recovered:
+            report.log("WARNING", store.recovered)
         work_http = client_for(self.settings, timeout=60.0)
         beat_http = client_for(self.settings, timeout=30.0)
         heartbeat_task: asyncio.Task[None] | None = None

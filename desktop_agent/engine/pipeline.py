@@ -41,6 +41,7 @@ from desktop_agent.engine.events import (
     RetryScheduled,
     TaskFinished,
 )
+from desktop_agent.engine.addresses import AddressGuard
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskPhase, TaskRow
 from desktop_agent.logs import prune_task_logs
@@ -267,6 +268,7 @@ class TaskPipeline:
 
             return progress
 
+        guard = AddressGuard(row.server or self.settings.server, proxy=self.settings.proxy)
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
             asyncio.ensure_future(
@@ -277,6 +279,7 @@ class TaskPipeline:
                     max_bytes=cap,
                     on_progress=progress_for(index, name),
                     wait=ctx.wait,
+                    guard=guard,
                 )
             )
             for index, (url, name, cap) in enumerate(files)

@@ -12,6 +12,8 @@ connection broke or timed out: the server may have acted on it), because
 
 from __future__ import annotations
 
+import asyncio
+import json
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +21,22 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from desktop_agent.engine import errors
+from desktop_agent.engine import bounded, errors
+from desktop_agent.engine.answers import Answer, classify, words
 
 if TYPE_CHECKING:
     from desktop_agent.config import Settings
 
 EMAIL_NOT_FOUND = "Owner email not found"
 AGENT_NOT_REGISTERED = "Agent not registered"
+MAX_ID = 2**63
+"""Ids at or above this do not fit SQLite's INTEGER; the server never makes them."""
+ANSWER_DEADLINE_S = 60.0
+"""Once the headers are in, the whole body must arrive within this (a 1 KB answer takes ms)."""
+TASK_CALLS = {
+    "/agent/upload_result": "the upload of the result",
+    "/agent/complete_task": "the completion",
+}
 
 
 @dataclass(frozen=True)
@@ -89,18 +100,33 @@ def client_for(settings: Settings, *, timeout: httpx.Timeout | float) -> httpx.A
     return make_http_client(proxy=settings.proxy, timeout=timeout, ca_bundle=settings.ca_bundle)
 
 
-def _detail(response: httpx.Response) -> str:
+def _detail(body: bytes) -> str:
+    """The server's `detail` text, for messages; never more than a few hundred characters."""
     try:
-        body = response.json()
-    except ValueError:
-        return response.text[:200]
-    if isinstance(body, dict):
-        detail = body.get("detail")
+        parsed = json.loads(body)
+    except (ValueError, RecursionError):
+        return body[:200].decode("utf-8", "replace")
+    if isinstance(parsed, dict):
+        detail = parsed.get("detail")
         if isinstance(detail, str):
-            return detail
+            return detail[:300]
         if detail is not None:
             return str(detail)[:300]
-    return str(body)[:200]
+    return str(parsed)[:200]
+
+
+def _valid_id(value: Any) -> bool:
+    """An id SQLite can store and the server could have made: a positive 64-bit integer."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < MAX_ID
+
+
+def is_web_url(url: str) -> bool:
+    """http(s) with a host: the only result URLs the agent stores, shows or opens."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.host)
 
 
 class ApiClient:
@@ -115,8 +141,18 @@ class ApiClient:
         extra: dict[str, Any] = {}
         if timeout is not None:
             extra["timeout"] = httpx.Timeout(timeout, connect=min(timeout, 15.0))
+        request = self._http.build_request(
+            "POST", url, headers={"Accept-Encoding": bounded.API_ACCEPT_ENCODING}, **kwargs, **extra
+        )
+        status, body, kind = await self._send(path, request)
+        if path == "/agent/register":
+            self._check_is_this_api(path, status, body, kind)
+        return self._parse(path, status, body)
+
+    async def _send(self, path: str, request: httpx.Request) -> tuple[int, bytes | None, str]:
+        """Send `request`; its status, capped body (None when the body was refused) and media type."""
         try:
-            response = await self._http.post(url, **kwargs, **extra)
+            response = await self._http.send(request, stream=True)
         except (
             httpx.ConnectError,
             httpx.ConnectTimeout,
@@ -137,20 +173,48 @@ class ApiClient:
             ) from exc
         except httpx.TransportError as exc:
             raise errors.MaybeDelivered(f"{path}: {type(exc).__name__}: {exc}") from exc
-        return self._parse(path, response)
+        try:
+            async with asyncio.timeout(ANSWER_DEADLINE_S):
+                body: bytes | None = await bounded.read_capped(response, bounded.API_MAX_BYTES)
+        except bounded.BodyRefused as exc:
+            if classify(response.status_code) is Answer.OK:
+                raise errors.ProtocolViolation(
+                    f"{path}: the server's answer was refused: {exc}", status=response.status_code
+                ) from exc
+            body = None  # an error's status says enough; its body is only detail
+        except (TimeoutError, httpx.TransportError) as exc:
+            raise errors.MaybeDelivered(
+                f"{path}: sent, but the answer did not arrive in full ({type(exc).__name__}); the server may have acted on it"
+            ) from exc
+        finally:
+            await response.aclose()
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        return response.status_code, body, kind
 
-    def _parse(self, path: str, response: httpx.Response) -> Any:
-        status = response.status_code
-        if path == "/agent/register":
-            self._check_is_this_api(path, response)
-        if status >= 500:
-            raise errors.RetryableError(
-                f"{path}: server error {status}", status=status, detail=_detail(response)
+    def _check_is_this_api(self, path: str, status: int, body: bytes | None, kind: str) -> None:
+        """Register is the first call: an answer no Grid-X server gives means a wrong address.
+
+        A missing route (404 without the server's own "Owner email not found"), a method or
+        feature it does not have (405, 501), or a web page instead of JSON.
+        """
+        detail = _detail(body) if body is not None else ""
+        what = None
+        if status in (405, 501) or (status == 404 and not detail.startswith(EMAIL_NOT_FOUND)):
+            what = f"HTTP {status} on {path}"
+        elif kind in ("text/html", "application/xhtml+xml"):
+            what = f"a web page instead of JSON on {path}"
+        if what is not None:
+            raise errors.NotThisServer(
+                errors.not_this_server_words(self.server, what), status=status
             )
-        if status in (408, 429):
-            raise errors.RetryableError(f"{path}: server busy ({status})", status=status)
-        if status >= 400:
-            detail = _detail(response)
+
+    def _parse(self, path: str, status: int, body: bytes | None) -> Any:
+        answer = classify(status)
+        detail = _detail(body) if body is not None else ""
+        if answer is Answer.RETRY:
+            busy = "server busy" if status < 500 else "server error"
+            raise errors.RetryableError(f"{path}: {busy} {status}", status=status, detail=detail)
+        if answer is Answer.ENDS_TASK:
             if status == 404 and detail.startswith(EMAIL_NOT_FOUND):
                 raise errors.EmailNotFound(
                     errors.EMAIL_UNKNOWN_MESSAGE,
@@ -161,35 +225,21 @@ class ApiClient:
                 raise errors.AgentNotRegistered(
                     "The server does not know this machine", status=status, detail=detail
                 )
-            if status in (400, 404) and path in ("/agent/complete_task", "/agent/upload_result"):
-                raise errors.TaskRejected(f"{path}: {detail}", status=status, detail=detail)
+            if path in TASK_CALLS:
+                said = f": {detail}" if detail else ""
+                raise errors.TaskRejected(
+                    f"The server refused {TASK_CALLS[path]} for good — {words(status)}{said}",
+                    status=status,
+                    detail=detail,
+                )
+        if answer is not Answer.OK:
             raise errors.ProtocolViolation(
                 f"{path}: HTTP {status}: {detail}", status=status, detail=detail
             )
         try:
-            return response.json()
-        except ValueError as exc:
+            return json.loads(body or b"")
+        except (ValueError, RecursionError) as exc:
             raise errors.ProtocolViolation(f"{path}: the server's answer is not JSON") from exc
-
-    def _check_is_this_api(self, path: str, response: httpx.Response) -> None:
-        """Register is the first call: an answer no Grid-X server gives means a wrong address.
-
-        A missing route (404 without the server's own "Owner email not found"), a method or
-        feature it does not have (405, 501), or a web page instead of JSON.
-        """
-        status = response.status_code
-        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        what = None
-        if status in (405, 501) or (
-            status == 404 and not _detail(response).startswith(EMAIL_NOT_FOUND)
-        ):
-            what = f"HTTP {status} on {path}"
-        elif kind in ("text/html", "application/xhtml+xml"):
-            what = f"a web page instead of JSON on {path}"
-        if what is not None:
-            raise errors.NotThisServer(
-                errors.not_this_server_words(self.server, what), status=status
-            )
 
     @staticmethod
     def _object(path: str, body: Any) -> dict[str, Any]:
@@ -232,11 +282,15 @@ class ApiClient:
         task_id = body.get("task_id")
         if task_id is None:
             return None
-        if not isinstance(task_id, int) or isinstance(task_id, bool):
-            raise errors.ProtocolViolation(f"{path}: task_id must be an integer, got {task_id!r}")
+        if not _valid_id(task_id):
+            raise errors.ProtocolViolation(
+                f"{path}: task_id must be an integer from 1 to 2**63-1, got {task_id!r:.40}"
+            )
         job_id = body.get("job_id")
-        if job_id is not None and (not isinstance(job_id, int) or isinstance(job_id, bool)):
-            raise errors.ProtocolViolation(f"{path}: job_id must be an integer, got {job_id!r}")
+        if job_id is not None and not _valid_id(job_id):
+            raise errors.ProtocolViolation(
+                f"{path}: job_id must be an integer from 1 to 2**63-1, got {job_id!r:.40}"
+            )
         urls = {}
         for key in ("code_url", "requirements_url", "chunk_data_url"):
             value = body.get(key)
@@ -262,6 +316,10 @@ class ApiClient:
         url = body.get("url")
         if not isinstance(url, str) or not url:
             raise errors.ProtocolViolation(f"{path}: no result URL in the answer")
+        if not is_web_url(url):
+            raise errors.ProtocolViolation(
+                f"{path}: the result URL is not an http(s) address ({url!r:.80})"
+            )
         return url
 
     async def complete_task(
@@ -277,20 +335,26 @@ class ApiClient:
 
     async def _get_json(self, path: str) -> Any:
         """A read-only GET: raises ServerUnreachable/MaybeDelivered when no answer came, returns
-        None when the server answered something unusable (not 200, not JSON)."""
+        None when the server answered something unusable (not 200, refused, not JSON)."""
+        request = self._http.build_request(
+            "GET",
+            f"{self.server}{path}",
+            headers={"Accept-Encoding": bounded.API_ACCEPT_ENCODING},
+            timeout=15.0,
+        )
         try:
-            response = await self._http.get(f"{self.server}{path}", timeout=15.0)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise errors.ServerUnreachable(
-                f"Can't reach the server at {self.server} ({type(exc).__name__})"
-            ) from exc
-        except httpx.HTTPError as exc:
-            raise errors.MaybeDelivered(f"{path}: no answer ({type(exc).__name__})") from exc
-        if response.status_code != 200:
+            status, body, _kind = await self._send(path, request)
+        except errors.ProtocolViolation:
+            return None
+        except errors.ServerUnreachable:
+            raise
+        except errors.RetryableError as exc:  # a GET changes nothing: "no answer" either way
+            raise errors.MaybeDelivered(str(exc)) from exc
+        if status != 200 or body is None:
             return None
         try:
-            return response.json()
-        except ValueError:
+            return json.loads(body)
+        except (ValueError, RecursionError):
             return None
 
     async def job_page(self, job_id: int) -> dict[str, Any] | None:

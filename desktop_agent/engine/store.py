@@ -13,6 +13,8 @@ one open row exists per (server, agent, task).
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 import threading
 import time
@@ -20,6 +22,9 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from desktop_agent.engine import errors
+from desktop_agent.engine.text import printable
 
 SCHEMA_VERSION = 5
 
@@ -169,19 +174,90 @@ class StoreError(RuntimeError):
     pass
 
 
+class NewerSchema(StoreError, errors.DataFolderBroken):
+    """The file was written by a newer version: refused, never migrated down or clobbered."""
+
+
+class _Damaged(Exception):
+    """The file is not a usable SQLite database (garbage, truncated, failed integrity check)."""
+
+
+_DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+DISK_FULL_MESSAGE = (
+    "The disk holding the data folder is full — free some space; the agent waits and tries again"
+)
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    return getattr(exc, "sqlite_errorcode", None)
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, sqlite3.Error):
+        return (_code(exc) or 0) & 0xFF == sqlite3.SQLITE_FULL
+    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+
+
 class Store:
     """Thread-safe: the engine writes from its loop thread, the GUI reads from its own."""
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.recovered: str | None = None
+        """Set when a damaged file was moved aside at open: the line to show the person."""
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA busy_timeout=30000")
-        self._enable_wal()
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._migrate()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._unusable(exc) from exc
+        if path.is_dir():
+            raise errors.DataFolderBroken(
+                f"{path} is a folder, not the history file — move it out of the way and start again"
+            )
+        try:
+            self._open()
+        except _Damaged:
+            if getattr(self, "_db", None) is not None:
+                self._db.close()
+            self.recovered = self._move_aside()
+            self._open()
+
+    def _open(self) -> None:
+        try:
+            self._db = sqlite3.connect(
+                self.path, check_same_thread=False, isolation_level=None, timeout=30
+            )
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA busy_timeout=30000")
+            self._enable_wal()
+            self._db.execute("PRAGMA synchronous=FULL")
+            check = self._db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise _Damaged(str(check[0] if check else "no answer"))
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            if _code(exc) in _DAMAGED_CODES:
+                raise _Damaged(str(exc)) from exc
+            raise self._unusable(exc) from exc
+        except OSError as exc:
+            raise self._unusable(exc) from exc
+
+    def _unusable(self, exc: BaseException) -> errors.AgentError:
+        if _is_disk_full(exc):
+            return errors.DiskFull(DISK_FULL_MESSAGE)
+        return errors.DataFolderBroken(
+            f"{self.path} cannot be opened ({exc}) — check that the data folder is yours and writable"
+        )
+
+    def _move_aside(self) -> str:
+        """Keep the damaged file (and its journal) for inspection under a dated name; start empty."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        broken = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = self.path.with_name(self.path.name + suffix)
+            if source.exists():
+                os.replace(source, broken.with_name(broken.name + suffix))
+        return f"{self.path.name} is damaged — moved to {broken.name}; history restarts empty"
 
     # --- schema -------------------------------------------------------------
 
@@ -218,8 +294,9 @@ class Store:
                     ).fetchone()
                     current = int(row["value"]) if row else 0
                     if current > SCHEMA_VERSION:
-                        raise StoreError(
-                            f"{self.path} was written by a newer desktop-agent (schema {current}); update the app"
+                        raise NewerSchema(
+                            f"{self.path} was written by a newer desktop-agent (schema {current}) "
+                            "— update the app; the file was left as it is"
                         )
                     if current >= version:
                         self._db.execute("COMMIT")
@@ -248,7 +325,12 @@ class Store:
 
     def _write(self, sql: str, params: tuple[Any, ...] | dict[str, Any]) -> sqlite3.Cursor:
         with self._lock:
-            return self._db.execute(sql, params)
+            try:
+                return self._db.execute(sql, params)
+            except (sqlite3.OperationalError, OSError) as exc:
+                if _is_disk_full(exc):
+                    raise errors.DiskFull(DISK_FULL_MESSAGE) from exc
+                raise
 
     def open_task(
         self,
@@ -289,6 +371,8 @@ class Store:
         if unknown or "id" in changes:
             raise StoreError(f"cannot update {sorted(unknown | ({'id'} & set(changes)))}")
         changes.setdefault("touched_at", time.time())
+        if isinstance(changes.get("error"), str):  # a job's stderr or a server's words: data
+            changes["error"] = printable(changes["error"], keep_newlines=True)
         assignments = ", ".join(f"{k}=?" for k in changes)
         self._write(f"UPDATE tasks SET {assignments} WHERE id=?", (*changes.values(), row_id))
         row = self.get(row_id)

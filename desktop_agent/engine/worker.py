@@ -133,6 +133,19 @@ class Worker:
     async def work(
         self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
     ) -> None:
+        """The work, restarted from the store after a full disk (the host's fault) is waited out."""
+        backoff = retry.Backoff(retry.DISK_FULL)
+        while True:
+            try:
+                return await self._work_until_stopped(ctx, api, outage, hb)
+            except errors.DiskFull as exc:
+                self._report.log("ERROR", str(exc))
+                if await self._stop.wait(backoff.next_delay()):
+                    return
+
+    async def _work_until_stopped(
+        self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
+    ) -> None:
         self._heartbeat = hb
         try:
             await self._recovery.resume_open(ctx)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_agent.engine.protocol import is_web_url
 from desktop_agent.gui.now_tab import format_duration
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
+from desktop_agent.gui.task_details import open_web_url, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +152,10 @@ class HistoryModel(QAbstractTableModel):
             if col == self.DURATION:
                 return format_duration(_get(row, "duration_s"))
             if col == self.RESULT:
-                return self.tr("Open result") if _get(row, "result_url") else ""
-        if col == self.RESULT and _get(row, "result_url"):
+                return (
+                    self.tr("Open result") if is_web_url(str(_get(row, "result_url") or "")) else ""
+                )
+        if col == self.RESULT and is_web_url(str(_get(row, "result_url") or "")):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QGuiApplication.palette().color(QPalette.ColorRole.Link)
             if role == Qt.ItemDataRole.FontRole:
@@ -160,11 +164,14 @@ class HistoryModel(QAbstractTableModel):
                 return f
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.RESULT and _get(row, "result_url"):
-                return self.tr("Double-click or press Enter to open {url}").format(
-                    url=_get(row, "result_url")
+                return plain_tooltip(
+                    self.tr("Double-click or press Enter to open {url}").format(
+                        url=_get(row, "result_url")
+                    )
                 )
             if col == self.OUTCOME:
-                return plain_error(_get(row, "error")) or None
+                error = _get(row, "error")
+                return plain_tooltip(plain_error(str(error))) if error else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             self.JOB,
             self.TASK,
@@ -277,9 +284,7 @@ class HistoryTab(QWidget):
 
     def _open_result(self, index) -> None:
         src = self.proxy.mapToSource(index)
-        url = _get(self.model.row_at(src.row()), "result_url")
-        if url:
-            QDesktopServices.openUrl(QUrl(url))
+        open_web_url(str(_get(self.model.row_at(src.row()), "result_url") or ""))
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

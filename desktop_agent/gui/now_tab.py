@@ -97,9 +97,15 @@ class NowTab(QWidget):
         self.state_label.setFont(f)
         self.state_label.setAccessibleName(self.tr("Status"))
         self.detail_label = HelperLabel()
+        self.detail_label.setTextFormat(
+            Qt.TextFormat.PlainText
+        )  # server and job text: never markup
         self.detail_label.setWordWrap(True)
         self.detail_label.setAccessibleName(self.tr("What happens next"))
         self.problem_label = ErrorLabel()
+        self.problem_label.setTextFormat(
+            Qt.TextFormat.PlainText
+        )  # server and job text: never markup
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # the engine's words are data
         self.problem_label.setVisible(False)
@@ -179,7 +185,9 @@ class NowTab(QWidget):
         self.job_label.setTextFormat(Qt.TextFormat.PlainText)  # the title is the server's text
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # ... and may be in the headline
         self.task_label = QLabel()
+        self.task_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.phase_label = QLabel()
+        self.phase_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.phase_label.setAccessibleName(self.tr("Progress"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -207,6 +215,7 @@ class NowTab(QWidget):
         self.chart = ContributionChart()  # compute given per day, last two weeks
         self.chart_caption = HelperLabel(self.tr("Compute this computer gave, per day"))
         self.last_label = QLabel()
+        self.last_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
 

@@ -7,12 +7,14 @@ result. Everything is read-only and selectable, so a volunteer can copy a hash i
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
+from desktop_agent.engine.protocol import is_web_url
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.gui.error_words import plain_error
+
+
+def open_web_url(url: str) -> bool:
+    """Open a result link in the browser, only when it is http(s): the server chose it, and a
+    `file:`, UNC or custom-scheme URL would open a local file or program instead."""
+    if not is_web_url(url):
+        return False
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips are rich text whenever they look like HTML: a stranger's text is escaped first."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _get(row: Any, name: str) -> Any:
@@ -89,7 +104,7 @@ class TaskDetailsDialog(QDialog):
 
         def add(key: str, label: str, value: str, monospace: bool = False) -> None:
             widget = QLabel(value)
-            widget.setTextFormat(Qt.TextFormat.PlainText)  # server and job text is data
+            widget.setTextFormat(Qt.TextFormat.PlainText)  # a job's stderr, a server's words: data
             widget.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -154,8 +169,8 @@ class TaskDetailsDialog(QDialog):
         )
         self.open_result = QPushButton(self.tr("Open result"))
         result_url = _get(row, "result_url")
-        self.open_result.setEnabled(bool(result_url))
-        self.open_result.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(str(result_url))))
+        self.open_result.setEnabled(is_web_url(str(result_url or "")))
+        self.open_result.clicked.connect(lambda: open_web_url(str(result_url or "")))
         buttons.addButton(self.open_log, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_result, QDialogButtonBox.ButtonRole.ActionRole)
 

@@ -92,11 +92,17 @@ def settings_for(srv: DevServer, **overrides) -> Settings:
 class AgentThread:
     """The real engine on its own thread (as the GUI runs it), with every event kept."""
 
-    def __init__(self, settings: Settings, data_dir: Path, **kwargs):
+    def __init__(self, settings: Settings, data_dir: Path, *, on_event=None, **kwargs):
         self.events: list = []
         self.error: BaseException | None = None
-        self.agent = Agent(settings, DataPaths(data_dir), emit=self.events.append, **kwargs)
+        self.on_event = on_event  # called on the engine thread with every event, after keeping it
+        self.agent = Agent(settings, DataPaths(data_dir), emit=self._keep, **kwargs)
         self.thread = threading.Thread(target=self._main, daemon=True)
+
+    def _keep(self, event) -> None:
+        self.events.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
 
     def _main(self) -> None:
         try:

@@ -93,8 +93,7 @@ def test_when_it_cannot_be_told_it_is_not_sent_again(srv, tmp_path):
             srv.storage.forget_agents()
 
     meddle.done = False
-    run = AgentThread(settings, tmp_path / "agent", max_tasks=1)
-    run.agent._sink = lambda e: (run.events.append(e), meddle(e))
+    run = AgentThread(settings, tmp_path / "agent", max_tasks=1, on_event=meddle)
     with run:
         run.thread.join(60)
     first = run.of(ev.TaskFinished)[0]

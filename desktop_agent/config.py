@@ -1,7 +1,8 @@
 """Settings and the data folder.
 
 Precedence, highest first: command-line flags > environment
-(`DESKTOP_AGENT_HOME`, `DESKTOP_AGENT_SERVER`, `DESKTOP_AGENT_EMAIL`) >
+(`DESKTOP_AGENT_HOME`, `DESKTOP_AGENT_SERVER`, `DESKTOP_AGENT_EMAIL`,
+`DESKTOP_AGENT_METRICS`) >
 `settings.json` in the data folder > the defaults below. Defaults are data
 (`DEFAULTS`), and the settings file is validated against them: an unknown key
 or a wrong type is reported, never silently ignored.
@@ -26,6 +27,9 @@ SETTINGS_FILE = "settings.json"
 ENV_HOME = "DESKTOP_AGENT_HOME"
 ENV_SERVER = "DESKTOP_AGENT_SERVER"
 ENV_EMAIL = "DESKTOP_AGENT_EMAIL"
+ENV_METRICS = (
+    "DESKTOP_AGENT_METRICS"  # metrics_address, for the fleet unit's /etc/desktop-agent/env
+)
 
 
 class SettingsError(ValueError):
@@ -85,6 +89,9 @@ class Settings:
     max_workspace_mb: int = 10240  # a job writing more than this into its folder is stopped
     allow_direct_references: bool = False  # allow URL / VCS / local-path requirement lines
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
+    metrics_address: str = (
+        ""  # Prometheus metrics for `run` (metrics.py): "" = off, "9810" = 127.0.0.1:9810
+    )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -138,11 +145,18 @@ def _check_torch_backend(value: Any) -> str | None:
     )
 
 
+def _check_metrics_address(value: Any) -> str | None:
+    from desktop_agent.metrics import address_problem  # the address grammar lives with the server
+
+    return address_problem(value)
+
+
 _CHECKS: dict[str, Any] = {
     "schedule": _check_schedule,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,
     "torch_backend": _check_torch_backend,
+    "metrics_address": _check_metrics_address,
 }
 
 
@@ -192,6 +206,8 @@ def env_overrides(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
         out["server"] = environ[ENV_SERVER]
     if environ.get(ENV_EMAIL):
         out["email"] = environ[ENV_EMAIL]
+    if environ.get(ENV_METRICS):
+        out["metrics_address"] = environ[ENV_METRICS]
     return out
 
 

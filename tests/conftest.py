@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DESKTOP_AGENT_HOME", None)
 os.environ.pop("DESKTOP_AGENT_SERVER", None)
 os.environ.pop("DESKTOP_AGENT_EMAIL", None)
+os.environ.pop("DESKTOP_AGENT_METRICS", None)
 
 import pytest
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.fleet.test_fleet_files import dashboard_queries
 from tests.e2e.conftest import OWNER, SAMPLE, agent_output, sample_code, spawn_agent, wait_until
 
 PROMETHEUS = shutil.which("prometheus")
@@ -130,6 +131,12 @@ def test_prometheus_scrapes_an_agent_working_a_job(tmp_path):
             } <= set(rules)
             assert all(r["health"] == "ok" for r in rules.values()), rules
             assert prom.query('ALERTS{alertstate="firing"}') == []
+            # every query of the Grafana dashboard runs; all but the GPU ones find data here
+            for expr in dashboard_queries():
+                result = prom.query(
+                    expr.replace("$instance", ".*").replace("$__rate_interval", "1m")
+                )
+                assert result or "gpu_" in expr, expr
         finally:
             prom.stop()
             agent.send_signal(signal.SIGTERM)

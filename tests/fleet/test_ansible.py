@@ -187,7 +187,7 @@ def test_real_install_works_a_task_and_a_second_run_changes_nothing(deb, tmp_pat
             assert json.loads(settings.read_text())["poll_interval"] == 0.5
 
             # the agent as desktop-agent-fleet.service starts it (no systemd here to do it)
-            env = {"PATH": "/usr/bin:/bin"}
+            env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
             for line in env_file.read_text().splitlines():
                 if line and not line.startswith("#"):
                     key, _, value = line.partition("=")
@@ -200,7 +200,7 @@ def test_real_install_works_a_task_and_a_second_run_changes_nothing(deb, tmp_pat
             log = tmp_path / "agent.log"
             agent = subprocess.Popen(
                 [
-                    "runuser",
+                    shutil.which("runuser") or "/usr/sbin/runuser",
                     "-u",
                     "desktop-agent",
                     "--",
@@ -222,6 +222,7 @@ def test_real_install_works_a_task_and_a_second_run_changes_nothing(deb, tmp_pat
                     text = httpx.get(url, timeout=5).text
                 except httpx.HTTPError:
                     return False
+                assert 'outcome="failed"} 0.0' in text, log.read_text(errors="replace")
                 return 'desktop_agent_tasks_finished_total{outcome="completed"} 1.0' in text
 
             wait_until(completed, 180, interval=0.5)

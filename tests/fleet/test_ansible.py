@@ -13,7 +13,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -120,30 +119,7 @@ def test_role_refuses_a_metrics_port_opened_for_loopback(tmp_path):
     assert "with a host that is not loopback" in done.stdout
 
 
-# --- a real install (slow: builds the .deb once for this module) --------------------------------
-
-
-@pytest.fixture(scope="module")
-def deb(tmp_path_factory) -> Path:
-    """DESKTOP_AGENT_DEB when set (a .deb already built by installers/linux/build.sh), else built now."""
-    given = os.environ.get("DESKTOP_AGENT_DEB")
-    if given:
-        return Path(given)
-    pytest.importorskip(
-        "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')"
-    )
-    out = tmp_path_factory.mktemp("packages")
-    proc = subprocess.run(
-        [str(ROOT / "installers" / "linux" / "build.sh"), "--out", str(out)],
-        cwd=ROOT,
-        env=dict(os.environ, PYTHON=sys.executable),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    (found,) = out.glob("desktop-agent_*.deb")
-    return found
+# --- a real install (slow: the .deb is built once per session, tests/fleet/conftest.py) ----------
 
 
 def _free_port() -> int:

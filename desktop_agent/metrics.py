@@ -45,13 +45,14 @@ from prometheus_client.registry import Collector
 
 from desktop_agent import __version__, gpu
 from desktop_agent.engine import events as ev
+from desktop_agent.engine.modes import Mode
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9810  # what installers/fleet uses; any free port works
 ENV_CACHE_RESCAN_S = 60.0
 
 _STATES = [s.value for s in ev.AgentState]
-_MODES = ["contributing", "paused", "snoozed", "finish_then_pause"]
+_MODES = [m.value for m in Mode]
 _PHASES = {
     p: p.name.lower() for p in ev.Phase
 }  # short label values: "preparing", not "preparing environment"

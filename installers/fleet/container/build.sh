@@ -2,7 +2,7 @@
 # Build the agent's OCI image from Debian's packages, with no image registry:
 #   installers/fleet/container/build.sh DEB [--out DIR] [--rootfs-only]
 # 1. mmdebstrap makes a Debian bookworm minbase root filesystem with ca-certificates,
-#    bubblewrap and the agent's .deb installed, the service user `desktop-agent` at uid 10001;
+#    bubblewrap, python3 (jobs' environments are built from it) and the agent's .deb installed, the service user `desktop-agent` at uid 10001;
 # 2. podman builds Containerfile (FROM scratch + that tarball + metadata) as
 #    localhost/desktop-agent:<version> and saves it as an OCI archive next to the tarball.
 # --rootfs-only stops after step 1 (where podman cannot build, e.g. no usable storage driver).
@@ -24,7 +24,7 @@ mkdir -p "$OUT"
 DEB="$(cd "$(dirname "$DEB")" && pwd)/$(basename "$DEB")"
 
 started=$(date +%s)
-mmdebstrap --variant=minbase --include=ca-certificates,bubblewrap \
+mmdebstrap --variant=minbase --include=ca-certificates,bubblewrap,python3 \
     --customize-hook='chroot "$1" groupadd --system --gid 10001 desktop-agent' \
     --customize-hook='chroot "$1" useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/desktop-agent --no-create-home --shell /usr/sbin/nologin desktop-agent' \
     --customize-hook="copy-in $DEB /tmp" \

@@ -133,7 +133,10 @@ def test_image_root_filesystem_runs_the_agent_as_its_user(deb, tmp_path):
         cmd += ["/opt/desktop-agent/desktop-agent", "run", "--data-dir", "/var/lib/desktop-agent"]
         cmd += ["--poll-interval", "0.5", "--heartbeat-interval", "1"]
         log = tmp_path / "agent.log"
-        agent = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+        # its own process group: bubblewrap does not pass signals on, the group reaches the agent
+        agent = subprocess.Popen(
+            cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             url = f"http://127.0.0.1:{port}/metrics"
 
@@ -151,12 +154,14 @@ def test_image_root_filesystem_runs_the_agent_as_its_user(deb, tmp_path):
             assert len(done) == 1 and srv.credits(done[0]["id"]) == 1
             assert (data / "agent.db").stat().st_uid == 10001  # written as the image's user
         finally:
-            agent.send_signal(signal.SIGTERM)
+            os.killpg(agent.pid, signal.SIGTERM)
             try:
                 agent.wait(60)
             except subprocess.TimeoutExpired:
-                agent.kill()
+                os.killpg(agent.pid, signal.SIGKILL)
+                agent.wait(10)
     if shutil.which("podman"):
+        tag = f"localhost/desktop-agent:{deb.name.split('_')[1]}"
         inspect = subprocess.run(
             [
                 "podman",
@@ -164,9 +169,10 @@ def test_image_root_filesystem_runs_the_agent_as_its_user(deb, tmp_path):
                 "inspect",
                 "--format",
                 "{{.Config.User}}",
-                f"localhost/desktop-agent:{deb.name.split('_')[1]}",
+                tag,
             ],
             capture_output=True,
             text=True,
         )
+        subprocess.run(["podman", "rmi", "-f", tag], capture_output=True)
         assert inspect.stdout.strip() == "10001:10001", inspect.stderr

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from desktop_agent import gpu
+from desktop_agent import __version__, gpu
 from desktop_agent.config import DEFAULTS, SettingsError, load_settings
 from desktop_agent.engine import events as ev
 from desktop_agent.metrics import AgentMetrics, parse_address
@@ -61,7 +61,7 @@ def test_events_become_metrics(served):
     assert got[("desktop_agent_heartbeat_failures_total", ())] == 1
     assert 3 <= got[("desktop_agent_heartbeat_age_seconds", ())] < 30
     assert got[("desktop_agent_server_reachable", ())] == 1
-    assert got[("desktop_agent_info", (("sandbox", "bwrap"), ("version", DEFAULTS_VERSION())))] == 1
+    assert got[("desktop_agent_info", (("sandbox", "bwrap"), ("version", __version__)))] == 1
 
     metrics(
         ev.TaskFinished(
@@ -94,12 +94,6 @@ def test_events_become_metrics(served):
     got = scrape(url)
     assert got[("desktop_agent_server_reachable", ())] == 1
     assert got[("desktop_agent_problem", (("kind", "server_unreachable"),))] == 0
-
-
-def DEFAULTS_VERSION() -> str:
-    from desktop_agent import __version__
-
-    return __version__
 
 
 def test_no_task_or_job_id_reaches_a_label(served):
@@ -161,8 +155,18 @@ def test_address_defaults_to_loopback_and_bad_ones_are_refused(tmp_path):
 def test_a_broken_reading_never_reaches_the_engine(served):
     metrics, url = served
     metrics(ev.TaskFinished(1, 1, ev.Outcome.COMPLETED, duration_s=-5.0, bytes_down=-1))
-    metrics(object())  # type: ignore[arg-type]
     assert scrape(url)[("desktop_agent_compute_seconds_total", ())] == 0
+
+    class Broken:
+        def labels(self, *_):
+            raise RuntimeError("metric store broken")
+
+    metrics.state = Broken()  # type: ignore[assignment]
+    seen: list = []
+    sink = metrics.tee(seen.append)
+    event = ev.StateChanged(ev.AgentState.IDLE, "Waiting for work", "IDLE")
+    sink(event)  # must not raise into the engine, and the next sink still gets the event
+    assert seen == [event]
 
 
 def test_run_serves_metrics_while_it_works_a_task(tmp_path):

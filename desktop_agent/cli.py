@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--paused", action="store_true", help="start paused (resume with `desktop-agent resume`)"
     )
     run.add_argument(
+        "--metrics",
+        metavar="ADDR",
+        help="serve Prometheus metrics on ADDR: PORT (loopback) or HOST:PORT (setting metrics_address)",
+    )
+    run.add_argument(
         "--set",
         dest="set_values",
         action="append",
@@ -247,6 +252,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "email": args.email,
             "heartbeat_interval": args.heartbeat_interval,
             "poll_interval": args.poll_interval,
+            "metrics_address": args.metrics,
             **_set_values(args.set_values),
         },
     )
@@ -263,8 +269,20 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         save_mode_file(paths.root, ModeState(Mode.PAUSED))
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
-    printer = ConsolePrinter(verbose=args.verbose)
+    printer: Any = ConsolePrinter(verbose=args.verbose)
     backoff = Backoff(DISK_FULL)
+    stop_metrics = None
+    if settings.metrics_address:  # Prometheus metrics (metrics.py), off unless asked
+        from desktop_agent.metrics import MetricsUnavailable, start_for_run
+
+        try:
+            printer, url, stop_metrics = start_for_run(
+                settings.metrics_address, paths.root, printer
+            )
+        except MetricsUnavailable as exc:
+            print(f"desktop-agent: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        print(f"Metrics at {url}", file=sys.stderr, flush=True)
     try:
         while True:
             try:
@@ -285,6 +303,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except DataDirLocked as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    finally:
+        if stop_metrics is not None:
+            stop_metrics()
     return EXIT_OK
 
 

@@ -1,7 +1,8 @@
 """Settings and the data folder.
 
 Precedence, highest first: command-line flags > environment
-(`DESKTOP_AGENT_HOME`, `DESKTOP_AGENT_SERVER`, `DESKTOP_AGENT_EMAIL`) >
+(`DESKTOP_AGENT_HOME`, `DESKTOP_AGENT_SERVER`, `DESKTOP_AGENT_EMAIL`,
+`DESKTOP_AGENT_METRICS`) >
 `settings.json` in the data folder > the defaults below. Defaults are data
 (`DEFAULTS`), and the settings file is validated against them: an unknown key
 or a wrong type is reported, never silently ignored.
@@ -26,6 +27,9 @@ SETTINGS_FILE = "settings.json"
 ENV_HOME = "DESKTOP_AGENT_HOME"
 ENV_SERVER = "DESKTOP_AGENT_SERVER"
 ENV_EMAIL = "DESKTOP_AGENT_EMAIL"
+ENV_METRICS = (
+    "DESKTOP_AGENT_METRICS"  # metrics_address, for the fleet unit's /etc/desktop-agent/env
+)
 
 
 class SettingsError(ValueError):
@@ -88,6 +92,9 @@ class Settings:
     allow_direct_references: bool = False  # allow `name @ url` requirement lines
     build_from_source: bool = False  # build sdists at install time; refused: not available yet
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
+    metrics_address: str = (
+        ""  # Prometheus metrics for `run` (metrics.py): "" = off, "9810" = 127.0.0.1:9810
+    )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -156,6 +163,12 @@ def _check_website(value: Any) -> str | None:
     return None if ok else 'must be "" or an address starting with https://'
 
 
+def _check_metrics_address(value: Any) -> str | None:
+    from desktop_agent.metrics import address_problem  # the address grammar lives with the server
+
+    return address_problem(value)
+
+
 _CHECKS: dict[str, Any] = {
     "build_from_source": _check_build_from_source,
     "website": _check_website,
@@ -163,6 +176,7 @@ _CHECKS: dict[str, Any] = {
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,
     "torch_backend": _check_torch_backend,
+    "metrics_address": _check_metrics_address,
 }
 
 
@@ -223,6 +237,8 @@ def env_overrides(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
         out["server"] = environ[ENV_SERVER]
     if environ.get(ENV_EMAIL):
         out["email"] = environ[ENV_EMAIL]
+    if environ.get(ENV_METRICS):
+        out["metrics_address"] = environ[ENV_METRICS]
     return out
 
 

@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DESKTOP_AGENT_HOME", None)
 os.environ.pop("DESKTOP_AGENT_SERVER", None)
 os.environ.pop("DESKTOP_AGENT_EMAIL", None)
+os.environ.pop("DESKTOP_AGENT_METRICS", None)
 
 import pytest
 
@@ -40,3 +41,47 @@ def _no_agent_outlives_its_test():
             proc.wait(10)
     if e2e is not None:
         e2e.SPAWNED.clear()
+
+
+@pytest.fixture(scope="session")
+def linux_build(tmp_path_factory):
+    """installers/linux/build.sh, run once per session for every test that needs its packages.
+
+    A dict: out (the folder), deb, tgz, onedir, log (build.sh's stdout), seconds.
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    pytest.importorskip(
+        "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path_factory.mktemp("packages")
+    started = time.monotonic()
+    proc = subprocess.run(
+        [str(root / "installers" / "linux" / "build.sh"), "--out", str(out)],
+        cwd=root,
+        env=dict(os.environ, PYTHON=sys.executable),
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    seconds = time.monotonic() - started
+    if proc.returncode != 0:
+        pytest.fail(
+            f"build.sh failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+        )
+    debs = sorted(out.glob("desktop-agent_*.deb"))
+    tgzs = sorted(out.glob("desktop-agent-*.tar.gz"))
+    assert len(debs) == 1 and len(tgzs) == 1, list(out.iterdir())
+    return {
+        "out": out,
+        "deb": debs[0],
+        "tgz": tgzs[0],
+        "onedir": out / "pyinstaller" / "desktop-agent",
+        "log": proc.stdout,
+        "seconds": seconds,
+    }

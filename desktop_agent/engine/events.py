@@ -113,6 +113,11 @@ class TaskFinished:
     exit_code: int | None = None
     error: str | None = None
     at: float = field(default_factory=_now)
+    # What the task used, as the store recorded it (accounting.py); None: not measured.
+    bytes_down: int = 0
+    bytes_up: int = 0
+    cpu_seconds: float | None = None
+    energy_wh: float | None = None
 
 
 @dataclass(frozen=True)

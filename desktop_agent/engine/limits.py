@@ -176,7 +176,9 @@ class _Rlimit(ProcessCap):
 
     def prefix(self) -> list[str]:
         sh = shutil.which("sh") or "/bin/sh"
-        return [sh, "-c", f'ulimit -u {self.limit} && exec "$@"', "job"]
+        # bash and busybox spell the process limit -u; dash (Debian's and Ubuntu's /bin/sh) -p
+        n = self.limit
+        return [sh, "-c", f'{{ ulimit -u {n} || ulimit -p {n}; }} 2>/dev/null && exec "$@"', "job"]
 
 
 def _own_cgroup(controller: str) -> tuple[Path, str] | None:

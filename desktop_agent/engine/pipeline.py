@@ -209,6 +209,10 @@ class TaskPipeline:
             result_url=row.result_url,
             exit_code=row.exit_code,
             error=row.error,
+            bytes_down=row.bytes_down or 0,
+            bytes_up=row.bytes_up or 0,
+            cpu_seconds=row.cpu_seconds,
+            energy_wh=row.energy_wh,
         )
 
     async def _produce_result(self) -> None:

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -45,40 +44,12 @@ def _report(request, line: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(request, tmp_path_factory):
-    pytest.importorskip(
-        "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')"
-    )
-    out = tmp_path_factory.mktemp("packages")
-    env = dict(os.environ, PYTHON=sys.executable)
-    started = time.monotonic()
-    proc = subprocess.run(
-        [str(ROOT / "installers" / "linux" / "build.sh"), "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=540,
-    )
-    seconds = time.monotonic() - started
-    if proc.returncode != 0:
-        pytest.fail(
-            f"build.sh failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
-        )
-    for line in proc.stdout.splitlines():
+def built(request, linux_build):
+    for line in linux_build["log"].splitlines():
         if line.startswith(("size:", "onedir built", "unit ok", "icons:", "systemd-analyze")):
             _report(request, f"[packaging] {line}")
-    _report(request, f"[packaging] build.sh total {seconds:.0f} s")
-    debs = sorted(out.glob("desktop-agent_*.deb"))
-    tgzs = sorted(out.glob("desktop-agent-*.tar.gz"))
-    assert len(debs) == 1 and len(tgzs) == 1, list(out.iterdir())
-    return {
-        "out": out,
-        "deb": debs[0],
-        "tgz": tgzs[0],
-        "onedir": out / "pyinstaller" / "desktop-agent",
-        "log": proc.stdout,
-    }
+    _report(request, f"[packaging] build.sh total {linux_build['seconds']:.0f} s")
+    return linux_build
 
 
 @pytest.mark.timeout(600)

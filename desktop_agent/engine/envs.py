@@ -38,12 +38,16 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from desktop_agent.engine.errors import HostFault, JobFault
 from desktop_agent.engine.torch_backend import installer_args as torch_installer_args
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 READY = ".ready"
 _BUILD_PREFIX = ".build-"
@@ -475,10 +479,10 @@ class EnvCache:
         digest = hashlib.sha256(f"{self._python_id}\n{canonical}".encode()).hexdigest()
         return digest[:20]
 
-    def apply_settings(self, settings: object) -> None:
+    def apply_settings(self, settings: Settings) -> None:
         """Take the owner's rules for the next build from the agent's settings (read per task)."""
-        self.allow_direct_references = bool(getattr(settings, "allow_direct_references", False))
-        self.proxy = str(getattr(settings, "proxy", "system") or "system")
+        self.allow_direct_references = settings.allow_direct_references
+        self.proxy = settings.proxy or "system"
 
     def _uv_environ(self) -> dict[str, str]:
         """The installer's whole environment, built from nothing.

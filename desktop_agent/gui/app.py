@@ -106,7 +106,7 @@ class AppController(QObject):
         self.bridge = EngineBridge(self, agent_factory=agent_factory)
         self.status = TaskStatus(hold_limit_s=settings.max_pause_with_task_s)
         self.tray = Tray(self.status, self)
-        self.tray.notify_task_done = getattr(settings, "notify_task_done", True)
+        self.tray.notify_task_done = settings.notify_task_done
         self.ask_hold = hold_prompt.ask  # tests answer it instead of a modal box
         self._log_handler = _GuiLogHandler(self.bridge)
         logging.getLogger("desktop_agent.gui").addHandler(self._log_handler)

@@ -14,6 +14,10 @@
   in one second).
 - **Priority**: `nice 10` by default (`priority_prefix`); reusable by the
   CPU-priority setting.
+- **Windows**: the tree runs in a Job Object (`desktop_agent/platform/winjob.py`):
+  the kernel caps its committed memory, its process count and its CPU rate
+  (the core cap as a share of all cores) and kills what is left when the run
+  ends. Not run on Windows until CI runs it; the watchdog stays on top.
 
 The wall-clock limit lives in the runner.
 """
@@ -21,6 +25,7 @@ The wall-clock limit lives in the runner.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 import sys
@@ -30,6 +35,8 @@ from pathlib import Path
 from collections.abc import Callable
 
 import psutil
+
+from desktop_agent.platform import winjob
 
 DEFAULT_NICE = 10
 DEFAULT_MEMORY_SHARE = 0.75  # of physical RAM, when max_job_memory_mb is 0
@@ -45,6 +52,7 @@ class JobLimits:
     workspace_mb: int  # 0: no cap
     nice: int = DEFAULT_NICE
     sample_s: float = SAMPLE_INTERVAL_S
+    cpu_cores: int = 0  # cores a job may use (Windows job object CPU rate); 0: all
 
 
 def memory_cap_mb(setting_mb: int) -> int:
@@ -59,6 +67,7 @@ def from_settings(settings: object) -> JobLimits:
         memory_mb=memory_cap_mb(int(getattr(settings, "max_job_memory_mb", 0))),
         processes=int(getattr(settings, "max_job_processes", 256)),
         workspace_mb=int(getattr(settings, "max_workspace_mb", 10240)),
+        cpu_cores=int(getattr(settings, "cpu_max_cores", 0)),
     )
 
 
@@ -97,8 +106,41 @@ class ProcessCap:
     def pids(self) -> list[int]:
         return []
 
+    def attach(self, pid: int, job_limits: JobLimits | None) -> None:
+        """Called with train.py's pid right after it starts (the Windows job object joins it here)."""
+
     def close(self) -> None:
         pass
+
+
+class _WindowsJob(ProcessCap):
+    """A Job Object holds the tree (platform/winjob.py). NOT RUN ON WINDOWS UNTIL CI RUNS IT."""
+
+    kind = "job-object"
+
+    def __init__(self, kernel: winjob.Kernel32 | None = None):
+        self._kernel = kernel  # None: the real kernel32
+        self._job: winjob.JobObject | None = None
+        self.error: str | None = None  # why no job object holds the tree (the watchdog still does)
+
+    def attach(self, pid: int, job_limits: JobLimits | None) -> None:
+        lim = job_limits or JobLimits(0, 0, 0)
+        plan = winjob.plan(lim.memory_mb, lim.processes, lim.cpu_cores, psutil.cpu_count() or 1)
+        try:
+            self._job = winjob.contain(pid, plan, self._kernel)
+        except OSError as exc:
+            self.error = str(exc)
+            logging.getLogger(__name__).warning(
+                "No Windows job object for the job (%s); the watchdog still enforces its limits",
+                exc,
+            )
+
+    def pids(self) -> list[int]:
+        return self._job.pids() if self._job is not None else []
+
+    def close(self) -> None:
+        if self._job is not None:
+            self._job.close()
 
 
 class _PidsCgroup(ProcessCap):
@@ -209,6 +251,8 @@ def kill_stale_cgroups(owner: str) -> int:
 
 def open_process_cap(limit: int, owner: str = "") -> ProcessCap:
     """The strongest process-count cap this machine allows for one run; `owner` is the agent's work folder."""
+    if os.name == "nt":
+        return _WindowsJob()  # memory and CPU caps too, so even when `limit` is 0
     if limit <= 0:
         return ProcessCap()
     found = pids_cgroup_parent()
@@ -237,7 +281,9 @@ def open_process_cap(limit: int, owner: str = "") -> ProcessCap:
 
 
 def process_cap_enforced_by_kernel() -> str | None:
-    """Which kernel mechanism would cap a job's processes here ("cgroup-v1", "cgroup-v2", "rlimit"), or None."""
+    """Which kernel mechanism would cap a job's processes here ("cgroup-v1", "cgroup-v2", "rlimit", "job-object"), or None."""
+    if os.name == "nt":
+        return "job-object"  # not run on Windows until CI runs it
     if pids_cgroup_parent() is not None:
         return pids_cgroup_parent()[1]  # type: ignore[index]
     if os.name != "nt" and hasattr(os, "getuid") and os.getuid() != 0:

@@ -242,6 +242,7 @@ class JobProcess:
                 **kwargs,
             )
             self.pid = self._proc.pid
+            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (limits._WindowsJob)
             if self.on_started is not None:
                 self.on_started(self)
             readers = [

@@ -85,6 +85,9 @@ class Settings:
     max_workspace_mb: int = 10240  # a job writing more than this into its folder is stopped
     allow_direct_references: bool = False  # allow URL / VCS / local-path requirement lines
     ca_bundle: str = ""  # PEM file of extra CAs for a private server; "" = the OS trust store only
+    # updates (desktop_agent/updates.py; installers/README.md)
+    update_check: bool = True  # check the signed update repository on start and then daily
+    update_url: str = ""  # base URL of the TUF update repository; "" = no update check
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -138,11 +141,23 @@ def _check_torch_backend(value: Any) -> str | None:
     )
 
 
+def _check_update_url(value: Any) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return 'must be "" (off) or an http(s):// URL of the update repository'
+    return None
+
+
 _CHECKS: dict[str, Any] = {
     "schedule": _check_schedule,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,
     "torch_backend": _check_torch_backend,
+    "update_url": _check_update_url,
 }
 
 

@@ -1,0 +1,354 @@
+"""Signed update checks: The Update Framework (TUF), through tufup.
+
+An app that runs strangers' code must get its own security fixes, and an
+update channel is itself an attack surface: whoever controls the update
+server (or the network) could push a forged build, replay an old vulnerable
+one, or freeze the app on an old version forever. TUF answers each of these
+with signed metadata: root (which keys are trusted for what), targets (the
+release archives with their sizes and hashes), snapshot (the targets version
+in force) and timestamp (short-lived, proves freshness). The client keeps the
+newest metadata it has verified in `<data>/updates/metadata/` and refuses
+anything older (rollback), expired (freeze) or not signed by the threshold of
+keys that the trusted root names. The first trusted root ships with the app
+(`resources/update-root.json`).
+
+What happens with a verified newer version depends on how the app was installed:
+
+- **pip** or **.deb** (the package manager owns the files), and the Linux
+  portable tar.gz: only a line saying that version X exists and how to get it.
+- **the installed app on Windows and macOS** (PyInstaller bundle): the archive
+  is downloaded and verified in the background (`stage`) and installed on the
+  next start, before any task is taken (`apply_staged`), so never while a task
+  is being completed. Installing uses tufup's installer; NOT RUN ON WINDOWS OR
+  MACOS UNTIL CI RUNS IT (download and verification are tested here:
+  tests/updates/).
+
+The check runs on start and then daily (`UpdateChecker`), when `update_check`
+is on and `update_url` is set. Every failure leaves the running version as it
+is; the message says what happened in plain words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "desktop-agent"
+CHECK_EVERY_S = 24 * 3600.0
+FIRST_CHECK_DELAY_S = 30.0  # after start: let the app settle before the network call
+ROOT_RESOURCE = "update-root.json"
+STAGED_FILE = "staged.json"
+RELEASES = "the project's releases page"
+
+
+class State(StrEnum):
+    OFF = "off"  # no update_url, or update_check is false
+    CURRENT = "current"  # verified: nothing newer
+    AVAILABLE = "available"  # verified: a newer version exists (pip / .deb: how to get it)
+    STAGED = "staged"  # verified and downloaded: installed on the next start
+    REFUSED = "refused"  # the update information or the download failed verification
+    UNREACHABLE = "unreachable"  # the update server could not be reached
+
+
+@dataclass(frozen=True)
+class UpdateStatus:
+    state: State
+    current: str
+    latest: str | None = None
+    message: str = ""  # for a person; plain text
+
+
+# --- how this copy was installed -------------------------------------------------------------
+
+
+def install_kind(frozen: bool | None = None, executable: str | None = None) -> str:
+    """ "pip" (a Python environment), "deb", "portable" (Linux tar.gz) or "bundle" (Windows, macOS)."""
+    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    exe = sys.executable if executable is None else executable
+    if not frozen:
+        return "pip"
+    if sys.platform.startswith("linux"):
+        return "deb" if exe.startswith("/opt/desktop-agent/") else "portable"
+    return "bundle"
+
+
+def how_to_get(kind: str, version: str) -> str:
+    if kind == "deb":
+        return (
+            f"Desktop Agent {version} is available. Download desktop-agent_{version}_amd64.deb "
+            f"from {RELEASES} and install it with: sudo apt install ./desktop-agent_{version}_amd64.deb"
+        )
+    if kind == "portable":
+        return (
+            f"Desktop Agent {version} is available. Download "
+            f"desktop-agent-{version}-linux-x86_64.tar.gz from {RELEASES} and unpack it in "
+            "place of this folder."
+        )
+    if kind == "bundle":
+        return f"Desktop Agent {version} is available; it will be downloaded in the background."
+    return (
+        f"Desktop Agent {version} is available. To update, run: "
+        "pip install --upgrade desktop-agent (in the environment you installed it into)."
+    )
+
+
+# --- the check -------------------------------------------------------------------------------
+
+
+def _refusal(exc: BaseException) -> str | None:
+    """The person's words for a verification failure; None when `exc` is not one."""
+    from tuf.api import exceptions as tuf_errors
+
+    keep = "This version keeps running; nothing was changed."
+    if isinstance(exc, tuf_errors.ExpiredMetadataError):
+        why = (
+            "The update information has expired (its signature is out of date), so it cannot "
+            "be trusted."
+        )
+    elif isinstance(exc, tuf_errors.BadVersionNumberError):
+        why = (
+            "The update server offered older update information than this computer has "
+            "already seen (a possible rollback attack)."
+        )
+    elif isinstance(exc, tuf_errors.UnsignedMetadataError):
+        why = "The update information is not signed by the project's keys."
+    elif isinstance(exc, tuf_errors.LengthOrHashMismatchError):
+        why = (
+            "The downloaded update does not match its signed description (damaged or "
+            "tampered with) and was thrown away."
+        )
+    elif isinstance(exc, tuf_errors.RepositoryError):
+        why = f"The update information failed verification ({exc})."
+    else:
+        return None
+    return f"Update refused: {why} {keep}"
+
+
+class Updater:
+    """One update repository, seen from this installation; `check` is blocking (run it off the GUI thread)."""
+
+    def __init__(
+        self,
+        url: str,
+        data_dir: Path,
+        current_version: str,
+        *,
+        kind: str | None = None,
+        root: Path | None = None,
+        app_install_dir: Path | None = None,
+    ):
+        self.url = url.rstrip("/")
+        self.current = current_version
+        self.kind = kind or install_kind()
+        if root is None:
+            from desktop_agent.paths import resource_path
+
+            root = resource_path(ROOT_RESOURCE)
+        self.root = root
+        self.app_install_dir = app_install_dir or Path(sys.executable).resolve().parent
+        self.home = data_dir / "updates"
+        self.metadata_dir = self.home / "metadata"
+        self.targets_dir = self.home / "targets"
+
+    def _client(self):  # -> tufup.client.Client
+        from tufup.client import Client
+
+        class _OnceClient(Client):
+            """tufup's check refreshes again; python-tuf allows one refresh per instance."""
+
+            _refreshed = False
+
+            def refresh(self) -> None:
+                if not self._refreshed:
+                    super().refresh()
+                    self._refreshed = True
+
+        self.metadata_dir.mkdir(parents=True, exist_ok=True)
+        self.targets_dir.mkdir(parents=True, exist_ok=True)
+        trusted = self.metadata_dir / "root.json"
+        if not trusted.exists():  # the newest verified root is kept there from then on
+            shutil.copyfile(self.root, trusted)
+        return _OnceClient(
+            app_name=APP_NAME,
+            app_install_dir=self.app_install_dir,
+            current_version=self.current,
+            metadata_dir=self.metadata_dir,
+            metadata_base_url=f"{self.url}/metadata/",
+            target_dir=self.targets_dir,
+            target_base_url=f"{self.url}/targets/",
+            extract_dir=self.home / "extract",
+        )
+
+    def check(self, *, download: bool | None = None) -> UpdateStatus:
+        """Verify the repository's metadata; for a bundle also download and verify the archive.
+
+        `download` defaults to "this is a Windows/macOS bundle". Never raises for
+        network or verification trouble: the status says what happened.
+        """
+        download = self.kind == "bundle" if download is None else download
+        try:
+            client = self._client()
+            client.refresh()
+            latest = client.check_for_updates(patch=False)
+            if latest is None:
+                return UpdateStatus(
+                    State.CURRENT,
+                    self.current,
+                    message=f"Desktop Agent {self.current} is the newest version.",
+                )
+            version = str(latest.version)
+            if not download:
+                return UpdateStatus(
+                    State.AVAILABLE, self.current, version, how_to_get(self.kind, version)
+                )
+            return self._stage(client, version)
+        except Exception as exc:
+            refused = _refusal(exc)
+            if refused is not None:
+                log.warning("update check: %s (%r)", refused, exc)
+                return UpdateStatus(State.REFUSED, self.current, message=refused)
+            log.warning("update check: could not reach %s (%r)", self.url, exc)
+            return UpdateStatus(
+                State.UNREACHABLE,
+                self.current,
+                message=f"Could not check for updates ({type(exc).__name__}); will try again later.",
+            )
+
+    def _stage(self, client, version: str) -> UpdateStatus:
+        """Download the new archive (python-tuf checks its length and hashes) and note it for the next start."""
+        info = client.new_archive_info
+        path = client.find_cached_target(info) or client.download_target(info)
+        digest = _sha256(Path(path))
+        record = {"version": version, "archive": Path(path).name, "sha256": digest}
+        tmp = self.home / (STAGED_FILE + ".tmp")
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        tmp.replace(self.home / STAGED_FILE)
+        return UpdateStatus(
+            State.STAGED,
+            self.current,
+            version,
+            f"Desktop Agent {version} has been downloaded and checked; restart to update "
+            "(it is also installed the next time the app starts).",
+        )
+
+    # --- the next start ----------------------------------------------------------------------
+
+    def staged(self) -> dict | None:
+        """The verified archive waiting for the next start, if it is still intact and newer."""
+        try:
+            record = json.loads((self.home / STAGED_FILE).read_text(encoding="utf-8"))
+            archive = self.targets_dir / Path(record["archive"]).name
+            intact = _sha256(archive) == record["sha256"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        from packaging.version import Version
+
+        if not intact or Version(record["version"]) <= Version(self.current):
+            self.discard_staged()
+            return None
+        return {**record, "path": archive}
+
+    def discard_staged(self) -> None:
+        try:
+            (self.home / STAGED_FILE).unlink()
+        except OSError:
+            pass
+
+    def apply_staged(self, install: Callable[..., object] | None = None) -> bool:
+        """At start, before any task: install a staged update (the process then exits).
+
+        Windows and macOS bundles only, through tufup's installer (it moves the
+        files into place from a helper script and ends this process). NOT RUN ON
+        WINDOWS OR MACOS UNTIL CI RUNS IT. Returns False when there is nothing to install.
+        """
+        found = self.staged()
+        if found is None or self.kind != "bundle":
+            return False
+        extract = self.home / "extract"
+        shutil.rmtree(extract, ignore_errors=True)
+        extract.mkdir(parents=True)
+        shutil.unpack_archive(str(found["path"]), str(extract), filter="data")
+        self.discard_staged()
+        if install is None:
+            from tufup.utils.platform_specific import install_update
+
+            install = install_update
+        install(src_dir=extract, dst_dir=self.app_install_dir, purge_dst_dir=False)
+        return True
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# --- on start and then daily -----------------------------------------------------------------
+
+
+class UpdateChecker:
+    """Runs `Updater.check` on a thread: after `first_delay_s`, then every `every_s`.
+
+    `on_status` is called on that thread (the GUI re-emits it as a signal).
+    `stop()` wakes and ends it at once.
+    """
+
+    def __init__(
+        self,
+        updater: Updater,
+        on_status: Callable[[UpdateStatus], None],
+        *,
+        first_delay_s: float = FIRST_CHECK_DELAY_S,
+        every_s: float = CHECK_EVERY_S,
+    ):
+        self.updater = updater
+        self.on_status = on_status
+        self.first_delay_s = first_delay_s
+        self.every_s = every_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="update-check", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        wait = self.first_delay_s
+        while not self._stop.wait(wait):
+            status = self.updater.check()
+            try:
+                self.on_status(status)
+            except Exception:  # a broken listener must not end the daily checks
+                log.exception("update status listener failed")
+            wait = self.every_s
+
+
+def from_settings(
+    settings: object, data_dir: Path, current_version: str | None = None
+) -> Updater | None:
+    """The updater the settings ask for, or None when checks are off (no URL, or update_check false)."""
+    url = str(getattr(settings, "update_url", "") or "")
+    if not url or not getattr(settings, "update_check", True):
+        return None
+    if current_version is None:
+        from desktop_agent import __version__
+
+        current_version = __version__
+    return Updater(url, data_dir, current_version)

@@ -155,7 +155,7 @@ class Updater:
 
             root = resource_path(ROOT_RESOURCE)
         self.root = root
-        self.app_install_dir = app_install_dir or Path(sys.executable).resolve().parent
+        self.app_install_dir = app_install_dir or default_install_dir()
         self.home = data_dir / "updates"
         self.metadata_dir = self.home / "metadata"
         self.targets_dir = self.home / "targets"
@@ -279,12 +279,51 @@ class Updater:
         extract.mkdir(parents=True)
         shutil.unpack_archive(str(found["path"]), str(extract), filter="data")
         self.discard_staged()
-        if install is None:
-            from tufup.utils.platform_specific import install_update
-
-            install = install_update
-        install(src_dir=extract, dst_dir=self.app_install_dir, purge_dst_dir=False)
+        (install or _install_and_restart)(
+            src_dir=extract, dst_dir=self.app_install_dir, purge_dst_dir=False
+        )
         return True
+
+
+def default_install_dir(executable: str | None = None) -> Path:
+    """The folder a release archive replaces: the onedir folder, or on macOS the .app bundle."""
+    exe = Path(sys.executable if executable is None else executable).resolve()
+    for parent in exe.parents:
+        if parent.suffix == ".app":
+            return parent
+    return exe.parent
+
+
+def _install_and_restart(src_dir: Path, dst_dir: Path, **kwargs: object) -> None:
+    """tufup's installer, then the new version starts. NOT RUN ON WINDOWS OR MACOS UNTIL CI RUNS IT.
+
+    Windows: a helper script moves the files once this process has exited
+    (robocopy retries while files are still in use) and then starts the app.
+    macOS: tufup copies the files in-process and exits; we start the new one instead.
+    """
+    import os
+    import subprocess
+
+    from tufup.utils import platform_specific as ps
+
+    exe = Path(dst_dir) / Path(sys.executable).name
+    if ps.ON_WINDOWS:
+        template = ps.WIN_BATCH_TEMPLATE.replace(
+            "{delete_self}", 'start "" "{restart}"\n{delete_self}'
+        )
+        ps.install_update(
+            src_dir=src_dir,
+            dst_dir=dst_dir,
+            batch_template=template,
+            batch_template_extra_kwargs={"restart": str(exe)},
+            process_creation_flags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            **kwargs,
+        )  # ends this process
+        return
+    try:
+        ps.install_update(src_dir=src_dir, dst_dir=dst_dir, **kwargs)
+    except SystemExit:
+        os.execv(sys.executable, [sys.executable, *sys.argv[1:]])
 
 
 def _sha256(path: Path) -> str:

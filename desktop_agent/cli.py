@@ -225,6 +225,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         save_mode_file(paths.root, ModeState(Mode.PAUSED))
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
     printer = ConsolePrinter(verbose=args.verbose)
+    from desktop_agent.updates import start_headless_checks
+
+    say = lambda text: print(f"desktop-agent: {text}", file=sys.stderr)  # noqa: E731
+    start_headless_checks(settings, paths.root, say)  # signed update check: says, never installs
     try:
         run_agent_blocking(settings, paths, printer, max_tasks=args.max_tasks)
     except EmailNotFound as exc:

@@ -128,7 +128,7 @@ def _refusal(exc: BaseException) -> str | None:
             "tampered with) and was thrown away."
         )
     elif isinstance(exc, tuf_errors.RepositoryError):
-        why = f"The update information failed verification ({exc})."
+        why = f"The update information failed verification ({_printable(str(exc))})."
     else:
         return None
     return f"Update refused: {why} {keep}"
@@ -326,6 +326,11 @@ def _install_and_restart(src_dir: Path, dst_dir: Path, **kwargs: object) -> None
         os.execv(sys.executable, [sys.executable, *sys.argv[1:]])
 
 
+def _printable(text: str, limit: int = 200) -> str:
+    """Server-influenced text, safe for a console or a log line (no control characters)."""
+    return "".join(c if c.isprintable() else "?" for c in text)[:limit]
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -351,9 +356,11 @@ class UpdateChecker:
         *,
         first_delay_s: float = FIRST_CHECK_DELAY_S,
         every_s: float = CHECK_EVERY_S,
+        download: bool | None = None,
     ):
         self.updater = updater
         self.on_status = on_status
+        self.download = download  # None: Updater.check decides (bundles download)
         self.first_delay_s = first_delay_s
         self.every_s = every_s
         self._stop = threading.Event()
@@ -371,7 +378,7 @@ class UpdateChecker:
     def _run(self) -> None:
         wait = self.first_delay_s
         while not self._stop.wait(wait):
-            status = self.updater.check()
+            status = self.updater.check(download=self.download)
             try:
                 self.on_status(status)
             except Exception:  # a broken listener must not end the daily checks
@@ -391,3 +398,28 @@ def from_settings(
 
         current_version = __version__
     return Updater(url, data_dir, current_version)
+
+
+def start_headless_checks(
+    settings: object,
+    data_dir: Path,
+    say: Callable[[str], None],
+    *,
+    first_delay_s: float = FIRST_CHECK_DELAY_S,
+) -> UpdateChecker | None:
+    """`desktop-agent run`: check on start and daily, and only say what was found.
+
+    Headless agents never download: they are servers and fleets, updated by
+    whoever runs them (the message says how).
+    """
+    updater = from_settings(settings, data_dir)
+    if updater is None:
+        return None
+
+    def report(status: UpdateStatus) -> None:
+        if status.state in (State.AVAILABLE, State.STAGED, State.REFUSED):
+            say(status.message)
+
+    checker = UpdateChecker(updater, report, first_delay_s=first_delay_s, download=False)
+    checker.start()
+    return checker

@@ -24,7 +24,7 @@ class FakeUpdater:
         self.statuses = list(statuses)
         self.threads: list[str] = []
 
-    def check(self) -> UpdateStatus:
+    def check(self, download: bool | None = None) -> UpdateStatus:
         self.threads.append(threading.current_thread().name)
         return self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
 

@@ -55,6 +55,7 @@ class State(StrEnum):
     OFF = "off"  # no update_url, or update_check is false
     CURRENT = "current"  # verified: nothing newer
     AVAILABLE = "available"  # verified: a newer version exists (pip / .deb: how to get it)
+    DOWNLOADING = "downloading"  # a bundle is fetching the verified release (progress in message)
     STAGED = "staged"  # verified and downloaded: installed on the next start
     REFUSED = "refused"  # the update information or the download failed verification
     UNREACHABLE = "unreachable"  # the update server could not be reached
@@ -189,11 +190,17 @@ class Updater:
             extract_dir=self.home / "extract",
         )
 
-    def check(self, *, download: bool | None = None) -> UpdateStatus:
+    def check(
+        self,
+        *,
+        download: bool | None = None,
+        on_progress: Callable[[UpdateStatus], None] | None = None,
+    ) -> UpdateStatus:
         """Verify the repository's metadata; for a bundle also download and verify the archive.
 
         `download` defaults to "this is a Windows/macOS bundle". Never raises for
         network or verification trouble: the status says what happened.
+        `on_progress` hears DOWNLOADING statuses while the archive comes in.
         """
         download = self.kind == "bundle" if download is None else download
         try:
@@ -211,7 +218,7 @@ class Updater:
                 return UpdateStatus(
                     State.AVAILABLE, self.current, version, how_to_get(self.kind, version)
                 )
-            return self._stage(client, version)
+            return self._stage(client, version, on_progress)
         except Exception as exc:
             refused = _refusal(exc)
             if refused is not None:
@@ -224,10 +231,18 @@ class Updater:
                 message=f"Could not check for updates ({type(exc).__name__}); will try again later.",
             )
 
-    def _stage(self, client, version: str) -> UpdateStatus:
+    def _stage(
+        self, client, version: str, on_progress: Callable[[UpdateStatus], None] | None
+    ) -> UpdateStatus:
         """Download the new archive (python-tuf checks its length and hashes) and note it for the next start."""
         info = client.new_archive_info
-        path = client.find_cached_target(info) or client.download_target(info)
+        path = client.find_cached_target(info)
+        if not path:
+            if on_progress is not None:
+                client._fetcher.attach_progress_hook(
+                    hook=self._progress_hook(version, on_progress), bytes_expected=info.length
+                )
+            path = client.download_target(info)
         digest = _sha256(Path(path))
         record = {"version": version, "archive": Path(path).name, "sha256": digest}
         tmp = self.home / (STAGED_FILE + ".tmp")
@@ -240,6 +255,26 @@ class Updater:
             f"Desktop Agent {version} has been downloaded and checked; restart to update "
             "(it is also installed the next time the app starts).",
         )
+
+    def _progress_hook(
+        self, version: str, on_progress: Callable[[UpdateStatus], None]
+    ) -> Callable[..., None]:
+        last = [-1]
+
+        def hook(bytes_downloaded: int, bytes_expected: int) -> None:
+            pct = min(100, bytes_downloaded * 100 // max(1, bytes_expected))
+            if pct != last[0]:  # one status per percent, not per chunk
+                last[0] = pct
+                on_progress(
+                    UpdateStatus(
+                        State.DOWNLOADING,
+                        self.current,
+                        version,
+                        f"Downloading Desktop Agent {version}… {pct} %",
+                    )
+                )
+
+        return hook
 
     # --- the next start ----------------------------------------------------------------------
 
@@ -375,14 +410,16 @@ class UpdateChecker:
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
 
+    def _hear(self, status: UpdateStatus) -> None:
+        try:
+            self.on_status(status)
+        except Exception:  # a broken listener must not end the daily checks
+            log.exception("update status listener failed")
+
     def _run(self) -> None:
         wait = self.first_delay_s
         while not self._stop.wait(wait):
-            status = self.updater.check(download=self.download)
-            try:
-                self.on_status(status)
-            except Exception:  # a broken listener must not end the daily checks
-                log.exception("update status listener failed")
+            self._hear(self.updater.check(download=self.download, on_progress=self._hear))
             wait = self.every_s
 
 

@@ -22,7 +22,12 @@ from desktop_agent.updates import (
     UpdateStatus,
 )
 
-_SHOWN = (State.AVAILABLE, State.STAGED, State.REFUSED)  # "newest" and "unreachable" stay quiet
+_SHOWN = (
+    State.AVAILABLE,
+    State.DOWNLOADING,
+    State.STAGED,
+    State.REFUSED,
+)  # "newest" and "unreachable" stay quiet
 
 
 class UpdateWatcher(QObject):

@@ -24,7 +24,7 @@ class FakeUpdater:
         self.statuses = list(statuses)
         self.threads: list[str] = []
 
-    def check(self, download: bool | None = None) -> UpdateStatus:
+    def check(self, download: bool | None = None, on_progress=None) -> UpdateStatus:
         self.threads.append(threading.current_thread().name)
         return self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
 
@@ -58,6 +58,8 @@ def test_the_line_is_plain_text_and_only_there_when_there_is_something_to_say(qt
     assert not line.isHidden()
     assert line.label.textFormat() == Qt.TextFormat.PlainText and line.label.text() == hostile
     assert line.button.isHidden()  # pip / .deb: only says how to get it
+    line.show_status(UpdateStatus(State.DOWNLOADING, "0.1.0", "9", "Downloading … 40 %"))
+    assert line.label.text() == "Downloading … 40 %" and line.button.isHidden()
     line.show_status(UpdateStatus(State.REFUSED, "0.1.0", message="Update refused: expired."))
     assert not line.isHidden() and line.button.isHidden()
 

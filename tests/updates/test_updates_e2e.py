@@ -17,7 +17,7 @@ import pytest
 
 from desktop_agent import updates
 from desktop_agent.config import Settings
-from desktop_agent.updates import State, Updater
+from desktop_agent.updates import State, Updater, UpdateStatus
 
 from .tufrepo import LocalRepository
 
@@ -56,8 +56,14 @@ def test_the_newest_version_is_told_so(repo, tmp_path):
 def test_a_bundle_downloads_verifies_and_stages_the_update(repo, tmp_path):
     archive = repo.publish("0.2.0")
     up = _updater(repo, tmp_path, kind="bundle")
-    status = up.check()
+    progress: list[UpdateStatus] = []
+    status = up.check(on_progress=progress.append)
     assert (status.state, status.latest) == (State.STAGED, "0.2.0"), status.message
+    assert progress and {p.state for p in progress} == {State.DOWNLOADING}
+    assert progress[-1].message == "Downloading Desktop Agent 0.2.0… 100 %"
+    heard = len(progress)
+    assert up.check(on_progress=progress.append).state is State.STAGED
+    assert len(progress) == heard  # verified copy already here: not downloaded again
     staged = up.staged()
     assert staged is not None and staged["version"] == "0.2.0"
     assert Path(staged["path"]).read_bytes() == archive.read_bytes()

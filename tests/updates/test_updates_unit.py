@@ -44,7 +44,7 @@ class _Updater:
     def __init__(self):
         self.calls: list[bool | None] = []
 
-    def check(self, download=None):
+    def check(self, download=None, on_progress=None):
         self.calls.append(download)
         return UpdateStatus(State.CURRENT, "0.1.0")
 

@@ -14,14 +14,18 @@ keys that the trusted root names. The first trusted root ships with the app
 
 What happens with a verified newer version depends on how the app was installed:
 
-- **pip** or **.deb** (the package manager owns the files), and the Linux
-  portable tar.gz: only a line saying that version X exists and how to get it.
-- **the installed app on Windows and macOS** (PyInstaller bundle): the archive
-  is downloaded and verified in the background (`stage`) and installed on the
-  next start, before any task is taken (`apply_staged`), so never while a task
-  is being completed. Installing uses tufup's installer; NOT RUN ON WINDOWS OR
-  MACOS UNTIL CI RUNS IT (download and verification are tested here:
-  tests/updates/).
+- **pip** or **.deb** (the package manager owns the files), or a Linux portable
+  folder this user cannot write: only a line saying that version X exists and
+  how to get it.
+- **the installed app on Windows and macOS**, and a writable Linux portable
+  folder (PyInstaller bundles): the archive is downloaded and verified in the
+  background (`_stage`) and installed on the next start, before any task is
+  taken, or when the person clicks "Restart to update" between tasks
+  (`apply_staged`); so never while a task is being completed. The new version
+  must pass `desktop-agent self-test`, else the previous bundle is put back.
+  Windows uses tufup's installer script; NOT RUN ON WINDOWS OR MACOS UNTIL CI
+  RUNS IT (download, verification, install and rollback of the Linux folder
+  are tested here: tests/updates/).
 
 The check runs on start and then daily (`UpdateChecker`), when `update_check`
 is on and `update_url` is set. Every failure leaves the running version as it
@@ -33,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import sys
 import threading
@@ -48,6 +53,8 @@ CHECK_EVERY_S = 24 * 3600.0
 FIRST_CHECK_DELAY_S = 30.0  # after start: let the app settle before the network call
 ROOT_RESOURCE = "update-root.json"
 STAGED_FILE = "staged.json"
+REJECTED_FILE = "rejected.json"  # a version that failed its self-test here
+SELF_TEST_TIMEOUT_S = 120.0
 RELEASES = "the project's releases page"
 
 
@@ -202,7 +209,7 @@ class Updater:
         network or verification trouble: the status says what happened.
         `on_progress` hears DOWNLOADING statuses while the archive comes in.
         """
-        download = self.kind == "bundle" if download is None else download
+        download = self.can_install() if download is None else download
         try:
             client = self._client()
             client.refresh()
@@ -214,6 +221,14 @@ class Updater:
                     message=f"Desktop Agent {self.current} is the newest version.",
                 )
             version = str(latest.version)
+            if version == self.rejected():
+                return UpdateStatus(
+                    State.AVAILABLE,
+                    self.current,
+                    version,
+                    f"Desktop Agent {version} failed its self-test on this computer and is not "
+                    f"installed again; {self.current} keeps running.",
+                )
             if not download:
                 return UpdateStatus(
                     State.AVAILABLE, self.current, version, how_to_get(self.kind, version)
@@ -299,25 +314,119 @@ class Updater:
         except OSError:
             pass
 
-    def apply_staged(self, install: Callable[..., object] | None = None) -> bool:
-        """At start, before any task: install a staged update (the process then exits).
+    def apply_staged(
+        self,
+        install: Callable[..., object] | None = None,
+        self_test: Callable[[Path], bool] | None = None,
+        start_new: Callable[[Path], object] | None = None,
+    ) -> UpdateStatus | None:
+        """At start, before any task: install a staged update; None when there is none.
 
-        Windows and macOS bundles only, through tufup's installer (it moves the
-        files into place from a helper script and ends this process). NOT RUN ON
-        WINDOWS OR MACOS UNTIL CI RUNS IT. Returns False when there is nothing to install.
+        - Windows: tufup's installer script moves the files once this process
+          has exited, runs the new version's self-test, puts the previous
+          files back when it fails, and starts the app. NOT RUN ON WINDOWS
+          UNTIL CI RUNS IT.
+        - macOS and the Linux portable folder: `swap_in` here (the previous
+          bundle is kept in `<data>/updates/previous`), then the new version's
+          `self-test`; a failure restores the previous bundle and the version is
+          not offered again. On success `start_new` starts the new version
+          (default: exec, so this process becomes it). The macOS path is NOT RUN
+          ON MACOS UNTIL CI RUNS IT; the same code runs for Linux in tests/updates.
         """
         found = self.staged()
-        if found is None or self.kind != "bundle":
-            return False
+        if found is None or not self.can_install():
+            return None
+        version = found["version"]
         extract = self.home / "extract"
         shutil.rmtree(extract, ignore_errors=True)
         extract.mkdir(parents=True)
         shutil.unpack_archive(str(found["path"]), str(extract), filter="data")
         self.discard_staged()
-        (install or _install_and_restart)(
-            src_dir=extract, dst_dir=self.app_install_dir, purge_dst_dir=False
+        exe = self.app_install_dir / _exe_name()
+        if sys.platform == "win32" or install is not None:
+            (install or _install_with_script)(
+                src_dir=extract, dst_dir=self.app_install_dir, purge_dst_dir=False
+            )
+            return UpdateStatus(State.CURRENT, version, message=f"Updated to {version}.")
+        ok = swap_in(
+            extract,
+            self.app_install_dir,
+            self.home / "previous",
+            self_test or (lambda folder: _self_test(folder / _exe_name())),
         )
-        return True
+        shutil.rmtree(extract, ignore_errors=True)
+        if not ok:
+            (self.home / REJECTED_FILE).write_text(json.dumps({"version": version}), "utf-8")
+            message = (
+                f"The update to Desktop Agent {version} failed its self-test on this computer "
+                f"and was undone; Desktop Agent {self.current} keeps running."
+            )
+            log.warning("update: %s", message)
+            return UpdateStatus(State.REFUSED, self.current, version, message)
+        log.info("update: installed %s, restarting", version)
+        (start_new or restart)(exe)
+        return UpdateStatus(State.CURRENT, version, message=f"Updated to {version}.")
+
+    def can_install(self) -> bool:
+        """A bundle this app may replace itself: Windows/macOS, or a Linux portable folder it can write."""
+        if self.kind == "bundle":
+            return True
+        return self.kind == "portable" and os.access(self.app_install_dir, os.W_OK)
+
+    def rejected(self) -> str | None:
+        """A version that failed its self-test here (not offered again)."""
+        try:
+            return str(json.loads((self.home / REJECTED_FILE).read_text("utf-8"))["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+
+def swap_in(src: Path, dst: Path, backup: Path, self_test: Callable[[Path], bool]) -> bool:
+    """Replace the bundle in `dst` by `src`, keeping the old one in `backup`; undo when the self-test fails.
+
+    POSIX only: the running program's files may be replaced while it runs
+    (it keeps the old inodes). Returns True when the new bundle passed.
+    """
+    shutil.rmtree(backup, ignore_errors=True)
+    shutil.copytree(dst, backup, symlinks=True)
+    try:
+        _replace_tree(src, dst)
+        if self_test(dst):
+            return True
+    except Exception:
+        log.exception("update: installing the new bundle failed")
+    _replace_tree(backup, dst)
+    return False
+
+
+def _replace_tree(src: Path, dst: Path) -> None:
+    for child in list(dst.iterdir()):
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    shutil.copytree(src, dst, symlinks=True, dirs_exist_ok=True)
+
+
+def _exe_name() -> str:
+    return "desktop-agent.exe" if sys.platform == "win32" else "desktop-agent"
+
+
+def _self_test(exe: Path) -> bool:
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            [str(exe), "self-test"], capture_output=True, timeout=SELF_TEST_TIMEOUT_S
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def restart(exe: Path) -> None:
+    """Become the newly installed version (same arguments)."""
+    os.execv(str(exe), [str(exe), *sys.argv[1:]])
 
 
 def default_install_dir(executable: str | None = None) -> Path:
@@ -329,36 +438,46 @@ def default_install_dir(executable: str | None = None) -> Path:
     return exe.parent
 
 
-def _install_and_restart(src_dir: Path, dst_dir: Path, **kwargs: object) -> None:
-    """tufup's installer, then the new version starts. NOT RUN ON WINDOWS OR MACOS UNTIL CI RUNS IT.
+WIN_BATCH = """@echo off
+{log_lines}
+echo Keeping the previous version...
+robocopy "{dst_dir}" "{previous}" /e /purge /w:2
+echo Moving app files...
+robocopy "{src_dir}" "{dst_dir}" {robocopy_options}
+"{restart}" self-test
+if errorlevel 1 (
+  echo The new version failed its self-test: restoring the previous one
+  robocopy "{previous}" "{dst_dir}" /e /purge /w:2
+)
+start "" "{restart}"
+{delete_self}
+"""
 
-    Windows: a helper script moves the files once this process has exited
-    (robocopy retries while files are still in use) and then starts the app.
-    macOS: tufup copies the files in-process and exits; we start the new one instead.
+
+def _install_with_script(src_dir: Path, dst_dir: Path, **kwargs: object) -> None:
+    """Windows: tufup's installer script with a self-test and rollback. NOT RUN ON WINDOWS UNTIL CI RUNS IT.
+
+    The script runs once this process has exited (robocopy retries while files
+    are still in use), keeps the previous version, moves the new files in,
+    runs `desktop-agent.exe self-test`, restores the previous version when it
+    fails, and starts the app.
     """
-    import os
     import subprocess
 
     from tufup.utils import platform_specific as ps
 
-    exe = Path(dst_dir) / Path(sys.executable).name
-    if ps.ON_WINDOWS:
-        template = ps.WIN_BATCH_TEMPLATE.replace(
-            "{delete_self}", 'start "" "{restart}"\n{delete_self}'
-        )
-        ps.install_update(
-            src_dir=src_dir,
-            dst_dir=dst_dir,
-            batch_template=template,
-            batch_template_extra_kwargs={"restart": str(exe)},
-            process_creation_flags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            **kwargs,
-        )  # ends this process
-        return
-    try:
-        ps.install_update(src_dir=src_dir, dst_dir=dst_dir, **kwargs)
-    except SystemExit:
-        os.execv(sys.executable, [sys.executable, *sys.argv[1:]])
+    previous = Path(src_dir).parent / "previous"
+    ps.install_update(
+        src_dir=src_dir,
+        dst_dir=dst_dir,
+        batch_template=WIN_BATCH,
+        batch_template_extra_kwargs={
+            "restart": str(Path(dst_dir) / _exe_name()),
+            "previous": str(previous),
+        },
+        process_creation_flags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        **kwargs,
+    )  # ends this process
 
 
 def _printable(text: str, limit: int = 200) -> str:

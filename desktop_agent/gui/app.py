@@ -533,9 +533,12 @@ def run_gui(
     from desktop_agent import updates
 
     updater = updates.from_settings(settings, root)
-    if updater is not None and updater.staged() is not None and updater.kind == "bundle":
-        guard.release()
-        updater.apply_staged()  # a verified update from the last run: installs, then starts it
+    applied = None
+    if updater is not None and updater.staged() is not None and updater.can_install():
+        # A verified update from the last run: installs and starts it, or undoes it and says so.
+        applied = updater.apply_staged(
+            start_new=lambda exe: (guard.release(), updates.restart(exe))
+        )
     controller = AppController(
         paths, settings, quit_fn=lambda: app.exit(0), skip_setup=demo and bool(settings.email)
     )
@@ -543,6 +546,7 @@ def run_gui(
         from desktop_agent.gui.update_line import UpdateWatcher
 
         controller.updates = UpdateWatcher(updater, controller)
+        controller.updates.status = applied  # an update that failed its self-test says so
         controller.updates.start()
     guard.activate_requested.connect(controller.show_window)
     _quit_on_signals(app, controller.quit)

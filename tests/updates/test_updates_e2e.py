@@ -10,7 +10,9 @@ staged, and a later check against an honest repository succeeds.
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,48 @@ def test_a_bundle_downloads_verifies_and_stages_the_update(repo, tmp_path):
     assert (installed["src_dir"] / "VERSION").read_text() == "0.2.0"
     assert installed["dst_dir"] == tmp_path / "app"
     assert up.staged() is None  # installed once, not again on every start
+
+
+def _installed_app(repo, tmp_path) -> Path:
+    """A Linux portable folder holding 0.1.0 (the published bundle's files)."""
+    app = tmp_path / "app"
+    shutil.copytree(repo.base / "bundle-0.1.0", app)
+    return app
+
+
+def test_a_portable_folder_updates_itself_and_starts_the_new_version(repo, tmp_path):
+    repo.publish("0.2.0")
+    app = _installed_app(repo, tmp_path)
+    up = Updater(
+        repo.url, tmp_path / "data", "0.1.0", kind="portable", root=repo.root, app_install_dir=app
+    )
+    assert up.check().state is State.STAGED
+    started: list[Path] = []
+    status = up.apply_staged(start_new=started.append)  # the real self-test of the new files
+    assert status is not None and status.current == "0.2.0"
+    assert (app / "VERSION").read_text() == "0.2.0"
+    assert started == [app / "desktop-agent"]
+    assert subprocess.run([app / "desktop-agent"], capture_output=True, text=True).stdout == (
+        "desktop-agent 0.2.0\n"
+    )
+    assert (tmp_path / "data" / "updates" / "previous" / "VERSION").read_text() == "0.1.0"
+
+
+def test_an_update_that_fails_its_self_test_is_undone_and_not_offered_again(repo, tmp_path):
+    repo.publish("0.2.0", self_test_passes=False)
+    app = _installed_app(repo, tmp_path)
+    up = Updater(
+        repo.url, tmp_path / "data", "0.1.0", kind="portable", root=repo.root, app_install_dir=app
+    )
+    assert up.check().state is State.STAGED
+    status = up.apply_staged(start_new=lambda exe: pytest.fail("started a broken version"))
+    assert status is not None and status.state is State.REFUSED
+    assert "failed its self-test" in status.message and "0.1.0 keeps running" in status.message
+    assert (app / "VERSION").read_text() == "0.1.0"  # the previous bundle is back
+    assert sorted(p.name for p in app.iterdir()) == ["VERSION", "desktop-agent"]
+    again = up.check()
+    assert again.state is State.AVAILABLE and "is not installed again" in again.message
+    assert up.staged() is None
 
 
 def test_a_staged_archive_changed_on_disk_is_not_installed(repo, tmp_path):

@@ -53,12 +53,23 @@ class LocalRepository:
         finally:
             os.chdir(here)
 
-    def publish(self, version: str) -> Path:
-        """Add a bundle for `version`, sign everything that changed and serve it."""
+    def bundle(self, version: str, *, self_test_passes: bool = True) -> Path:
+        """A stand-in bundle: VERSION and a `desktop-agent` whose `self-test` passes or fails."""
         bundle = self.base / f"bundle-{version}"
         bundle.mkdir()
         (bundle / "VERSION").write_text(version)
-        (bundle / "desktop-agent").write_text(f"#!/bin/sh\necho desktop-agent {version}\n")
+        exe = bundle / "desktop-agent"
+        exe.write_text(
+            "#!/bin/sh\n"
+            f'if [ "$1" = self-test ]; then exit {0 if self_test_passes else 1}; fi\n'
+            f"echo desktop-agent {version}\n"
+        )
+        exe.chmod(0o755)
+        return bundle
+
+    def publish(self, version: str, *, self_test_passes: bool = True) -> Path:
+        """Add a bundle for `version`, sign everything that changed and serve it."""
+        bundle = self.bundle(version, self_test_passes=self_test_passes)
         self._in_base(self.repo.add_bundle, bundle, new_version=version, skip_patch=True)
         self._in_base(self.repo.publish_changes, private_key_dirs=[self.keys_dir])
         self.serve_current()

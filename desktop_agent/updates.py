@@ -493,6 +493,28 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def verify_trusted_root(root: Path | None = None) -> str:
+    """Load the shipped trusted root and check its own signatures (what every update check needs).
+
+    For `self-test`: a bundle missing the root, tufup or a crypto backend could
+    never update again, so it must not replace a working version.
+    """
+    from tuf.api.metadata import Metadata, Root
+
+    if root is None:
+        from desktop_agent.paths import resource_path
+
+        root = resource_path(ROOT_RESOURCE)
+    md = Metadata[Root].from_file(str(root))
+    md.signed.verify_delegate(Root.type, md.signed_bytes, md.signatures)
+    import tufup  # the client side must import in a frozen bundle too
+
+    return (
+        f"trusted update root v{md.signed.version} verifies "
+        f"(expires {md.signed.expires:%Y-%m-%d}; tufup {tufup.__version__})"
+    )
+
+
 # --- on start and then daily -----------------------------------------------------------------
 
 

@@ -536,9 +536,11 @@ def run_gui(
     applied = None
     if updater is not None and updater.staged() is not None and updater.can_install():
         # A verified update from the last run: installs and starts it, or undoes it and says so.
-        applied = updater.apply_staged(
-            start_new=lambda exe: (guard.release(), updates.restart(exe))
-        )
+        def start_new(exe: Path) -> None:
+            guard.release()
+            updates.restart(exe)
+
+        applied = updater.apply_staged(start_new=start_new)
     controller = AppController(
         paths, settings, quit_fn=lambda: app.exit(0), skip_setup=demo and bool(settings.email)
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,17 @@ def test_a_headless_agent_only_says_and_the_placeholder_root_trusts_nobody(tmp_p
         assert updates.start_headless_checks(Settings(), tmp_path, say) is None
     finally:
         repo.close()
+
+
+def test_self_test_checks_the_trusted_root(tmp_path):
+    assert updates.verify_trusted_root().startswith("trusted update root v1 verifies")
+    forged = tmp_path / "root.json"
+    doc = json.loads(
+        Path(updates.__file__).parent.parent.joinpath("resources", "update-root.json").read_text()
+    )
+    doc["signed"]["expires"] = "2099-01-01T00:00:00Z"  # changed without the root keys
+    forged.write_text(json.dumps(doc))
+    from tuf.api.exceptions import UnsignedMetadataError
+
+    with pytest.raises(UnsignedMetadataError, match=r"signed by 0/1 keys"):
+        updates.verify_trusted_root(forged)

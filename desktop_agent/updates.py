@@ -113,6 +113,26 @@ def how_to_get(kind: str, version: str) -> str:
 # --- the check -------------------------------------------------------------------------------
 
 
+def _tufup_importable() -> None:
+    """Let `import tufup.client` work in a bundle built without setuptools.
+
+    tufup's package imports its repository tools, which import
+    `setuptools.config.expand` (used only to read a version attribute when
+    publishing). build.spec leaves setuptools out of the bundle; the client
+    never calls it, so an empty stand-in module is enough.
+    """
+    import types
+
+    try:
+        import setuptools.config.expand  # noqa: F401
+
+        return
+    except ImportError:
+        pass
+    for name in ("setuptools", "setuptools.config", "setuptools.config.expand"):
+        sys.modules.setdefault(name, types.ModuleType(name))
+
+
 def _refusal(exc: BaseException) -> str | None:
     """The person's words for a verification failure; None when `exc` is not one."""
     from tuf.api import exceptions as tuf_errors
@@ -169,6 +189,7 @@ class Updater:
         self.targets_dir = self.home / "targets"
 
     def _client(self):  # -> tufup.client.Client
+        _tufup_importable()
         from tufup.client import Client
 
         class _OnceClient(Client):
@@ -507,7 +528,9 @@ def verify_trusted_root(root: Path | None = None) -> str:
         root = resource_path(ROOT_RESOURCE)
     md = Metadata[Root].from_file(str(root))
     md.signed.verify_delegate(Root.type, md.signed_bytes, md.signatures)
-    import tufup  # the client side must import in a frozen bundle too
+    _tufup_importable()
+    import tufup
+    import tufup.client  # the client side must import in a frozen bundle too
 
     return (
         f"trusted update root v{md.signed.version} verifies "

@@ -113,3 +113,23 @@ def test_self_test_checks_the_trusted_root(tmp_path):
 
     with pytest.raises(UnsignedMetadataError, match=r"signed by 0/1 keys"):
         updates.verify_trusted_root(forged)
+
+
+def test_the_client_imports_without_setuptools(tmp_path):
+    """build.spec leaves setuptools out of the bundle; tufup's package still imports it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.abc, sys\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'setuptools' or name.startswith('setuptools.'):\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from desktop_agent import updates\n"
+        "print(updates.verify_trusted_root())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "verifies" in done.stdout

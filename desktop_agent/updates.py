@@ -226,7 +226,7 @@ class Updater:
     ) -> UpdateStatus:
         """Verify the repository's metadata; for a bundle also download and verify the archive.
 
-        `download` defaults to "this is a Windows/macOS bundle". Never raises for
+        `download` defaults to "this copy can install itself" (`can_install`). Never raises for
         network or verification trouble: the status says what happened.
         `on_progress` hears DOWNLOADING statuses while the archive comes in.
         """
@@ -279,6 +279,9 @@ class Updater:
                     hook=self._progress_hook(version, on_progress), bytes_expected=info.length
                 )
             path = client.download_target(info)
+        for older in self.targets_dir.iterdir():  # one archive is kept: the newest verified one
+            if older.name != Path(path).name and older.is_file():
+                older.unlink()
         digest = _sha256(Path(path))
         record = {"version": version, "archive": Path(path).name, "sha256": digest}
         tmp = self.home / (STAGED_FILE + ".tmp")

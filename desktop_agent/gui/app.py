@@ -528,8 +528,6 @@ def run_gui(
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)
-    # exit(), not quit(): Qt's quit() first asks every window to close and gives up when one
-    # refuses, and the main window refuses (it hides to the tray) — so SIGTERM never ended the app.
     from desktop_agent import updates
 
     updater = updates.from_settings(settings, root)
@@ -541,6 +539,8 @@ def run_gui(
             updates.restart(exe)
 
         applied = updater.apply_staged(start_new=start_new)
+    # exit(), not quit(): Qt's quit() first asks every window to close and gives up when one
+    # refuses, and the main window refuses (it hides to the tray) — so SIGTERM never ended the app.
     controller = AppController(
         paths, settings, quit_fn=lambda: app.exit(0), skip_setup=demo and bool(settings.email)
     )
@@ -561,6 +561,8 @@ def run_gui(
         logging.shutdown()
         os._exit(rc)
     guard.release()
-    if controller.update_on_exit and updater is not None:
-        updater.apply_staged()  # "Restart to update": installs, then starts the new version
+    # "Restart to update": installs and starts the new version; if it fails its self-test, this
+    # version starts again (and its next check says so).
+    if controller.update_on_exit and updater is not None and updater.apply_staged() is not None:
+        updates.restart(Path(sys.executable))
     return rc

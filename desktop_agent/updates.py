@@ -392,10 +392,11 @@ class Updater:
         return UpdateStatus(State.CURRENT, version, message=f"Updated to {version}.")
 
     def can_install(self) -> bool:
-        """A bundle this app may replace itself: Windows/macOS, or a Linux portable folder it can write."""
-        if self.kind == "bundle":
-            return True
-        return self.kind == "portable" and os.access(self.app_install_dir, os.W_OK)
+        """Whether this copy replaces itself: a Windows/macOS bundle or a Linux portable folder,
+        in a folder this user can write (else it only says how to get the new version)."""
+        if self.kind not in ("bundle", "portable"):
+            return False
+        return os.access(self.app_install_dir, os.W_OK)
 
     def rejected(self) -> str | None:
         """A version that failed its self-test here (not offered again)."""

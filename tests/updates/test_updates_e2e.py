@@ -71,6 +71,7 @@ def test_a_bundle_downloads_verifies_and_stages_the_update(repo, tmp_path):
     assert Path(staged["path"]).read_bytes() == archive.read_bytes()
     installed = {}
     up.app_install_dir = tmp_path / "app"
+    up.app_install_dir.mkdir()
     assert up.apply_staged(install=lambda **kw: installed.update(kw))
     assert (installed["src_dir"] / "VERSION").read_text() == "0.2.0"
     assert installed["dst_dir"] == tmp_path / "app"
@@ -233,3 +234,16 @@ def test_the_update_url_setting_is_validated():
             config.validate({"update_url": bad})
     with pytest.raises(config.SettingsError, match="update_check"):
         config.validate({"update_check": "yes"})
+
+
+def test_a_folder_this_user_cannot_write_only_says_how_to_get_it(repo, tmp_path, monkeypatch):
+    repo.publish("0.2.0")
+    app = _installed_app(repo, tmp_path)
+    monkeypatch.setattr(updates.os, "access", lambda path, mode: False)  # root may write anywhere
+    up = Updater(
+        repo.url, tmp_path / "data", "0.1.0", kind="portable", root=repo.root, app_install_dir=app
+    )
+    status = up.check()
+    assert status.state is State.AVAILABLE
+    assert "desktop-agent-0.2.0-linux-x86_64.tar.gz" in status.message
+    assert up.staged() is None and up.apply_staged() is None

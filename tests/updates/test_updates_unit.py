@@ -118,7 +118,6 @@ def test_self_test_checks_the_trusted_root(tmp_path):
 def test_the_client_imports_without_setuptools(tmp_path):
     """build.spec leaves setuptools out of the bundle; tufup's package still imports it."""
     import subprocess
-    import sys
 
     code = (
         "import importlib.abc, sys\n"
@@ -133,3 +132,37 @@ def test_the_client_imports_without_setuptools(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "verifies" in done.stdout
+
+
+def test_the_windows_install_script_keeps_the_old_version_tests_the_new_and_rolls_back(
+    tmp_path, monkeypatch
+):
+    """Not run on Windows until CI runs it: here tufup's Windows installer writes its script
+    and the Popen/exit at the end are recorded instead of run."""
+    import subprocess
+
+    from tufup.utils import platform_specific as ps
+
+    started: list = []
+    monkeypatch.setattr(ps, "ON_WINDOWS", True)
+    monkeypatch.setattr(ps.subprocess, "Popen", lambda args, **kw: started.append((args, kw)))
+    monkeypatch.setattr(updates.sys, "platform", "win32")
+    src, dst = tmp_path / "updates" / "extract", tmp_path / "Desktop Agent"
+    with pytest.raises(SystemExit):
+        updates._install_with_script(src_dir=src, dst_dir=dst, purge_dst_dir=False)
+    (script,), kw = started[0]
+    text = Path(script).read_text()
+    Path(script).unlink()
+    exe = dst / "desktop-agent.exe"
+    previous = tmp_path / "updates" / "previous"
+    steps = [
+        f'robocopy "{dst}" "{previous}" /e /purge',  # keep the previous version
+        f'robocopy "{src}" "{dst}" /e /move',  # move the new one in
+        f'"{exe}" self-test',
+        "if errorlevel 1 (",
+        f'robocopy "{previous}" "{dst}" /e /purge',  # put the previous one back
+        f'start "" "{exe}"',
+    ]
+    at = [text.index(step) for step in steps]
+    assert at == sorted(at), text
+    assert kw["creationflags"] == getattr(subprocess, "CREATE_NO_WINDOW", 0)

@@ -18,6 +18,11 @@ from pathlib import Path
 from tufup.repo import Repository
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 class LocalRepository:
     def __init__(self, base: Path):
         self.base = base
@@ -36,10 +41,7 @@ class LocalRepository:
         self.root = base / "trusted-root.json"  # what ships with the app
         shutil.copyfile(self.repo.metadata_dir / "root.json", self.root)
         self.serve_current()
-        handler = functools.partial(
-            http.server.SimpleHTTPRequestHandler, directory=str(self.served)
-        )
-        handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+        handler = functools.partial(_QuietHandler, directory=str(self.served))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -71,6 +73,13 @@ class LocalRepository:
         """Add a bundle for `version`, sign everything that changed and serve it."""
         bundle = self.bundle(version, self_test_passes=self_test_passes)
         self._in_base(self.repo.add_bundle, bundle, new_version=version, skip_patch=True)
+        self._in_base(self.repo.publish_changes, private_key_dirs=[self.keys_dir])
+        self.serve_current()
+        return self.repo.targets_dir / f"desktop-agent-{version}.tar.gz"
+
+    def publish_folder(self, version: str, folder: Path) -> Path:
+        """Publish an existing bundle folder (a real PyInstaller onedir) as `version`."""
+        self._in_base(self.repo.add_bundle, folder, new_version=version, skip_patch=True)
         self._in_base(self.repo.publish_changes, private_key_dirs=[self.keys_dir])
         self.serve_current()
         return self.repo.targets_dir / f"desktop-agent-{version}.tar.gz"

@@ -283,6 +283,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"desktop-agent: {exc}", file=sys.stderr)
             return EXIT_ERROR
         print(f"Metrics at {url}", file=sys.stderr, flush=True)
+    from desktop_agent.updates import start_headless_checks
+
+    say = lambda text: print(f"desktop-agent: {text}", file=sys.stderr)  # noqa: E731
+    start_headless_checks(settings, paths.root, say)  # signed update check: says, never installs
     try:
         while True:
             try:

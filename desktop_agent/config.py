@@ -95,6 +95,9 @@ class Settings:
     metrics_address: str = (
         ""  # Prometheus metrics for `run` (metrics.py): "" = off, "9810" = 127.0.0.1:9810
     )
+    # updates (desktop_agent/updates.py; installers/README.md)
+    update_check: bool = True  # check the signed update repository on start and then daily
+    update_url: str = ""  # base URL of the TUF update repository; "" = no update check
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -169,6 +172,17 @@ def _check_metrics_address(value: Any) -> str | None:
     return address_problem(value)
 
 
+def _check_update_url(value: Any) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return 'must be "" (off) or an http(s):// URL of the update repository'
+    return None
+
+
 _CHECKS: dict[str, Any] = {
     "build_from_source": _check_build_from_source,
     "website": _check_website,
@@ -177,6 +191,7 @@ _CHECKS: dict[str, Any] = {
     "gpu_devices": _check_gpu_devices,
     "torch_backend": _check_torch_backend,
     "metrics_address": _check_metrics_address,
+    "update_url": _check_update_url,
 }
 
 

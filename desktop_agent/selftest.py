@@ -122,6 +122,12 @@ def _check_python(data_dir: Path) -> str:
     return f"job interpreter {chosen.path} (Python {major}.{minor}, {chosen.source})"
 
 
+def _check_updates(_data_dir: Path) -> str:
+    from desktop_agent.updates import verify_trusted_root
+
+    return verify_trusted_root()
+
+
 # (name, check, required)
 CHECKS: list[tuple[str, Callable[[Path], str], bool]] = [
     ("qt", _check_qt, False),  # the headless agent works without a GUI
@@ -130,6 +136,11 @@ CHECKS: list[tuple[str, Callable[[Path], str], bool]] = [
     ("nvml", _check_nvml, False),
     ("uv", _check_uv, True),
     ("python", _check_python, True),
+    (
+        "updates",
+        _check_updates,
+        True,
+    ),  # a version that cannot verify updates must not replace one that can
 ]
 
 

@@ -24,6 +24,10 @@
   logs keep working.
 - **Priority**: `nice 10` by default (`priority_prefix`); reusable by the
   CPU-priority setting.
+- **Windows**: the tree runs in a Job Object (`desktop_agent/platform/winjob.py`):
+  the kernel caps its committed memory, its process count and its CPU rate
+  (the core cap as a share of all cores) and kills what is left when the run
+  ends. Not run on Windows until CI runs it; the watchdog stays on top.
 
 The wall-clock limit lives in the runner.
 """
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import logging
 import os
 import shutil
 import sqlite3
@@ -48,6 +53,7 @@ import psutil
 
 from desktop_agent.engine import proctree
 from desktop_agent.engine import errors
+from desktop_agent.platform import winjob
 
 if TYPE_CHECKING:
     from desktop_agent.config import Settings
@@ -70,6 +76,7 @@ class JobLimits:
     nice: int = DEFAULT_NICE
     sample_s: float = SAMPLE_INTERVAL_S
     disk_floor_mb: int = DISK_FLOOR_MB
+    cpu_cores: int = 0  # cores a job may use (Windows job object CPU rate); 0: all
 
     @property
     def inodes(self) -> int:
@@ -90,6 +97,7 @@ def from_settings(settings: Settings) -> JobLimits:
         memory_mb=memory_cap_mb(settings.max_job_memory_mb),
         processes=settings.max_job_processes,
         workspace_mb=settings.max_workspace_mb,
+        cpu_cores=settings.cpu_max_cores,
         nice=DEFAULT_NICE if settings.job_low_priority else 0,
     )
 
@@ -129,8 +137,41 @@ class ProcessCap:
     def pids(self) -> list[int]:
         return []
 
+    def attach(self, pid: int, job_limits: JobLimits | None) -> None:
+        """Called with train.py's pid right after it starts (the Windows job object joins it here)."""
+
     def close(self) -> None:
         pass
+
+
+class _WindowsJob(ProcessCap):
+    """A Job Object holds the tree (platform/winjob.py). NOT RUN ON WINDOWS UNTIL CI RUNS IT."""
+
+    kind = "job-object"
+
+    def __init__(self, kernel: winjob.Kernel32 | None = None):
+        self._kernel = kernel  # None: the real kernel32
+        self._job: winjob.JobObject | None = None
+        self.error: str | None = None  # why no job object holds the tree (the watchdog still does)
+
+    def attach(self, pid: int, job_limits: JobLimits | None) -> None:
+        lim = job_limits or JobLimits(0, 0, 0)
+        plan = winjob.plan(lim.memory_mb, lim.processes, lim.cpu_cores, psutil.cpu_count() or 1)
+        try:
+            self._job = winjob.contain(pid, plan, self._kernel)
+        except OSError as exc:
+            self.error = str(exc)
+            logging.getLogger(__name__).warning(
+                "No Windows job object for the job (%s); the watchdog still enforces its limits",
+                exc,
+            )
+
+    def pids(self) -> list[int]:
+        return self._job.pids() if self._job is not None else []
+
+    def close(self) -> None:
+        if self._job is not None:
+            self._job.close()
 
 
 class _PidsCgroup(ProcessCap):
@@ -247,6 +288,8 @@ def kill_stale_cgroups(owner: str) -> int:
 
 def open_process_cap(limit: int, owner: str = "") -> ProcessCap:
     """The strongest process-count cap this machine allows for one run; `owner` is the agent's work folder."""
+    if os.name == "nt":
+        return _WindowsJob()  # memory and CPU caps too, so even when `limit` is 0
     if limit <= 0:
         return ProcessCap()
     found = pids_cgroup_parent()
@@ -275,7 +318,9 @@ def open_process_cap(limit: int, owner: str = "") -> ProcessCap:
 
 
 def process_cap_enforced_by_kernel() -> str | None:
-    """Which kernel mechanism would cap a job's processes here ("cgroup-v1", "cgroup-v2", "rlimit"), or None."""
+    """Which kernel mechanism would cap a job's processes here ("cgroup-v1", "cgroup-v2", "rlimit", "job-object"), or None."""
+    if os.name == "nt":
+        return "job-object"  # not run on Windows until CI runs it
     if pids_cgroup_parent() is not None:
         return pids_cgroup_parent()[1]  # type: ignore[index]
     if os.name != "nt" and hasattr(os, "getuid") and os.getuid() != 0:

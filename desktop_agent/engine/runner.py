@@ -303,6 +303,7 @@ class JobProcess:
             )
             self.pid = self._proc.pid
             self._place()
+            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (limits._WindowsJob)
             if self.on_started is not None:
                 self.on_started(self)
             readers = [

@@ -97,6 +97,8 @@ class AppController(QObject):
         self.setup_dialog: SetupDialog | None = None
         self._event_pid: int | None = None
         self.restart_notice: str | None = None  # what the last restart notice said, if any
+        self.updates: Any = None  # an update_line.UpdateWatcher when update checks are on
+        self.update_on_exit = False  # "Restart to update" was clicked: run_gui installs it
 
         self._store_factory = store_factory or _default_store_factory(paths)
         self._store: Any = None
@@ -171,7 +173,26 @@ class AppController(QObject):
         w.settings_tab.saved.connect(self._rules_saved)  # the page's one Apply
         s = self.settings
         w.settings_tab.show_settings(s.email, s.server, s.proxy)
+        self._wire_update_line(w)
         return w
+
+    def _wire_update_line(self, w: MainWindow) -> None:
+        """The update line follows the update checks; "Restart to update" waits for the task."""
+        if self.updates is not None:
+            w.update_line.show_status(self.updates.status)
+            self.updates.status_changed.connect(w.update_line.show_status)
+        w.update_line.set_busy(self.status.task is not None)
+        self.bridge.task_started.connect(lambda _e: w.update_line.set_busy(True))
+        self.bridge.task_finished.connect(lambda _e: w.update_line.set_busy(False))
+        w.update_line.restart_requested.connect(self.restart_to_update)
+
+    def restart_to_update(self) -> None:
+        """Quit, and let run_gui install the staged update; never while a task is in hand."""
+        if self.status.task is not None:
+            log.info("update: restart postponed, a task is in hand")
+            return
+        self.update_on_exit = True
+        self.quit()
 
     def _get_store(self) -> Any:
         if self._store is None:
@@ -545,11 +566,28 @@ def run_gui(
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)
+    from desktop_agent import updates
+
+    updater = updates.from_settings(settings, root)
+    applied = None
+    if updater is not None and updater.staged() is not None and updater.can_install():
+        # A verified update from the last run: installs and starts it, or undoes it and says so.
+        def start_new(exe: Path) -> None:
+            guard.release()
+            updates.restart(exe)
+
+        applied = updater.apply_staged(start_new=start_new)
     # exit(), not quit(): Qt's quit() first asks every window to close and gives up when one
     # refuses, and the main window refuses (it hides to the tray) — so SIGTERM never ended the app.
     controller = AppController(
         paths, settings, quit_fn=lambda: app.exit(0), skip_setup=demo and bool(settings.email)
     )
+    if updater is not None:  # signed update checks on start and then daily
+        from desktop_agent.gui.update_line import UpdateWatcher
+
+        controller.updates = UpdateWatcher(updater, controller)
+        controller.updates.status = applied  # an update that failed its self-test says so
+        controller.updates.start()
     guard.activate_requested.connect(controller.show_window)
     _quit_on_signals(app, controller.quit)
     controller.start(minimized=minimized)
@@ -561,4 +599,8 @@ def run_gui(
         logging.shutdown()
         os._exit(rc)
     guard.release()
+    # "Restart to update": installs and starts the new version; if it fails its self-test, this
+    # version starts again (and its next check says so).
+    if controller.update_on_exit and updater is not None and updater.apply_staged() is not None:
+        updates.restart(Path(sys.executable))
     return rc

@@ -21,6 +21,7 @@ from desktop_agent.gui.logs_tab import LogsTab
 from desktop_agent.gui.machine_tab import MachineTab
 from desktop_agent.gui.now_tab import NowTab
 from desktop_agent.gui.settings_tab import SettingsTab
+from desktop_agent.gui.update_line import UpdateLine
 from desktop_agent.monitor import Monitor
 
 
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.addWidget(self.no_tray_label)
+        self.update_line = UpdateLine()  # hidden until an update check has something to say
+        lay.addWidget(self.update_line)
         lay.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 

@@ -129,7 +129,7 @@ class TaskPipeline:
         self.workspace = ctx.paths.work / f"task-{row.id}"
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
-        self._disk_fulls = 0  # disk-full host faults during this task (limits.DiskFull)
+        self._disk_fulls = 0  # disk-full host faults during this task (errors.DiskFull)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -239,7 +239,7 @@ class TaskPipeline:
                 if not isinstance(exc, errors.HostFault) and not limits.is_disk_full(exc):
                     raise
                 shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
-                if not isinstance(exc, errors.HostFault) or isinstance(exc, limits.DiskFull):
+                if not isinstance(exc, errors.HostFault) or isinstance(exc, errors.DiskFull):
                     # The job may be what fills the disk: once more after a pause, then give it back.
                     self._disk_fulls += 1
                     if self._disk_fulls > 1:

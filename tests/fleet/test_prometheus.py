@@ -90,7 +90,6 @@ def test_prometheus_scrapes_an_agent_working_a_job(tmp_path):
 
     with DevServer(data_dir=tmp_path / "server") as srv:
         srv.add_owner(OWNER)
-        srv.submit_job(SAMPLE, code=sample_code(seconds=4), chunks=1)
         agent = spawn_agent(srv.url, tmp_path / "agent", "--metrics", "0")
         found = wait_until(
             lambda: re.search(r"Metrics at http://(127\.0\.0\.1:\d+)/metrics", agent_output(agent)),
@@ -100,6 +99,9 @@ def test_prometheus_scrapes_an_agent_working_a_job(tmp_path):
         try:
             wait_until(prom.ready, 60, interval=0.2)
             wait_until(lambda: prom.value('up{job="desktop-agent"}') == 1, 60, interval=0.5)
+            # The work arrives once Prometheus scrapes, so it sees the task in hand however
+            # quickly this machine starts it.
+            srv.submit_job(SAMPLE, code=sample_code(seconds=4), chunks=1)
             done = 'desktop_agent_tasks_finished_total{outcome="completed"}'
             wait_until(lambda: prom.value(done) == 1, 90, interval=0.5)
             # what Prometheus stored while the task was in hand, and after

@@ -227,7 +227,8 @@ def test_history_sorts_and_totals(qtbot):
     tab.table.sortByColumn(HistoryModel.DURATION, Qt.DescendingOrder)
     assert proxy.index(0, HistoryModel.TASK).data() == "10"
     assert proxy.index(0, HistoryModel.DURATION).data() == "2 h 00 min"
-    assert proxy.index(0, HistoryModel.OUTCOME).data(Qt.ToolTipRole) == "train.py crashed"
+    tip = proxy.index(0, HistoryModel.OUTCOME).data(Qt.ToolTipRole)
+    assert tip == "<p style='white-space:pre-wrap'>train.py crashed</p>"  # escaped, shown as text
 
 
 def test_history_csv_export(tmp_path):

@@ -15,10 +15,10 @@ import signal
 import subprocess
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.e2e.conftest import SAMPLE, sample_code, wait_until
+from tests.fleet.conftest import wait_for_one_completed_task
+from tests.e2e.conftest import SAMPLE, sample_code
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSIBLE = ROOT / "installers" / "fleet" / "ansible"
@@ -190,20 +190,9 @@ def test_real_install_works_a_task_and_a_second_run_changes_nothing(deb, tmp_pat
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-            url = f"http://127.0.0.1:{port}/metrics"
-
-            def completed() -> bool:
-                assert agent.poll() is None, log.read_text(errors="replace")
-                try:
-                    text = httpx.get(url, timeout=5).text
-                except httpx.HTTPError:
-                    return False
-                assert 'outcome="failed"} 0.0' in text, log.read_text(errors="replace")
-                return 'desktop_agent_tasks_finished_total{outcome="completed"} 1.0' in text
-
-            wait_until(completed, 180, interval=0.5)
-            done = [s for s in srv.job(job_id)["subtasks"] if s.get("result_url")]
-            assert len(done) == 1 and srv.credits(done[0]["id"]) == 1
+            wait_for_one_completed_task(
+                agent, f"http://127.0.0.1:{port}/metrics", log, srv, job_id, 180
+            )
 
             second = playbook(inv)
             assert second.returncode == 0, second.stdout[-4000:]

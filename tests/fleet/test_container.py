@@ -20,10 +20,10 @@ import socket
 import subprocess
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.e2e.conftest import SAMPLE, sample_code, wait_until
+from tests.fleet.conftest import wait_for_one_completed_task
+from tests.e2e.conftest import SAMPLE, sample_code
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "installers" / "fleet" / "kubernetes"
@@ -138,20 +138,9 @@ def test_image_root_filesystem_runs_the_agent_as_its_user(deb, tmp_path):
             cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            url = f"http://127.0.0.1:{port}/metrics"
-
-            def completed() -> bool:
-                assert agent.poll() is None, log.read_text(errors="replace")
-                try:
-                    text = httpx.get(url, timeout=5).text
-                except httpx.HTTPError:
-                    return False
-                assert 'outcome="failed"} 0.0' in text, log.read_text(errors="replace")
-                return 'desktop_agent_tasks_finished_total{outcome="completed"} 1.0' in text
-
-            wait_until(completed, 300, interval=0.5)
-            done = [s for s in srv.job(job_id)["subtasks"] if s.get("result_url")]
-            assert len(done) == 1 and srv.credits(done[0]["id"]) == 1
+            wait_for_one_completed_task(
+                agent, f"http://127.0.0.1:{port}/metrics", log, srv, job_id, 300
+            )
             assert (data / "agent.db").stat().st_uid == 10001  # written as the image's user
         finally:
             os.killpg(agent.pid, signal.SIGTERM)

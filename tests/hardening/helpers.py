@@ -29,7 +29,17 @@ def run_one_task(
     settings = settings_for(srv, **overrides)
     if server_url:
         settings = settings.with_overrides(server=server_url)
-    with AgentThread(settings, data_dir, max_tasks=1) as run:
+    # Stop at the first finished task whatever its outcome (max_tasks counts only completed and
+    # failed ones, so a rejected or released task would leave the agent asking for more).
+    holder: list[AgentThread] = []
+
+    def stop_when_finished(event) -> None:
+        if isinstance(event, ev.TaskFinished) and holder:
+            holder[0].agent.stop()
+
+    run = AgentThread(settings, data_dir, max_tasks=1, on_event=stop_when_finished)
+    holder.append(run)
+    with run:
         run.thread.join(timeout)
     finished = run.of(ev.TaskFinished)
     assert len(finished) == 1, finished

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine import limits, runner
 from desktop_agent.platform import winjob
 
@@ -231,13 +232,11 @@ def test_the_runner_puts_train_py_in_the_job_and_closes_it_at_the_end(tmp_path, 
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / "train.py").write_text("print('hi')\n")
+    spec = JobSpec(
+        time_limit=30, limits=limits.JobLimits(memory_mb=256, processes=16, workspace_mb=0)
+    )
     job = runner.JobProcess(
-        Path(sys.executable),
-        ws,
-        time_limit=30,
-        log_path=tmp_path / "job.log",
-        limits=limits.JobLimits(memory_mb=256, processes=16, workspace_mb=0),
-        grace_s=1.0,
+        Path(sys.executable), ws, spec, log_path=tmp_path / "job.log", grace_s=1.0
     )
     result = asyncio.run(job.run())
     assert result.exit_code == 0

@@ -1,5 +1,7 @@
 """Prometheus metrics for fleets: what one agent is doing, served on a local HTTP port.
 
+long: one exporter; most of its length is the metric definitions, each with its help text.
+
 Off unless the operator asks (`metrics_address` in settings.json or
 `desktop-agent run --metrics ADDR`). `AgentMetrics` is an event sink: the
 engine's events (engine/events.py) set the state, mode, phase, outcome counters,

@@ -1,5 +1,8 @@
 """Signed update checks: The Update Framework (TUF), through tufup.
 
+long: one update client (check, verify, download, install at the next start, roll back); the
+steps share the verified metadata and the rules about when an install may happen.
+
 An app that runs strangers' code must get its own security fixes, and an
 update channel is itself an attack surface: whoever controls the update
 server (or the network) could push a forged build, replay an old vulnerable

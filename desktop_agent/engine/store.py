@@ -1,5 +1,8 @@
 """SQLite store: task history, the task in hand and the outbox, in one file.
 
+long: one schema, its migrations and the queries on it; splitting them would scatter the
+crash-safety rules (what is written, when, fsync'd) that have to be read together.
+
 Every task the server hands us gets a row the moment it is assigned, and the
 row's `phase` is saved on every transition (fsync'd: WAL + synchronous=FULL),
 so after a crash the next start knows exactly what to do with it:

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from desktop_agent.engine.store import Store
+from tests.rows import open_sample_task
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -25,15 +26,7 @@ def env_for(home):
 def a_history(data_dir, n=50):
     store = Store(data_dir / "agent.db")
     for task_id in range(1, n + 1):
-        row = store.open_task(
-            server="http://s",
-            agent_id="a",
-            task_id=task_id,
-            job_id=1,
-            code_url="http://c",
-            requirements_url="http://r",
-            chunk_data_url="http://d",
-        )
+        row = open_sample_task(store, task_id=task_id)
         store.finish(row.id, "completed", result_url=f"http://s/results/{task_id}_model.pth")
     store.close()
 

@@ -3,17 +3,12 @@ import sqlite3
 import pytest
 
 from desktop_agent.engine.store import SCHEMA_VERSION, Store, StoreError
+from tests.rows import open_sample_task
 
 
 def _open(store, task_id=1):
-    return store.open_task(
-        server="http://s",
-        agent_id="a",
-        task_id=task_id,
-        job_id=7,
-        code_url="c",
-        requirements_url="r",
-        chunk_data_url="d",
+    return open_sample_task(
+        store, task_id=task_id, job_id=7, code_url="c", requirements_url="r", chunk_data_url="d"
     )
 
 
@@ -129,15 +124,7 @@ def test_many_openers_at_once_on_a_new_file(tmp_path):
 def test_time_the_app_was_not_running_is_not_duration(tmp_path):
     """A task picked up again after the app was stopped counts only the time it was held."""
     store = Store(tmp_path / "agent.db")
-    row = store.open_task(
-        server="http://s",
-        agent_id="a",
-        task_id=1,
-        job_id=1,
-        code_url="c",
-        requirements_url="r",
-        chunk_data_url="d",
-    )
+    row = open_sample_task(store, code_url="c", requirements_url="r", chunk_data_url="d")
     # The app stopped 375 s ago, right after the assignment, and starts again now.
     store.update(row.id, started_at=row.started_at - 375, touched_at=row.started_at - 374)
     row = store.resume(row.id)
@@ -149,14 +136,6 @@ def test_time_the_app_was_not_running_is_not_duration(tmp_path):
 
 def test_resume_of_a_row_written_before_touched_at_existed_adds_nothing(tmp_path):
     store = Store(tmp_path / "agent.db")
-    row = store.open_task(
-        server="http://s",
-        agent_id="a",
-        task_id=1,
-        job_id=1,
-        code_url="c",
-        requirements_url="r",
-        chunk_data_url="d",
-    )
+    row = open_sample_task(store, code_url="c", requirements_url="r", chunk_data_url="d")
     store._write("UPDATE tasks SET touched_at=NULL WHERE id=?", (row.id,))
     assert store.resume(row.id).away_s == 0

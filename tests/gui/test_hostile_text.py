@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_agent.engine.store import Store
+from tests.rows import open_sample_task
 
 BANNER = "<h1 style='color:red'>Your computer is infected</h1><a href='http://evil'>call now</a>"
 
@@ -13,7 +14,8 @@ BANNER = "<h1 style='color:red'>Your computer is infected</h1><a href='http://ev
 @pytest.fixture
 def finished_row(tmp_path):
     store = Store(tmp_path / "agent.db")
-    row = store.open_task(
+    row = open_sample_task(
+        store,
         server="http://127.0.0.1:1",
         agent_id="agent-x",
         task_id=7,

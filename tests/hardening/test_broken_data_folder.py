@@ -17,6 +17,7 @@ import pytest
 from desktop_agent.cli import EXIT_DATA_BROKEN, EXIT_USAGE
 from desktop_agent.engine import errors
 from desktop_agent.engine.store import SCHEMA_VERSION, Store
+from tests.rows import open_sample_task
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -41,15 +42,7 @@ def one_line(result) -> str:
 
 def a_good_history(data_dir):
     store = Store(data_dir / "agent.db")
-    row = store.open_task(
-        server="http://s",
-        agent_id="a",
-        task_id=1,
-        job_id=1,
-        code_url="http://c",
-        requirements_url="http://r",
-        chunk_data_url="http://d",
-    )
+    row = open_sample_task(store)
     store.finish(row.id, "completed")
     store.close()
 
@@ -140,14 +133,12 @@ def test_full_disk_is_a_host_fault_not_a_crash(tmp_path):
     store._db.execute(f"PRAGMA max_page_count={pages}")  # the file may not grow: a full disk
     with pytest.raises(errors.DiskFull, match="disk holding the data folder is full"):
         for n in range(1, 10_000):
-            store.open_task(
+            open_sample_task(
+                store,
                 server="http://s" * 50,
                 agent_id="a" * 500,
                 task_id=n,
-                job_id=1,
                 code_url="http://c" * 100,
-                requirements_url="http://r",
-                chunk_data_url="http://d",
             )
     assert isinstance(errors.DiskFull("x"), errors.HostFault)
     store.close()

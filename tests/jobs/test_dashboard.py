@@ -8,17 +8,12 @@ from desktop_agent import gpu, monitor
 from desktop_agent.engine.store import Store
 
 from .fakes import FakeNvml, gpu_sample
+from tests.rows import open_sample_task
 
 
 def add_task(store: Store, task_id: int, **fields) -> None:
-    row = store.open_task(
-        server="s",
-        agent_id="a",
-        task_id=task_id,
-        job_id=1,
-        code_url="c",
-        requirements_url="r",
-        chunk_data_url="d",
+    row = open_sample_task(
+        store, server="s", task_id=task_id, code_url="c", requirements_url="r", chunk_data_url="d"
     )
     store.finish(row.id, "completed", **fields)
 

@@ -78,6 +78,16 @@ class Settings:
         "pause"  # "pause" (suspend the job) or "stop" (stop it and give the task back)
     )
     pause_when_fullscreen: bool = False  # suspend while a full-screen app is in front (best effort)
+    pause_programs: list = field(
+        default_factory=list
+    )  # ["steam", "blender"]: suspend while any runs
+    cpu_max_temp_c: float = 0.0  # suspend the job above this CPU temperature; 0 = off
+    cpu_temp_hysteresis_c: float = 10.0  # ... and resume once it is this much cooler
+    cpu_throttle_pct: int = 100  # share of CPU time the job may use on its cores (1-100)
+    max_download_kib_s: int = 0  # download rate cap for job files, KiB/s; 0 = no cap
+    monthly_transfer_mb: int = 0  # downloads + uploads per calendar month; 0 = no cap
+    notify_problems: bool = True  # a popup when the server stays unreachable, and when it is back
+    language: str = ""  # "" = the system's language; "de", "fr", "es", "zh_CN", "en"
     # real jobs at real size (engine/torch_backend.py, engine/accounting.py)
     torch_backend: str = "auto"  # PyTorch build for jobs: "auto" (CUDA matched to the driver, else CPU), "cpu", "cu126"..., "default"
     # trust & hardening (engine/sandbox.py, engine/limits.py; docs/sandbox.md)
@@ -139,6 +149,15 @@ def _check_gpu_devices(value: Any) -> str | None:
     return None if all(p.isdigit() for p in parts) else 'must be "" or GPU numbers such as "0,1"'
 
 
+def _check_programs(value: Any) -> str | None:
+    ok = all(isinstance(p, str) and p.strip() and len(p) <= 255 for p in value)
+    return None if ok else 'must be a list of program names such as ["steam", "blender"]'
+
+
+def _check_throttle(value: Any) -> str | None:
+    return None if 1 <= value <= 100 else "must be a percentage from 1 to 100"
+
+
 def _check_torch_backend(value: Any) -> str | None:
     from desktop_agent.engine.torch_backend import (
         valid_setting,
@@ -192,6 +211,9 @@ _CHECKS: dict[str, Any] = {
     "torch_backend": _check_torch_backend,
     "metrics_address": _check_metrics_address,
     "update_url": _check_update_url,
+    "pause_programs": _check_programs,
+    "cpu_throttle_pct": _check_throttle,
+    "language": _check_choice("", "en", "de", "fr", "es", "zh_CN"),
 }
 
 

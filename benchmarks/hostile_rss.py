@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import OWNER, header
 from desktop_agent.devserver import DevServer
-from tests.hardening.conftest import CraftedServer
+from tests.helpers.crafted_server import CraftedServer
 
 GIB = 1 << 30
 

@@ -1,7 +1,14 @@
-"""Shared test set-up.
+"""Shared test set-up, and the fixtures tests in more than one folder use.
 
 Qt must run offscreen before anything imports it, and no test may touch the
 real user's data folder or keyring.
+
+The tests mirror the code: tests/engine/test_<module>.py for desktop_agent/engine/ and the
+Qt-free modules beside it (config, identity, diagnostics), tests/platform/ for
+desktop_agent/platform/, tests/gui/ for desktop_agent/gui/, tests/devserver/ for the reference
+backend, tests/e2e/ for the whole agent against the reference backend, tests/fleet/,
+tests/updates/ and tests/packaging/ for what their names say. Helpers shared between folders
+live in tests/helpers/.
 """
 
 from __future__ import annotations
@@ -15,6 +22,34 @@ os.environ.pop("DESKTOP_AGENT_EMAIL", None)
 os.environ.pop("DESKTOP_AGENT_METRICS", None)
 
 import pytest
+
+from tests.e2e.conftest import srv  # noqa: F401  (the reference backend; tests/devserver has its own)
+
+
+@pytest.fixture
+def knobs():
+    """Every input a rule reads, turned by hand (tests/helpers/knobs.py)."""
+    from tests.helpers.knobs import Knobs
+
+    return Knobs()
+
+
+@pytest.fixture
+def crafted(srv):  # noqa: F811
+    """A crafted server in front of the reference backend (tests/helpers/crafted_server.py)."""
+    from tests.helpers.crafted_server import CraftedServer
+
+    with CraftedServer(srv.url) as server:
+        yield server
+
+
+@pytest.fixture
+def no_job_left_behind(tmp_path_factory):
+    """The test must leave no job process behind (used by every hostile-input test module)."""
+    yield
+    from tests.helpers.leftovers import assert_no_job_left
+
+    assert_no_job_left(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 NOT RUN ON WINDOWS UNTIL CI RUNS IT. The limit arithmetic (`plan`), the
 structure layouts and the order of kernel32 calls are unit-tested on Linux
-behind the `Kernel32` seam (tests/hardening/test_winjob.py); the real ctypes
+behind the `Kernel32` seam (tests/platform/test_winjob.py); the real ctypes
 calls (`_CtypesKernel32`) have never run.
 
 What the job object enforces, in the kernel, for every process in it

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from desktop_agent import config
+from desktop_agent.config import SettingsError, load_settings, validate
 
 
 def test_precedence_flags_over_env_over_file_over_defaults(tmp_path):
@@ -55,3 +56,33 @@ def test_every_setting_is_documented():
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
     assert [f.name for f in fields(config.Settings) if f"`{f.name}`" not in doc] == []
+
+
+def test_settings_keys_are_validated(tmp_path):
+    ok = validate(
+        {
+            "pause_on_battery": False,
+            "cpu_max_cores": 2,
+            "schedule": {"mon": ["09:00-17:00"]},
+            "gpu_max_temp_c": 80,
+            "memory_action": "stop",
+            "gpu_devices": "0,1",
+        }
+    )
+    assert ok["gpu_max_temp_c"] == 80.0
+    for bad, words in [
+        ({"pause_on_battery": "yes"}, "must be bool"),
+        ({"schedule": ["mon"]}, "schedule"),
+        ({"schedule": {"mon": ["nope"]}}, "not a window"),
+        ({"memory_action": "kill"}, "one of"),
+        ({"gpu_devices": "first"}, "GPU numbers"),
+        ({"pause_on_batery": True}, "unknown setting"),
+        ({"cpu_max_cores": -1}, "negative"),
+    ]:
+        with pytest.raises(SettingsError, match=words):
+            validate(bad)
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"run_when_idle_only": True, "idle_minutes": 10})
+    )
+    s = load_settings(tmp_path)
+    assert s.run_when_idle_only and s.idle_minutes == 10.0

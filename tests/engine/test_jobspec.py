@@ -9,7 +9,7 @@ import pytest
 from desktop_agent.config import Settings
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import limits
-from desktop_agent.engine.jobspec import JobSpec
+from desktop_agent.engine.jobspec import JobSpec, job_environment
 from tests.e2e.conftest import SAMPLE, AgentThread, sample_code, settings_for, srv, wait_until  # noqa: F401
 
 
@@ -71,3 +71,16 @@ def test_a_new_env_cache_budget_applies_without_a_restart(tmp_path):
     agent = Agent(Settings(), DataPaths(tmp_path / "agent"), env_cache=envs)
     agent.update_settings(Settings(env_cache_budget_mb=500))
     assert envs.budget_mb == 500 and agent.settings.env_cache_budget_mb == 500
+
+
+def test_job_environment():
+    assert job_environment(Settings()) == {}
+    env = job_environment(Settings(cpu_max_cores=2, use_gpu=False))
+    assert (
+        env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2"
+        and env["CUDA_VISIBLE_DEVICES"] == ""
+    )
+    env = job_environment(Settings(gpu_devices="1, 2"))
+    assert (
+        env["CUDA_VISIBLE_DEVICES"] == "1,2" and env["CUDA_DEVICE_ORDER"] == "PCI_BUS_ID"
+    )  # numbered as in Settings

@@ -1,4 +1,4 @@
-"""Hardening fixtures: the e2e ones, a crafted server in front of the reference backend, leftover checks."""
+"""A crafted server in front of the reference backend: it answers what the backend never would."""
 
 from __future__ import annotations
 
@@ -10,61 +10,10 @@ from pathlib import Path
 from collections.abc import Awaitable, Callable
 
 import httpx
-import psutil
-import pytest
 import uvicorn
 
-from desktop_agent.engine.runner import TOKEN_VAR
-from tests.e2e.conftest import srv  # noqa: F401  (re-exported fixture)
 
 Handler = Callable[[dict, bytes], Awaitable[tuple[int, dict[str, str], object]]]
-
-
-def job_processes(root: Path) -> list[psutil.Process]:
-    """Live processes carrying a job's task token that run under `root` (other test runs may share the machine)."""
-    found = []
-    prefix = str(root.resolve())
-    for proc in psutil.process_iter():
-        try:
-            if (
-                proc.status() != psutil.STATUS_ZOMBIE
-                and TOKEN_VAR in proc.environ()
-                and proc.cwd().startswith(prefix)
-            ):
-                found.append(proc)
-        except (psutil.Error, OSError):
-            continue
-    return found
-
-
-def processes_with(marker: str) -> list[psutil.Process]:
-    found = []
-    for proc in psutil.process_iter(["cmdline"]):
-        try:
-            if proc.status() != psutil.STATUS_ZOMBIE and any(
-                marker in part for part in proc.info["cmdline"] or []
-            ):
-                found.append(proc)
-        except psutil.Error:
-            continue
-    return found
-
-
-@pytest.fixture(autouse=True)
-def no_job_left_behind(tmp_path_factory):
-    """Every hardening test must leave no job process behind."""
-    yield
-    root = tmp_path_factory.getbasetemp()
-    deadline = time.monotonic() + 10
-    while job_processes(root) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = job_processes(root)
-    for proc in left:
-        try:
-            proc.kill()
-        except psutil.Error:
-            pass
-    assert not left, f"job processes left behind: {left}"
 
 
 class CraftedServer:
@@ -177,12 +126,6 @@ def json_answer(obj: object, status: int = 200):
     import json
 
     return status, {"content-type": "application/json"}, json.dumps(obj).encode()
-
-
-@pytest.fixture
-def crafted(srv):  # noqa: F811
-    with CraftedServer(srv.url) as server:
-        yield server
 
 
 def write_job(tmp: Path, code: str) -> Path:

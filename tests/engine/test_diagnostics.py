@@ -13,7 +13,7 @@ from desktop_agent.config import save_settings
 from desktop_agent.diagnostics import Redactor, write_diagnostics
 from tests.e2e.conftest import OWNER, SAMPLE, spawn_agent
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from desktop_agent.engine import control
-from tests.controls.conftest import busy_code
+from tests.helpers.busy_job import busy_code
 from tests.e2e.conftest import SAMPLE, agent_output, spawn_agent, wait_until
 
 pytestmark = pytest.mark.timeout(120)

@@ -7,7 +7,7 @@ import os
 from desktop_agent import gpu, monitor
 from desktop_agent.engine.store import Store
 
-from .fakes import FakeNvml, gpu_sample
+from tests.helpers.fake_nvml import FakeNvml, gpu_sample
 from tests.rows import open_sample_task
 
 

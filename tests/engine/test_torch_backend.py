@@ -10,7 +10,7 @@ from desktop_agent import gpu
 from desktop_agent.engine import torch_backend as tb
 from desktop_agent.engine.envs import EnvCache
 
-from .fakes import FakeNvml
+from tests.helpers.fake_nvml import FakeNvml
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("no_job_left_behind")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

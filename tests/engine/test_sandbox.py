@@ -19,9 +19,9 @@ from tests.e2e.conftest import (
     uploaded_result,
     wait_until,
 )
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.one_task import completions, run_one_task
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.timeout(90), pytest.mark.usefixtures("no_job_left_behind")]
 
 needs_bwrap = pytest.mark.skipif(
     not sandbox.detect().available, reason=f"no working bubblewrap: {sandbox.detect().reason}"

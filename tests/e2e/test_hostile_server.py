@@ -1,7 +1,7 @@
 """A server that is wrong, slow or hostile: each row of docs/hostile-inputs.md about the server side.
 
 The reference backend's fault switches cover failures it can produce; a crafted ASGI server in
-front of it (tests/hardening/conftest.py) produces the answers it never would.
+front of it (tests/helpers/crafted_server.py) produces the answers it never would.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from desktop_agent.engine import fetch
 from desktop_agent.engine.errors import HostFault, JobFault
 from desktop_agent.engine.store import Store
 from tests.e2e.conftest import SAMPLE, AgentThread, assert_job_done_once, settings_for, wait_until
-from tests.hardening.conftest import CraftedServer, json_answer, never
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.crafted_server import CraftedServer, json_answer, never
+from tests.helpers.one_task import completions, run_one_task
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.timeout(90), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 def rewrite_task(crafted: CraftedServer, **changes):

@@ -19,7 +19,7 @@ from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine import limits, runner
 from desktop_agent.platform import winjob
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 class FakeKernel32:

@@ -21,9 +21,9 @@ import pytest
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import sandbox
 from tests.e2e.conftest import uploaded_result
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.one_task import completions, run_one_task
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.usefixtures("no_job_left_behind")]
 
 needs_bwrap = pytest.mark.skipif(
     not sandbox.detect().available, reason=f"no working bubblewrap: {sandbox.detect().reason}"

@@ -19,9 +19,9 @@ from desktop_agent.engine import events as ev
 from desktop_agent.engine.errors import AgentError
 from desktop_agent.engine.protocol import make_http_client
 from tests.e2e.conftest import AgentThread, settings_for, wait_until
-from tests.hardening.conftest import CraftedServer, json_answer
+from tests.helpers.crafted_server import CraftedServer, json_answer
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 def _name(cn: str) -> x509.Name:

@@ -12,7 +12,7 @@ import pytest
 from desktop_agent.engine.store import Store
 from tests.e2e.conftest import SAMPLE, AgentThread, settings_for
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.timeout(90), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 @pytest.fixture

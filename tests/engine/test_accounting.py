@@ -11,7 +11,7 @@ import pytest
 from desktop_agent import gpu
 from desktop_agent.engine import accounting, energy
 
-from .fakes import FakeNvml, gpu_sample
+from tests.helpers.fake_nvml import FakeNvml, gpu_sample
 
 ME = os.getpid()
 

@@ -1,34 +1,14 @@
 """The env cache at scale: hard links counted once, budget eviction (uv cache first, then LRU),
-the warm-up path (a build in progress is shared), and the Settings row with its Clear button."""
+and the warm-up path (a build in progress is shared). The Settings row: tests/gui/test_env_cache_widget.py."""
 
 from __future__ import annotations
 
 import asyncio
-import os
-import time
-from pathlib import Path
 
 import pytest
 
-from desktop_agent.engine import envs as envs_mod
 from desktop_agent.engine.envs import READY, EnvCache
-
-MB = 1024 * 1024
-
-
-def fake_env(
-    root: Path, name: str, shared: Path | None = None, own_mb: int = 0, age: float = 0.0
-) -> Path:
-    env = root / name
-    (env / "lib").mkdir(parents=True)
-    if shared is not None:
-        os.link(shared, env / "lib" / shared.name)  # as uv links a cached wheel's file
-    if own_mb:
-        (env / "lib" / "own.bin").write_bytes(os.urandom(own_mb * MB))
-    (env / READY).write_text("{}")
-    t = time.time() - age
-    os.utime(env / READY, (t, t))
-    return env
+from tests.helpers.fake_envs import MB, seed
 
 
 @pytest.fixture
@@ -40,18 +20,6 @@ def cache(tmp_path) -> EnvCache:
         uv_bin="uv",
         uv_cache_dir=tmp_path / "uv-cache",
     )
-
-
-def seed(cache: EnvCache) -> tuple[Path, Path, Path]:
-    wheel = cache.uv_cache_dir / "archive-v0" / "torch.so"
-    wheel.parent.mkdir(parents=True)
-    wheel.write_bytes(os.urandom(4 * MB))
-    (cache.uv_cache_dir / "archive-v0" / "unused.whl").write_bytes(
-        os.urandom(2 * MB)
-    )  # no env uses it
-    old = fake_env(cache.root, "old", wheel, own_mb=3, age=300)
-    new = fake_env(cache.root, "new", wheel, own_mb=1, age=10)
-    return wheel, old, new
 
 
 def test_hard_linked_files_count_once(cache):
@@ -110,33 +78,3 @@ def test_a_build_in_progress_is_reused_by_the_next_task(cache, monkeypatch):
     first, second = asyncio.run(main())
     assert builds == ["k-torchcpu"]
     assert not first.reused and second.reused and first.path == second.path
-
-
-def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
-    from desktop_agent.config import DataPaths, save_settings
-    from desktop_agent.gui.env_cache_widget import EnvCacheWidget
-
-    paths = DataPaths(tmp_path / "data").ensure()
-    save_settings(paths.root, {"env_cache_budget_mb": 20_000})
-    cache = EnvCache(paths.envs, budget_mb=20_000, base_python="python3", uv_bin="uv")
-    seed(cache)
-    widget = EnvCacheWidget(paths.root)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
-    assert widget.label.text() == "Job environments: 0.0 GB of 20.0 GB"
-    assert widget.clear_button.isEnabled()
-
-    (paths.work / "task-7").mkdir()  # a task in hand: Clear is refused
-    widget.clear()
-    assert "running" in widget.label.text() and (paths.envs / "old").exists()
-    (paths.work / "task-7").rmdir()
-
-    widget.clear()
-    qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
-    assert not (paths.envs / "old").exists() and not (paths.envs / "new").exists()
-    assert not cache.uv_cache_dir.exists()
-    assert (
-        envs_mod.EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb()
-        == 0
-    )
-    assert not widget.clear_button.isEnabled()

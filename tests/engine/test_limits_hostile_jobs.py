@@ -12,8 +12,10 @@ import pytest
 
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import limits
-from tests.hardening.conftest import processes_with
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.leftovers import processes_with
+from tests.helpers.one_task import completions, run_one_task
+
+pytestmark = pytest.mark.usefixtures("no_job_left_behind")
 
 DATA = b"x,y\n1,2\n"
 

@@ -1,8 +1,16 @@
-"""limits.py on its own: defaults, the process-cap mechanism, priority, and a watchdog stop through the runner."""
+"""limits.py on its own: defaults, the process-cap mechanism, priority, and a watchdog stop through the runner.
+
+The process cap for non-root users without a pids cgroup (limits._Rlimit) must hold under every
+/bin/sh: Debian's and Ubuntu's /bin/sh is dash, whose `ulimit` spells the process limit `-p`
+(bash and busybox: `-u`); a prefix that only one shell understands fails every job of a fleet
+machine's unprivileged service user.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 import sys
 
 import psutil
@@ -11,8 +19,9 @@ import pytest
 from desktop_agent.config import Settings
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine import limits, runner
+from desktop_agent.engine.limits import _Rlimit
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 def test_defaults_come_from_settings():
@@ -67,3 +76,24 @@ def test_watchdog_stop_is_reported_as_a_limit_fault(tmp_path):
     )
     assert result.limit_fault and "used more than 40 MB" in result.limit_fault
     assert not result.cancelled and not result.timed_out
+
+
+SHELLS = [s for s in ("sh", "dash", "bash", "busybox") if shutil.which(s)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/limits")
+@pytest.mark.parametrize("shell", SHELLS)
+def test_process_limit_is_set_and_the_job_runs(shell):
+    prefix = _Rlimit(4321).prefix()
+    argv = [shutil.which(shell) or shell, *prefix[1:]]
+    if shell == "busybox":
+        argv = [argv[0], "sh", *prefix[1:]]
+    done = subprocess.run(
+        [*argv, sys.executable, "-c", "print(open('/proc/self/limits').read())"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("Max processes"))
+    assert line.split()[2:4] == ["4321", "4321"], line

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.modes import Mode
-from tests.controls.conftest import busy_code, tree_cpu
+from tests.helpers.busy_job import busy_code, tree_cpu
 from tests.e2e.conftest import (
     SAMPLE,
     AgentThread,

@@ -19,7 +19,7 @@ from desktop_agent.engine import errors
 from desktop_agent.engine.store import SCHEMA_VERSION, Store
 from tests.rows import open_sample_task
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 def cli(data_dir, *args, timeout=30):
@@ -147,7 +147,7 @@ def test_full_disk_is_a_host_fault_not_a_crash(tmp_path):
 def test_disk_full_mid_task_is_waited_out_and_the_task_completes_once(srv, tmp_path, monkeypatch):
     from desktop_agent.engine import events as ev
     from tests.e2e.conftest import SAMPLE, assert_job_done_once
-    from tests.hardening.helpers import run_one_task
+    from tests.helpers.one_task import run_one_task
 
     real = Store.set_phase
     refused = []

@@ -16,9 +16,9 @@ import pytest
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import limits
 from desktop_agent.engine.store import Store
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.one_task import completions, run_one_task
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.usefixtures("no_job_left_behind")]
 
 
 def submit(srv, code: str) -> None:

@@ -11,7 +11,9 @@ from desktop_agent.engine import envs
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.envs import EnvCache
 from desktop_agent.engine.errors import JobFault
-from tests.hardening.helpers import completions, run_one_task
+from tests.helpers.one_task import completions, run_one_task
+
+pytestmark = pytest.mark.usefixtures("no_job_left_behind")
 
 REFUSED = [
     "--index-url https://evil.example/simple",

@@ -1,0 +1,37 @@
+"""The Settings row for job environments: usage against the budget, and its Clear button."""
+
+from __future__ import annotations
+
+from desktop_agent.engine import envs as envs_mod
+from desktop_agent.engine.envs import EnvCache
+from tests.helpers.fake_envs import seed
+
+
+def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
+    from desktop_agent.config import DataPaths, save_settings
+    from desktop_agent.gui.env_cache_widget import EnvCacheWidget
+
+    paths = DataPaths(tmp_path / "data").ensure()
+    save_settings(paths.root, {"env_cache_budget_mb": 20_000})
+    cache = EnvCache(paths.envs, budget_mb=20_000, base_python="python3", uv_bin="uv")
+    seed(cache)
+    widget = EnvCacheWidget(paths.root)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
+    assert widget.label.text() == "Job environments: 0.0 GB of 20.0 GB"
+    assert widget.clear_button.isEnabled()
+
+    (paths.work / "task-7").mkdir()  # a task in hand: Clear is refused
+    widget.clear()
+    assert "running" in widget.label.text() and (paths.envs / "old").exists()
+    (paths.work / "task-7").rmdir()
+
+    widget.clear()
+    qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
+    assert not (paths.envs / "old").exists() and not (paths.envs / "new").exists()
+    assert not cache.uv_cache_dir.exists()
+    assert (
+        envs_mod.EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb()
+        == 0
+    )
+    assert not widget.clear_button.isEnabled()

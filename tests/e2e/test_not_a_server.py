@@ -89,7 +89,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 def other_server(request, tmp_path) -> Iterator[tuple[str, str]]:
     handler, what = request.param
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # polled every 0.05 s, so shutdown() returns at once rather than after 0.5 s
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", what

@@ -123,7 +123,7 @@ def test_thousands_of_empty_folders_are_stopped(srv, tmp_path):
 def test_an_output_flood_keeps_only_the_end_of_the_log(srv, tmp_path):
     submit(
         srv,
-        "import sys\nline = 'y' * 1000 + '\\n'\nfor i in range(60000):\n    sys.stdout.write(line)\n"
+        "import sys\nline = 'y' * 1000 + '\\n'\nfor i in range(10000):\n    sys.stdout.write(line)\n"
         "print('the last line', flush=True)\nopen('model.pth', 'w').write('ok')\n",
     )
     ran = run_one_task(srv, tmp_path / "agent")
@@ -132,7 +132,7 @@ def test_an_output_flood_keeps_only_the_end_of_the_log(srv, tmp_path):
     logs = list(log.rglob("task-*.log"))
     assert logs, list(log.rglob("*"))
     size = max(p.stat().st_size for p in logs)
-    assert size <= 2 * 1024 * 1024 + 4096, size  # 60 MB printed
+    assert size <= 2 * 1024 * 1024 + 4096, size  # 10 MB printed: the file is cut back several times
     text = max(logs, key=lambda p: p.stat().st_size).read_text()
     assert "the last line" in text and "bytes of output not kept" in text
 

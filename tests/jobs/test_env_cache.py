@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_agent.engine import envs as envs_mod
-from desktop_agent.engine.envs import READY, EnvCache
+
+from desktop_agent.engine.env_cache import EnvCache
+from desktop_agent.engine.env_installer import READY
 
 MB = 1024 * 1024
 
@@ -135,8 +136,5 @@ def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
     qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
     assert not (paths.envs / "old").exists() and not (paths.envs / "new").exists()
     assert not cache.uv_cache_dir.exists()
-    assert (
-        envs_mod.EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb()
-        == 0
-    )
+    assert EnvCache(paths.envs, budget_mb=1, base_python="python3", uv_bin="uv").usage_mb() == 0
     assert not widget.clear_button.isEnabled()

@@ -10,7 +10,8 @@ import pytest
 from desktop_agent.config import Settings, SettingsError, load_settings, validate
 from desktop_agent.engine.jobspec import job_environment
 from desktop_agent.engine.modes import ALL_CLEAR, Mode, ModeState, Verdict, decide, snooze_end
-from desktop_agent.engine.rules import Rules, in_schedule, next_window_start, schedule_problem
+from desktop_agent.engine.rules import Rules, in_schedule, next_window_start
+from desktop_agent.settings_grammar import schedule_problem
 from desktop_agent.platform import idle, network
 from tests.controls.conftest import BERLIN
 

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import env_without_venv, header
 
-from desktop_agent.engine.envs import EnvCache, find_base_python
+from desktop_agent.engine.env_cache import EnvCache, find_base_python
 
 
 def du_mb(*paths: Path) -> float:

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 
 import platformdirs
 
+from desktop_agent.settings_grammar import address_problem, schedule_problem, valid_torch_backend
+
 APP_NAME = "desktop-agent"
 DEFAULT_SERVER = "http://localhost:8000"
 SETTINGS_FILE = "settings.json"
@@ -136,14 +138,6 @@ def _check_choice(*choices: str) -> Any:
     )
 
 
-def _check_schedule(value: Any) -> str | None:
-    from desktop_agent.engine.rules import (
-        schedule_problem,
-    )  # the schedule's grammar lives with the rule
-
-    return schedule_problem(value)
-
-
 def _check_gpu_devices(value: Any) -> str | None:
     parts = [p.strip() for p in value.split(",")] if value.strip() else []
     return None if all(p.isdigit() for p in parts) else 'must be "" or GPU numbers such as "0,1"'
@@ -159,13 +153,9 @@ def _check_throttle(value: Any) -> str | None:
 
 
 def _check_torch_backend(value: Any) -> str | None:
-    from desktop_agent.engine.torch_backend import (
-        valid_setting,
-    )  # the builds live with the decision
-
     return (
         None
-        if valid_setting(value)
+        if valid_torch_backend(value)
         else 'must be "auto", "default", "cpu" or a build such as "cu126"'
     )
 
@@ -185,12 +175,6 @@ def _check_website(value: Any) -> str | None:
     return None if ok else 'must be "" or an address starting with https://'
 
 
-def _check_metrics_address(value: Any) -> str | None:
-    from desktop_agent.metrics import address_problem  # the address grammar lives with the server
-
-    return address_problem(value)
-
-
 def _check_update_url(value: Any) -> str | None:
     from urllib.parse import urlsplit
 
@@ -205,11 +189,11 @@ def _check_update_url(value: Any) -> str | None:
 _CHECKS: dict[str, Any] = {
     "build_from_source": _check_build_from_source,
     "website": _check_website,
-    "schedule": _check_schedule,
+    "schedule": schedule_problem,
     "memory_action": _check_choice("pause", "stop"),
     "gpu_devices": _check_gpu_devices,
     "torch_backend": _check_torch_backend,
-    "metrics_address": _check_metrics_address,
+    "metrics_address": address_problem,
     "update_url": _check_update_url,
     "pause_programs": _check_programs,
     "cpu_throttle_pct": _check_throttle,

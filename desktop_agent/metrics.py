@@ -48,8 +48,8 @@ from prometheus_client.registry import Collector
 from desktop_agent import __version__, gpu
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.modes import Mode
+from desktop_agent.settings_grammar import parse_address
 
-DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9810  # what installers/fleet uses; any free port works
 ENV_CACHE_RESCAN_S = 60.0
 
@@ -61,40 +61,6 @@ _PHASES = {
 _OUTCOMES = [o.value for o in ev.Outcome]
 _PROBLEMS = [k.value for k in ev.ProblemKind]
 _COMPUTE_OUTCOMES = (ev.Outcome.COMPLETED, ev.Outcome.FAILED)  # work the server accepted
-
-
-def parse_address(text: str) -> tuple[str, int]:
-    """`"9810"`, `":9810"`, `"0.0.0.0:9810"`, `"[::1]:9810"` → (host, port); ValueError says why.
-
-    A bare port binds loopback only: exposing the page to the network is a
-    choice the operator writes down, never a default.
-    """
-    value = text.strip()
-    if not value:
-        raise ValueError("is empty")
-    host, sep, port_text = value.rpartition(":")
-    if not sep:
-        host, port_text = "", value
-    if host.startswith("[") and host.endswith("]"):
-        host = host[1:-1]
-    elif ":" in host:
-        raise ValueError("must write an IPv6 address in brackets, e.g. [::1]:9810")
-    if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
-        raise ValueError("must end in a port number from 0 to 65535, e.g. 127.0.0.1:9810")
-    if any(c.isspace() or c in "/?#@" for c in host):
-        raise ValueError("must be HOST:PORT, e.g. 127.0.0.1:9810")
-    return host or DEFAULT_HOST, int(port_text)
-
-
-def address_problem(value: Any) -> str | None:
-    """config.py's check for `metrics_address`: "" (off) or an address `parse_address` takes."""
-    if value == "":
-        return None
-    try:
-        parse_address(value)
-    except ValueError as exc:
-        return str(exc)
-    return None
 
 
 def _sandbox_kind() -> str:

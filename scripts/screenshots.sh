@@ -12,4 +12,4 @@ sleep 1
 DISPLAY=$DISP trayer --edge top --align right --widthtype request --height 24 --transparent false --tint 0x404040 &
 TRAYER=$!
 sleep 1
-DISPLAY=$DISP QT_QPA_PLATFORM=xcb "$PY" -m desktop_agent.gui.screenshots "${1:-resources/screenshots}"
+DISPLAY=$DISP QT_QPA_PLATFORM=xcb "$PY" scripts/screenshots_app.py "${1:-resources/screenshots}"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from desktop_agent.gui.screenshots import VOLUNTEER, run_bg, shot, spin_until
+from screenshot_tools import VOLUNTEER, run_bg, shot, spin_until
 
 
 def main(argv: list[str]) -> int:

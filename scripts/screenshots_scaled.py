@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     app.setApplicationDisplayName("Desktop Agent")
     from desktop_agent.gui.legible import dark_palette
     from desktop_agent.gui.main_window import MainWindow
-    from desktop_agent.gui.screenshots import shot, spin
+    from screenshot_tools import shot, spin
 
     with tempfile.TemporaryDirectory() as tmp:
         w = MainWindow(Path(tmp), tray_available=True)

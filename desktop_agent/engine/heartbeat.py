@@ -4,16 +4,18 @@ It runs beside the work loop so a long download, install, training run or a
 slow `complete_task` (the server merges results inside it) can never delay
 it: a missed heartbeat for 10 minutes costs the task. Intervals use the
 monotonic clock; a jump of the wall clock larger than the monotonic one
-means the machine slept, and then it beats at once.
+means the machine slept, and then it beats at once. Both clocks and the
+sleeping come from an injected `Clock` (clock.py), so tests run a schedule
+in virtual time.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 
 from desktop_agent.engine import errors, retry
+from desktop_agent.engine.clock import SYSTEM_CLOCK, Clock, sleep_or_event
 from desktop_agent.engine.events import HeartbeatSent, ProblemKind, RetryScheduled
 from desktop_agent.engine.protocol import ApiClient
 
@@ -32,6 +34,7 @@ class Heartbeat:
         emit: Callable[[object], None],
         outage: OutageTracker,
         log: Callable[[str, str], None],
+        clock: Clock = SYSTEM_CLOCK,
     ):
         self.api = api
         self.agent_id = agent_id
@@ -41,6 +44,7 @@ class Heartbeat:
         self._emit = emit
         self._outage = outage
         self._log = log
+        self._clock = clock
         self._kick = asyncio.Event()
         self._sending = asyncio.Lock()
         self.held = False
@@ -76,7 +80,7 @@ class Heartbeat:
                 if ok:
                     backoff.reset()
                 else:
-                    self._emit(RetryScheduled(time.time() + delay, "heartbeat"))
+                    self._emit(RetryScheduled(self._clock.time() + delay, "heartbeat"))
             await self._sleep(delay)
 
     async def beat(self, status: str) -> bool:
@@ -104,27 +108,25 @@ class Heartbeat:
             self._emit(HeartbeatSent(status, False))
             return False
         self.beats += 1
-        self.last_ok_monotonic = time.monotonic()
+        self.last_ok_monotonic = self._clock.monotonic()
         self._outage.ok()
         self._emit(HeartbeatSent(status, True))
         return True
 
     async def _sleep(self, seconds: float) -> None:
         """Sleep in slices, waking early on a kick or when the machine was suspended."""
-        deadline = time.monotonic() + seconds
+        clock = self._clock
+        deadline = clock.monotonic() + seconds
         while True:
-            left = deadline - time.monotonic()
+            left = deadline - clock.monotonic()
             if left <= 0:
                 return
             step = min(left, 5.0)
-            wall0, mono0 = time.time(), time.monotonic()
-            try:
-                await asyncio.wait_for(self._kick.wait(), timeout=step)
+            wall0, mono0 = clock.time(), clock.monotonic()
+            if await sleep_or_event(clock, self._kick, step):
                 self._kick.clear()
                 return
-            except TimeoutError:
-                pass
-            if (time.time() - wall0) - (time.monotonic() - mono0) > SLEEP_GAP_S:
+            if (clock.time() - wall0) - (clock.monotonic() - mono0) > SLEEP_GAP_S:
                 self._log("INFO", "The computer was asleep; telling the server we are back")
                 return
 
@@ -138,8 +140,10 @@ class OutageTracker:
         raise_problem: Callable[[ProblemKind, str], None],
         clear_problem: Callable[[ProblemKind], None],
         server: str,
+        clock: Clock = SYSTEM_CLOCK,
     ):
         self._log = log
+        self._clock = clock
         self._raise = raise_problem
         self._clear = clear_problem
         self._server = server
@@ -148,7 +152,7 @@ class OutageTracker:
 
     def failed(self, reason: str) -> None:
         if self.since is None:
-            self.since = time.monotonic()
+            self.since = self._clock.monotonic()
             self.outages += 1
             self._log(
                 "WARNING", f"Server unreachable ({reason}); retrying quietly until it is back"
@@ -160,7 +164,7 @@ class OutageTracker:
 
     def ok(self) -> None:
         if self.since is not None:
-            lasted = time.monotonic() - self.since
+            lasted = self._clock.monotonic() - self.since
             self.since = None
             self._log("INFO", f"Server reachable again after {lasted:.0f} s")
             self._clear(ProblemKind.SERVER_UNREACHABLE)

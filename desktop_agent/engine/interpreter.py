@@ -1,6 +1,6 @@
 """Which Python runs the jobs: found on this machine, or downloaded once with uv.
 
-A job is a `train.py` run in a per-requirements environment (see `envs.py`),
+A job is a `train.py` run in a per-requirements environment (see `env_cache.py`),
 and every environment is built from one "base" interpreter. From a checkout
 or a pip install that is simply the interpreter running the agent. A frozen
 (PyInstaller) agent has none: `sys.executable` is the app itself, and a

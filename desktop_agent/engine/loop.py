@@ -26,7 +26,7 @@ from typing import Any
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import delivery, errors, runner
 from desktop_agent.engine.controls import Controls
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.events import AgentState, EventSink, StateChanged, TaskFinished, discard
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
 from desktop_agent.engine.lock import DataDirLock

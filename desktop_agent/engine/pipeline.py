@@ -30,7 +30,8 @@ import httpx
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.engine import delivery, errors, fetch, limits, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
-from desktop_agent.engine.envs import Env, EnvCache, requirement_lines
+from desktop_agent.engine.env_cache import Env, EnvCache
+from desktop_agent.engine.requirements import requirement_lines
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.events import (
     JobDescribed,

@@ -3,16 +3,18 @@
 Each call site names its own `RetryPolicy` (see the constants at the bottom) so
 the numbers live in one place and a reader can see how patient each call is.
 Sleeping goes through an injected waiter, so a stop request interrupts a
-back-off at once and tests can run policies without real waiting.
+back-off at once and tests can run policies without real waiting (`waiter`
+sleeps on any `Clock`, a test's virtual one included).
 """
 
 from __future__ import annotations
 
-import asyncio
 import random
 from dataclasses import dataclass
 from typing import TypeVar
 from collections.abc import Awaitable, Callable
+
+from desktop_agent.engine.clock import SYSTEM_CLOCK, Clock
 
 T = TypeVar("T")
 
@@ -54,9 +56,17 @@ Waiter = Callable[[float], Awaitable[bool]]
 """Sleep for up to `seconds`; return True if the caller should stop waiting for good."""
 
 
-async def plain_wait(seconds: float) -> bool:
-    await asyncio.sleep(seconds)
-    return False
+def waiter(clock: Clock) -> Waiter:
+    """A waiter that sleeps the whole delay on `clock` and never asks to stop."""
+
+    async def wait(seconds: float) -> bool:
+        await clock.sleep(seconds)
+        return False
+
+    return wait
+
+
+plain_wait: Waiter = waiter(SYSTEM_CLOCK)
 
 
 async def call_with_retry(
@@ -66,6 +76,7 @@ async def call_with_retry(
     retry_on: tuple[type[BaseException], ...],
     wait: Waiter = plain_wait,
     on_retry: Callable[[int, BaseException, float], None] | None = None,
+    rng: random.Random | None = None,
 ) -> T:
     """Call `fn` until it succeeds, raises something not in `retry_on`, or attempts run out.
 
@@ -79,7 +90,7 @@ async def call_with_retry(
         except retry_on as exc:
             if policy.max_attempts is not None and attempt >= policy.max_attempts:
                 raise
-            delay = policy.delay(attempt)
+            delay = policy.delay(attempt, rng)
             if on_retry is not None:
                 on_retry(attempt, exc, delay)
             if await wait(delay):

@@ -21,48 +21,16 @@ silently never running.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time as dtime, timedelta
 from typing import Any
 from collections.abc import Callable
 
 from desktop_agent.engine.modes import Verdict
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+from desktop_agent.settings_grammar import DAYS, parse_window
 
 
-# --- the weekly schedule --------------------------------------------------------------
-
-
-def parse_window(text: str) -> tuple[int, int]:
-    """ "09:00-17:30" → (540, 1050) minutes; "22:00-06:00" runs past midnight; "00:00-24:00" is all day."""
-    m = _WINDOW.match(text)
-    if not m:
-        raise ValueError(f'{text!r} is not a window like "09:00-17:00"')
-    h1, m1, h2, m2 = map(int, m.groups())
-    start, end = h1 * 60 + m1, h2 * 60 + m2
-    if h1 > 23 or m1 > 59 or m2 > 59 or end > 24 * 60 or start == end:
-        raise ValueError(f'{text!r} is not a window like "09:00-17:00"')
-    return start, end
-
-
-def schedule_problem(value: Any) -> str | None:
-    """None when `value` is a valid schedule, else what is wrong (for the settings validator)."""
-    if not isinstance(value, dict):
-        return 'must be an object of weekday → list of "HH:MM-HH:MM"'
-    for day, windows in value.items():
-        if day not in DAYS:
-            return f"has unknown weekday {day!r} (use {', '.join(DAYS)})"
-        if not isinstance(windows, list) or not all(isinstance(w, str) for w in windows):
-            return f'[{day!r}] must be a list of "HH:MM-HH:MM" strings'
-        for w in windows:
-            try:
-                parse_window(w)
-            except ValueError as exc:
-                return f"[{day!r}]: {exc}"
-    return None
+# --- the weekly schedule (its grammar is settings_grammar.py's) ---------------------------
 
 
 def in_schedule(schedule: dict[str, list[str]], now: datetime) -> bool:

@@ -34,7 +34,7 @@ present but unusable (a container without user namespaces). The caller
 decides, with the `allow_unsandboxed` setting, whether an uncontained run is
 acceptable; the level used is recorded per task.
 
-Installs need no sandbox: they run uv on wheels only, no package code (envs.py).
+Installs need no sandbox: they run uv on wheels only, no package code (env_installer.py).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 
 from desktop_agent import gpu
+from desktop_agent.settings_grammar import valid_torch_backend
 
 TORCH_PACKAGES = frozenset({"torch", "torchvision", "torchaudio"})
 INDEX_ROOT = "https://download.pytorch.org/whl"
@@ -48,7 +49,6 @@ _MIN_DRIVER: dict[str, tuple[str, str]] = {
     "cu118": ("520.61.05", "520.06"),
 }
 AUTO_CANDIDATES = ("cu130", "cu128", "cu126", "cu118")
-_BACKEND = re.compile(r"^(auto|cpu|default|cu\d{2,3}|rocm\d+(\.\d+)*|xpu)$")
 _REQ_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
@@ -64,10 +64,6 @@ class TorchChoice:
     def describe(self) -> str:
         where = self.index_url or "the configured package index"
         return f"PyTorch build: {self.backend} ({self.reason}); torch packages from {where}"
-
-
-def valid_setting(value: str) -> bool:
-    return bool(_BACKEND.match(value.strip().lower()))
 
 
 def names_torch(requirement_lines: list[str]) -> bool:
@@ -117,7 +113,7 @@ def choose(
     setting = (setting or AUTO).strip().lower()
     note = ""
     if setting != AUTO:
-        if valid_setting(setting):
+        if valid_torch_backend(setting):
             return TorchChoice(setting, "set in Settings (torch_backend)")
         note = f"; the torch_backend setting {setting!r} is not auto, default, cpu or cuXXX, so auto was used"
     choice = _auto(platform or sys.platform, use_gpu, backend)

@@ -21,7 +21,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_agent.config import DEFAULTS, DataPaths, SettingsError, load_settings
-from desktop_agent.engine.envs import READY, _Usage
+from desktop_agent.engine.env_eviction import DiskUsage
+from desktop_agent.engine.env_installer import READY
 
 
 def _paths(data_dir: Path) -> tuple[Path, Path]:
@@ -32,7 +33,7 @@ def _paths(data_dir: Path) -> tuple[Path, Path]:
 def env_cache_bytes(data_dir: Path) -> int:
     envs, uv_cache = _paths(data_dir)
     ready = [p for p in envs.iterdir() if (p / READY).is_file()] if envs.is_dir() else []
-    return _Usage.scan(ready, uv_cache).total
+    return DiskUsage.scan(ready, uv_cache).total
 
 
 def task_in_hand(data_dir: Path) -> bool:

@@ -38,7 +38,7 @@ from desktop_agent.config import (
     save_settings,
     validate,
 )
-from desktop_agent.engine.rules import DAYS, parse_window
+from desktop_agent.settings_grammar import DAYS, parse_window
 from desktop_agent.platform import autostart
 from desktop_agent.gui.legible import ErrorLabel
 

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from desktop_agent.cli import EXIT_DATA_BROKEN, EXIT_USAGE
+from desktop_agent.cli.exit_codes import EXIT_DATA_BROKEN, EXIT_USAGE
 from desktop_agent.engine import errors
 from desktop_agent.engine.store import SCHEMA_VERSION, Store
 from tests.rows import open_sample_task

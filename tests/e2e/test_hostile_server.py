@@ -711,7 +711,7 @@ LYING_TEXT = (
 def test_escape_sequences_from_a_job_reach_no_console_log_or_history(srv, tmp_path, caplog):
     import io
 
-    from desktop_agent.cli import ConsolePrinter
+    from desktop_agent.cli.console import ConsolePrinter
 
     code = f"import sys\nsys.stderr.write({LYING_TEXT!r})\nsys.exit(3)\n"
     srv.submit_job(code=code.encode(), requirements=b"", data=b"x,y\n1,2\n", chunks=1)

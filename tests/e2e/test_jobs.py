@@ -12,7 +12,7 @@ import pytest
 from desktop_agent import gpu
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import fetch
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.store import Store
 from tests.e2e.conftest import (
     SAMPLE,

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_agent.engine import envs
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine import env_cache, requirements
+from desktop_agent.engine.env_installer import READY
+from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.errors import HostFault, JobFault
 
 
@@ -26,7 +27,10 @@ def cache(tmp_path, uv_cache) -> EnvCache:
 
 def test_requirements_are_normalised_for_the_key():
     text = "# deps\nSix >= 1.0  # pinned\n\nPy_YAML\n"
-    assert sorted(map(envs.canonical_line, envs.requirement_lines(text))) == ["py-yaml", "six>=1.0"]
+    assert sorted(map(requirements.canonical_line, requirements.requirement_lines(text))) == [
+        "py-yaml",
+        "six>=1.0",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,7 @@ def test_forbidden_lines_are_job_faults(cache, line):
 @pytest.mark.timeout(60)
 def test_bare_env_is_built_then_reused(cache):
     first = asyncio.run(cache.ensure(""))
-    assert not first.reused and first.python.is_file() and (first.path / envs.READY).is_file()
+    assert not first.reused and first.python.is_file() and (first.path / READY).is_file()
     again = asyncio.run(cache.ensure("# nothing\n\n"))
     assert again.reused and again.key == first.key and again.build_seconds == 0.0
     out = subprocess.run(
@@ -117,7 +121,7 @@ def test_lru_eviction_with_a_tiny_budget(tmp_path, uv_cache):
 
 @pytest.mark.timeout(60)
 def test_falls_back_to_venv_and_pip_without_uv(tmp_path, monkeypatch):
-    monkeypatch.setattr(envs, "_find_uv", lambda: None)
+    monkeypatch.setattr(env_cache, "find_uv", lambda: None)
     cache = EnvCache(tmp_path / "envs", budget_mb=10_000)
     assert cache.uv_bin is None
     env = asyncio.run(cache.ensure(""))

@@ -7,7 +7,8 @@ import asyncio
 
 import pytest
 
-from desktop_agent.engine.envs import READY, EnvCache
+from desktop_agent.engine.env_cache import EnvCache
+from desktop_agent.engine.env_installer import READY
 from tests.helpers.fake_envs import MB, seed
 
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from desktop_agent.engine import envs
+from desktop_agent.engine import requirements
 from desktop_agent.engine import events as ev
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.errors import JobFault
 from tests.helpers.one_task import completions, run_one_task
 
@@ -64,12 +64,12 @@ ALLOWED = [
 
 @pytest.mark.parametrize("line", REFUSED)
 def test_refused(line):
-    assert envs.refused_reason(line), line
+    assert requirements.refused_reason(line), line
 
 
 @pytest.mark.parametrize("line", ALLOWED)
 def test_allowed(line):
-    assert envs.refused_reason(line) is None, line
+    assert requirements.refused_reason(line) is None, line
 
 
 @pytest.mark.parametrize("line", ALLOWED)
@@ -77,8 +77,8 @@ def test_uv_gets_the_line_rewritten_from_its_parse(line):
     """The rewritten line parses to the same requirement, and is stable when parsed again."""
     from packaging.requirements import Requirement
 
-    rewritten = envs.parse_requirement(line)
-    assert rewritten == envs.parse_requirement(rewritten)
+    rewritten = requirements.parse_requirement(line)
+    assert rewritten == requirements.parse_requirement(rewritten)
     head = rewritten.split(" --hash=")[0]
     assert str(Requirement(head)) == str(Requirement(line.split(" --hash=")[0]))
 

@@ -15,7 +15,7 @@ import pytest
 
 from desktop_agent.engine import events as ev
 from desktop_agent.engine import limits, runner
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 from tests.e2e.conftest import SAMPLE, AgentThread, sample_code, settings_for, srv, wait_until  # noqa: F401
 
 pytestmark = pytest.mark.timeout(180)

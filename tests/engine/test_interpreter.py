@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop_agent.engine import interpreter as interp
-from desktop_agent.engine.envs import EnvCache, find_base_python
+from desktop_agent.engine.env_cache import EnvCache, find_base_python
 from desktop_agent.engine.errors import HostFault
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="stand-in scripts are POSIX shell")

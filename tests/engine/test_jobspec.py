@@ -64,7 +64,7 @@ def test_new_settings_reach_the_next_task(srv, tmp_path):  # noqa: F811
 
 def test_a_new_env_cache_budget_applies_without_a_restart(tmp_path):
     from desktop_agent.config import DataPaths
-    from desktop_agent.engine.envs import EnvCache
+    from desktop_agent.engine.env_cache import EnvCache
     from desktop_agent.engine.loop import Agent
 
     envs = EnvCache(tmp_path / "envs", budget_mb=20_000)

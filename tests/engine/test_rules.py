@@ -8,7 +8,8 @@ import pytest
 
 from desktop_agent.config import Settings
 from desktop_agent.engine.modes import ModeState, decide
-from desktop_agent.engine.rules import Rules, in_schedule, next_window_start, schedule_problem
+from desktop_agent.engine.rules import Rules, in_schedule, next_window_start
+from desktop_agent.settings_grammar import schedule_problem
 from tests.helpers.knobs import BERLIN
 
 pytestmark = pytest.mark.timeout(30)

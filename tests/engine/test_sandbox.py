@@ -238,7 +238,7 @@ def test_installer_gets_an_environment_built_from_nothing_and_installs_wheels_on
     import json
     import sys
 
-    from desktop_agent.engine.envs import EnvCache
+    from desktop_agent.engine.env_cache import EnvCache
 
     fake = tmp_path / "uv"
     fake.write_text(FAKE_UV)

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_agent import gpu
 from desktop_agent.engine import torch_backend as tb
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 
 from tests.helpers.fake_nvml import FakeNvml
 

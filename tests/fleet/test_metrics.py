@@ -13,7 +13,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from desktop_agent import __version__, gpu
 from desktop_agent.config import DEFAULTS, SettingsError, load_settings
 from desktop_agent.engine import events as ev
-from desktop_agent.metrics import AgentMetrics, parse_address
+from desktop_agent.metrics import AgentMetrics
+from desktop_agent.settings_grammar import parse_address
 from tests.e2e.conftest import OWNER, SAMPLE, agent_output, sample_code, spawn_agent, wait_until
 
 

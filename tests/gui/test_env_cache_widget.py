@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_agent.engine import envs as envs_mod
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine import env_cache as envs_mod
+from desktop_agent.engine.env_cache import EnvCache
 from tests.helpers.fake_envs import seed
 
 

@@ -6,7 +6,8 @@ import os
 import time
 from pathlib import Path
 
-from desktop_agent.engine.envs import READY, EnvCache
+from desktop_agent.engine.env_cache import EnvCache
+from desktop_agent.engine.env_installer import READY
 
 
 MB = 1024 * 1024

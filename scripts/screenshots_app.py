@@ -3,7 +3,7 @@
 Needs an X display with a system tray (see scripts/screenshots.sh, which starts
 Xvfb and trayer), ImageMagick's `import` and `xdotool`:
 
-    DISPLAY=:99 python -m desktop_agent.gui.screenshots resources/screenshots
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python scripts/screenshots_app.py resources/screenshots
 
 Shots: setup-dialog.png, dashboard-task.png, dashboard-dark.png, machine.png, logs.png,
 history.png, dashboard-outage.png, tray-menu.png.
@@ -12,47 +12,14 @@ history.png, dashboard-outage.png, tray-menu.png.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-VOLUNTEER = "volunteer@example.com"
-
-
-def spin(ms: int) -> None:
-    """Let Qt run for `ms` milliseconds (a script, not a test: no qtbot here)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def spin_until(pred, timeout_s: float = 60.0) -> None:
-    end = time.monotonic() + timeout_s
-    while not pred():
-        if time.monotonic() > end:
-            raise TimeoutError("screenshot step timed out")
-        spin(100)
-
-
-def run_bg(*cmd: str) -> None:
-    """Run an X tool while Qt keeps painting."""
-    proc = subprocess.Popen(cmd)
-    spin_until(lambda: proc.poll() is not None, 30)
-    if proc.returncode:
-        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode})")
-
-
-def shot(out: Path, name: str) -> None:
-    spin(600)
-    target = out / name
-    run_bg("import", "-window", "root", "-colors", "256", str(target))
-    print(f"{target} ({target.stat().st_size // 1024} KB)")
+from screenshot_tools import VOLUNTEER, run_bg, shot, spin, spin_until
 
 
 def main(argv: list[str] | None = None) -> int:

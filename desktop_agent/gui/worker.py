@@ -1,6 +1,9 @@
 """The one bridge between the engine (asyncio, its own thread) and Qt.
 
-`EngineThread.run()` is `asyncio.run(agent.run())`. The agent's `emit`
+`EngineThread.run()` builds the agent and runs `asyncio.run(agent.run())`. Building it
+there keeps the engine's imports (HTTP client, store, sandbox: a few hundred ms) off the GUI
+thread, so the tray icon is up before they finish. Commands that arrive while the agent is
+being built are kept and given to it, in order, before its loop starts. The agent's `emit`
 callback is `EngineBridge.emit_event`, called on the engine thread: it only
 emits a Qt signal, and because every receiver lives on the GUI thread Qt
 queues the delivery there. Commands go the other way through the Agent's own
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from typing import Any, ClassVar
 from collections.abc import Callable
 
@@ -53,14 +57,15 @@ class EngineThread(QThread):
 
     crashed = Signal(str)
 
-    def __init__(self, agent: Any, parent: QObject | None = None):
+    def __init__(self, make_agent: Callable[[], Any], parent: QObject | None = None):
         super().__init__(parent)
-        self.agent = agent
+        self._make_agent = make_agent
         self.setObjectName("engine")
 
     def run(self) -> None:  # engine thread
         try:
-            asyncio.run(self.agent.run())
+            agent = self._make_agent()
+            asyncio.run(agent.run())
         except Exception as exc:  # pragma: no cover - depends on engine bugs
             log.exception("engine stopped with an error")
             self.crashed.emit(f"{type(exc).__name__}: {exc}")
@@ -102,6 +107,8 @@ class EngineBridge(QObject):
         self._factory = agent_factory or _default_agent_factory
         self._agent: Any = None
         self._thread: EngineThread | None = None
+        self._lock = threading.Lock()  # guards _agent and _pending across the two threads
+        self._pending: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self.state: AgentState = AgentState.STOPPED
         self.state_changed.connect(self._remember_state)
 
@@ -126,8 +133,22 @@ class EngineBridge(QObject):
     def start(self, settings: Settings, paths: DataPaths) -> None:
         if self.is_running():
             raise RuntimeError("the engine is already running")
-        self._agent = self._factory(settings, paths, emit=self.emit_event)
-        thread = EngineThread(self._agent)
+        with self._lock:
+            self._agent = None
+            self._pending = []
+
+        def make_agent() -> Any:  # engine thread
+            agent = self._factory(settings, paths, emit=self.emit_event)
+            with self._lock:
+                self._agent = agent
+                pending, self._pending = self._pending, []
+            # Before its loop runs, the agent applies commands at once, in this thread.
+            for name, args, kwargs in pending:
+                if hasattr(agent, name):
+                    getattr(agent, name)(*args, **kwargs)
+            return agent
+
+        thread = EngineThread(make_agent)
         thread.crashed.connect(self.engine_crashed)
         thread.finished.connect(self._on_thread_finished)
         self._thread = thread
@@ -141,39 +162,44 @@ class EngineBridge(QObject):
             thread.deleteLater()
         self.engine_stopped.emit()
 
+    def _command(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Call the agent's thread-safe `name`; kept for it while it is still being built."""
+        with self._lock:
+            agent = self._agent
+            if agent is None:
+                if self.is_running():
+                    self._pending.append((name, args, kwargs))
+                return
+        if hasattr(agent, name):  # a test's stand-in agent may lack some commands
+            getattr(agent, name)(*args, **kwargs)
+
     def pause(self) -> None:
-        if self._agent is not None:
-            self._agent.pause()
+        self._command("pause")
 
     def resume(self) -> None:
-        if self._agent is not None:
-            self._agent.resume()
+        self._command("resume")
 
     def snooze(self, how: float | str) -> None:
         """Contribution controls: `how` is seconds, or "tomorrow"."""
-        if self._agent is not None:
-            if isinstance(how, str):
-                self._agent.snooze(until=how)
-            else:
-                self._agent.snooze(float(how))
+        if isinstance(how, str):
+            self._command("snooze", until=how)
+        else:
+            self._command("snooze", float(how))
 
     def finish_then_pause(self) -> None:
-        if self._agent is not None:
-            self._agent.finish_then_pause()
+        self._command("finish_then_pause")
 
     def retry_now(self) -> None:
         """Try the server again at once ("Retry now"), cutting the current wait short."""
-        if self._agent is not None and hasattr(self._agent, "retry_now"):
-            self._agent.retry_now()
+        self._command("retry_now")
 
     def update_settings(self, settings: Settings) -> None:
-        if self._agent is not None and hasattr(self._agent, "update_settings"):
-            self._agent.update_settings(settings)
+        self._command("update_settings", settings)
 
     def stop(self) -> None:
         """Ask for a graceful stop; `engine_stopped` follows when the thread ends."""
-        if self._agent is not None and self.is_running():
-            self._agent.stop()
+        if self.is_running():
+            self._command("stop")
 
     def wait(self, timeout_ms: int) -> bool:
         """Block until the engine thread ends (for shutdown paths); True if it did."""

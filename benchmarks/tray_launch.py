@@ -1,0 +1,135 @@
+"""Launch to tray icon: the desktop app vs a bare PySide6 tray icon, same display, same run.
+
+"Ready" is the first turn of the Qt event loop after the tray icon was shown: the moment the
+process could first paint and answer a click. A `sitecustomize` on PYTHONPATH (only in the
+processes this script starts) patches `QApplication.exec` the moment PySide6.QtWidgets is
+imported, so the app's code runs unchanged; it prints the time and exits. Two figures for the
+app, both honest:
+
+- app process alone: from the app process's own start (what `DESKTOP_AGENT_SUPERVISED=1`
+  measures, and what the bare baseline is comparable to);
+- launcher: from the start of `python -m desktop_agent --minimized` (the supervisor, which
+  then starts the app), i.e. what a volunteer waits for at login.
+
+Runs alternate app / bare to spread the shared machine's load over both; medians are printed.
+
+    .venv/bin/python benchmarks/tray_launch.py            # 7 runs each
+    .venv/bin/python benchmarks/tray_launch.py --runs 11
+
+Not a test; nothing in CI runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _tray import (
+    BARE_TRAY,
+    PY,
+    ROOT,
+    app_data_dir,
+    gui_env,
+    start_display,
+    start_server,
+    stop_server,
+)
+
+SITECUSTOMIZE = r"""
+import importlib.abc, importlib.machinery, os, sys, time
+
+class _Probe(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        real = spec.loader.exec_module
+
+        def exec_module(module):
+            real(module)
+            from PySide6.QtCore import QTimer
+            app_exec = module.QApplication.exec
+
+            def probed(*a, **kw):
+                def ready():
+                    t = time.time()
+                    import psutil
+                    me = psutil.Process()
+                    print("READY", t - me.create_time(), t - me.parent().create_time(), flush=True)
+                    os._exit(0)
+                QTimer.singleShot(0, ready)
+                return app_exec()
+
+            module.QApplication.exec = probed
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _Probe())
+"""
+
+
+def probe(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("READY"):
+            _, own, parent = line.split()
+            return float(own), float(parent)
+    raise RuntimeError(out.stderr[-3000:])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+
+    display_procs, display = start_display()
+    server, url = start_server()
+    probe_dir = Path(tempfile.mkdtemp(prefix="tray-probe-"))
+    (probe_dir / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    env = gui_env(display)
+    env["PYTHONPATH"] = f"{probe_dir}:{ROOT}"
+    app_own: list[float] = []
+    app_launcher: list[float] = []
+    bare: list[float] = []
+    try:
+        probe([PY, "-c", BARE_TRAY], env)  # warm the file cache for both
+        for _ in range(args.runs):
+            own, launcher = probe(
+                [PY, "-m", "desktop_agent", "--minimized", "--data-dir", str(app_data_dir(url))],
+                env,
+            )
+            app_own.append(own)
+            app_launcher.append(launcher)
+            bare.append(probe([PY, "-c", BARE_TRAY], env)[0])
+    finally:
+        stop_server(server)
+        for p in display_procs:
+            p.terminate()
+    a, s, b = (statistics.median(x) for x in (app_own, app_launcher, bare))
+    print(
+        json.dumps(
+            {
+                "runs": args.runs,
+                "bare_tray_s": round(b, 3),
+                "app_process_s": round(a, 3),
+                "launcher_s": round(s, 3),
+                "ratio_app_process": round(a / b, 2),
+                "ratio_launcher": round(s / b, 2),
+                "app_process_all_s": [round(x, 3) for x in app_own],
+                "bare_all_s": [round(x, 3) for x in bare],
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -24,7 +24,7 @@ from desktop_agent.engine.events import (
     StateChanged,
     TaskStarted,
 )
-from desktop_agent.gui import hold_prompt, states
+from desktop_agent.gui import hold_prompt, i18n, states
 from desktop_agent.gui.main_window import MainWindow
 from desktop_agent.gui.setup_dialog import RegisterFn, SetupDialog
 from desktop_agent.gui.task_status import TaskStatus
@@ -563,6 +563,7 @@ def run_gui(
     from desktop_agent.logs import setup_logging
 
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
+    i18n.install(app, settings.language)  # before any window: widgets take their words once
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)

@@ -19,10 +19,6 @@ GO_AHEAD = "go"
 CANCEL = "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HoldPrompt", text)
-
-
 def hold_warning(status: TaskStatus, *, snooze_s: float | None = None) -> str | None:
     """The warning for pausing (or snoozing for `snooze_s`; inf: until tomorrow) now, or None.
 
@@ -36,9 +32,10 @@ def hold_warning(status: TaskStatus, *, snooze_s: float | None = None) -> str | 
     limit = status.hold_limit_s
     if snooze_s is not None and snooze_s < limit:
         return None
-    return _tr(
+    return QCoreApplication.translate(
+        "HoldPrompt",
         "A task is in progress. While paused it is put on hold, and a task paused for more "
-        "than {n} min is given back so someone else can finish it."
+        "than {n} min is given back so someone else can finish it.",
     ).format(n=max(1, round(limit / 60)))
 
 
@@ -46,10 +43,13 @@ def ask(parent: QWidget | None, warning: str, go_label: str) -> str:
     """FINISH_FIRST, GO_AHEAD or CANCEL."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("A task is in progress"))
+    box.setWindowTitle(QCoreApplication.translate("HoldPrompt", "A task is in progress"))
     box.setText(warning)
-    box.setInformativeText(_tr("Finish it first, then pause?"))
-    finish = box.addButton(_tr("&Finish the task first"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(QCoreApplication.translate("HoldPrompt", "Finish it first, then pause?"))
+    finish = box.addButton(
+        QCoreApplication.translate("HoldPrompt", "&Finish the task first"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     go = box.addButton(go_label, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(finish)

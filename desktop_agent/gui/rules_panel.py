@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,20 +43,35 @@ from desktop_agent.platform import autostart
 from desktop_agent.gui.legible import ErrorLabel
 
 DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
+    "mon": QT_TRANSLATE_NOOP("ScheduleDialog", "Monday"),
+    "tue": QT_TRANSLATE_NOOP("ScheduleDialog", "Tuesday"),
+    "wed": QT_TRANSLATE_NOOP("ScheduleDialog", "Wednesday"),
+    "thu": QT_TRANSLATE_NOOP("ScheduleDialog", "Thursday"),
+    "fri": QT_TRANSLATE_NOOP("ScheduleDialog", "Friday"),
+    "sat": QT_TRANSLATE_NOOP("ScheduleDialog", "Saturday"),
+    "sun": QT_TRANSLATE_NOOP("ScheduleDialog", "Sunday"),
+}
+
+
+_SHORT_DAY = {
+    "mon": QT_TRANSLATE_NOOP("RulesPanel", "Mon"),
+    "tue": QT_TRANSLATE_NOOP("RulesPanel", "Tue"),
+    "wed": QT_TRANSLATE_NOOP("RulesPanel", "Wed"),
+    "thu": QT_TRANSLATE_NOOP("RulesPanel", "Thu"),
+    "fri": QT_TRANSLATE_NOOP("RulesPanel", "Fri"),
+    "sat": QT_TRANSLATE_NOOP("RulesPanel", "Sat"),
+    "sun": QT_TRANSLATE_NOOP("RulesPanel", "Sun"),
 }
 
 
 def schedule_text(schedule: dict) -> str:
     if not schedule:
-        return "Any time"
-    return "; ".join(f"{d.title()} {', '.join(schedule[d])}" for d in DAYS if schedule.get(d))
+        return QCoreApplication.translate("RulesPanel", "Any time")
+    return "; ".join(
+        f"{QCoreApplication.translate('RulesPanel', _SHORT_DAY[d])} {', '.join(schedule[d])}"
+        for d in DAYS
+        if schedule.get(d)
+    )
 
 
 class ScheduleDialog(QDialog):
@@ -77,7 +92,7 @@ class ScheduleDialog(QDialog):
         for day in DAYS:
             edit = QLineEdit(", ".join(schedule.get(day, [])))
             edit.setPlaceholderText("09:00-17:00, 20:00-23:00")
-            edit.setAccessibleName(DAY_NAMES[day])
+            edit.setAccessibleName(self.tr(DAY_NAMES[day]))
             self.edits[day] = edit
             form.addRow(self.tr(DAY_NAMES[day]) + ":", edit)
         self.error = ErrorLabel()

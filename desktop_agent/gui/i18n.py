@@ -110,7 +110,7 @@ class LanguageChooser(QGroupBox):
         for code, name in LANGUAGES.items():
             self.combo.addItem(name, code)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Language:"), self.combo)
+        form.addRow(self.tr("Lan&guage:"), self.combo)
         note = HelperLabel(self.tr("A new language shows the next time the app starts."))
         note.setWordWrap(True)
         form.addRow(note)

@@ -8,20 +8,21 @@
 # tests/gui/test_translations.py fails, listing them, while a string is untranslated or a .qm is stale.
 set -eu
 cd "$(dirname "$0")/.."
-BIN=${PYSIDE6_BIN:-$(dirname "$(command -v python)")}
+# Qt's tools come with PySide6 (next to its package); PYTHON is the one that has it installed.
+QT_TOOLS=$("${PYTHON:-python}" -c 'import os, PySide6; print(os.path.dirname(PySide6.__file__))')
 LANGS="de fr es zh_CN"
 # Every module that shows words to a person; job and server text is never in here.
 SOURCES="desktop_agent/gui"
 case "${1:-update}" in
 update)
     for lang in $LANGS; do
-        "$BIN/pyside6-lupdate" -extensions py -locations none -no-obsolete -source-language en \
+        "$QT_TOOLS/lupdate" -extensions py -locations none -no-obsolete -source-language en \
             -target-language "$lang" $SOURCES -ts "resources/translations/desktop_agent_$lang.ts"
     done
     ;;
 release)
     for lang in $LANGS; do
-        "$BIN/pyside6-lrelease" -nounfinished "resources/translations/desktop_agent_$lang.ts" \
+        "$QT_TOOLS/lrelease" -nounfinished "resources/translations/desktop_agent_$lang.ts" \
             -qm "resources/translations/desktop_agent_$lang.qm"
     done
     ;;

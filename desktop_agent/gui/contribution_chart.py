@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -66,7 +65,7 @@ def summary(days: list[tuple[date, float]]) -> str:
         n=len(days),
         total=hours_words(total),
         yesterday=hours_words(yesterday),
-        day=QLocale().toString(best_day, "ddd d MMM"),
+        day=QLocale().toString(QDate(best_day.year, best_day.month, best_day.day), "ddd d MMM"),
         best=hours_words(best),
     )
 

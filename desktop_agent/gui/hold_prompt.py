@@ -9,7 +9,7 @@ the task first instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from desktop_agent.gui.status import RESULT_PHASES
 from desktop_agent.gui.task_status import TaskStatus
@@ -41,6 +41,20 @@ def hold_warning(status: TaskStatus, *, snooze_s: float | None = None) -> str | 
 
 def ask(parent: QWidget | None, warning: str, go_label: str) -> str:
     """FINISH_FIRST, GO_AHEAD or CANCEL."""
+    box, finish, go = message_box(parent, warning, go_label)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is finish:
+        return FINISH_FIRST
+    if clicked is go:
+        return GO_AHEAD
+    return CANCEL
+
+
+def message_box(
+    parent: QWidget | None, warning: str, go_label: str
+) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    """The question, not yet shown: the box, its "finish first" and its "go ahead" buttons."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("HoldPrompt", "A task is in progress"))
@@ -53,10 +67,4 @@ def ask(parent: QWidget | None, warning: str, go_label: str) -> str:
     go = box.addButton(go_label, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(finish)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is finish:
-        return FINISH_FIRST
-    if clicked is go:
-        return GO_AHEAD
-    return CANCEL
+    return box, finish, go

@@ -71,8 +71,14 @@ def resolve(setting: str, system: QLocale | None = None) -> str:
     if setting in LANGUAGES:
         return setting
     locale = system if system is not None else QLocale.system()
+    traditional = False  # "zh-Hant-TW" comes with a bare "zh" fallback that means Simplified
     for name in [*locale.uiLanguages(), locale.name()]:
-        found = _from_locale(QLocale(name))
+        candidate = QLocale(name)
+        found = _from_locale(candidate)
+        if candidate.language() == QLocale.Language.Chinese:
+            traditional = traditional or found is None
+            if traditional:
+                continue
         if found:
             return found
     return "en"

@@ -274,7 +274,7 @@ class NowTab(QWidget):
 
     def on_task_finished(self, ev: TaskFinished) -> None:
         self.model.on_task_finished(ev)
-        outcome = self.tr(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value))
+        outcome = self.tr(str(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value)))
         self.last_label.setText(
             self.tr("Last task: {task} — {outcome} after {duration}").format(
                 task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)

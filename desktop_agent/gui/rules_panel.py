@@ -68,7 +68,7 @@ def schedule_text(schedule: dict) -> str:
     if not schedule:
         return QCoreApplication.translate("RulesPanel", "Any time")
     return "; ".join(
-        f"{QCoreApplication.translate('RulesPanel', _SHORT_DAY[d])} {', '.join(schedule[d])}"
+        f"{QCoreApplication.translate('RulesPanel', str(_SHORT_DAY[d]))} {', '.join(schedule[d])}"
         for d in DAYS
         if schedule.get(d)
     )
@@ -92,9 +92,9 @@ class ScheduleDialog(QDialog):
         for day in DAYS:
             edit = QLineEdit(", ".join(schedule.get(day, [])))
             edit.setPlaceholderText("09:00-17:00, 20:00-23:00")
-            edit.setAccessibleName(self.tr(DAY_NAMES[day]))
+            edit.setAccessibleName(self.tr(str(DAY_NAMES[day])))
             self.edits[day] = edit
-            form.addRow(self.tr(DAY_NAMES[day]) + ":", edit)
+            form.addRow(self.tr(str(DAY_NAMES[day])) + ":", edit)
         self.error = ErrorLabel()
         form.addRow(self.error)
         buttons = QDialogButtonBox(

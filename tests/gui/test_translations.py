@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -256,6 +257,10 @@ def test_nothing_is_clipped_and_the_windows_fit_the_screen(qtbot, tmp_path, lang
             too_big.append(f"{where}: at least {hint.toTuple()}, more than fits at 150 %")
         if window.width() > SCREEN_W or window.height() > SCREEN_H - ROOM_FOR_PANELS:
             too_big.append(f"{where}: opens at {window.size().toTuple()}")
+        for area in window.findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+                wide = area.widget().minimumSizeHint().width()
+                too_big.append(f"{where}: the page is {wide} px wide and scrolls sideways")
         for cls in (QLabel, QPushButton, QCheckBox, QRadioButton):
             for w in window.findChildren(cls):
                 if w.isVisible() and (why := _missing_words(w)):

@@ -2,8 +2,11 @@
 # The app's catalogues: extract, then (after a translator has edited the .ts files) compile.
 #
 #   scripts/update_translations.sh          # lupdate: new strings into resources/translations/*.ts
-#   (translate: pyside6-linguist resources/translations/desktop_agent_de.ts, or edit the XML)
+#   (translate: pyside6-linguist resources/translations/desktop_agent_de.ts, or edit the XML:
+#    fill <translation>, drop type="unfinished"; keep {placeholders} and one & mnemonic)
 #   scripts/update_translations.sh release  # lrelease: .ts -> the .qm files the app loads
+#
+# PYTHON names the interpreter that has PySide6 (default: python on PATH, e.g. an active venv).
 #
 # tests/gui/test_translations.py fails, listing them, while a string is untranslated or a .qm is stale.
 set -eu

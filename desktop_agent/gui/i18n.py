@@ -89,7 +89,8 @@ def install(app: QCoreApplication, setting: str = "", system: QLocale | None = N
     for old in getattr(app, "_desktop_agent_translators", ()):
         app.removeTranslator(old)
     language = resolve(setting, system)
-    QLocale.setDefault(QLocale(language))  # dates and numbers follow the words
+    if _from_locale(system if system is not None else QLocale.system()) != language:
+        QLocale.setDefault(QLocale(language))  # dates follow the words; else the system's own
     loaded: list[QTranslator] = []
     if language != "en":
         for name, folder in (

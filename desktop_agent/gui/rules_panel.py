@@ -94,7 +94,7 @@ class ScheduleDialog(QDialog):
             edit.setPlaceholderText("09:00-17:00, 20:00-23:00")
             edit.setAccessibleName(self.tr(str(DAY_NAMES[day])))
             self.edits[day] = edit
-            form.addRow(self.tr(str(DAY_NAMES[day])) + ":", edit)
+            form.addRow(self.tr("{day}:").format(day=self.tr(str(DAY_NAMES[day]))), edit)
         self.error = ErrorLabel()
         form.addRow(self.error)
         buttons = QDialogButtonBox(

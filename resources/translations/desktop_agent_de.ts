@@ -928,6 +928,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
         <translation>Nur in diesen Zeiten beitragen (Ortszeit). Alle Tage leer lassen für jederzeit.</translation>
     </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}:</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>

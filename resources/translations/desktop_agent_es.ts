@@ -928,6 +928,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
         <translation>Contribuir solo en estas horas (hora local). Deja todos los días vacíos para cualquier hora.</translation>
     </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}:</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>

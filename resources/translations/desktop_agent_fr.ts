@@ -928,6 +928,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
         <translation>Contribuer seulement à ces heures (heure locale). Laissez tous les jours vides pour n&apos;importe quand.</translation>
     </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>

@@ -928,6 +928,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
         <translation>仅在这些时段贡献（本地时间）。所有日期都留空表示任何时间。</translation>
     </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}：</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>

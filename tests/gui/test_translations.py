@@ -22,10 +22,14 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QRadioButton,
@@ -45,6 +49,7 @@ ROOM_FOR_PANELS = 40  # a taskbar or top panel and the title bar
 AT_150_PERCENT = (900, 460)  # 1366×768 at 150 % is 911×512 logical pixels, less the panels
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row, in any script
 
 
 def _qt_tool(name: str) -> str:
@@ -208,6 +213,58 @@ def test_windows_are_built_in_the_language(qtbot, tmp_path, language):
     assert cancel != "Cancel", cancel
 
 
+def _shown_words(root: QWidget) -> set[str]:
+    """Every text a person can see or hear in `root`: labels, titles, tooltips, names, choices."""
+    out = set()
+    for w in [root, *root.findChildren(QWidget)]:
+        out |= {w.toolTip(), w.accessibleName(), w.windowTitle()}
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.add(w.text())
+        if isinstance(w, QLineEdit):
+            out.add(w.placeholderText())
+        if isinstance(w, QGroupBox):
+            out.add(w.title())
+        if isinstance(w, QAbstractSpinBox):
+            out |= {w.specialValueText(), getattr(w, "suffix", str)()}
+        if isinstance(w, QComboBox):
+            out |= {w.itemText(i) for i in range(w.count())}
+        out |= {a.text() for a in w.actions()}
+    return {t for t in out if t}
+
+
+def _is_words(text: str) -> bool:
+    """Not a path, an address, a time or a number: something a translator would translate."""
+    return "://" not in text and not text.startswith("/") and bool(_WORD.search(text))
+
+
+def test_nothing_is_left_in_english(qtbot, tmp_path, qapp):
+    """Text that no catalogue can see (a literal without tr()) shows as English in every language."""
+    shown = {}
+    try:
+        for lang in ("en", *i18n.TRANSLATED):
+            i18n.install(qapp, lang)
+            shown[lang] = set().union(*map(_shown_words, _windows(qtbot, tmp_path).values()))
+    finally:
+        i18n.install(qapp, "en")
+    left = {}
+    for lang in i18n.TRANSLATED:
+        same = {
+            text.replace("&", "")
+            for (_c, source), (text, _k) in _messages(
+                i18n.translations_dir() / f"desktop_agent_{lang}.ts"
+            ).items()
+            if text == source
+        }
+        english = {
+            t
+            for t in shown["en"] & shown[lang]
+            if _is_words(t) and t.replace("&", "") not in same | set(i18n.LANGUAGES.values())
+        }
+        if english:
+            left[lang] = sorted(english)
+    assert not left, left
+
+
 def _missing_words(w: QWidget) -> str | None:
     """Why `w` does not show its whole text, or None."""
     text = w.text()
@@ -319,3 +376,22 @@ def test_mnemonics_are_unique_on_every_page_menu_and_dialog(qtbot, tmp_path, lan
         groups[f"hold prompt ({go})"] = [b.text() for b in box.buttons()]
     clashes = {where: found for where, texts in groups.items() if (found := _clashes(texts))}
     assert not clashes, clashes
+
+
+def test_the_language_is_chosen_in_settings(qtbot, tmp_path):
+    import json
+
+    from desktop_agent.gui.settings_tab import SettingsTab
+
+    tab = SettingsTab(tmp_path)
+    qtbot.addWidget(tab)
+    combo = tab.language.combo
+    assert tab.language.value() == "" and combo.currentIndex() == 0  # the system's, by default
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", *i18n.LANGUAGES]
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    with qtbot.waitSignal(tab.saved):
+        tab.apply_button.click()
+    assert json.loads((tmp_path / "settings.json").read_text())["language"] == "zh_CN"
+    again = SettingsTab(tmp_path)
+    qtbot.addWidget(again)
+    assert again.language.value() == "zh_CN"

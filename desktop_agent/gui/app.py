@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_agent.config import DataPaths, SettingsError, load_settings, resolve_data_dir
-from desktop_agent.gui import states
+from desktop_agent.gui import i18n, states
 from desktop_agent.gui.controller import STOP_WAIT_MS, AppController
 from desktop_agent.gui.single_instance import SingleInstance, server_name
 
@@ -96,6 +96,7 @@ def run_gui(
     from desktop_agent.logs import setup_logging
 
     setup_logging(paths.logs, max_mb=settings.log_max_mb)
+    i18n.install(app, settings.language)  # before any window: widgets take their words once
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)

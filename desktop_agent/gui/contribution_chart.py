@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -45,20 +45,28 @@ def daily_compute(
 def hours_words(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return QCoreApplication.translate("ContributionChart", "{m} min").format(m=minutes)
     h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d} min"
+    return QCoreApplication.translate("ContributionChart", "{h} h {m:02d} min").format(h=h, m=m)
 
 
 def summary(days: list[tuple[date, float]]) -> str:
     total = sum(s for _, s in days)
     if total <= 0:
-        return f"Nothing given in the last {len(days)} days yet."
+        return QCoreApplication.translate(
+            "ContributionChart", "Nothing given in the last {n} days yet."
+        ).format(n=len(days))
     best_day, best = max(days, key=lambda d: d[1])
     yesterday = days[-2][1] if len(days) >= 2 else 0.0
-    return (
-        f"Last {len(days)} days: {hours_words(total)} of compute; yesterday {hours_words(yesterday)}; "
-        f"most on {best_day.strftime('%a %d %b')} ({hours_words(best)})."
+    return QCoreApplication.translate(
+        "ContributionChart",
+        "Last {n} days: {total} of compute; yesterday {yesterday}; most on {day} ({best}).",
+    ).format(
+        n=len(days),
+        total=hours_words(total),
+        yesterday=hours_words(yesterday),
+        day=QLocale().toString(QDate(best_day.year, best_day.month, best_day.day), "ddd d MMM"),
+        best=hours_words(best),
     )
 
 

@@ -17,26 +17,31 @@ _API = re.compile(r"^/agent/(?P<call>[a-z_]+): (?P<rest>.*)$", re.DOTALL)
 _HELD = re.compile(r"held paused for more than (?P<n>\d+) min")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorWords", text)
-
-
 def _api_words(call: str, rest: str) -> str:
     low = rest.lower()
     if "not assigned" in low or "not found" in low or "no longer" in low:
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorWords",
             "The server had already handed this task to someone else, so this result was not "
-            "needed. Nothing is wrong with your computer."
+            "needed. Nothing is wrong with your computer.",
         )
     if "server error" in low or "server busy" in low or "http 5" in low:
-        return _tr("The server had a problem of its own; it was tried again automatically.")
+        return QCoreApplication.translate(
+            "ErrorWords", "The server had a problem of its own; it was tried again automatically."
+        )
     if "connection broke" in low or "no answer arrived" in low or "timeout" in low:
-        return _tr("The connection to the server broke; it was tried again automatically.")
+        return QCoreApplication.translate(
+            "ErrorWords", "The connection to the server broke; it was tried again automatically."
+        )
     if call == "upload_result":
-        return _tr("The server did not accept the result.")
+        return QCoreApplication.translate("ErrorWords", "The server did not accept the result.")
     if call == "complete_task":
-        return _tr("The server did not accept the report that this task was finished.")
-    return _tr("The server gave an answer this app could not use.")
+        return QCoreApplication.translate(
+            "ErrorWords", "The server did not accept the report that this task was finished."
+        )
+    return QCoreApplication.translate(
+        "ErrorWords", "The server gave an answer this app could not use."
+    )
 
 
 def plain_error(error: str | None) -> str:
@@ -48,17 +53,18 @@ def plain_error(error: str | None) -> str:
         reason = text.removeprefix("released").lstrip(": ").strip()
         held = _HELD.search(reason)
         if held:
-            return _tr(
+            return QCoreApplication.translate(
+                "ErrorWords",
                 "Given back to the server after it was paused for more than {n} min, so someone "
-                "else could finish it."
+                "else could finish it.",
             ).format(n=held.group("n"))
         reason = reason.removeprefix("released:").strip()
         api = _API.match(reason)
         if api:
             reason = _api_words(api.group("call"), api.group("rest"))
-        return _tr("Given back to the server so someone else can finish it. Why: {why}").format(
-            why=reason or _tr("not said")
-        )
+        return QCoreApplication.translate(
+            "ErrorWords", "Given back to the server so someone else can finish it. Why: {why}"
+        ).format(why=reason or QCoreApplication.translate("ErrorWords", "not said"))
     api = _API.match(text)
     if api:
         return _api_words(api.group("call"), api.group("rest"))
@@ -70,12 +76,14 @@ def problem_words(kind: object, message: str) -> str:
     from desktop_agent.engine.events import ProblemKind
 
     if kind == ProblemKind.SERVER_ERROR:
-        return _tr(
-            "The server gave an answer this app could not use; it is tried again automatically."
+        return QCoreApplication.translate(
+            "ErrorWords",
+            "The server gave an answer this app could not use; it is tried again automatically.",
         )
     if kind == ProblemKind.EMAIL_UNKNOWN:
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorWords",
             "This email has no account yet — create one on the project's website, then choose "
-            "Set up again."
+            "Set up again.",
         )
     return plain_error(message)

@@ -9,7 +9,7 @@ the task first instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from desktop_agent.gui.status import RESULT_PHASES
 from desktop_agent.gui.task_status import TaskStatus
@@ -17,10 +17,6 @@ from desktop_agent.gui.task_status import TaskStatus
 FINISH_FIRST = "finish"
 GO_AHEAD = "go"
 CANCEL = "cancel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HoldPrompt", text)
 
 
 def hold_warning(status: TaskStatus, *, snooze_s: float | None = None) -> str | None:
@@ -36,23 +32,16 @@ def hold_warning(status: TaskStatus, *, snooze_s: float | None = None) -> str | 
     limit = status.hold_limit_s
     if snooze_s is not None and snooze_s < limit:
         return None
-    return _tr(
+    return QCoreApplication.translate(
+        "HoldPrompt",
         "A task is in progress. While paused it is put on hold, and a task paused for more "
-        "than {n} min is given back so someone else can finish it."
+        "than {n} min is given back so someone else can finish it.",
     ).format(n=max(1, round(limit / 60)))
 
 
 def ask(parent: QWidget | None, warning: str, go_label: str) -> str:
     """FINISH_FIRST, GO_AHEAD or CANCEL."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("A task is in progress"))
-    box.setText(warning)
-    box.setInformativeText(_tr("Finish it first, then pause?"))
-    finish = box.addButton(_tr("&Finish the task first"), QMessageBox.ButtonRole.AcceptRole)
-    go = box.addButton(go_label, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(finish)
+    box, finish, go = message_box(parent, warning, go_label)
     box.exec()
     clicked = box.clickedButton()
     if clicked is finish:
@@ -60,3 +49,22 @@ def ask(parent: QWidget | None, warning: str, go_label: str) -> str:
     if clicked is go:
         return GO_AHEAD
     return CANCEL
+
+
+def message_box(
+    parent: QWidget | None, warning: str, go_label: str
+) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    """The question, not yet shown: the box, its "finish first" and its "go ahead" buttons."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("HoldPrompt", "A task is in progress"))
+    box.setText(warning)
+    box.setInformativeText(QCoreApplication.translate("HoldPrompt", "Finish it first, then pause?"))
+    finish = box.addButton(
+        QCoreApplication.translate("HoldPrompt", "&Finish the task first"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    go = box.addButton(go_label, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(finish)
+    return box, finish, go

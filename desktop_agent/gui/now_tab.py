@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -49,11 +49,11 @@ from desktop_agent.gui.legible import ErrorLabel, HelperLabel
 BACK_ONLINE_SHOWN_MS = 10_000
 
 OUTCOME_WORDS = {
-    Outcome.COMPLETED: "completed",
-    Outcome.FAILED: "failed",
-    Outcome.REJECTED: "not accepted by the server",
-    Outcome.RELEASED: "given back",
-    Outcome.CANCELLED: "cancelled",
+    Outcome.COMPLETED: QT_TRANSLATE_NOOP("NowTab", "completed"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("NowTab", "failed"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("NowTab", "not accepted by the server"),
+    Outcome.RELEASED: QT_TRANSLATE_NOOP("NowTab", "given back"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("NowTab", "cancelled"),
 }
 
 
@@ -64,10 +64,10 @@ def format_duration(seconds: float | None) -> str:
     h, rem = divmod(s, 3600)
     m, sec = divmod(rem, 60)
     if h:
-        return f"{h} h {m:02d} min"
+        return QCoreApplication.translate("NowTab", "{h} h {m:02d} min").format(h=h, m=m)
     if m:
-        return f"{m} min {sec:02d} s"
-    return f"{sec} s"
+        return QCoreApplication.translate("NowTab", "{m} min {s:02d} s").format(m=m, s=sec)
+    return QCoreApplication.translate("NowTab", "{s} s").format(s=sec)
 
 
 class NowTab(QWidget):
@@ -274,7 +274,7 @@ class NowTab(QWidget):
 
     def on_task_finished(self, ev: TaskFinished) -> None:
         self.model.on_task_finished(ev)
-        outcome = self.tr(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value))
+        outcome = self.tr(str(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value)))
         self.last_label.setText(
             self.tr("Last task: {task} — {outcome} after {duration}").format(
                 task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,20 +43,35 @@ from desktop_agent.platform import autostart
 from desktop_agent.gui.legible import ErrorLabel
 
 DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
+    "mon": QT_TRANSLATE_NOOP("ScheduleDialog", "Monday"),
+    "tue": QT_TRANSLATE_NOOP("ScheduleDialog", "Tuesday"),
+    "wed": QT_TRANSLATE_NOOP("ScheduleDialog", "Wednesday"),
+    "thu": QT_TRANSLATE_NOOP("ScheduleDialog", "Thursday"),
+    "fri": QT_TRANSLATE_NOOP("ScheduleDialog", "Friday"),
+    "sat": QT_TRANSLATE_NOOP("ScheduleDialog", "Saturday"),
+    "sun": QT_TRANSLATE_NOOP("ScheduleDialog", "Sunday"),
+}
+
+
+_SHORT_DAY = {
+    "mon": QT_TRANSLATE_NOOP("RulesPanel", "Mon"),
+    "tue": QT_TRANSLATE_NOOP("RulesPanel", "Tue"),
+    "wed": QT_TRANSLATE_NOOP("RulesPanel", "Wed"),
+    "thu": QT_TRANSLATE_NOOP("RulesPanel", "Thu"),
+    "fri": QT_TRANSLATE_NOOP("RulesPanel", "Fri"),
+    "sat": QT_TRANSLATE_NOOP("RulesPanel", "Sat"),
+    "sun": QT_TRANSLATE_NOOP("RulesPanel", "Sun"),
 }
 
 
 def schedule_text(schedule: dict) -> str:
     if not schedule:
-        return "Any time"
-    return "; ".join(f"{d.title()} {', '.join(schedule[d])}" for d in DAYS if schedule.get(d))
+        return QCoreApplication.translate("RulesPanel", "Any time")
+    return "; ".join(
+        f"{QCoreApplication.translate('RulesPanel', str(_SHORT_DAY[d]))} {', '.join(schedule[d])}"
+        for d in DAYS
+        if schedule.get(d)
+    )
 
 
 class ScheduleDialog(QDialog):
@@ -77,9 +92,9 @@ class ScheduleDialog(QDialog):
         for day in DAYS:
             edit = QLineEdit(", ".join(schedule.get(day, [])))
             edit.setPlaceholderText("09:00-17:00, 20:00-23:00")
-            edit.setAccessibleName(DAY_NAMES[day])
+            edit.setAccessibleName(self.tr(str(DAY_NAMES[day])))
             self.edits[day] = edit
-            form.addRow(self.tr(DAY_NAMES[day]) + ":", edit)
+            form.addRow(self.tr("{day}:").format(day=self.tr(str(DAY_NAMES[day]))), edit)
         self.error = ErrorLabel()
         form.addRow(self.error)
         buttons = QDialogButtonBox(
@@ -166,43 +181,41 @@ class RulesPanel(QGroupBox):
         self.gpu_temp.setSpecialValueText(self.tr("off"))
         self.gpu_temp.setAccessibleName(self.tr("Pause above this GPU temperature"))
 
-        grid = QGridLayout(self)
-        r = 0
-        grid.addWidget(self.autostart, r, 0)
-        grid.addWidget(self.battery, r, 1)
-        r += 1
-        grid.addWidget(self.metered, r, 0)
-        grid.addWidget(self.fullscreen, r, 1)
-        r += 1
         idle_row = QHBoxLayout()
         idle_row.addWidget(self.idle)
         idle_row.addWidget(self.idle_minutes)
         idle_row.addStretch(1)
-        grid.addLayout(idle_row, r, 0)
         sched_row = QHBoxLayout()
         sched_row.addWidget(self.schedule_label, 1)
         sched_row.addWidget(self.schedule_button)
-        grid.addLayout(sched_row, r, 1)
-        r += 1
         cpu_row = QHBoxLayout()
         cpu_row.addWidget(QLabel(self.tr("CPU cores for jobs:")))
         cpu_row.addWidget(self.cores)
         cpu_row.addStretch(1)
-        grid.addLayout(cpu_row, r, 0)
-        grid.addWidget(self.low_priority, r, 1)
-        r += 1
         mem_row = QHBoxLayout()
         mem_row.addWidget(QLabel(self.tr("If a job uses more memory than")))
         mem_row.addWidget(self.memory)
         mem_row.addWidget(self.memory_action)
         mem_row.addStretch(1)
-        grid.addLayout(mem_row, r, 0)
         rel_row = QHBoxLayout()
         rel_row.addWidget(QLabel(self.tr("Give a paused task back after")))
         rel_row.addWidget(self.release_minutes)
         rel_row.addStretch(1)
-        grid.addLayout(rel_row, r, 1)
+        # One rule a line: translated words are up to half again as long as the English ones,
+        # and two columns of them would not fit the window (nor the screen at 150 %).
+        grid = QGridLayout(self)
+        r = 0
+        for box in (self.autostart, self.battery, self.metered, self.fullscreen):
+            grid.addWidget(box, r, 0, 1, 2)
+            r += 1
+        for row in (idle_row, sched_row, cpu_row):
+            grid.addLayout(row, r, 0, 1, 2)
+            r += 1
+        grid.addWidget(self.low_priority, r, 0, 1, 2)
         r += 1
+        for row in (mem_row, rel_row):
+            grid.addLayout(row, r, 0, 1, 2)
+            r += 1
         if gpu_available:
             grid.addWidget(self.use_gpu, r, 0)
             gpu_row = QHBoxLayout()

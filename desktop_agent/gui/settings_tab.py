@@ -34,6 +34,7 @@ from desktop_agent.config import (
     validate,
 )
 from desktop_agent.gui.env_cache_widget import EnvCacheWidget
+from desktop_agent.gui.i18n import LanguageChooser
 from desktop_agent.gui.rules_panel import RulesPanel
 
 
@@ -100,6 +101,8 @@ class SettingsTab(QWidget):
         self.env_cache = EnvCacheWidget(data_dir)  # "Job environments: 7.2 GB of 20 GB — Clear"
         layout.addWidget(self.env_cache)
         layout.addWidget(net)
+        self.language = LanguageChooser()
+        layout.addWidget(self.language)
         layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -161,6 +164,7 @@ class SettingsTab(QWidget):
             raw = {}
         value = raw.get("notify_task_done", DEFAULTS.notify_task_done)
         self.notify_check.setChecked(bool(value))
+        self.language.set_value(raw.get("language", DEFAULTS.language))
 
     def revert(self) -> None:
         self.rules_panel.load()
@@ -180,6 +184,7 @@ class SettingsTab(QWidget):
             **self.rules_panel.values(),
             "notify_task_done": self.notify_check.isChecked(),
             "proxy": value,
+            "language": self.language.value(),
         }
         try:
             validate(changes, source="settings")

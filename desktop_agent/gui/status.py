@@ -21,10 +21,6 @@ SERVER_NAME = "Grid-X"
 RESULT_PHASES = (Phase.UPLOADING, Phase.COMPLETING)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """What the engine last said, reduced to what the status words depend on."""
@@ -58,11 +54,19 @@ class Status:
     can_control: bool = True
 
     def control_text(self) -> str:
-        return _tr("Resume") if self.paused_by_user else _tr("Pause")
+        return (
+            QCoreApplication.translate("Status", "Resume")
+            if self.paused_by_user
+            else QCoreApplication.translate("Status", "Pause")
+        )
 
     def task_line(self) -> str:
         """ "Training · 42 % · about 5 min left"; "" without a task."""
-        left = _tr("{eta} left").format(eta=self.eta) if self.eta else ""
+        left = (
+            QCoreApplication.translate("Status", "{eta} left").format(eta=self.eta)
+            if self.eta
+            else ""
+        )
         return " · ".join(p for p in (self.progress, left) if p)
 
     def tooltip(self, app_name: str) -> str:
@@ -78,11 +82,11 @@ class Status:
 
 def phase_words(phase: Phase) -> str:
     return {
-        Phase.DOWNLOADING: _tr("Downloading"),
-        Phase.PREPARING: _tr("Preparing environment"),
-        Phase.TRAINING: _tr("Training"),
-        Phase.UPLOADING: _tr("Sending the result"),
-        Phase.COMPLETING: _tr("Reporting to the server"),
+        Phase.DOWNLOADING: QCoreApplication.translate("Status", "Downloading"),
+        Phase.PREPARING: QCoreApplication.translate("Status", "Preparing environment"),
+        Phase.TRAINING: QCoreApplication.translate("Status", "Training"),
+        Phase.UPLOADING: QCoreApplication.translate("Status", "Sending the result"),
+        Phase.COMPLETING: QCoreApplication.translate("Status", "Reporting to the server"),
     }.get(phase, str(phase.value))
 
 
@@ -100,31 +104,41 @@ def eta_words(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds < 60:
-        return _tr("less than a minute")
+        return QCoreApplication.translate("Status", "less than a minute")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return _tr("about {n} min").format(n=minutes).replace(" min", NBSP + "min")
+        return (
+            QCoreApplication.translate("Status", "about {n} min")
+            .format(n=minutes)
+            .replace(" min", NBSP + "min")
+        )
     h, m = divmod(minutes, 60)
-    return _tr("about {h} h {m:02d} min").format(h=h, m=m).replace(" h ", NBSP + "h ")
+    return (
+        QCoreApplication.translate("Status", "about {h} h {m:02d} min")
+        .format(h=h, m=m)
+        .replace(" h ", NBSP + "h ")
+    )
 
 
 def outage_words(*, holding_result: bool, retry_in_s: float | None) -> str:
     text = (
-        _tr(
-            "The {server} server isn't answering — your result is saved and will be sent automatically."
+        QCoreApplication.translate(
+            "Status",
+            "The {server} server isn't answering — your result is saved and will be sent automatically.",
         )
         if holding_result
-        else _tr(
-            "The {server} server isn't answering — nothing is lost; it is tried again automatically."
+        else QCoreApplication.translate(
+            "Status",
+            "The {server} server isn't answering — nothing is lost; it is tried again automatically.",
         )
     ).format(server=SERVER_NAME)
     if retry_in_s is not None:
         if retry_in_s >= 1:
-            text += " " + _tr("Next try in {n} s.").format(n=round(retry_in_s)).replace(
-                " s.", NBSP + "s."
-            )
+            text += " " + QCoreApplication.translate("Status", "Next try in {n} s.").format(
+                n=round(retry_in_s)
+            ).replace(" s.", NBSP + "s.")
         else:
-            text += " " + _tr("Trying again now…")
+            text += " " + QCoreApplication.translate("Status", "Trying again now…")
     return text
 
 
@@ -133,8 +147,9 @@ def _minutes(seconds: float) -> int:
 
 
 def _on_hold_words(s: Snapshot) -> str:
-    return _tr(
-        "The task is on hold. A task paused for more than {n} min is given back so someone else can finish it."
+    return QCoreApplication.translate(
+        "Status",
+        "The task is on hold. A task paused for more than {n} min is given back so someone else can finish it.",
     ).format(n=_minutes(s.hold_limit_s))
 
 
@@ -154,9 +169,9 @@ def describe(s: Snapshot) -> Status:
     progress, percent, busy, eta = "", None, False, ""
     if has_task:
         if s.unreachable and holding_result:
-            progress = _tr("Waiting for the server")
+            progress = QCoreApplication.translate("Status", "Waiting for the server")
         elif s.phase is None:
-            progress, busy = _tr("Starting"), not suspended
+            progress, busy = QCoreApplication.translate("Status", "Starting"), not suspended
         else:
             percent = percent_of(s.fraction)
             progress = phase_words(s.phase)
@@ -188,58 +203,72 @@ def describe(s: Snapshot) -> Status:
 
     if s.stopping or s.state == AgentState.STOPPING:
         return status(
-            _tr("Stopping…"),
-            _tr("The task in hand is kept and continues next time.") if has_task else "",
+            QCoreApplication.translate("Status", "Stopping…"),
+            QCoreApplication.translate(
+                "Status", "The task in hand is kept and continues next time."
+            )
+            if has_task
+            else "",
             can_control=False,
             eta="",
             busy=False,
         )
     if s.state == AgentState.STOPPED:
         detail = s.detail if s.detail and s.detail != "Stopped" else ""
-        return Status(_tr("Stopped"), detail, can_control=False)
+        return Status(QCoreApplication.translate("Status", "Stopped"), detail, can_control=False)
     if s.state == AgentState.SETUP_NEEDED:
-        return Status(_tr("Needs setup"), s.detail, can_control=False)
+        return Status(
+            QCoreApplication.translate("Status", "Needs setup"), s.detail, can_control=False
+        )
     if s.state == AgentState.STARTING:
-        return status(_tr("Starting…"))
+        return status(QCoreApplication.translate("Status", "Starting…"))
     if s.state == AgentState.CONNECTING:
         if s.unreachable:
             return status(
-                _tr("Can't reach the {server} server yet").format(server=SERVER_NAME),
-                _tr("It is tried again automatically."),
+                QCoreApplication.translate("Status", "Can't reach the {server} server yet").format(
+                    server=SERVER_NAME
+                ),
+                QCoreApplication.translate("Status", "It is tried again automatically."),
             )
-        return status(_tr("Connecting to the server…"))
+        return status(QCoreApplication.translate("Status", "Connecting to the server…"))
     if s.state == AgentState.RELEASING:
         return status(
-            _tr("Giving a task back to the server…"),
-            _tr("Resting a few minutes so the server can hand it to someone else."),
+            QCoreApplication.translate("Status", "Giving a task back to the server…"),
+            QCoreApplication.translate(
+                "Status", "Resting a few minutes so the server can hand it to someone else."
+            ),
         )
 
     if mode == "paused":
         return status(
-            _tr("Paused by you"),
-            _on_hold_words(s) if has_task else _tr("Nothing runs until you resume."),
-            control_reason=_tr("paused by you"),
+            QCoreApplication.translate("Status", "Paused by you"),
+            _on_hold_words(s)
+            if has_task
+            else QCoreApplication.translate("Status", "Nothing runs until you resume."),
+            control_reason=QCoreApplication.translate("Status", "paused by you"),
         )
     if mode == "snoozed":
-        reason = s.reason or _tr("Snoozed")
-        more = _tr("Contributing starts again by itself.")
+        reason = s.reason or QCoreApplication.translate("Status", "Snoozed")
+        more = QCoreApplication.translate("Status", "Contributing starts again by itself.")
         if has_task:
             more += " " + _on_hold_words(s)
         return status(reason, more, control_reason=reason[:1].lower() + reason[1:])
     if mode == "finish_then_pause":
         if not has_task:
             return status(
-                _tr("Paused by you"),
-                _tr("Nothing runs until you resume."),
-                control_reason=_tr("paused by you"),
+                QCoreApplication.translate("Status", "Paused by you"),
+                QCoreApplication.translate("Status", "Nothing runs until you resume."),
+                control_reason=QCoreApplication.translate("Status", "paused by you"),
             )
         held = _strip_waiting(s.reason) if suspended else ""
         return status(
-            _tr("Finishing this task, then pausing"),
-            _tr("On hold for now: {why}").format(why=held)
+            QCoreApplication.translate("Status", "Finishing this task, then pausing"),
+            QCoreApplication.translate("Status", "On hold for now: {why}").format(why=held)
             if held
-            else _tr("No new task is taken."),
-            control_reason=_tr("keep contributing after this task"),
+            else QCoreApplication.translate("Status", "No new task is taken."),
+            control_reason=QCoreApplication.translate(
+                "Status", "keep contributing after this task"
+            ),
         )
 
     # Contributing: the rules decide; the user may pause.
@@ -247,16 +276,38 @@ def describe(s: Snapshot) -> Status:
         if suspended:
             why = _strip_waiting(s.reason) if s.reason.startswith("Waiting: ") else ""
             return status(
-                _tr("Waiting: {why}").format(why=why) if why else _tr("Task on hold"),
-                _tr("The task continues by itself when that changes."),
+                QCoreApplication.translate("Status", "Waiting: {why}").format(why=why)
+                if why
+                else QCoreApplication.translate("Status", "Task on hold"),
+                QCoreApplication.translate(
+                    "Status", "The task continues by itself when that changes."
+                ),
             )
         if s.unreachable and holding_result:
-            return status(_tr("Your result is ready — waiting for the server"))
+            return status(
+                QCoreApplication.translate(
+                    "Status", "Your result is ready — waiting for the server"
+                )
+            )
         if s.job_title:
-            return status(_tr("Working on “{title}”").format(title=s.job_title))
-        return status(_tr("Working on a task"))
+            return status(
+                QCoreApplication.translate("Status", "Working on “{title}”").format(
+                    title=s.job_title
+                )
+            )
+        return status(QCoreApplication.translate("Status", "Working on a task"))
     if s.unreachable or "unreachable" in s.detail.lower():
-        return status(_tr("The {server} server isn't answering").format(server=SERVER_NAME))
+        return status(
+            QCoreApplication.translate("Status", "The {server} server isn't answering").format(
+                server=SERVER_NAME
+            )
+        )
     if s.reason.startswith("Waiting: "):
-        return status(s.reason, _tr("Work starts by itself when that changes."))
-    return status(_tr("Ready — waiting for work"), _tr("New work is picked up automatically."))
+        return status(
+            s.reason,
+            QCoreApplication.translate("Status", "Work starts by itself when that changes."),
+        )
+    return status(
+        QCoreApplication.translate("Status", "Ready — waiting for work"),
+        QCoreApplication.translate("Status", "New work is picked up automatically."),
+    )

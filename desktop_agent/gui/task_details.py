@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from desktop_agent.engine.protocol import is_web_url
 from PySide6.QtWidgets import (
@@ -54,7 +54,11 @@ def _size(n: Any) -> str:
     value = float(n)
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{int(value):,} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+            if unit == "bytes":
+                return QCoreApplication.translate("TaskDetailsDialog", "{n:,} bytes").format(
+                    n=int(value)
+                )
+            return f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} GB"
 
@@ -65,13 +69,25 @@ def cost_words(row: object) -> str:
         _get(row, k) for k in ("cpu_seconds", "peak_rss_mb", "peak_vram_mb", "energy_wh")
     )
     parts = [
-        f"{cpu:.1f} s of CPU" if isinstance(cpu, (int, float)) else "CPU time not measured",
-        f"peak memory {rss:.0f} MB" if isinstance(rss, (int, float)) else "",
-        f"peak GPU memory {vram:.0f} MB" if isinstance(vram, (int, float)) and vram > 0 else "",
+        QCoreApplication.translate("TaskDetailsDialog", "{cpu:.1f} s of CPU").format(cpu=cpu)
+        if isinstance(cpu, (int, float))
+        else QCoreApplication.translate("TaskDetailsDialog", "CPU time not measured"),
+        QCoreApplication.translate("TaskDetailsDialog", "peak memory {mb:.0f} MB").format(mb=rss)
+        if isinstance(rss, (int, float))
+        else "",
+        QCoreApplication.translate("TaskDetailsDialog", "peak GPU memory {mb:.0f} MB").format(
+            mb=vram
+        )
+        if isinstance(vram, (int, float)) and vram > 0
+        else "",
         (
-            f"energy {wh:.2f} Wh ({_get(row, 'energy_source') or 'measured'})"
+            QCoreApplication.translate("TaskDetailsDialog", "energy {wh:.2f} Wh ({how})").format(
+                wh=wh,
+                how=_get(row, "energy_source")
+                or QCoreApplication.translate("TaskDetailsDialog", "measured"),
+            )
             if isinstance(wh, (int, float))
-            else "energy not measured"
+            else QCoreApplication.translate("TaskDetailsDialog", "energy not measured")
         ),
     ]
     return " · ".join(p for p in parts if p)
@@ -80,14 +96,22 @@ def cost_words(row: object) -> str:
 def sandbox_words(level: str | None) -> str:
     """The sandbox level in plain words."""
     if not level:
-        return "not recorded (the task did not get as far as running train.py)"
+        return QCoreApplication.translate(
+            "TaskDetailsDialog", "not recorded (the task did not get as far as running train.py)"
+        )
     if level == "bwrap":
-        return (
-            "bwrap — contained: no network, no access to your files, only its own folder writable"
+        return QCoreApplication.translate(
+            "TaskDetailsDialog",
+            "bwrap — contained: no network, no access to your files, only its own folder writable",
         )
     if level.startswith("none"):
-        why = level[len("none") :].strip(" ()") or "no sandbox available"
-        return f"none — ran without a sandbox ({why}); it could read what your account can read"
+        why = level[len("none") :].strip(" ()") or QCoreApplication.translate(
+            "TaskDetailsDialog", "no sandbox available"
+        )
+        return QCoreApplication.translate(
+            "TaskDetailsDialog",
+            "none — ran without a sandbox ({why}); it could read what your account can read",
+        ).format(why=why)
     return level
 
 

@@ -68,7 +68,10 @@ def test_build_prints_sizes_within_budget(built):
     assert (bundle / "resources" / "sample_job" / "train.py").is_file()
     assert not (bundle / "resources" / "screenshots").exists()
     translations = {p.name for p in (bundle / "PySide6" / "Qt" / "translations").glob("*.qm")}
-    assert translations <= {"qt_en.qm", "qtbase_en.qm"}
+    languages = ("de", "fr", "es", "zh_CN")  # gui/i18n.py: Qt's own words for standard buttons
+    allowed = {"qt_en.qm", "qtbase_en.qm"} | {f"qtbase_{lang}.qm" for lang in languages}
+    assert translations <= allowed
+    assert (bundle / "resources" / "translations" / "desktop_agent_de.qm").is_file()
     assert not list(bundle.rglob("*WebEngine*")) and not list(bundle.rglob("libQt6Qml*"))
     platforms = {p.name for p in (bundle / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqxcb.so", "libqoffscreen.so"} <= platforms and "libqvnc.so" not in platforms

@@ -1,0 +1,1597 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent se detuvo inesperadamente varias veces seguidas (la última a las {when}) y no se reinició automáticamente. Si vuelve a ocurrir, envía al proyecto el informe de diagnóstico desde el menú Ayuda.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent se detuvo inesperadamente a las {when} y se volvió a iniciar solo. Continúa con la tarea en la que estaba; no se ha perdido nada.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent se detuvo inesperadamente a las {when} y se volvió a iniciar solo.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent se ha reiniciado</translation>
+    </message>
+    <message>
+        <source>A result is waiting</source>
+        <translation>Hay un resultado pendiente</translation>
+    </message>
+    <message>
+        <source>A finished result is still waiting to be delivered to the server.</source>
+        <translation>Un resultado terminado todavía está pendiente de enviarse al servidor.</translation>
+    </message>
+    <message>
+        <source>If you change the account now, the credit for it may be lost. Wait until it is delivered?</source>
+        <translation>Si cambias de cuenta ahora, podrías perder el crédito por él. ¿Esperar a que se envíe?</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Esperar</translation>
+    </message>
+    <message>
+        <source>Change anyway</source>
+        <translation>Cambiar de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Pause anyway</source>
+        <translation>&amp;Pausar de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze anyway</source>
+        <translation>P&amp;osponer de todos modos</translation>
+    </message>
+    <message>
+        <source>Desktop Agent — Stopping…</source>
+        <translation>Desktop Agent — deteniéndose…</translation>
+    </message>
+    <message>
+        <source>The engine stopped.</source>
+        <translation>El motor se ha detenido.</translation>
+    </message>
+    <message>
+        <source>The engine stopped with an error: {msg}</source>
+        <translation>El motor se detuvo con un error: {msg}</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChart</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>Nothing given in the last {n} days yet.</source>
+        <translation>Nada aportado en los últimos {n} días.</translation>
+    </message>
+    <message>
+        <source>Last {n} days: {total} of compute; yesterday {yesterday}; most on {day} ({best}).</source>
+        <translation>Últimos {n} días: {total} de cálculo; ayer {yesterday}; lo máximo el {day} ({best}).</translation>
+    </message>
+    <message>
+        <source>Compute given per day</source>
+        <translation>Cálculo aportado por día</translation>
+    </message>
+</context>
+<context>
+    <name>EnvCacheWidget</name>
+    <message>
+        <source>Job environments: measuring…</source>
+        <translation>Entornos de trabajos: midiendo…</translation>
+    </message>
+    <message>
+        <source>Disk used by job environments</source>
+        <translation>Disco usado por los entornos de trabajos</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Clear job environments</source>
+        <translation>Vaciar los entornos de trabajos</translation>
+    </message>
+    <message>
+        <source>Delete cached job environments; they are rebuilt when a job needs them</source>
+        <translation>Borrar los entornos en caché; se vuelven a crear cuando un trabajo los necesita</translation>
+    </message>
+    <message>
+        <source>Job environments: a task is running — Clear when it ends</source>
+        <translation>Entornos de trabajos: hay una tarea en curso; vacíalos cuando termine</translation>
+    </message>
+    <message>
+        <source>Job environments: clearing…</source>
+        <translation>Entornos de trabajos: vaciando…</translation>
+    </message>
+    <message>
+        <source>Job environments: could not measure ({0})</source>
+        <translation>Entornos de trabajos: no se pudo medir ({0})</translation>
+    </message>
+    <message>
+        <source>Job environments: {0} of {1}</source>
+        <translation>Entornos de trabajos: {0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>The server had already handed this task to someone else, so this result was not needed. Nothing is wrong with your computer.</source>
+        <translation>El servidor ya había dado esta tarea a otra persona, así que este resultado no hacía falta. Tu equipo no tiene ningún problema.</translation>
+    </message>
+    <message>
+        <source>The server had a problem of its own; it was tried again automatically.</source>
+        <translation>El servidor tuvo un problema propio; se volvió a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke; it was tried again automatically.</source>
+        <translation>Se cortó la conexión con el servidor; se volvió a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the result.</source>
+        <translation>El servidor no aceptó el resultado.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the report that this task was finished.</source>
+        <translation>El servidor no aceptó el aviso de que esta tarea había terminado.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this app could not use.</source>
+        <translation>El servidor dio una respuesta que esta aplicación no pudo usar.</translation>
+    </message>
+    <message>
+        <source>Given back to the server after it was paused for more than {n} min, so someone else could finish it.</source>
+        <translation>Devuelta al servidor tras estar en pausa más de {n} min, para que otra persona pudiera terminarla.</translation>
+    </message>
+    <message>
+        <source>Given back to the server so someone else can finish it. Why: {why}</source>
+        <translation>Devuelta al servidor para que otra persona pueda terminarla. Motivo: {why}</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this app could not use; it is tried again automatically.</source>
+        <translation>El servidor dio una respuesta que esta aplicación no pudo usar; se volverá a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — create one on the project&apos;s website, then choose Set up again.</source>
+        <translation>Este correo todavía no tiene cuenta: crea una en el sitio web del proyecto y luego elige «Configurar de nuevo».</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Open result</source>
+        <translation>Abrir el resultado</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open {url}</source>
+        <translation>Haz doble clic o pulsa Intro para abrir {url}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Finished tasks</source>
+        <translation>Tareas terminadas</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>No finished tasks yet.</source>
+        <translation>Todavía no hay tareas terminadas.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>Exportar el historial como CSV</translation>
+    </message>
+    <message>
+        <source>1 task done · {time} of compute given</source>
+        <translation>1 tarea hecha · {time} de cálculo aportado</translation>
+    </message>
+    <message>
+        <source>{done} tasks done · {time} of compute given</source>
+        <translation>{done} tareas hechas · {time} de cálculo aportado</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exportar el historial</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {err}</source>
+        <translation>No se pudo escribir {path}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldPrompt</name>
+    <message>
+        <source>A task is in progress. While paused it is put on hold, and a task paused for more than {n} min is given back so someone else can finish it.</source>
+        <translation>Hay una tarea en curso. Durante la pausa queda en espera, y una tarea en pausa más de {n} min se devuelve para que otra persona la termine.</translation>
+    </message>
+    <message>
+        <source>A task is in progress</source>
+        <translation>Hay una tarea en curso</translation>
+    </message>
+    <message>
+        <source>Finish it first, then pause?</source>
+        <translation>¿Terminarla primero y luego pausar?</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the task first</source>
+        <translation>&amp;Terminar primero la tarea</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChooser</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>El nuevo idioma se verá la próxima vez que se inicie la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>LogsTab</name>
+    <message>
+        <source>Minimum level</source>
+        <translation>Nivel mínimo</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Todos los mensajes</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info y superiores</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avisos y errores</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Buscar en el registro</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the shown lines</source>
+        <translation>Copiar las líneas mostradas</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Abrir la carpeta del registro</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Líneas del registro</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTab</name>
+    <message>
+        <source>CPU usage</source>
+        <translation>Uso de CPU</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>Uso de memoria</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Memoria:</translation>
+    </message>
+    <message>
+        <source>CPU over the last 3 minutes</source>
+        <translation>CPU en los últimos 3 minutos</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found</source>
+        <translation>No se encontró ninguna GPU NVIDIA</translation>
+    </message>
+    <message>
+        <source>GPU status</source>
+        <translation>Estado de la GPU</translation>
+    </message>
+    <message>
+        <source>The current job&apos;s share</source>
+        <translation>Parte del trabajo actual</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>Memoria de GPU:</translation>
+    </message>
+    <message>
+        <source>GPU use:</source>
+        <translation>Uso de GPU:</translation>
+    </message>
+    <message>
+        <source>No job process is running right now.</source>
+        <translation>Ahora mismo no hay ningún proceso de trabajo en marcha.</translation>
+    </message>
+    <message>
+        <source>{pct:.0f} % of {n} cores</source>
+        <translation>{pct:.0f} % de {n} núcleos</translation>
+    </message>
+    <message>
+        <source>{pct:.0f} %</source>
+        <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>GPU {i}: {name}</source>
+        <translation>GPU {i}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Desktop Agent</source>
+        <translation>Desktop Agent</translation>
+    </message>
+    <message>
+        <source>No system tray found — keep this window open (closing it stops contributing).</source>
+        <translation>No se encontró la bandeja del sistema: deja esta ventana abierta (al cerrarla se deja de contribuir).</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
+        <translation>Sin bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>Dashboard sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Machine</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Guardar &amp;diagnóstico…</translation>
+    </message>
+    <message>
+        <source>&amp;About Desktop Agent</source>
+        <translation>A&amp;cerca de Desktop Agent</translation>
+    </message>
+    <message>
+        <source>Desktop Agent {version}
+
+Lends this computer&apos;s spare processor and graphics card to train small pieces of other people&apos;s machine-learning jobs for the Grid-X project. Jobs run at low priority, in a sandbox where the computer allows it, and you can pause at any time.
+
+Your data folder: {folder}</source>
+        <translation>Desktop Agent {version}
+
+Presta el procesador y la tarjeta gráfica que este equipo no usa para entrenar pequeñas partes de trabajos de aprendizaje automático de otras personas, para el proyecto Grid-X. Los trabajos se ejecutan con prioridad baja, en un entorno aislado cuando el equipo lo permite, y puedes pausar en cualquier momento.
+
+Tu carpeta de datos: {folder}</translation>
+    </message>
+    <message>
+        <source>About Desktop Agent</source>
+        <translation>Acerca de Desktop Agent</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Guardar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Could not write diagnostics: {err}</source>
+        <translation>No se pudo escribir el diagnóstico: {err}</translation>
+    </message>
+    <message>
+        <source>Saved {path}.
+Your machine id and email addresses were removed; look inside before sharing it.</source>
+        <translation>Se guardó {path}.
+Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el contenido antes de compartirlo.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent keeps running in the system tray, near the clock. Click its icon to open this window again; use Quit in its menu to stop.</source>
+        <translation>Desktop Agent sigue funcionando en la bandeja del sistema, junto al reloj. Haz clic en su icono para volver a abrir esta ventana; usa Salir en su menú para detenerlo.</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Sigue en marcha</translation>
+    </message>
+</context>
+<context>
+    <name>NowTab</name>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>no aceptada por el servidor</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Qué pasa ahora</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Server not answering</source>
+        <translation>El servidor no responde</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Volver a intentar</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Volver a intentar ahora</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nuevo en línea</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Pause or resume contributing</source>
+        <translation>Pausar o reanudar la contribución</translation>
+    </message>
+    <message>
+        <source>Set &amp;up again…</source>
+        <translation>Configurar de &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>Set up again</source>
+        <translation>Configurar de nuevo</translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze</source>
+        <translation>&amp;Posponer</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Durante 1 hora</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Hasta mañana</translation>
+    </message>
+    <message>
+        <source>&amp;Finish current task, then pause</source>
+        <translation>&amp;Terminar la tarea y pausar</translation>
+    </message>
+    <message>
+        <source>Finish current task, then pause</source>
+        <translation>Terminar la tarea actual y pausar</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Current task</source>
+        <translation>Tarea actual</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Progreso de la tarea</translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation>Trabajo:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tarea:</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Ahora:</translation>
+    </message>
+    <message>
+        <source>Running for:</source>
+        <translation>En marcha desde hace:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Tiempo restante:</translation>
+    </message>
+    <message>
+        <source>No task right now.</source>
+        <translation>Ahora mismo no hay tarea.</translation>
+    </message>
+    <message>
+        <source>Your contribution</source>
+        <translation>Tu contribución</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>Energía aportada: sin medir</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>Energía aportada</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>Cálculo aportado por este equipo, por día</translation>
+    </message>
+    <message>
+        <source>Last task</source>
+        <translation>Última tarea</translation>
+    </message>
+    <message>
+        <source>Last task: {task} — {outcome} after {duration}</source>
+        <translation>Última tarea: {task} — {outcome} tras {duration}</translation>
+    </message>
+    <message>
+        <source>Back online — result delivered. Thank you!</source>
+        <translation>De nuevo en línea: resultado entregado. ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>Hasta ahora este equipo ha terminado 1 tarea ({t} de cálculo). ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>Hasta ahora este equipo ha terminado {n} tareas ({t} de cálculo). ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>Las tareas terminadas se contarán aquí.</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>Este equipo ha aportado {e}</translation>
+    </message>
+    <message>
+        <source>Back online — sending your result…</source>
+        <translation>De nuevo en línea: enviando tu resultado…</translation>
+    </message>
+    <message>
+        <source>Back online.</source>
+        <translation>De nuevo en línea.</translation>
+    </message>
+    <message>
+        <source>Finishing up, then closing.</source>
+        <translation>Terminando y luego cerrando.</translation>
+    </message>
+    <message>
+        <source>{title} (job {id})</source>
+        <translation>{title} (trabajo {id})</translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation> (reanudada)</translation>
+    </message>
+    <message>
+        <source>Saved — waiting to send</source>
+        <translation>Guardado: pendiente de envío</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>En cualquier momento</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>Cuándo contribuir</translation>
+    </message>
+    <message>
+        <source>Start at login (in the tray)</source>
+        <translation>Iniciar al entrar en la sesión (en la bandeja)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar en la sesión</translation>
+    </message>
+    <message>
+        <source>Pause on battery</source>
+        <translation>Pausar con batería</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection</source>
+        <translation>Sin descargas en conexiones de uso medido</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen app is in front</source>
+        <translation>Pausar mientras haya una aplicación a pantalla completa delante</translation>
+    </message>
+    <message>
+        <source>Only when the computer is idle for</source>
+        <translation>Solo si el equipo está inactivo durante</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes idle before work starts</source>
+        <translation>Minutos de inactividad antes de empezar</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Horario…</translation>
+    </message>
+    <message>
+        <source>Edit the weekly schedule</source>
+        <translation>Editar el horario semanal</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>CPU cores a job may use</source>
+        <translation>Núcleos que puede usar un trabajo</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority</source>
+        <translation>Ejecutar los trabajos con prioridad baja</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Memory limit for a job</source>
+        <translation>Límite de memoria por trabajo</translation>
+    </message>
+    <message>
+        <source>pause it</source>
+        <translation>pausarlo</translation>
+    </message>
+    <message>
+        <source>stop it</source>
+        <translation>detenerlo</translation>
+    </message>
+    <message>
+        <source>What to do past the memory limit</source>
+        <translation>Qué hacer al pasar el límite de memoria</translation>
+    </message>
+    <message>
+        <source>Give a paused task back after</source>
+        <translation>Devolver una tarea en pausa tras</translation>
+    </message>
+    <message>
+        <source>Use the GPU</source>
+        <translation>Usar la GPU</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Pause above this GPU temperature</source>
+        <translation>Pausar por encima de esta temperatura de la GPU</translation>
+    </message>
+    <message>
+        <source>CPU cores for jobs:</source>
+        <translation>Núcleos para trabajos:</translation>
+    </message>
+    <message>
+        <source>If a job uses more memory than</source>
+        <translation>Si un trabajo usa más memoria que</translation>
+    </message>
+    <message>
+        <source>Pause above</source>
+        <translation>Pausar por encima de</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save contribution rules</source>
+        <translation>Guardar las reglas de contribución</translation>
+    </message>
+    <message>
+        <source>Schedule: {s}</source>
+        <translation>Horario: {s}</translation>
+    </message>
+    <message>
+        <source>Could not save: {err}</source>
+        <translation>No se pudo guardar: {err}</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
+        <translation>Guardado. Las reglas se aplican ya; los límites de CPU y GPU, desde la próxima tarea.</translation>
+    </message>
+    <message>
+        <source>Could not change start at login: {err}</source>
+        <translation>No se pudo cambiar el inicio al entrar en la sesión: {err}</translation>
+    </message>
+    <message>
+        <source>Starts at login: {where}</source>
+        <translation>Se inicia al entrar en la sesión: {where}</translation>
+    </message>
+    <message>
+        <source>Won&apos;t start at login.</source>
+        <translation>No se iniciará al entrar en la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Weekly schedule</source>
+        <translation>Horario semanal</translation>
+    </message>
+    <message>
+        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
+        <translation>Contribuir solo en estas horas (hora local). Deja todos los días vacíos para cualquier hora.</translation>
+    </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ca&amp;mbiar…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>Cambiar el correo o el servidor</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Abrir car&amp;peta</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Abrir la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Usar la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Sin proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Dirección del proxy</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>Mostrar un aviso breve al terminar una tarea</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>Aviso al terminar una tarea</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation>Estado de la configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Revert to the saved settings</source>
+        <translation>Volver a la configuración guardada</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Ap&amp;licar</translation>
+    </message>
+    <message>
+        <source>Apply and save the settings</source>
+        <translation>Aplicar y guardar la configuración</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>(sin configurar)</translation>
+    </message>
+    <message>
+        <source>Back to the saved settings.</source>
+        <translation>Se volvió a la configuración guardada.</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>Escribe una dirección de proxy, por ejemplo http://proxy.example.com:3128</translation>
+    </message>
+    <message>
+        <source>Could not save: {err}</source>
+        <translation>No se pudo guardar: {err}</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
+        <translation>Guardado. Las reglas se aplican ya; los límites de CPU y GPU, desde la próxima tarea; el proxy, la próxima vez que se inicie la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
+        <translation>Este correo todavía no tiene cuenta: crea una en el sitio web, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, y luego pulsa Conectar otra vez. ¿Te registraste con mayúsculas antes de la @? Pide al proyecto que cambie el correo de tu cuenta a minúsculas.</translation>
+    </message>
+    <message>
+        <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
+        <translation>El servidor {server} respondió, pero no parece un servidor de Grid-X: revisa la dirección.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server at {server} — check the address or your connection.</source>
+        <translation>No se puede contactar con el servidor {server}: revisa la dirección o tu conexión.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while connecting: {error}</source>
+        <translation>Algo salió mal al conectar: {error}</translation>
+    </message>
+    <message>
+        <source>Set up Desktop Agent</source>
+        <translation>Configurar Desktop Agent</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Comparte la potencia que este equipo no usa&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
+        <translation>Este equipo entrena pequeñas partes de trabajos de aprendizaje automático para investigadores, con prioridad baja para que tus propios programas vayan primero. Puedes pausar en cualquier momento y elegir en Configuración que solo trabaje cuando no estés.</translation>
+    </message>
+    <message>
+        <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
+        <translation>Al conectar, confías en que este servidor envíe a este equipo código escrito por otras personas. Cuando el equipo lo permite, ese código se ejecuta en un entorno aislado, sin red y sin acceso a tus archivos.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>tu@example.com</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo</translation>
+    </message>
+    <message>
+        <source>The email of your account on the project&apos;s website.</source>
+        <translation>El correo de tu cuenta en el sitio web del proyecto.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Mostrar la configuración avanzada</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>Iniciar cuando entre en la sesión (en la bandeja)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar en la sesión</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problema de conexión</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo:</translation>
+    </message>
+    <message>
+        <source>Connects to {server}, the project&apos;s default server.</source>
+        <translation>Se conecta a {server}, el servidor predeterminado del proyecto.</translation>
+    </message>
+    <message>
+        <source>Connects to {server} — not the project&apos;s default server; make sure it is the one you were given.</source>
+        <translation>Se conecta a {server}, que no es el servidor predeterminado del proyecto; comprueba que sea el que te dieron.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>That doesn&apos;t look like an email address — check for typos.</source>
+        <translation>Eso no parece una dirección de correo: revisa si hay errores.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://</source>
+        <translation>La dirección del servidor debe empezar por http:// o https://</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>{eta} left</source>
+        <translation>quedan {eta}</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Descargando</translation>
+    </message>
+    <message>
+        <source>Preparing environment</source>
+        <translation>Preparando el entorno</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenando</translation>
+    </message>
+    <message>
+        <source>Sending the result</source>
+        <translation>Enviando el resultado</translation>
+    </message>
+    <message>
+        <source>Reporting to the server</source>
+        <translation>Informando al servidor</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>menos de un minuto</translation>
+    </message>
+    <message>
+        <source>about {n} min</source>
+        <translation>unos {n} min</translation>
+    </message>
+    <message>
+        <source>about {h} h {m:02d} min</source>
+        <translation>unas {h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering — your result is saved and will be sent automatically.</source>
+        <translation>El servidor de {server} no responde: tu resultado está guardado y se enviará automáticamente.</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering — nothing is lost; it is tried again automatically.</source>
+        <translation>El servidor de {server} no responde: no se pierde nada; se volverá a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>Next try in {n} s.</source>
+        <translation>Próximo intento en {n} s.</translation>
+    </message>
+    <message>
+        <source>Trying again now…</source>
+        <translation>Volviendo a intentar…</translation>
+    </message>
+    <message>
+        <source>The task is on hold. A task paused for more than {n} min is given back so someone else can finish it.</source>
+        <translation>La tarea está en espera. Una tarea en pausa más de {n} min se devuelve para que otra persona la termine.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Esperando al servidor</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Iniciando</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniéndose…</translation>
+    </message>
+    <message>
+        <source>The task in hand is kept and continues next time.</source>
+        <translation>La tarea en curso se conserva y continuará la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Needs setup</source>
+        <translation>Hay que configurarlo</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the {server} server yet</source>
+        <translation>Todavía no se puede contactar con el servidor de {server}</translation>
+    </message>
+    <message>
+        <source>It is tried again automatically.</source>
+        <translation>Se volverá a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Conectando con el servidor…</translation>
+    </message>
+    <message>
+        <source>Giving a task back to the server…</source>
+        <translation>Devolviendo una tarea al servidor…</translation>
+    </message>
+    <message>
+        <source>Resting a few minutes so the server can hand it to someone else.</source>
+        <translation>Descansando unos minutos para que el servidor pueda dársela a otra persona.</translation>
+    </message>
+    <message>
+        <source>Paused by you</source>
+        <translation>Pausado por ti</translation>
+    </message>
+    <message>
+        <source>Nothing runs until you resume.</source>
+        <translation>No se ejecuta nada hasta que reanudes.</translation>
+    </message>
+    <message>
+        <source>paused by you</source>
+        <translation>pausado por ti</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesto</translation>
+    </message>
+    <message>
+        <source>Contributing starts again by itself.</source>
+        <translation>La contribución se reanudará sola.</translation>
+    </message>
+    <message>
+        <source>Finishing this task, then pausing</source>
+        <translation>Terminando esta tarea y luego pausa</translation>
+    </message>
+    <message>
+        <source>On hold for now: {why}</source>
+        <translation>En espera por ahora: {why}</translation>
+    </message>
+    <message>
+        <source>No new task is taken.</source>
+        <translation>No se acepta ninguna tarea nueva.</translation>
+    </message>
+    <message>
+        <source>keep contributing after this task</source>
+        <translation>seguir contribuyendo tras esta tarea</translation>
+    </message>
+    <message>
+        <source>Waiting: {why}</source>
+        <translation>Esperando: {why}</translation>
+    </message>
+    <message>
+        <source>Task on hold</source>
+        <translation>Tarea en espera</translation>
+    </message>
+    <message>
+        <source>The task continues by itself when that changes.</source>
+        <translation>La tarea continuará sola cuando eso cambie.</translation>
+    </message>
+    <message>
+        <source>Your result is ready — waiting for the server</source>
+        <translation>Tu resultado está listo: esperando al servidor</translation>
+    </message>
+    <message>
+        <source>Working on “{title}”</source>
+        <translation>Trabajando en «{title}»</translation>
+    </message>
+    <message>
+        <source>Working on a task</source>
+        <translation>Trabajando en una tarea</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering</source>
+        <translation>El servidor de {server} no responde</translation>
+    </message>
+    <message>
+        <source>Work starts by itself when that changes.</source>
+        <translation>El trabajo empezará solo cuando eso cambie.</translation>
+    </message>
+    <message>
+        <source>Ready — waiting for work</source>
+        <translation>Listo: esperando trabajo</translation>
+    </message>
+    <message>
+        <source>New work is picked up automatically.</source>
+        <translation>El trabajo nuevo se recoge automáticamente.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailsDialog</name>
+    <message>
+        <source>{n:,} bytes</source>
+        <translation>{n:,} bytes</translation>
+    </message>
+    <message>
+        <source>{cpu:.1f} s of CPU</source>
+        <translation>{cpu:.1f} s de CPU</translation>
+    </message>
+    <message>
+        <source>CPU time not measured</source>
+        <translation>tiempo de CPU sin medir</translation>
+    </message>
+    <message>
+        <source>peak memory {mb:.0f} MB</source>
+        <translation>memoria máx. {mb:.0f} MB</translation>
+    </message>
+    <message>
+        <source>peak GPU memory {mb:.0f} MB</source>
+        <translation>memoria de GPU máx. {mb:.0f} MB</translation>
+    </message>
+    <message>
+        <source>energy {wh:.2f} Wh ({how})</source>
+        <translation>energía {wh:.2f} Wh ({how})</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>medida</translation>
+    </message>
+    <message>
+        <source>energy not measured</source>
+        <translation>energía sin medir</translation>
+    </message>
+    <message>
+        <source>not recorded (the task did not get as far as running train.py)</source>
+        <translation>sin registrar (la tarea no llegó a ejecutar train.py)</translation>
+    </message>
+    <message>
+        <source>bwrap — contained: no network, no access to your files, only its own folder writable</source>
+        <translation>bwrap — aislado: sin red, sin acceso a tus archivos, solo puede escribir en su propia carpeta</translation>
+    </message>
+    <message>
+        <source>no sandbox available</source>
+        <translation>no hay entorno aislado disponible</translation>
+    </message>
+    <message>
+        <source>none — ran without a sandbox ({why}); it could read what your account can read</source>
+        <translation>ninguno: se ejecutó sin entorno aislado ({why}); podía leer lo que puede leer tu cuenta</translation>
+    </message>
+    <message>
+        <source>Task {task} — what ran</source>
+        <translation>Tarea {task}: qué se ejecutó</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Entorno aislado</translation>
+    </message>
+    <message>
+        <source>Limits enforced by</source>
+        <translation>Límites aplicados por</translation>
+    </message>
+    <message>
+        <source>train.py SHA-256</source>
+        <translation>SHA-256 de train.py</translation>
+    </message>
+    <message>
+        <source>train.py size</source>
+        <translation>Tamaño de train.py</translation>
+    </message>
+    <message>
+        <source>Data size</source>
+        <translation>Tamaño de los datos</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Código de salida</translation>
+    </message>
+    <message>
+        <source>What it cost</source>
+        <translation>Lo que costó</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Requisitos</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Abrir el registro</translation>
+    </message>
+    <message>
+        <source>Open result</source>
+        <translation>Abrir el resultado</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Durante 1 hora</translation>
+    </message>
+    <message>
+        <source>Until tomorrow morning (07:00)</source>
+        <translation>Hasta mañana por la mañana (07:00)</translation>
+    </message>
+    <message>
+        <source>Finish current task, then pause</source>
+        <translation>Terminar la tarea actual y pausar</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Abrir el panel</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>Tarea hecha</translation>
+    </message>
+    <message>
+        <source>Task {id} finished. Thank you!</source>
+        <translation>Tarea {id} terminada. ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Task failed</source>
+        <translation>La tarea falló</translation>
+    </message>
+    <message>
+        <source>Task {id} failed; the job&apos;s owner is told.</source>
+        <translation>La tarea {id} falló; se avisa al dueño del trabajo.</translation>
+    </message>
+    <message>
+        <source>Setup needed</source>
+        <translation>Hay que configurarlo</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nuevo en línea</translation>
+    </message>
+    <message>
+        <source>The server is answering again; anything waiting is being sent.</source>
+        <translation>El servidor vuelve a responder; se está enviando todo lo pendiente.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>The server isn&apos;t answering</source>
+        <translation>El servidor no responde</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateLine</name>
+    <message>
+        <source>Restart to update</source>
+        <translation>Reiniciar para actualizar</translation>
+    </message>
+    <message>
+        <source>Available once the current task is finished</source>
+        <translation>Disponible cuando termine la tarea actual</translation>
+    </message>
+</context>
+<context>
+    <name>_GpuBox</name>
+    <message>
+        <source>Utilisation:</source>
+        <translation>Uso:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Memoria:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatura:</translation>
+    </message>
+    <message>
+        <source>Power:</source>
+        <translation>Potencia:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1597 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue plusieurs fois de suite (la dernière à {when}) et n&apos;a pas été redémarré automatiquement. Si cela se reproduit, envoyez au projet le rapport de diagnostic depuis le menu Aide.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul. Il poursuit la tâche en cours&#xa0;; rien n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent a redémarré</translation>
+    </message>
+    <message>
+        <source>A result is waiting</source>
+        <translation>Un résultat est en attente</translation>
+    </message>
+    <message>
+        <source>A finished result is still waiting to be delivered to the server.</source>
+        <translation>Un résultat terminé attend encore d&apos;être envoyé au serveur.</translation>
+    </message>
+    <message>
+        <source>If you change the account now, the credit for it may be lost. Wait until it is delivered?</source>
+        <translation>Si vous changez de compte maintenant, le crédit de ce résultat peut être perdu. Attendre qu&apos;il soit envoyé&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attendre</translation>
+    </message>
+    <message>
+        <source>Change anyway</source>
+        <translation>Changer quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Pause anyway</source>
+        <translation>Mettre en &amp;pause quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze anyway</source>
+        <translation>Pause &amp;temporaire quand même</translation>
+    </message>
+    <message>
+        <source>Desktop Agent — Stopping…</source>
+        <translation>Desktop Agent — arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>The engine stopped.</source>
+        <translation>Le moteur s&apos;est arrêté.</translation>
+    </message>
+    <message>
+        <source>The engine stopped with an error: {msg}</source>
+        <translation>Le moteur s&apos;est arrêté sur une erreur&#xa0;: {msg}</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChart</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>Nothing given in the last {n} days yet.</source>
+        <translation>Rien donné au cours des {n} derniers jours.</translation>
+    </message>
+    <message>
+        <source>Last {n} days: {total} of compute; yesterday {yesterday}; most on {day} ({best}).</source>
+        <translation>{n} derniers jours&#xa0;: {total} de calcul&#xa0;; hier {yesterday}&#xa0;; le plus le {day} ({best}).</translation>
+    </message>
+    <message>
+        <source>Compute given per day</source>
+        <translation>Calcul donné par jour</translation>
+    </message>
+</context>
+<context>
+    <name>EnvCacheWidget</name>
+    <message>
+        <source>Job environments: measuring…</source>
+        <translation>Environnements des travaux&#xa0;: mesure en cours…</translation>
+    </message>
+    <message>
+        <source>Disk used by job environments</source>
+        <translation>Espace disque utilisé par les environnements des travaux</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Clear job environments</source>
+        <translation>Vider les environnements des travaux</translation>
+    </message>
+    <message>
+        <source>Delete cached job environments; they are rebuilt when a job needs them</source>
+        <translation>Supprimer les environnements en cache&#xa0;; ils sont recréés quand un travail en a besoin</translation>
+    </message>
+    <message>
+        <source>Job environments: a task is running — Clear when it ends</source>
+        <translation>Environnements des travaux&#xa0;: une tâche est en cours — videz-les quand elle sera finie</translation>
+    </message>
+    <message>
+        <source>Job environments: clearing…</source>
+        <translation>Environnements des travaux&#xa0;: nettoyage…</translation>
+    </message>
+    <message>
+        <source>Job environments: could not measure ({0})</source>
+        <translation>Environnements des travaux&#xa0;: mesure impossible ({0})</translation>
+    </message>
+    <message>
+        <source>Job environments: {0} of {1}</source>
+        <translation>Environnements des travaux&#xa0;: {0} sur {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>The server had already handed this task to someone else, so this result was not needed. Nothing is wrong with your computer.</source>
+        <translation>Le serveur avait déjà confié cette tâche à quelqu&apos;un d&apos;autre&#xa0;; ce résultat n&apos;était donc pas nécessaire. Votre ordinateur n&apos;a aucun problème.</translation>
+    </message>
+    <message>
+        <source>The server had a problem of its own; it was tried again automatically.</source>
+        <translation>Le serveur a eu un problème de son côté&#xa0;; une nouvelle tentative a eu lieu automatiquement.</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke; it was tried again automatically.</source>
+        <translation>La connexion au serveur a été coupée&#xa0;; une nouvelle tentative a eu lieu automatiquement.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the result.</source>
+        <translation>Le serveur n&apos;a pas accepté le résultat.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the report that this task was finished.</source>
+        <translation>Le serveur n&apos;a pas accepté l&apos;annonce de la fin de cette tâche.</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this app could not use.</source>
+        <translation>Le serveur a donné une réponse que cette application ne peut pas utiliser.</translation>
+    </message>
+    <message>
+        <source>Given back to the server after it was paused for more than {n} min, so someone else could finish it.</source>
+        <translation>Rendue au serveur après plus de {n} min en pause, pour que quelqu&apos;un d&apos;autre puisse la terminer.</translation>
+    </message>
+    <message>
+        <source>Given back to the server so someone else can finish it. Why: {why}</source>
+        <translation>Rendue au serveur pour que quelqu&apos;un d&apos;autre puisse la terminer. Raison&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non précisée</translation>
+    </message>
+    <message>
+        <source>The server gave an answer this app could not use; it is tried again automatically.</source>
+        <translation>Le serveur a donné une réponse que cette application ne peut pas utiliser&#xa0;; une nouvelle tentative aura lieu automatiquement.</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — create one on the project&apos;s website, then choose Set up again.</source>
+        <translation>Cette adresse e-mail n&apos;a pas encore de compte — créez-en un sur le site du projet, puis choisissez «&#xa0;Reconfigurer&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Open result</source>
+        <translation>Ouvrir le résultat</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open {url}</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir {url}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Finished tasks</source>
+        <translation>Tâches terminées</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>No finished tasks yet.</source>
+        <translation>Aucune tâche terminée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>Exporter l&apos;historique en CSV</translation>
+    </message>
+    <message>
+        <source>1 task done · {time} of compute given</source>
+        <translation>1 tâche terminée · {time} de calcul donné</translation>
+    </message>
+    <message>
+        <source>{done} tasks done · {time} of compute given</source>
+        <translation>{done} tâches terminées · {time} de calcul donné</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exporter l&apos;historique</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {err}</source>
+        <translation>Impossible d&apos;écrire {path}&#xa0;: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldPrompt</name>
+    <message>
+        <source>A task is in progress. While paused it is put on hold, and a task paused for more than {n} min is given back so someone else can finish it.</source>
+        <translation>Une tâche est en cours. Pendant la pause, elle est suspendue, et une tâche en pause depuis plus de {n} min est rendue pour que quelqu&apos;un d&apos;autre la termine.</translation>
+    </message>
+    <message>
+        <source>A task is in progress</source>
+        <translation>Une tâche est en cours</translation>
+    </message>
+    <message>
+        <source>Finish it first, then pause?</source>
+        <translation>La terminer d&apos;abord, puis mettre en pause&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the task first</source>
+        <translation>&amp;Finir d&apos;abord la tâche</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChooser</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>La nouvelle langue s&apos;affiche au prochain démarrage de l&apos;application.</translation>
+    </message>
+</context>
+<context>
+    <name>LogsTab</name>
+    <message>
+        <source>Minimum level</source>
+        <translation>Niveau minimal</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info et plus</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Rechercher dans le journal</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the shown lines</source>
+        <translation>Copier les lignes affichées</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Ouvrir le dossier du journal</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Lignes du journal</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTab</name>
+    <message>
+        <source>CPU usage</source>
+        <translation>Utilisation du processeur</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>Utilisation de la mémoire</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>Processeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU over the last 3 minutes</source>
+        <translation>Processeur sur les 3 dernières minutes</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found</source>
+        <translation>Aucune carte graphique NVIDIA trouvée</translation>
+    </message>
+    <message>
+        <source>GPU status</source>
+        <translation>Carte graphique</translation>
+    </message>
+    <message>
+        <source>The current job&apos;s share</source>
+        <translation>Part du travail en cours</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>Mémoire graphique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>GPU use:</source>
+        <translation>Utilisation GPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No job process is running right now.</source>
+        <translation>Aucun processus de travail ne tourne en ce moment.</translation>
+    </message>
+    <message>
+        <source>{pct:.0f} % of {n} cores</source>
+        <translation>{pct:.0f} % de {n} cœurs</translation>
+    </message>
+    <message>
+        <source>{pct:.0f} %</source>
+        <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>GPU {i}: {name}</source>
+        <translation>GPU {i}&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Desktop Agent</source>
+        <translation>Desktop Agent</translation>
+    </message>
+    <message>
+        <source>No system tray found — keep this window open (closing it stops contributing).</source>
+        <translation>Aucune zone de notification trouvée — gardez cette fenêtre ouverte (la fermer arrête la contribution).</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
+        <translation>Pas de zone de notification</translation>
+    </message>
+    <message>
+        <source>Dashboard sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Machine</source>
+        <translation>&amp;Ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Enregistrer le &amp;diagnostic…</translation>
+    </message>
+    <message>
+        <source>&amp;About Desktop Agent</source>
+        <translation>À &amp;propos de Desktop Agent</translation>
+    </message>
+    <message>
+        <source>Desktop Agent {version}
+
+Lends this computer&apos;s spare processor and graphics card to train small pieces of other people&apos;s machine-learning jobs for the Grid-X project. Jobs run at low priority, in a sandbox where the computer allows it, and you can pause at any time.
+
+Your data folder: {folder}</source>
+        <translation>Desktop Agent {version}
+
+Prête le processeur et la carte graphique inutilisés de cet ordinateur pour entraîner de petites parties des travaux d&apos;apprentissage automatique d&apos;autres personnes, pour le projet Grid-X. Les travaux tournent en basse priorité, dans un bac à sable quand l&apos;ordinateur le permet, et vous pouvez faire une pause à tout moment.
+
+Votre dossier de données&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <source>About Desktop Agent</source>
+        <translation>À propos de Desktop Agent</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Enregistrer le diagnostic</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Fichiers zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <source>Could not write diagnostics: {err}</source>
+        <translation>Impossible d&apos;écrire le diagnostic&#xa0;: {err}</translation>
+    </message>
+    <message>
+        <source>Saved {path}.
+Your machine id and email addresses were removed; look inside before sharing it.</source>
+        <translation>{path} enregistré.
+L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#xa0;; vérifiez le contenu avant de le partager.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent keeps running in the system tray, near the clock. Click its icon to open this window again; use Quit in its menu to stop.</source>
+        <translation>Desktop Agent continue de tourner dans la zone de notification, près de l&apos;horloge. Cliquez sur son icône pour rouvrir cette fenêtre&#xa0;; choisissez Quitter dans son menu pour l&apos;arrêter.</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Toujours en marche</translation>
+    </message>
+</context>
+<context>
+    <name>NowTab</name>
+    <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>refusée par le serveur</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>rendue</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Et ensuite</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Server not answering</source>
+        <translation>Le serveur ne répond pas</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume contributing</source>
+        <translation>Mettre en pause ou reprendre la contribution</translation>
+    </message>
+    <message>
+        <source>Set &amp;up again…</source>
+        <translation>Re&amp;configurer…</translation>
+    </message>
+    <message>
+        <source>Set up again</source>
+        <translation>Reconfigurer</translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze</source>
+        <translation>Pause &amp;temporaire</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Pause temporaire</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Jusqu&apos;à demain</translation>
+    </message>
+    <message>
+        <source>&amp;Finish current task, then pause</source>
+        <translation>&amp;Finir la tâche, puis pause</translation>
+    </message>
+    <message>
+        <source>Finish current task, then pause</source>
+        <translation>Finir la tâche en cours, puis pause</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Current task</source>
+        <translation>Tâche en cours</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Progression de la tâche</translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation>Travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tâche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>En ce moment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Running for:</source>
+        <translation>En cours depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Temps restant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No task right now.</source>
+        <translation>Aucune tâche pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Your contribution</source>
+        <translation>Votre contribution</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>Énergie donnée&#xa0;: non mesurée</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>Énergie donnée</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>Calcul donné par cet ordinateur, par jour</translation>
+    </message>
+    <message>
+        <source>Last task</source>
+        <translation>Dernière tâche</translation>
+    </message>
+    <message>
+        <source>Last task: {task} — {outcome} after {duration}</source>
+        <translation>Dernière tâche&#xa0;: {task} — {outcome} après {duration}</translation>
+    </message>
+    <message>
+        <source>Back online — result delivered. Thank you!</source>
+        <translation>De nouveau en ligne — résultat envoyé. Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé 1 tâche ({t} de calcul). Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé {n} tâches ({t} de calcul). Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>Les tâches terminées seront comptées ici.</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>Cet ordinateur a donné {e}</translation>
+    </message>
+    <message>
+        <source>Back online — sending your result…</source>
+        <translation>De nouveau en ligne — envoi de votre résultat…</translation>
+    </message>
+    <message>
+        <source>Back online.</source>
+        <translation>De nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>Finishing up, then closing.</source>
+        <translation>Finalisation, puis fermeture.</translation>
+    </message>
+    <message>
+        <source>{title} (job {id})</source>
+        <translation>{title} (travail {id})</translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation> (reprise)</translation>
+    </message>
+    <message>
+        <source>Saved — waiting to send</source>
+        <translation>Enregistré — en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>À tout moment</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>Quand contribuer</translation>
+    </message>
+    <message>
+        <source>Start at login (in the tray)</source>
+        <translation>Démarrer à l&apos;ouverture de session (dans la zone de notification)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrer à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Pause on battery</source>
+        <translation>Pause sur batterie</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection</source>
+        <translation>Pas de téléchargement sur une connexion limitée</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen app is in front</source>
+        <translation>Pause quand une application plein écran est au premier plan</translation>
+    </message>
+    <message>
+        <source>Only when the computer is idle for</source>
+        <translation>Seulement si l&apos;ordinateur est inactif depuis</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes idle before work starts</source>
+        <translation>Minutes d&apos;inactivité avant le début du travail</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Horaires…</translation>
+    </message>
+    <message>
+        <source>Edit the weekly schedule</source>
+        <translation>Modifier les horaires de la semaine</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>CPU cores a job may use</source>
+        <translation>Cœurs que peut utiliser un travail</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority</source>
+        <translation>Exécuter les travaux en basse priorité</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Memory limit for a job</source>
+        <translation>Limite de mémoire par travail</translation>
+    </message>
+    <message>
+        <source>pause it</source>
+        <translation>le mettre en pause</translation>
+    </message>
+    <message>
+        <source>stop it</source>
+        <translation>l&apos;arrêter</translation>
+    </message>
+    <message>
+        <source>What to do past the memory limit</source>
+        <translation>Que faire au-delà de la limite de mémoire</translation>
+    </message>
+    <message>
+        <source>Give a paused task back after</source>
+        <translation>Rendre une tâche en pause après</translation>
+    </message>
+    <message>
+        <source>Use the GPU</source>
+        <translation>Utiliser la carte graphique</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Pause above this GPU temperature</source>
+        <translation>Pause au-dessus de cette température de la carte graphique</translation>
+    </message>
+    <message>
+        <source>CPU cores for jobs:</source>
+        <translation>Cœurs pour les travaux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>If a job uses more memory than</source>
+        <translation>Si un travail utilise plus de mémoire que</translation>
+    </message>
+    <message>
+        <source>Pause above</source>
+        <translation>Pause au-dessus de</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save contribution rules</source>
+        <translation>Enregistrer les règles de contribution</translation>
+    </message>
+    <message>
+        <source>Schedule: {s}</source>
+        <translation>Horaires&#xa0;: {s}</translation>
+    </message>
+    <message>
+        <source>Could not save: {err}</source>
+        <translation>Enregistrement impossible&#xa0;: {err}</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite&#xa0;; les limites processeur et carte graphique à la prochaine tâche.</translation>
+    </message>
+    <message>
+        <source>Could not change start at login: {err}</source>
+        <translation>Impossible de modifier le démarrage à l&apos;ouverture de session&#xa0;: {err}</translation>
+    </message>
+    <message>
+        <source>Starts at login: {where}</source>
+        <translation>Démarre à l&apos;ouverture de session&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>Won&apos;t start at login.</source>
+        <translation>Ne démarrera pas à l&apos;ouverture de session.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dimanche</translation>
+    </message>
+    <message>
+        <source>Weekly schedule</source>
+        <translation>Horaires de la semaine</translation>
+    </message>
+    <message>
+        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
+        <translation>Contribuer seulement à ces heures (heure locale). Laissez tous les jours vides pour n&apos;importe quand.</translation>
+    </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day}&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Modifi&amp;er…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>Modifier l&apos;e-mail ou le serveur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ou&amp;vrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Ouvrir le dossier de données</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Utiliser les réglages proxy du système</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Adresse du proxy</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>Afficher une courte notification quand une tâche est terminée</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>Notification de fin de tâche</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation>État des paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Revert to the saved settings</source>
+        <translation>Revenir aux paramètres enregistrés</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Appl&amp;iquer</translation>
+    </message>
+    <message>
+        <source>Apply and save the settings</source>
+        <translation>Appliquer et enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>(non configuré)</translation>
+    </message>
+    <message>
+        <source>Back to the saved settings.</source>
+        <translation>Retour aux paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>Saisissez une adresse de proxy, par exemple http://proxy.example.com:3128</translation>
+    </message>
+    <message>
+        <source>Could not save: {err}</source>
+        <translation>Enregistrement impossible&#xa0;: {err}</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite&#xa0;; les limites processeur et carte graphique à la prochaine tâche&#xa0;; le proxy au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
+        <translation>Cette adresse e-mail n&apos;a pas encore de compte — créez-en un sur le site, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, puis cliquez de nouveau sur Se connecter. Déjà inscrit avec des majuscules avant le @&#xa0;? Demandez au projet de passer l&apos;e-mail de votre compte en minuscules.</translation>
+    </message>
+    <message>
+        <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
+        <translation>Le serveur {server} a répondu, mais ne ressemble pas à un serveur Grid-X — vérifiez l&apos;adresse.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server at {server} — check the address or your connection.</source>
+        <translation>Impossible de joindre le serveur {server} — vérifiez l&apos;adresse ou votre connexion.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while connecting: {error}</source>
+        <translation>Un problème est survenu pendant la connexion&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Set up Desktop Agent</source>
+        <translation>Configurer Desktop Agent</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Partagez la puissance inutilisée de cet ordinateur&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
+        <translation>Cet ordinateur entraîne de petites parties de travaux d&apos;apprentissage automatique pour des chercheurs, en basse priorité pour que vos propres programmes passent en premier. Vous pouvez faire une pause à tout moment, et choisir dans les Paramètres de ne travailler qu&apos;en votre absence.</translation>
+    </message>
+    <message>
+        <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
+        <translation>En vous connectant, vous faites confiance à ce serveur pour envoyer à cet ordinateur du code écrit par d&apos;autres personnes. Quand l&apos;ordinateur le permet, ce code tourne dans un bac à sable, sans réseau et sans accès à vos fichiers.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>vous@example.com</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>The email of your account on the project&apos;s website.</source>
+        <translation>L&apos;e-mail de votre compte sur le site du projet.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Afficher les réglages avancés</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>Démarrer quand j&apos;ouvre ma session (dans la zone de notification)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrer à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problème de connexion</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connects to {server}, the project&apos;s default server.</source>
+        <translation>Se connecte à {server}, le serveur par défaut du projet.</translation>
+    </message>
+    <message>
+        <source>Connects to {server} — not the project&apos;s default server; make sure it is the one you were given.</source>
+        <translation>Se connecte à {server} — pas le serveur par défaut du projet&#xa0;; vérifiez que c&apos;est bien celui qu&apos;on vous a donné.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>That doesn&apos;t look like an email address — check for typos.</source>
+        <translation>Cela ne ressemble pas à une adresse e-mail — vérifiez la saisie.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://</source>
+        <translation>L&apos;adresse du serveur doit commencer par http:// ou https://</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>{eta} left</source>
+        <translation>encore {eta}</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Preparing environment</source>
+        <translation>Préparation de l&apos;environnement</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Sending the result</source>
+        <translation>Envoi du résultat</translation>
+    </message>
+    <message>
+        <source>Reporting to the server</source>
+        <translation>Compte rendu au serveur</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d&apos;une minute</translation>
+    </message>
+    <message>
+        <source>about {n} min</source>
+        <translation>environ {n} min</translation>
+    </message>
+    <message>
+        <source>about {h} h {m:02d} min</source>
+        <translation>environ {h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering — your result is saved and will be sent automatically.</source>
+        <translation>Le serveur {server} ne répond pas — votre résultat est enregistré et sera envoyé automatiquement.</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering — nothing is lost; it is tried again automatically.</source>
+        <translation>Le serveur {server} ne répond pas — rien n&apos;est perdu&#xa0;; une nouvelle tentative aura lieu automatiquement.</translation>
+    </message>
+    <message>
+        <source>Next try in {n} s.</source>
+        <translation>Prochain essai dans {n} s.</translation>
+    </message>
+    <message>
+        <source>Trying again now…</source>
+        <translation>Nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>The task is on hold. A task paused for more than {n} min is given back so someone else can finish it.</source>
+        <translation>La tâche est suspendue. Une tâche en pause depuis plus de {n} min est rendue pour que quelqu&apos;un d&apos;autre la termine.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>En attente du serveur</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>The task in hand is kept and continues next time.</source>
+        <translation>La tâche en cours est conservée et reprendra la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Needs setup</source>
+        <translation>Configuration requise</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the {server} server yet</source>
+        <translation>Impossible de joindre le serveur {server} pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>It is tried again automatically.</source>
+        <translation>Une nouvelle tentative aura lieu automatiquement.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <source>Giving a task back to the server…</source>
+        <translation>Restitution d&apos;une tâche au serveur…</translation>
+    </message>
+    <message>
+        <source>Resting a few minutes so the server can hand it to someone else.</source>
+        <translation>Pause de quelques minutes pour que le serveur puisse la confier à quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Paused by you</source>
+        <translation>Mis en pause par vous</translation>
+    </message>
+    <message>
+        <source>Nothing runs until you resume.</source>
+        <translation>Rien ne tourne tant que vous ne reprenez pas.</translation>
+    </message>
+    <message>
+        <source>paused by you</source>
+        <translation>mis en pause par vous</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>En pause temporaire</translation>
+    </message>
+    <message>
+        <source>Contributing starts again by itself.</source>
+        <translation>La contribution reprendra d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <source>Finishing this task, then pausing</source>
+        <translation>Fin de cette tâche, puis pause</translation>
+    </message>
+    <message>
+        <source>On hold for now: {why}</source>
+        <translation>Suspendue pour l&apos;instant&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>No new task is taken.</source>
+        <translation>Aucune nouvelle tâche n&apos;est prise.</translation>
+    </message>
+    <message>
+        <source>keep contributing after this task</source>
+        <translation>continuer à contribuer après cette tâche</translation>
+    </message>
+    <message>
+        <source>Waiting: {why}</source>
+        <translation>En attente&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Task on hold</source>
+        <translation>Tâche suspendue</translation>
+    </message>
+    <message>
+        <source>The task continues by itself when that changes.</source>
+        <translation>La tâche reprendra d&apos;elle-même quand cela changera.</translation>
+    </message>
+    <message>
+        <source>Your result is ready — waiting for the server</source>
+        <translation>Votre résultat est prêt — en attente du serveur</translation>
+    </message>
+    <message>
+        <source>Working on “{title}”</source>
+        <translation>Travail sur «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Working on a task</source>
+        <translation>Travail sur une tâche</translation>
+    </message>
+    <message>
+        <source>The {server} server isn&apos;t answering</source>
+        <translation>Le serveur {server} ne répond pas</translation>
+    </message>
+    <message>
+        <source>Work starts by itself when that changes.</source>
+        <translation>Le travail commencera de lui-même quand cela changera.</translation>
+    </message>
+    <message>
+        <source>Ready — waiting for work</source>
+        <translation>Prêt — en attente de travail</translation>
+    </message>
+    <message>
+        <source>New work is picked up automatically.</source>
+        <translation>Le nouveau travail est pris automatiquement.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailsDialog</name>
+    <message>
+        <source>{n:,} bytes</source>
+        <translation>{n:,} octets</translation>
+    </message>
+    <message>
+        <source>{cpu:.1f} s of CPU</source>
+        <translation>{cpu:.1f} s de processeur</translation>
+    </message>
+    <message>
+        <source>CPU time not measured</source>
+        <translation>temps processeur non mesuré</translation>
+    </message>
+    <message>
+        <source>peak memory {mb:.0f} MB</source>
+        <translation>mémoire max. {mb:.0f} Mo</translation>
+    </message>
+    <message>
+        <source>peak GPU memory {mb:.0f} MB</source>
+        <translation>mémoire graphique max. {mb:.0f} Mo</translation>
+    </message>
+    <message>
+        <source>energy {wh:.2f} Wh ({how})</source>
+        <translation>énergie {wh:.2f} Wh ({how})</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>mesurée</translation>
+    </message>
+    <message>
+        <source>energy not measured</source>
+        <translation>énergie non mesurée</translation>
+    </message>
+    <message>
+        <source>not recorded (the task did not get as far as running train.py)</source>
+        <translation>non enregistré (la tâche n&apos;est pas allée jusqu&apos;à lancer train.py)</translation>
+    </message>
+    <message>
+        <source>bwrap — contained: no network, no access to your files, only its own folder writable</source>
+        <translation>bwrap — isolé&#xa0;: pas de réseau, pas d&apos;accès à vos fichiers, seul son propre dossier est modifiable</translation>
+    </message>
+    <message>
+        <source>no sandbox available</source>
+        <translation>aucun bac à sable disponible</translation>
+    </message>
+    <message>
+        <source>none — ran without a sandbox ({why}); it could read what your account can read</source>
+        <translation>aucun — exécuté sans bac à sable ({why})&#xa0;; il pouvait lire ce que votre compte peut lire</translation>
+    </message>
+    <message>
+        <source>Task {task} — what ran</source>
+        <translation>Tâche {task} — ce qui a tourné</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarrée</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Bac à sable</translation>
+    </message>
+    <message>
+        <source>Limits enforced by</source>
+        <translation>Limites appliquées par</translation>
+    </message>
+    <message>
+        <source>train.py SHA-256</source>
+        <translation>SHA-256 de train.py</translation>
+    </message>
+    <message>
+        <source>train.py size</source>
+        <translation>Taille de train.py</translation>
+    </message>
+    <message>
+        <source>Data size</source>
+        <translation>Taille des données</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Code de sortie</translation>
+    </message>
+    <message>
+        <source>What it cost</source>
+        <translation>Ce que cela a coûté</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Dépendances</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Ouvrir le journal</translation>
+    </message>
+    <message>
+        <source>Open result</source>
+        <translation>Ouvrir le résultat</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Pause temporaire</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>Until tomorrow morning (07:00)</source>
+        <translation>Jusqu&apos;à demain matin (07:00)</translation>
+    </message>
+    <message>
+        <source>Finish current task, then pause</source>
+        <translation>Finir la tâche en cours, puis pause</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>Tâche terminée</translation>
+    </message>
+    <message>
+        <source>Task {id} finished. Thank you!</source>
+        <translation>Tâche {id} terminée. Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Task failed</source>
+        <translation>Échec de la tâche</translation>
+    </message>
+    <message>
+        <source>Task {id} failed; the job&apos;s owner is told.</source>
+        <translation>La tâche {id} a échoué&#xa0;; le propriétaire du travail est prévenu.</translation>
+    </message>
+    <message>
+        <source>Setup needed</source>
+        <translation>Configuration requise</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>The server is answering again; anything waiting is being sent.</source>
+        <translation>Le serveur répond de nouveau&#xa0;; tout ce qui attendait est en cours d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>The server isn&apos;t answering</source>
+        <translation>Le serveur ne répond pas</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateLine</name>
+    <message>
+        <source>Restart to update</source>
+        <translation>Redémarrer pour mettre à jour</translation>
+    </message>
+    <message>
+        <source>Available once the current task is finished</source>
+        <translation>Disponible une fois la tâche en cours terminée</translation>
+    </message>
+</context>
+<context>
+    <name>_GpuBox</name>
+    <message>
+        <source>Utilisation:</source>
+        <translation>Utilisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Température&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Power:</source>
+        <translation>Puissance&#xa0;:</translation>
+    </message>
+</context>
+</TS>

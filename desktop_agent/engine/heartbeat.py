@@ -3,8 +3,9 @@
 It runs beside the work loop so a long download, install, training run or a
 slow `complete_task` (the server merges results inside it) can never delay
 it: a missed heartbeat for 10 minutes costs the task. Intervals use the
-monotonic clock; a jump of the wall clock larger than the monotonic one
-means the machine slept, and then it beats at once. Both clocks and the
+monotonic clock, slept in slices of 5 s; a jump of the wall clock larger
+than the monotonic one during a slice means the machine slept, and then it
+beats at the end of that slice rather than of the interval. Both clocks and the
 sleeping come from an injected `Clock` (clock.py), so tests run a schedule
 in virtual time.
 """

@@ -1,99 +1,26 @@
-"""The protocol client's error mapping: each answer or failure → the error class and the words.
+"""The protocol client's error mapping: each status and body shape → the error class and words.
 
-httpx's `MockTransport` stands in for the server, so every status, body shape and transport
-failure the real server (shared/backend-facts.md) or a network can produce is tried, and the
-exact class and message our code raises is checked: which class decides whether the engine
-retries, re-registers, ends the task or stops, and the message is what a person reads.
+httpx's `MockTransport` stands in for the server (tests/engine/mock_server.py), so every status
+and body the real server (shared/backend-facts.md) sends, or a wrong address or a broken server
+could, is tried, and the exact class and message our code raises is checked: the class decides
+whether the engine retries, registers again, ends the task or stops, and the message is what a
+person reads. Transport failures and refused bodies are test_protocol_transport.py's.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gzip
-import json
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from desktop_agent.engine import bounded, errors, protocol
+from desktop_agent.engine import errors
 from desktop_agent.engine.answers import Answer, classify, words
-from desktop_agent.engine.protocol import ApiClient
-
-SERVER = "http://grid.test"
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-def _calls(model: Path) -> dict[str, Callable[[ApiClient], Any]]:
-    return {
-        "register": lambda api: api.register("a1", "vol@example.com", "none", "8 GB"),
-        "heartbeat": lambda api: api.heartbeat("a1", "IDLE"),
-        "request_task": lambda api: api.request_task("a1"),
-        "upload_result": lambda api: api.upload_result("a1", 7, model),
-        "complete_task": lambda api: api.complete_task("a1", 7, f"{SERVER}/r/7_model.pth"),
-        "job_page": lambda api: api.job_page(3),
-        "agents_online": lambda api: api.agents_online(),
-    }
+from tests.engine.mock_server import SERVER, answer, make_caller, raised
 
 
 @pytest.fixture
-def call(tmp_path: Path) -> Callable[[Handler, str], Any]:
-    model = tmp_path / "model.pth"
-    model.write_bytes(b"weights")
-    calls = _calls(model)
-
-    def run(handler: Handler, name: str) -> Any:
-        async def main() -> Any:
-            async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
-                return await calls[name](ApiClient(SERVER, http))
-
-        return asyncio.run(main())
-
-    return run
-
-
-class _Body(httpx.AsyncByteStream):
-    """A body the client streams, as it does from a socket (a `content=` body counts as read)."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        yield self.data
-
-
-def respond(
-    status: int, body: bytes = b"", headers: dict[str, str] | None = None
-) -> httpx.Response:
-    """An answer with `body` streamed and its length announced, as a real server sends it."""
-    head = {"content-length": str(len(body)), **(headers or {})}
-    return httpx.Response(status, headers=head, stream=_Body(body))
-
-
-def answer(status: int, body: Any = None, headers: dict[str, str] | None = None) -> Handler:
-    """A server that answers every request with `status` and `body` (JSON unless bytes)."""
-    if body is None:
-        data, kind = b"", {}
-    elif isinstance(body, bytes):
-        data, kind = body, {}
-    else:
-        data, kind = json.dumps(body).encode(), {"content-type": "application/json"}
-    return lambda _request: respond(status, data, {**kind, **(headers or {})})
-
-
-def fails_with(exc_type: type[httpx.TransportError]) -> Handler:
-    def handler(request: httpx.Request) -> httpx.Response:
-        raise exc_type("simulated", request=request)
-
-    return handler
-
-
-def raised(call: Callable[[Handler, str], Any], handler: Handler, name: str) -> errors.ApiError:
-    with pytest.raises(errors.ApiError) as info:
-        call(handler, name)
-    return info.value
+def call(tmp_path):
+    return make_caller(tmp_path)
 
 
 # --- what the real server sends -------------------------------------------------------------
@@ -323,182 +250,6 @@ def test_a_good_task_assignment_and_one_without_a_job(call):
     got = call(answer(200, _task()), "request_task")
     assert (got.task_id, got.job_id, got.code_url) == (7, 3, f"{SERVER}/c.py")
     assert call(answer(200, _task(job_id=None)), "request_task").job_id is None
-
-
-# --- oversized and encoded bodies -----------------------------------------------------------
-
-CAP = bounded.API_MAX_BYTES
-
-
-async def _chunks(total: int, size: int = 64 * 1024) -> AsyncIterator[bytes]:
-    sent = 0
-    while sent < total:
-        yield b" " * min(size, total - sent)
-        sent += size
-
-
-@pytest.mark.parametrize(
-    ("response", "reason"),
-    [
-        (
-            lambda: respond(200, b" " * (CAP + 1)),
-            f"the answer announces {CAP + 1:,} bytes (the cap is {CAP:,})",
-        ),
-        (
-            lambda: httpx.Response(200, content=_chunks(CAP + 1)),  # no length announced
-            f"the answer is larger than {CAP:,} bytes",
-        ),
-        (
-            lambda: respond(200, gzip.compress(b" " * (CAP + 1)), {"content-encoding": "gzip"}),
-            f"the answer is larger than {CAP:,} bytes once decoded",
-        ),
-        (
-            lambda: respond(
-                200, gzip.compress(gzip.compress(b"{}")), {"content-encoding": "gzip, gzip"}
-            ),
-            "the answer is encoded several times (gzip, gzip)",
-        ),
-        (
-            lambda: respond(200, b"{}", {"content-encoding": "br"}),
-            "the answer is encoded as 'br', which was not asked for",
-        ),
-        (
-            lambda: respond(200, gzip.compress(b"{}")[:-4], {"content-encoding": "gzip"}),
-            "the answer's gzip data ends early",
-        ),
-    ],
-)
-def test_a_success_body_that_is_refused_is_a_protocol_violation(call, response, reason):
-    exc = raised(call, lambda _request: response(), "heartbeat")
-    assert type(exc) is errors.ProtocolViolation
-    assert str(exc) == f"/agent/heartbeat: the server's answer was refused: {reason}"
-    assert exc.status == 200
-
-
-def test_a_gzip_answer_is_read(call):
-    body = gzip.compress(json.dumps({"server_time": "t"}).encode())
-    handler = answer(200, body, headers={"content-encoding": "gzip"})
-    assert call(handler, "heartbeat") == "t"
-
-
-def test_an_error_with_a_refused_body_is_judged_by_its_status_alone(call):
-    huge = b" " * (CAP + 1)
-    exc = raised(call, answer(503, huge), "complete_task")
-    assert type(exc) is errors.RetryableError and exc.detail == ""
-    # Without its body a 404 cannot say "Agent not registered": it is not taken for one.
-    exc = raised(call, answer(404, huge), "heartbeat")
-    assert type(exc) is errors.ProtocolViolation
-    assert str(exc) == "/agent/heartbeat: HTTP 404: "
-    exc = raised(call, answer(400, huge), "complete_task")
-    assert (
-        str(exc)
-        == "The server refused the completion for good — refused as a bad request (HTTP 400)"
-    )
-
-
-def test_a_long_detail_is_cut_for_the_message(call):
-    exc = raised(call, answer(400, {"detail": "x" * 5000}), "complete_task")
-    assert exc.detail == "x" * 300
-    exc = raised(call, answer(400, b"y" * 5000), "complete_task")
-    assert exc.detail == "y" * 200
-
-
-# --- transport failures ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "failure",
-    [httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol, httpx.PoolTimeout],
-)
-def test_a_request_that_never_left_is_server_unreachable(call, failure):
-    exc = raised(call, fails_with(failure), "complete_task")
-    assert type(exc) is errors.ServerUnreachable
-    assert isinstance(exc, errors.RetryableError)  # certainly not delivered: sent again
-    assert str(exc) == (
-        f"Can't reach the server at {SERVER} ({failure.__name__}) — check the address and your "
-        "connection"
-    )
-
-
-@pytest.mark.parametrize("failure", [httpx.WriteError, httpx.WriteTimeout])
-def test_a_body_that_did_not_fully_leave_is_retryable(call, failure):
-    exc = raised(call, fails_with(failure), "complete_task")
-    assert type(exc) is errors.RetryableError
-    assert str(exc) == f"/agent/complete_task: connection broke while sending ({failure.__name__})"
-
-
-@pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError])
-def test_no_answer_after_sending_is_maybe_delivered(call, failure):
-    exc = raised(call, fails_with(failure), "complete_task")
-    assert type(exc) is errors.MaybeDelivered
-    assert not isinstance(exc, errors.RetryableError)  # complete_task is not sent blindly again
-    assert str(exc) == (
-        f"/agent/complete_task: sent, but no answer arrived ({failure.__name__}); the server may "
-        "have acted on it"
-    )
-
-
-def test_any_other_transport_failure_is_maybe_delivered(call):
-    exc = raised(call, fails_with(httpx.ProxyError), "complete_task")
-    assert type(exc) is errors.MaybeDelivered
-    assert str(exc) == "/agent/complete_task: ProxyError: simulated"
-
-
-def test_an_answer_cut_off_midway_is_maybe_delivered(call):
-    async def cut() -> AsyncIterator[bytes]:
-        yield b'{"message": '
-        raise httpx.ReadError("connection reset")
-
-    exc = raised(call, lambda _request: httpx.Response(200, content=cut()), "complete_task")
-    assert type(exc) is errors.MaybeDelivered
-    assert str(exc) == (
-        "/agent/complete_task: sent, but the answer did not arrive in full (ReadError); the "
-        "server may have acted on it"
-    )
-
-
-def test_an_answer_that_trickles_past_the_deadline_is_maybe_delivered(call, monkeypatch):
-    monkeypatch.setattr(protocol, "ANSWER_DEADLINE_S", 0.2)
-
-    async def trickle() -> AsyncIterator[bytes]:
-        yield b"{"
-        await asyncio.sleep(5)
-        yield b"}"
-
-    exc = raised(call, lambda _request: httpx.Response(200, content=trickle()), "complete_task")
-    assert type(exc) is errors.MaybeDelivered
-    assert str(exc) == (
-        "/agent/complete_task: sent, but the answer did not arrive in full (TimeoutError); the "
-        "server may have acted on it"
-    )
-
-
-# --- the read-only pages: no answer is None, only no connection raises ---------------------
-
-
-@pytest.mark.parametrize(
-    "handler",
-    [
-        answer(404, {"detail": "Job not found"}),
-        answer(503),
-        answer(200, b"not json"),
-        answer(200, b" " * (CAP + 1)),
-        answer(200, [1, 2]),
-    ],
-)
-def test_an_unusable_job_page_is_none(call, handler):
-    assert call(handler, "job_page") is None
-
-
-def test_the_read_only_pages_raise_only_when_no_answer_came(call):
-    exc = raised(call, fails_with(httpx.ConnectError), "job_page")
-    assert type(exc) is errors.ServerUnreachable
-    exc = raised(call, fails_with(httpx.WriteError), "agents_online")
-    assert type(exc) is errors.MaybeDelivered  # a GET changes nothing: "no answer" either way
-    assert str(exc) == "/stats/agents/online: connection broke while sending (WriteError)"
-    online = [{"id": "a1", "status": "IDLE"}, "junk", 3]
-    assert call(answer(200, online), "agents_online") == [{"id": "a1", "status": "IDLE"}]
-    assert call(answer(200, {"agents": []}), "agents_online") is None
 
 
 # --- the status table itself ----------------------------------------------------------------

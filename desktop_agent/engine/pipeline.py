@@ -273,6 +273,7 @@ class TaskPipeline:
             return progress
 
         guard = AddressGuard(row.server or self.settings.server, proxy=self.settings.proxy)
+        pace = fetch.RateLimiter.kib_s(self.settings.max_download_kib_s)  # shared by the three
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
             asyncio.ensure_future(
@@ -284,6 +285,7 @@ class TaskPipeline:
                     on_progress=progress_for(index, name),
                     wait=ctx.wait,
                     guard=guard,
+                    limiter=pace,
                 )
             )
             for index, (url, name, cap) in enumerate(files)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from desktop_agent.engine.events import AgentState, Phase
+from desktop_agent.engine.transfer import TransferReason, reason_in
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.
@@ -257,6 +258,11 @@ def describe(s: Snapshot) -> Status:
         return status(_tr("Working on a task"))
     if s.unreachable or "unreachable" in s.detail.lower():
         return status(_tr("The {server} server isn't answering").format(server=SERVER_NAME))
+    if reason_in(s.reason) is TransferReason.MONTHLY_LIMIT:  # a limit the volunteer chose
+        return status(
+            _tr("Paused: {why}").format(why=_strip_waiting(s.reason)),
+            _tr("A result already in hand is still sent; the limit can be changed in Settings."),
+        )
     if s.reason.startswith("Waiting: "):
         return status(s.reason, _tr("Work starts by itself when that changes."))
     return status(_tr("Ready — waiting for work"), _tr("New work is picked up automatically."))

@@ -206,9 +206,8 @@ class Tray(QObject):
             self._outage_since = None
             if self._told_unreachable:
                 self._told_unreachable = False
-                phase = self.model.phase
-                waiting = self.model.task is not None and phase is not None
-                if waiting and phase.phase in RESULT_PHASES:
+                ph = self.model.phase
+                if self.model.task is not None and ph is not None and ph.phase in RESULT_PHASES:
                     self._tell_delivery = True  # said when the result is in (on_task_finished)
                 else:
                     self._notify_back_online()

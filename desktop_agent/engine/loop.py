@@ -273,7 +273,10 @@ class Agent:
         control_server: Any = None
         hb: Heartbeat | None = None
         self._transfer = meter = TransferMeter(
-            store, cap_mb=lambda: self.settings.monthly_transfer_mb, clock=self._clock
+            store,
+            cap_mb=lambda: self.settings.monthly_transfer_mb,
+            clock=self._clock,
+            say=self._report.log,
         )
         self._controls.transfer = meter
         try:

@@ -126,6 +126,7 @@ class TransferMeter:
         cap_mb: Callable[[], int],
         clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = time.monotonic,
+        say: Callable[[str, str], None] | None = None,
     ):
         self._store = store
         self._cap_mb = cap_mb
@@ -136,6 +137,8 @@ class TransferMeter:
         self._down = 0  # counted, not yet written
         self._up = 0
         self._flushed_at = monotonic()
+        self._say = say  # the engine's log (level, text): told once per month the limit is hit
+        self._told = ""
 
     # --- counting ------------------------------------------------------------------------
 
@@ -190,9 +193,15 @@ class TransferMeter:
         cap = self._cap_mb()
         if cap <= 0 or self.month_bytes() < cap * MIB:
             return None
-        return TransferReason.MONTHLY_LIMIT.words(
-            limit=size_words(cap * MIB), day=day_words(next_month(self._clock()))
-        )
+        limit, day = size_words(cap * MIB), day_words(next_month(self._clock()))
+        if self._say is not None and self._told != self._month:
+            self._told = self._month
+            self._say(
+                "INFO",
+                f"This month's transfer limit ({limit}) is reached: no new task until {day};"
+                " a result in hand is still sent",
+            )
+        return TransferReason.MONTHLY_LIMIT.words(limit=limit, day=day)
 
     def limit_verdict(self, verdict: Verdict) -> Verdict:
         """`verdict` with the monthly limit added to its reasons not to take new work."""

@@ -131,6 +131,10 @@ class AppController(QObject):
             job_pid=self.job_pid,
             hold_limit_s=self.settings.max_pause_with_task_s,
         )
+        w.machine_tab.transfer_source = lambda: (
+            self._get_store(),
+            self.settings.monthly_transfer_mb,
+        )
         now = w.now_tab
         # Catch up with what happened before the window existed.
         st = self.status

@@ -63,7 +63,14 @@ def test_slow_trickles_are_written_every_few_seconds(tmp_path):
 
 def test_the_limit_stops_new_work_and_says_when_it_resets(tmp_path):
     clock = Clock(datetime(2026, 12, 31, 23, 0, tzinfo=BERLIN))
-    m = meter(Store(tmp_path / "a.db"), clock, cap_mb=5 * 1024)
+    said: list[str] = []
+    m = TransferMeter(
+        Store(tmp_path / "a.db"),
+        cap_mb=lambda: 5 * 1024,
+        clock=clock,
+        monotonic=clock.monotonic,
+        say=lambda _level, text: said.append(text),
+    )
     m.downloaded(5 * 1024 * MIB - 1)
     assert m.used_up() is None and m.limit_verdict(ALL_CLEAR) is ALL_CLEAR
     m.uploaded(1)
@@ -76,6 +83,10 @@ def test_the_limit_stops_new_work_and_says_when_it_resets(tmp_path):
     # A task in hand is not stopped: it finishes and its result goes up.
     busy = decide(ModeState(), verdict, holding_task=True)
     assert not busy.must_suspend and busy.reason == "Contributing — finishing the task in hand"
+    assert said == [  # the log hears it once, however often the controls ask
+        "This month's transfer limit (5\u00a0GB) is reached: no new task until 1 January;"
+        " a result in hand is still sent"
+    ]
 
 
 def test_no_limit_never_stops_work(tmp_path):

@@ -80,7 +80,7 @@ class MachineTab(QWidget):
         form.addRow(self.tr("Memory:"), self.ram_label)
         self.transfer_label = QLabel()
         self.transfer_label.setAccessibleName(self.tr("Data transferred this month"))
-        form.addRow(self.tr("This month:"), self.transfer_label)
+        form.addRow(self.tr("Data this month:"), self.transfer_label)
         self._sys_form = form
         form.addRow(self.cpu_graph)
         self.graph_caption = HelperLabel(self.tr("CPU over the last 3 minutes"))

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_agent.engine.events import AgentState, Phase
 from desktop_agent.engine.transfer import TransferReason, reason_in
+from desktop_agent.engine.events import AgentState, Phase
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.

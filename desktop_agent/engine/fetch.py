@@ -63,7 +63,8 @@ ByteCounter = Callable[[int], None]
 
 
 class RateLimiter:
-    """A token bucket: on average at most `rate` bytes a second, with a burst of `burst_s` of it.
+    """A token bucket: on average at most `rate` bytes a second; after a pause, a burst of at
+    most `burst_s` of it.
 
     `take(n)` is called after `n` bytes arrived and sleeps (asyncio, never busy) until they fit
     the rate. One limiter may be shared by concurrent downloads: each one's debt is seen by the
@@ -83,8 +84,8 @@ class RateLimiter:
         self.burst = max(self.rate * burst_s, 16 * 1024.0)
         self._clock = clock
         self._sleep = sleep
-        self._tokens = self.burst
-        self._stamp = clock()
+        self._tokens = 0.0  # starts empty, at the first bytes: a short download never beats the cap
+        self._stamp: float | None = None
 
     @classmethod
     def kib_s(cls, kib_s: float, **kw: Any) -> RateLimiter | None:
@@ -95,7 +96,8 @@ class RateLimiter:
         if self.rate <= 0:
             return
         now = self._clock()
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
+        since = now - (self._stamp if self._stamp is not None else now)
+        self._tokens = min(self.burst, self._tokens + since * self.rate)
         self._stamp = now
         self._tokens -= n
         if self._tokens < 0:

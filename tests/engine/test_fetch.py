@@ -306,3 +306,13 @@ def test_the_deadline_allows_for_a_slow_cap():
     slow = fetch.RateLimiter(32 * 1024)
     assert fetch.deadline_for(size, fetch._floor_rate(slow)) > size / slow.rate
     assert fetch._floor_rate(None) == fetch.MIN_RATE_BYTES_S
+
+
+def test_after_a_pause_only_a_short_burst_goes_unpaced():
+    vt = VirtualTime()
+    limiter = fetch.RateLimiter(1024 * 1024, clock=vt.clock, sleep=vt.sleep)
+    asyncio.run(limiter.take(1024 * 1024))  # the first bytes: a full second of debt
+    assert vt.sleeps == [pytest.approx(1.0)]
+    vt.now += 3600  # an hour idle earns a quarter second of burst, not an hour
+    asyncio.run(limiter.take(1024 * 1024))
+    assert vt.sleeps[-1] == pytest.approx(0.75)

@@ -36,6 +36,7 @@ from desktop_agent.engine.rules import Rules, Seams, real_seams
 from desktop_agent.engine.runner import CancelKind
 from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.task_in_hand import TaskInHand
+from desktop_agent.engine.transfer import TransferMeter
 
 log = logging.getLogger("desktop_agent.engine")
 
@@ -86,6 +87,7 @@ class Controls:
         self._verdict: Verdict = ALL_CLEAR
         self._decision: Decision = decide(self._mode_state, ALL_CLEAR, holding_task=False)
         self._rules: Rules | None = None
+        self.transfer: TransferMeter | None = None  # the monthly transfer limit, once counting
         self._held_suspended_since: float | None = None  # monotonic: the task stopped progressing
         self._release_reason: str | None = None
         self._waiting_resume = False
@@ -139,7 +141,10 @@ class Controls:
         """Recompute the decision; suspend/resume the job; say what changed."""
         hand, report = self._hand, self._report
         holding = hand.row is not None
-        decision = decide(self._mode_state, self._verdict, holding_task=holding)
+        verdict = (
+            self._verdict if self.transfer is None else self.transfer.limit_verdict(self._verdict)
+        )
+        decision = decide(self._mode_state, verdict, holding_task=holding)
         if (
             decision.mode is not self._mode_state.mode
         ):  # a snooze ran out, or finish-then-pause finished

@@ -15,6 +15,11 @@ counted against the cap are the bytes written; every hop's address is checked
 deadline (`deadline_for`), so a server trickling a byte every few seconds
 cannot hold a task forever.
 
+A volunteer may cap the download rate (`RateLimiter`, a token bucket shared by a task's
+parallel downloads): the body is then read only as fast as the cap allows, so TCP's own flow
+control slows the sender, and the deadline follows the cap rather than `MIN_RATE_BYTES_S`.
+`on_bytes` hears every chunk as it arrives (the monthly transfer count, engine/transfer.py).
+
 Failures are split the engine's way: the file being gone or too big is the
 job's fault (`JobFault`); a network or server hiccup that outlasts the retry
 policy is the host's (`HostFault`).
@@ -29,7 +34,8 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 
@@ -52,6 +58,50 @@ MIN_RATE_BYTES_S = 128 * 1024
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 
 ProgressCallback = Callable[[int, int | None], None]
+ByteCounter = Callable[[int], None]
+"""Told the size of every chunk as it arrives (a retried download's bytes count again)."""
+
+
+class RateLimiter:
+    """A token bucket: on average at most `rate` bytes a second; after a pause, a burst of at
+    most `burst_s` of it.
+
+    `take(n)` is called after `n` bytes arrived and sleeps (asyncio, never busy) until they fit
+    the rate. One limiter may be shared by concurrent downloads: each one's debt is seen by the
+    next, so together they stay under the cap. `rate <= 0` means no cap. The clock and the sleep
+    are injectable so tests can check the pacing without waiting for it.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        *,
+        burst_s: float = 0.25,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ):
+        self.rate = float(rate)
+        self.burst = max(self.rate * burst_s, 16 * 1024.0)
+        self._clock = clock
+        self._sleep = sleep
+        self._tokens = 0.0  # starts empty, at the first bytes: a short download never beats the cap
+        self._stamp: float | None = None
+
+    @classmethod
+    def kib_s(cls, kib_s: float, **kw: Any) -> RateLimiter | None:
+        """The limiter for a `max_download_kib_s` setting; None when it is 0 (no cap)."""
+        return cls(kib_s * 1024, **kw) if kib_s > 0 else None
+
+    async def take(self, n: int) -> None:
+        if self.rate <= 0:
+            return
+        now = self._clock()
+        since = now - (self._stamp if self._stamp is not None else now)
+        self._tokens = min(self.burst, self._tokens + since * self.rate)
+        self._stamp = now
+        self._tokens -= n
+        if self._tokens < 0:
+            await self._sleep(-self._tokens / self.rate)
 
 
 def _read_bigger_blocks() -> None:
@@ -95,6 +145,8 @@ class _Download:
         on_progress: ProgressCallback | None,
         guard: AddressGuard | None,
         deadline: asyncio.Timeout | None,
+        limiter: RateLimiter | None = None,
+        on_bytes: ByteCounter | None = None,
     ):
         self.client = client
         self.url = url
@@ -105,6 +157,8 @@ class _Download:
         self.on_progress = on_progress
         self.guard = guard
         self.deadline = deadline
+        self.limiter = limiter
+        self.on_bytes = on_bytes
         self.started = asyncio.get_running_loop().time()  # the clock asyncio.timeout uses
         self.attempts = 0
         self.resumed = False
@@ -203,7 +257,7 @@ class _Download:
             raise self.too_big()
         if total is not None and self.deadline is not None:
             # The size is known: the deadline follows it, not the cap.
-            when = self.started + deadline_for(total)
+            when = self.started + deadline_for(total, _floor_rate(self.limiter))
             self.deadline.reschedule(min(when, self.deadline.when() or when))
 
         done = offset
@@ -217,7 +271,11 @@ class _Download:
                     if done > self.max_bytes:
                         raise self.too_big()
                     fh.write(chunk)
+                    if self.on_bytes is not None:
+                        self.on_bytes(len(chunk))
                     self.report(done, total)
+                    if self.limiter is not None:
+                        await self.limiter.take(len(chunk))
             except httpx.TransportError as exc:
                 raise _Transient(
                     f"the connection broke after {done} bytes ({type(exc).__name__}: {exc})"
@@ -237,9 +295,16 @@ def check_scheme(url: str) -> None:
         raise JobFault(f"Refusing to download {url!r}: only http and https URLs are allowed.")
 
 
-def deadline_for(size: int) -> float:
+def deadline_for(size: int, min_rate: float = MIN_RATE_BYTES_S) -> float:
     """Seconds a download of `size` bytes may take in all, retries included."""
-    return DEADLINE_BASE_S + size / MIN_RATE_BYTES_S
+    return DEADLINE_BASE_S + size / min_rate
+
+
+def _floor_rate(limiter: RateLimiter | None) -> float:
+    """The slowest average a download may keep: below a volunteer's cap when there is one."""
+    if limiter is None or limiter.rate <= 0:
+        return MIN_RATE_BYTES_S
+    return min(MIN_RATE_BYTES_S, limiter.rate / 2)
 
 
 def _announced_total(response: httpx.Response) -> int | None:
@@ -271,6 +336,8 @@ async def download(
     what: str | None = None,
     guard: AddressGuard | None = None,
     deadline_s: float | None = None,
+    limiter: RateLimiter | None = None,
+    on_bytes: ByteCounter | None = None,
 ) -> DownloadResult:
     """Download `url` to `dest` (via `dest.part`, renamed only when complete).
 
@@ -279,7 +346,8 @@ async def download(
     about ten times a second, plus once at the start and end of each attempt.
     `guard` checks every hop's address (see addresses.py). The whole download
     must end within `deadline_s` (default: `deadline_for(max_bytes)`, tightened
-    to the announced size once known).
+    to the announced size once known). `limiter` caps the rate the body is read at (the
+    deadline then allows for it); `on_bytes(n)` counts each chunk as it arrives.
     Raises JobFault for a bad URL or address, a 4xx, a redirect loop, an encoded
     body or a file over `max_bytes`; HostFault when transient failures outlast
     `policy` or the deadline passes.
@@ -288,7 +356,7 @@ async def download(
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
-    limit = deadline_s if deadline_s is not None else deadline_for(max_bytes)
+    limit = deadline_s if deadline_s is not None else deadline_for(max_bytes, _floor_rate(limiter))
     try:
         async with asyncio.timeout(limit) as deadline:
             job = _Download(
@@ -301,6 +369,8 @@ async def download(
                 on_progress=on_progress,
                 guard=guard,
                 deadline=deadline,
+                limiter=limiter,
+                on_bytes=on_bytes,
             )
             size = await retry.call_with_retry(
                 policy, job.attempt, retry_on=(_Transient,), wait=wait

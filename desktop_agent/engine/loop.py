@@ -40,6 +40,7 @@ from desktop_agent.engine.rules import Seams
 from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.store import Store
 from desktop_agent.engine.task_in_hand import TaskInHand
+from desktop_agent.engine.transfer import TransferMeter, local_now
 from desktop_agent.engine.worker import Worker, ram_total_label
 from desktop_agent.identity import load_or_create, mask_email, mask_id
 
@@ -75,6 +76,8 @@ class Agent:
         self._work_task: asyncio.Task[None] | None = None
         self._stop = StopFlag()
         self._hand = TaskInHand()
+        self._clock = seams.clock if seams is not None else local_now  # local months, for the count
+        self._transfer: TransferMeter | None = None
         self._report = Reporter(
             emit,
             decision=lambda: self._controls.decision,
@@ -245,6 +248,7 @@ class Agent:
             "notes": list(decision.notes),
             "task": task,
             "tasks_finished": self._worker.tasks_finished,
+            "transfer": self._transfer.summary() if self._transfer is not None else None,
         }
 
     # --- life ---------------------------------------------------------------------
@@ -268,6 +272,13 @@ class Agent:
         controls_task: asyncio.Task[None] | None = None
         control_server: Any = None
         hb: Heartbeat | None = None
+        self._transfer = meter = TransferMeter(
+            store,
+            cap_mb=lambda: self.settings.monthly_transfer_mb,
+            clock=self._clock,
+            say=self._report.log,
+        )
+        self._controls.transfer = meter
         try:
             await self._controls.start()  # the first verdict before any work is asked for
             controls_task = asyncio.create_task(self._controls.run(), name="controls")
@@ -320,6 +331,8 @@ class Agent:
                 set_job=self._controls.set_job,
                 hold_heartbeats=hb.hold,
                 release_heartbeats=hb.release,
+                count_down=meter.downloaded,
+                count_up=meter.uploaded,
             )
             self._work_task = asyncio.create_task(worker.work(ctx, api, outage, hb), name="work")
             try:
@@ -350,6 +363,7 @@ class Agent:
                 report.emit(StateChanged(AgentState.STOPPED, "Stopped", None))
             await work_http.aclose()
             await beat_http.aclose()
+            meter.flush()
             store.close()
             lock.release()
             report.log("INFO", "Agent stopped")

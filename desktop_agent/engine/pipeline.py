@@ -72,6 +72,10 @@ def _no_release() -> None:
     return None
 
 
+def _no_count(_n: int) -> None:
+    return None
+
+
 # How long the heartbeat may stay held after the fence: the server's online list forgets an
 # agent five minutes after its last sign of life, and re-queues its task after ten.
 HOLD_LIMIT_S = 240.0
@@ -105,6 +109,9 @@ class TaskContext:
     # The heartbeat, paused while a completion is sent and judged (engine/delivery.py).
     hold_heartbeats: Callable[[], Awaitable[None]] = _no_hold
     release_heartbeats: Callable[[], None] = _no_release
+    # The month's transfer count (engine/transfer.py): bytes of job files down, results up.
+    count_down: Callable[[int], None] = _no_count
+    count_up: Callable[[int], None] = _no_count
 
 
 def _sha256(path: Path) -> str:
@@ -274,6 +281,7 @@ class TaskPipeline:
             return progress
 
         guard = AddressGuard(row.server or self.settings.server, proxy=self.settings.proxy)
+        pace = fetch.RateLimiter.kib_s(self.settings.max_download_kib_s)  # shared by the three
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
             asyncio.ensure_future(
@@ -285,6 +293,8 @@ class TaskPipeline:
                     on_progress=progress_for(index, name),
                     wait=ctx.wait,
                     guard=guard,
+                    limiter=pace,
+                    on_bytes=ctx.count_down,
                 )
             )
             for index, (url, name, cap) in enumerate(files)
@@ -472,6 +482,7 @@ class TaskPipeline:
             except (errors.RetryableError, errors.MaybeDelivered, errors.ProtocolViolation) as exc:
                 await self._host_fault(exc, backoff, releasable=False)
         self._host_ok()
+        ctx.count_up(path.stat().st_size)  # counted, never blocked: a finished result always goes
         self._save(TaskPhase.UPLOADED, result_url=url, bytes_up=path.stat().st_size)
         crashpoint("after_upload")
 

@@ -29,7 +29,7 @@ from typing import Any
 from desktop_agent.engine import errors
 from desktop_agent.engine.text import printable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -89,6 +89,14 @@ _MIGRATIONS: dict[int, str] = {
     5: """
     ALTER TABLE tasks ADD COLUMN touched_at REAL;
     ALTER TABLE tasks ADD COLUMN away_s REAL NOT NULL DEFAULT 0
+    """,
+    # Bytes moved per local calendar month ("2026-12"), for the monthly cap (engine/transfer.py).
+    6: """
+    CREATE TABLE transfer (
+        month TEXT PRIMARY KEY,
+        bytes_down INTEGER NOT NULL DEFAULT 0,
+        bytes_up INTEGER NOT NULL DEFAULT 0
+    )
     """,
 }
 
@@ -418,7 +426,24 @@ class Store:
     def finish(self, row_id: int, outcome: str, **changes: Any) -> TaskRow:
         return self.update(row_id, outcome=outcome, ended_at=time.time(), **changes)
 
+    def add_transfer(self, month: str, down: int, up: int) -> None:
+        """Add to a month's byte counts (engine/transfer.py); durable before it returns."""
+        self._write(
+            "INSERT INTO transfer(month, bytes_down, bytes_up) VALUES (?,?,?) ON CONFLICT(month)"
+            " DO UPDATE SET bytes_down = bytes_down + excluded.bytes_down,"
+            " bytes_up = bytes_up + excluded.bytes_up",
+            (month, int(down), int(up)),
+        )
+
     # --- reads ----------------------------------------------------------------
+
+    def transfer(self, month: str) -> tuple[int, int]:
+        """(bytes down, bytes up) counted in `month` ("2026-12"); (0, 0) when none."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT bytes_down, bytes_up FROM transfer WHERE month=?", (month,)
+            ).fetchone()
+        return (int(row["bytes_down"]), int(row["bytes_up"])) if row else (0, 0)
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[TaskRow]:
         with self._lock:

@@ -109,6 +109,7 @@ class AppController(QObject):
         self.status = TaskStatus(hold_limit_s=settings.max_pause_with_task_s)
         self.tray = Tray(self.status, self)
         self.tray.notify_task_done = settings.notify_task_done
+        self.tray.notify_problems = settings.notify_problems
         self.ask_hold = hold_prompt.ask  # tests answer it instead of a modal box
         self._log_handler = _GuiLogHandler(self.bridge)
         logging.getLogger("desktop_agent.gui").addHandler(self._log_handler)
@@ -330,6 +331,7 @@ class AppController(QObject):
         """The Settings tab saved contribution rules: the running engine follows them at once."""
         self.settings = self.settings.with_overrides(**changes)
         self.tray.notify_task_done = self.settings.notify_task_done
+        self.tray.notify_problems = self.settings.notify_problems
         self.bridge.update_settings(self.settings)
 
     def resume(self) -> None:

@@ -26,6 +26,7 @@ def build_window(c: AppController) -> MainWindow:
         job_pid=c.job_pid,
         hold_limit_s=c.settings.max_pause_with_task_s,
     )
+    w.machine_tab.transfer_source = lambda: (c.get_store(), c.settings.monthly_transfer_mb)
     _catch_up(c, w)
     _follow(c, w)
     s = c.settings

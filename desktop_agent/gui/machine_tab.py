@@ -2,16 +2,20 @@
 
 Samples once a second, only between `start()` and `stop()` (the main window
 calls them when it is shown and hidden), so a hidden app costs nothing here.
+It also shows the data moved this month (job files and results, engine/transfer.py),
+against the monthly limit when one is set.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_agent import gpu
+from desktop_agent.engine.transfer import MIB, local_now, month_key, size_words
 from desktop_agent.monitor import MachineSample, Monitor, format_bytes
 from desktop_agent.gui.sparkline import Sparkline
 from desktop_agent.gui.legible import HelperLabel
@@ -62,6 +66,8 @@ class MachineTab(QWidget):
         self.monitor = monitor or Monitor()
         self.pid_source = pid_source  # asked before each sample: the running job's pid, if any
         self.last_sample: MachineSample | None = None
+        # (the store, the monthly limit in MiB), asked at each refresh; None: not shown
+        self.transfer_source: Callable[[], tuple[Any, int]] | None = None
 
         self.cpu_label = QLabel()
         self.cpu_label.setAccessibleName(self.tr("CPU usage"))
@@ -72,6 +78,10 @@ class MachineTab(QWidget):
         form = QFormLayout(sys_box)
         form.addRow(self.tr("CPU:"), self.cpu_label)
         form.addRow(self.tr("Memory:"), self.ram_label)
+        self.transfer_label = QLabel()
+        self.transfer_label.setAccessibleName(self.tr("Data transferred this month"))
+        form.addRow(self.tr("Data this month:"), self.transfer_label)
+        self._sys_form = form
         form.addRow(self.cpu_graph)
         self.graph_caption = HelperLabel(self.tr("CPU over the last 3 minutes"))
         form.addRow(self.graph_caption)
@@ -133,6 +143,7 @@ class MachineTab(QWidget):
         )
         self.ram_label.setText(f"{format_bytes(s.ram_used)} / {format_bytes(s.ram_total)}")
         self.cpu_graph.add(s.cpu_pct)
+        self._show_transfer()
         self._show_gpus(s)
         job = s.job
         self.job_box.setVisible(job is not None)
@@ -146,6 +157,25 @@ class MachineTab(QWidget):
                 "—" if job.gpu_util_pct is None else f"{job.gpu_util_pct:.0f} %"
             )
             self._job_form.setRowVisible(self.job_gpu_util, bool(s.gpus))
+
+    def _show_transfer(self) -> None:
+        text = ""
+        if self.transfer_source is not None:
+            try:
+                store, limit_mb = self.transfer_source()
+                used = sum(store.transfer(month_key(local_now()))) if store is not None else None
+            except Exception:  # the dashboard must not fail over a figure
+                used = None
+            if used is not None:
+                text = (
+                    self.tr("{used} of {limit} transferred").format(
+                        used=size_words(used), limit=size_words(limit_mb * MIB)
+                    )
+                    if limit_mb > 0
+                    else self.tr("{used} transferred").format(used=size_words(used))
+                )
+        self.transfer_label.setText(text)
+        self._sys_form.setRowVisible(self.transfer_label, bool(text))
 
     def _show_gpus(self, s: MachineSample) -> None:
         backend = gpu.backend()

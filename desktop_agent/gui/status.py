@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_agent.engine.transfer import TransferReason, reason_in
 from desktop_agent.engine.events import AgentState, Phase
 
 SERVER_NAME = "Grid-X"
@@ -301,6 +302,16 @@ def describe(s: Snapshot) -> Status:
             QCoreApplication.translate("Status", "The {server} server isn't answering").format(
                 server=SERVER_NAME
             )
+        )
+    if reason_in(s.reason) is TransferReason.MONTHLY_LIMIT:  # a limit the volunteer chose
+        return status(
+            QCoreApplication.translate("Status", "Paused: {why}").format(
+                why=_strip_waiting(s.reason)
+            ),
+            QCoreApplication.translate(
+                "Status",
+                "A result already in hand is still sent; the limit can be changed in Settings.",
+            ),
         )
     if s.reason.startswith("Waiting: "):
         return status(

@@ -8,13 +8,20 @@ right now are hidden rather than greyed, so the only inert lines are the
 status. All words come from `status.describe()` through the shared
 `TaskStatus`, the same as the window's.
 
-Notifications: a finished task (short; can be turned off), a setup problem,
-the server being unreachable for more than `UNREACHABLE_NOTIFY_S`, and "back
-online" after that. The menu's text is rebuilt on `aboutToShow` (some
-desktops cache the menu otherwise).
+Notifications: a finished task (short; `notify_task_done` turns it off), a
+failed task and a setup problem (always), and, unless `notify_problems` is off,
+the server being unreachable for `UNREACHABLE_NOTIFY_S` (once per outage, not
+per retry) and "back online" after that: with a result waiting, only once the
+result is delivered ("Back online — your result was delivered"), instead of the
+task-done popup. Time is read from an injectable clock, so tests need no sleeps.
+The menu's text is rebuilt on `aboutToShow` (some desktops cache the menu
+otherwise).
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -32,9 +39,10 @@ from desktop_agent.engine.events import (
 )
 from desktop_agent.gui import states
 from desktop_agent.gui.error_words import problem_words
+from desktop_agent.gui.status import RESULT_PHASES, SERVER_NAME
 from desktop_agent.gui.task_status import TaskStatus
 
-UNREACHABLE_NOTIFY_S = 120
+UNREACHABLE_NOTIFY_S = 300  # an outage worth a popup: shorter ones fix themselves unnoticed
 APP_NAME = "Desktop Agent"
 # Disabled status lines stay readable; the commands are never disabled-and-shown.
 MENU_STYLE = "QMenu::item:disabled { color: palette(window-text); }"
@@ -55,6 +63,7 @@ class Tray(QObject):
         parent: QObject | None = None,
         *,
         unreachable_after_s: float = UNREACHABLE_NOTIFY_S,
+        clock: Callable[[], float] = time.monotonic,
     ):
         super().__init__(parent)
         # A shared model is fed by its owner; a tray on its own feeds its own.
@@ -62,7 +71,12 @@ class Tray(QObject):
         self.model = model if model is not None else TaskStatus()
         self.problems: dict[ProblemKind, str] = {}
         self.notify_task_done = True
+        self.notify_problems = True  # the outage and back-online popups
+        self._clock = clock
+        self._unreachable_after_s = unreachable_after_s
+        self._outage_since: float | None = None  # clock time the current outage was first heard
         self._told_unreachable = False
+        self._tell_delivery = False  # back online with a result waiting: say so once it is sent
 
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
@@ -106,11 +120,8 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
 
-        self._unreachable_timer = QTimer(self)
-        self._unreachable_timer.setSingleShot(True)
-        self._unreachable_timer.setInterval(int(unreachable_after_s * 1000))
-        self._unreachable_timer.timeout.connect(self._notify_unreachable)
-        # During an outage the tooltip counts down to the next try.
+        # During an outage the tooltip counts down to the next try, and the outage's length
+        # is checked against `unreachable_after_s`.
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.refresh)
@@ -154,6 +165,15 @@ class Tray(QObject):
         if self._owns_model:
             self.model.on_task_finished(ev)
         self._render()
+        if self._tell_delivery:
+            self._tell_delivery = False
+            if ev.outcome == Outcome.COMPLETED:
+                self.notify(
+                    self.tr("Back online"),
+                    self.tr("Back online — your result was delivered. Thank you!"),
+                )
+                return
+            self._notify_back_online()
         if ev.outcome == Outcome.COMPLETED:
             if self.notify_task_done:
                 self.notify(
@@ -173,7 +193,7 @@ class Tray(QObject):
         self.problems[ev.kind] = ev.message
         if ev.kind == ProblemKind.SERVER_UNREACHABLE:
             if first:
-                self._unreachable_timer.start()
+                self._outage_since = self._clock()
         elif ev.kind == ProblemKind.EMAIL_UNKNOWN and first:
             self.notify(self.tr("Setup needed"), ev.message)
         self._render()
@@ -183,14 +203,21 @@ class Tray(QObject):
             self.model.on_problem_cleared(ev)
         self.problems.pop(ev.kind, None)
         if ev.kind == ProblemKind.SERVER_UNREACHABLE:
-            self._unreachable_timer.stop()
+            self._outage_since = None
             if self._told_unreachable:
                 self._told_unreachable = False
-                self.notify(
-                    self.tr("Back online"),
-                    self.tr("The server is answering again; anything waiting is being sent."),
-                )
+                ph = self.model.phase
+                if self.model.task is not None and ph is not None and ph.phase in RESULT_PHASES:
+                    self._tell_delivery = True  # said when the result is in (on_task_finished)
+                else:
+                    self._notify_back_online()
         self._render()
+
+    def _notify_back_online(self) -> None:
+        self.notify(
+            self.tr("Back online"),
+            self.tr("The {server} server is answering again.").format(server=SERVER_NAME),
+        )
 
     def set_stopping(self) -> None:
         self.model.set_stopping()
@@ -210,7 +237,8 @@ class Tray(QObject):
         return states.icon_name(self.state, problem=bool(self.problems))
 
     def refresh(self) -> None:
-        """Re-read the model (a new retry time, a tick of the countdown)."""
+        """Re-read the model (a new retry time, a tick of the countdown); tell a long outage."""
+        self._check_outage()
         self._render()
 
     def _render(self) -> None:
@@ -258,8 +286,14 @@ class Tray(QObject):
         ):
             self.open_requested.emit()
 
-    def _notify_unreachable(self) -> None:
-        if ProblemKind.SERVER_UNREACHABLE in self.problems:
+    def _check_outage(self) -> None:
+        """One popup per outage, once it has lasted `unreachable_after_s` (and popups are on)."""
+        since = self._outage_since
+        if since is None or self._told_unreachable or not self.notify_problems:
+            return
+        if ProblemKind.SERVER_UNREACHABLE not in self.problems or self.stopping:
+            return
+        if self._clock() - since >= self._unreachable_after_s:
             self._told_unreachable = True
             self.notify(self.tr("The server isn't answering"), self.model.status().outage)
 

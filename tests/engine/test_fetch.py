@@ -17,6 +17,7 @@ from desktop_agent.engine.retry import RetryPolicy
 
 BODY = bytes(range(256)) * 1200  # 300 KiB, every byte position distinguishable
 FAST = RetryPolicy("test", initial_s=0.0, max_s=0.0, jitter=0.0, max_attempts=3)
+TWO_MIB = bytes(range(256)) * 8192
 QUICK_TIMEOUT = httpx.Timeout(connect=5.0, read=0.5, write=5.0, pool=5.0)
 
 
@@ -86,6 +87,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._head(200, {})  # HTTP/1.0, no length: the body ends when the connection closes
         for _ in range(64):
             self.wfile.write(b"y" * 64 * 1024)
+
+    def route_two_mib(self) -> None:
+        self._head(200, {"Content-Length": str(len(TWO_MIB))})
+        self.wfile.write(TWO_MIB)
 
     def route_to_file(self) -> None:
         self._head(302, {"Location": "file:///etc/passwd", "Content-Length": "0"})
@@ -203,3 +208,112 @@ def test_persistent_transient_failure_is_a_host_fault(server, tmp_path, route):
     with pytest.raises(HostFault, match="after 3 attempts"):
         _download(f"{server}/{route}", tmp_path / "f", max_bytes=10**6)
     assert not (tmp_path / "f.part").exists()
+
+
+# --- the download rate cap -------------------------------------------------------------
+
+
+class VirtualTime:
+    """A clock that moves only when the limiter sleeps: the pacing is checked, not waited for."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await asyncio.sleep(0)
+
+
+@pytest.mark.timeout(20)
+def test_a_capped_download_keeps_to_the_rate(server, tmp_path):
+    """2 MiB at 512 KiB/s: about 4 s of pacing (less the small first burst), body intact."""
+    vt = VirtualTime()
+    limiter = fetch.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
+    counted: list[int] = []
+    result = _download(
+        f"{server}/two-mib",
+        tmp_path / "f",
+        max_bytes=10 * 1024 * 1024,
+        limiter=limiter,
+        on_bytes=counted.append,
+    )
+    assert (tmp_path / "f").read_bytes() == TWO_MIB and result.bytes == len(TWO_MIB)
+    assert 3.5 <= vt.now <= 6.0, vt.sleeps
+    assert sum(counted) == len(TWO_MIB)
+
+
+@pytest.mark.timeout(20)
+def test_a_capped_download_really_waits(server, tmp_path):
+    """The same on the real clock, small enough to stay quick: 300 KiB at 200 KiB/s."""
+    started = time.monotonic()
+    _download(
+        f"{server}/file", tmp_path / "f", max_bytes=10**6, limiter=fetch.RateLimiter(200 * 1024)
+    )
+    elapsed = time.monotonic() - started
+    assert (tmp_path / "f").read_bytes() == BODY
+    assert 1.0 <= elapsed <= 5.0
+
+
+@pytest.mark.timeout(20)
+def test_one_limiter_paces_parallel_downloads_together(server, tmp_path):
+    vt = VirtualTime()
+    limiter = fetch.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
+
+    async def go() -> None:
+        async with httpx.AsyncClient() as client:
+            await asyncio.gather(
+                *(
+                    fetch.download(
+                        client,
+                        f"{server}/two-mib",
+                        tmp_path / f"f{i}",
+                        max_bytes=10 * 1024 * 1024,
+                        policy=FAST,
+                        timeout=QUICK_TIMEOUT,
+                        limiter=limiter,
+                    )
+                    for i in range(2)
+                )
+            )
+
+    asyncio.run(go())
+    assert 7.5 <= vt.now <= 12.0  # 4 MiB together at 512 KiB/s, not 2 MiB each at full rate
+
+
+def test_no_cap_means_no_limiter_and_no_wait():
+    assert fetch.RateLimiter.kib_s(0) is None
+    vt = VirtualTime()
+    unlimited = fetch.RateLimiter(0, clock=vt.clock, sleep=vt.sleep)
+    asyncio.run(unlimited.take(100 * 1024 * 1024))
+    assert vt.sleeps == []
+
+
+@pytest.mark.timeout(20)
+def test_the_uncapped_path_is_unaffected(server, tmp_path):
+    started = time.monotonic()
+    _download(f"{server}/two-mib", tmp_path / "f", max_bytes=10 * 1024 * 1024)
+    assert time.monotonic() - started < 2.0
+    assert (tmp_path / "f").read_bytes() == TWO_MIB
+
+
+def test_the_deadline_allows_for_a_slow_cap():
+    """A cap below the minimum rate a download must keep must not make every download time out."""
+    size = 100 * 1024 * 1024
+    slow = fetch.RateLimiter(32 * 1024)
+    assert fetch.deadline_for(size, fetch._floor_rate(slow)) > size / slow.rate
+    assert fetch._floor_rate(None) == fetch.MIN_RATE_BYTES_S
+
+
+def test_after_a_pause_only_a_short_burst_goes_unpaced():
+    vt = VirtualTime()
+    limiter = fetch.RateLimiter(1024 * 1024, clock=vt.clock, sleep=vt.sleep)
+    asyncio.run(limiter.take(1024 * 1024))  # the first bytes: a full second of debt
+    assert vt.sleeps == [pytest.approx(1.0)]
+    vt.now += 3600  # an hour idle earns a quarter second of burst, not an hour
+    asyncio.run(limiter.take(1024 * 1024))
+    assert vt.sleeps[-1] == pytest.approx(0.75)

@@ -79,6 +79,22 @@ def test_ready_and_rule_waiting():
     assert rule_hold.headline == "Waiting: on battery" and not rule_hold.paused_by_user
 
 
+def test_the_monthly_transfer_limit_is_said_with_when_it_resets():
+    reason = (
+        "Waiting: this month's transfer limit (5\u00a0GB) is used up — work resumes on 1 January"
+    )
+    st = describe(Snapshot(IDLE, "contributing", reason, detail=reason))
+    assert sp(st.headline) == (
+        "Paused: this month's transfer limit (5 GB) is used up — work resumes on 1 January"
+    )
+    assert "still sent" in st.explanation and st.control_text() == "Pause"
+    # With a task in hand the engine says it is finishing it; the window says it works on it.
+    busy = describe(
+        Snapshot(W, "contributing", "Contributing — finishing the task in hand", task_id=3)
+    )
+    assert busy.headline == "Working on a task"
+
+
 def test_one_percentage_and_no_eta_until_meaningful():
     s = describe(
         Snapshot(W, "contributing", "", task_id=1, phase=Phase.TRAINING, fraction=0.4, eta_s=None)

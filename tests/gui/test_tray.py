@@ -22,9 +22,24 @@ from desktop_agent.gui.tray import Tray
 pytestmark = pytest.mark.timeout(60)
 
 
+class Clock:
+    """The tray's clock, moved by the test: an outage "lasts" without anyone waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @pytest.fixture
-def tray(qtbot):
-    t = Tray(unreachable_after_s=0.2)
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def tray(qtbot, clock):
+    t = Tray(unreachable_after_s=300, clock=clock)
     yield t
     t.hide()
 
@@ -118,17 +133,61 @@ def test_tooltip_matches_the_window_and_has_the_time_left(qtbot, tray):
     assert tab.progress.value() == 40 and tab.progress.text() == "40\u00a0%"
 
 
-def test_unreachable_is_notified_only_after_a_while(qtbot, tray):
+def test_unreachable_is_notified_only_after_a_while(qtbot, tray, clock):
     got = []
     tray.notified.connect(lambda title, msg: got.append(title))
     tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "Server unreachable"))
+    clock.now += 299
+    tray.refresh()
     assert got == []
     tray.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
-    qtbot.wait(400)  # the timer was cancelled: nothing comes
+    clock.now += 600
+    tray.refresh()  # that outage is over: nothing comes, and no "back online" either
     assert got == []
-    with qtbot.waitSignal(tray.notified, timeout=5_000):
-        tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "Server unreachable"))
+    tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "Server unreachable"))
+    clock.now += 300
+    tray.refresh()
     assert got == ["The server isn't answering"]
+
+
+def test_one_popup_per_outage_not_per_retry(qtbot, tray, clock):
+    got = []
+    tray.notified.connect(lambda title, msg: got.append(title))
+    tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    for _ in range(20):  # every retry re-raises it; the ticker keeps looking
+        clock.now += 60
+        tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+        tray.refresh()
+    assert got == ["The server isn't answering"]
+
+
+def test_problem_popups_can_be_turned_off(qtbot, tray, clock):
+    got = []
+    tray.notified.connect(lambda title, msg: got.append(title))
+    tray.notify_problems = False
+    tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    clock.now += 3600
+    tray.refresh()
+    tray.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
+    assert got == []
+    tray.on_problem(ProblemRaised(ProblemKind.EMAIL_UNKNOWN, "Register on the website first"))
+    assert got == ["Setup needed"]  # not a passing outage: always told
+
+
+def test_back_online_waits_for_the_result_to_be_delivered(qtbot, tray, clock):
+    got = []
+    tray.notified.connect(lambda title, msg: got.append((title, msg)))
+    tray.on_task_started(TaskStarted(9, 2, "http://s"))
+    tray.on_phase(PhaseProgress(9, Phase.UPLOADING))
+    tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    clock.now += 301
+    tray.refresh()
+    assert got[0][0] == "The server isn't answering"
+    assert "your result is saved and will be sent automatically" in got[0][1]
+    tray.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
+    assert len(got) == 1  # not yet: the result is still on its way
+    tray.on_task_finished(TaskFinished(9, 2, Outcome.COMPLETED, 3.0))
+    assert got[1:] == [("Back online", "Back online — your result was delivered. Thank you!")]
 
 
 def test_finished_task_and_setup_problem_notify(qtbot, tray):
@@ -164,14 +223,26 @@ def test_a_rule_pause_still_offers_pause_and_shows_the_reason(qtbot, tray):
     assert tray.pause_action.text().startswith("Resume")
 
 
-def test_back_online_is_said_after_an_outage_notice(qtbot, tray):
+def test_back_online_is_said_after_an_outage_notice(qtbot, tray, clock):
     got = []
     tray.notified.connect(lambda title, msg: got.append((title, msg)))
-    with qtbot.waitSignal(tray.notified, timeout=5_000):
-        tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    tray.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+    clock.now += 300
+    tray.refresh()
     assert got[0][0] == "The server isn't answering" and "automatically" in got[0][1]
     tray.on_problem_cleared(ProblemCleared(ProblemKind.SERVER_UNREACHABLE))
-    assert got[-1][0] == "Back online"
+    assert got[-1] == ("Back online", "The Grid-X server is answering again.")
+
+
+def test_the_ticker_tells_a_long_outage_by_itself(qtbot):
+    """The real clock and the tray's own 1 s tick, with a short threshold: no test hook needed."""
+    t = Tray(unreachable_after_s=0.1)
+    try:
+        with qtbot.waitSignal(t.notified, timeout=5_000) as sig:
+            t.on_problem(ProblemRaised(ProblemKind.SERVER_UNREACHABLE, "x"))
+        assert sig.args[0] == "The server isn't answering"
+    finally:
+        t.hide()
 
 
 def test_task_done_popup_can_be_turned_off(qtbot, tray):
@@ -181,3 +252,12 @@ def test_task_done_popup_can_be_turned_off(qtbot, tray):
     tray.on_task_finished(TaskFinished(7, 1, Outcome.COMPLETED, 3.0))
     tray.on_task_finished(TaskFinished(8, 1, Outcome.FAILED, 3.0))
     assert got == ["Task failed"]  # a failure is still worth saying
+
+
+def test_the_app_passes_both_notification_settings_to_the_tray(qtbot, make_controller):
+    from desktop_agent.config import Settings
+
+    c = make_controller(Settings(notify_problems=False, notify_task_done=False))
+    assert (c.tray.notify_problems, c.tray.notify_task_done) == (False, False)
+    c._rules_saved({"notify_problems": True, "notify_task_done": True})
+    assert (c.tray.notify_problems, c.tray.notify_task_done) == (True, True)

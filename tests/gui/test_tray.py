@@ -259,5 +259,5 @@ def test_the_app_passes_both_notification_settings_to_the_tray(qtbot, make_contr
 
     c = make_controller(Settings(notify_problems=False, notify_task_done=False))
     assert (c.tray.notify_problems, c.tray.notify_task_done) == (False, False)
-    c._rules_saved({"notify_problems": True, "notify_task_done": True})
+    c.rules_saved({"notify_problems": True, "notify_task_done": True})
     assert (c.tray.notify_problems, c.tray.notify_task_done) == (True, True)

@@ -1513,7 +1513,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Until tomorrow morning (07:00)</source>
-        <translation>Hasta mañana por la mañana (07:00)</translation>
+        <translation>Hasta mañana temprano (07:00)</translation>
     </message>
     <message>
         <source>Finish current task, then pause</source>

@@ -503,26 +503,6 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
 <context>
     <name>NowTab</name>
     <message>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>not accepted by the server</source>
-        <translation>vom Server nicht angenommen</translation>
-    </message>
-    <message>
-        <source>given back</source>
-        <translation>zurückgegeben</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
         <source>{h} h {m:02d} min</source>
         <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
     </message>
@@ -1214,6 +1194,26 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Meldung an den Server</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>vom Server nicht angenommen</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>zurückgegeben</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>weniger als eine Minute</translation>
     </message>
@@ -1429,6 +1429,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Aufgabe</translation>
     </message>
     <message>
+        <source>{task} (job {job})</source>
+        <translation>{task} (Job {job})</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1439,6 +1443,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>Outcome</source>
         <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>{outcome} after {s:.1f} s</source>
+        <translation>{outcome} nach {s:.1f} s</translation>
     </message>
     <message>
         <source>Sandbox</source>

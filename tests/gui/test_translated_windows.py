@@ -43,6 +43,19 @@ pytestmark = pytest.mark.timeout(120)
 SCREEN_W, SCREEN_H = 1366, 768
 ROOM_FOR_PANELS = 40  # a taskbar or top panel and the title bar
 AT_150_PERCENT = (900, 460)  # 1366×768 at 150 % is 911×512 logical pixels, less the panels
+TASK_ROW = {
+    "task_id": 7,
+    "job_id": 3,
+    "server": "https://grid-x.example",
+    "started_at": 1_764_700_000.0,
+    "duration_s": 93.5,
+    "outcome": "released",
+    "sandbox": "none (bubblewrap is not installed)",
+    "script_bytes": 2048,
+    "cpu_seconds": 80.2,
+    "peak_rss_mb": 512.0,
+    "error": "released: held paused for more than 30 min",
+}
 _WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row, in any script
 
 
@@ -61,6 +74,7 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
     from desktop_agent.gui.main_window import MainWindow
     from desktop_agent.gui.rules_panel import ScheduleDialog
     from desktop_agent.gui.setup_dialog import SetupDialog
+    from desktop_agent.gui.task_details import TaskDetailsDialog
     from desktop_agent.gui.tray import Tray
 
     paths = DataPaths(tmp_path / "data").ensure()
@@ -69,7 +83,8 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
     _working_through_an_outage(busy)
     setup = SetupDialog(paths)
     schedule = ScheduleDialog({"mon": ["09:00-17:00"]})
-    for w in (main, busy, setup, schedule):
+    details = TaskDetailsDialog(TASK_ROW)
+    for w in (main, busy, setup, schedule, details):
         qtbot.addWidget(w)
     tray = Tray()
     return {
@@ -77,6 +92,7 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
         "busy window": busy,
         "setup": setup,
         "schedule": schedule,
+        "task details": details,
         "tray menu": tray.menu,
     }
 
@@ -203,6 +219,7 @@ def _pages(wins: dict[str, QWidget]) -> Iterator[tuple[str, QWidget]]:
     yield "busy window, no tray", wins["busy window"]
     yield "setup", wins["setup"]
     yield "schedule", wins["schedule"]
+    yield "task details", wins["task details"]
 
 
 @pytest.mark.parametrize("language", [*i18n.TRANSLATED, "en"], indirect=True)

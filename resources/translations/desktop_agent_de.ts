@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Ausgang</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -1386,11 +1386,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>peak memory {mb:.0f} MB</source>
-        <translation>Spitzenspeicher {mb:.0f} MB</translation>
+        <translation>Speicher max. {mb:.0f} MB</translation>
     </message>
     <message>
         <source>peak GPU memory {mb:.0f} MB</source>
-        <translation>Spitzen-Grafikspeicher {mb:.0f} MB</translation>
+        <translation>Grafikspeicher max. {mb:.0f} MB</translation>
     </message>
     <message>
         <source>energy {wh:.2f} Wh ({how})</source>
@@ -1442,7 +1442,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Ausgang</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>{outcome} after {s:.1f} s</source>

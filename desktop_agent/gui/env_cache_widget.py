@@ -113,7 +113,10 @@ class EnvCacheWidget(QWidget):
                 value: object = env_cache_bytes(self.data_dir)
             except OSError as exc:
                 value = exc
-            self._measured.emit(value)
+            try:
+                self._measured.emit(value)
+            except RuntimeError:  # the page was closed meanwhile: nobody is left to tell
+                pass
 
         threading.Thread(target=work, name="env-cache-usage", daemon=True).start()
 

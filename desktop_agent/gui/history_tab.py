@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.engine.protocol import is_web_url
 from desktop_agent.gui.now_tab import format_duration
+from desktop_agent.gui.status import outcome_words
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
 from desktop_agent.gui.task_details import open_web_url, plain_tooltip
@@ -148,7 +149,8 @@ class HistoryModel(QAbstractTableModel):
             if col == self.TASK:
                 return str(_get(row, "task_id"))
             if col == self.OUTCOME:
-                return str(outcome).capitalize() if outcome else self.tr("In progress")
+                words = outcome_words(outcome)
+                return words[:1].upper() + words[1:] if outcome else self.tr("In progress")
             if col == self.DURATION:
                 return format_duration(_get(row, "duration_s"))
             if col == self.RESULT:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -41,20 +41,12 @@ from desktop_agent.engine.events import (
 from desktop_agent.gui import states
 from desktop_agent.gui.contribution_chart import ContributionChart
 from desktop_agent.gui.error_words import problem_words
-from desktop_agent.gui.status import RESULT_PHASES
+from desktop_agent.gui.status import RESULT_PHASES, outcome_words
 from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
 from desktop_agent.gui.task_status import TaskStatus
 from desktop_agent.gui.legible import ErrorLabel, HelperLabel
 
 BACK_ONLINE_SHOWN_MS = 10_000
-
-OUTCOME_WORDS = {
-    Outcome.COMPLETED: QT_TRANSLATE_NOOP("NowTab", "completed"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("NowTab", "failed"),
-    Outcome.REJECTED: QT_TRANSLATE_NOOP("NowTab", "not accepted by the server"),
-    Outcome.RELEASED: QT_TRANSLATE_NOOP("NowTab", "given back"),
-    Outcome.CANCELLED: QT_TRANSLATE_NOOP("NowTab", "cancelled"),
-}
 
 
 def format_duration(seconds: float | None) -> str:
@@ -274,7 +266,7 @@ class NowTab(QWidget):
 
     def on_task_finished(self, ev: TaskFinished) -> None:
         self.model.on_task_finished(ev)
-        outcome = self.tr(str(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value)))
+        outcome = outcome_words(ev.outcome)
         self.last_label.setText(
             self.tr("Last task: {task} — {outcome} after {duration}").format(
                 task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)

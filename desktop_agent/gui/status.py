@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop_agent.engine.events import AgentState, Outcome, Phase
 from desktop_agent.engine.transfer import TransferReason, reason_in
-from desktop_agent.engine.events import AgentState, Phase
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.
@@ -89,6 +89,26 @@ def phase_words(phase: Phase) -> str:
         Phase.UPLOADING: QCoreApplication.translate("Status", "Sending the result"),
         Phase.COMPLETING: QCoreApplication.translate("Status", "Reporting to the server"),
     }.get(phase, str(phase.value))
+
+
+# Module level, so marked for the catalogue and translated where shown.
+OUTCOME_WORDS = {
+    Outcome.COMPLETED: QT_TRANSLATE_NOOP("Status", "completed"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Status", "failed"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("Status", "not accepted by the server"),
+    Outcome.RELEASED: QT_TRANSLATE_NOOP("Status", "given back"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Status", "cancelled"),
+}
+
+
+def outcome_words(value: object) -> str:
+    """A task's stored outcome (or phase) in the app's language; a value it does not know, as is."""
+    text = str(getattr(value, "value", value) or "")
+    if text in {o.value for o in OUTCOME_WORDS}:
+        return QCoreApplication.translate("Status", str(OUTCOME_WORDS[Outcome(text)]))
+    if text in {p.value for p in Phase}:
+        return phase_words(Phase(text))
+    return text
 
 
 def percent_of(fraction: float | None) -> int | None:

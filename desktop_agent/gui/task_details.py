@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.gui.error_words import plain_error
+from desktop_agent.gui.status import outcome_words
 
 
 def open_web_url(url: str) -> bool:
@@ -141,8 +142,15 @@ class TaskDetailsDialog(QDialog):
             form.addRow(label, widget)
 
         started = _get(row, "started_at")
+        outcome = outcome_words(_get(row, "outcome") or _get(row, "phase")) or "—"
         duration = _get(row, "duration_s")
-        add("task", self.tr("Task"), f"{_get(row, 'task_id')} (job {_get(row, 'job_id') or '—'})")
+        add(
+            "task",
+            self.tr("Task"),
+            self.tr("{task} (job {job})").format(
+                task=_get(row, "task_id"), job=_get(row, "job_id") or "—"
+            ),
+        )
         add("server", self.tr("Server"), str(_get(row, "server") or "—"))
         add(
             "when",
@@ -152,8 +160,9 @@ class TaskDetailsDialog(QDialog):
         add(
             "outcome",
             self.tr("Outcome"),
-            str(_get(row, "outcome") or _get(row, "phase") or "—")
-            + (f" after {duration:.1f} s" if isinstance(duration, (int, float)) else ""),
+            self.tr("{outcome} after {s:.1f} s").format(outcome=outcome, s=duration)
+            if isinstance(duration, (int, float))
+            else outcome,
         )
         add("sandbox", self.tr("Sandbox"), sandbox_words(_get(row, "sandbox")))
         add("limits", self.tr("Limits enforced by"), str(_get(row, "limits") or "—"))

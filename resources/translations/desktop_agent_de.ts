@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>&amp;Snooze anyway</source>
-        <translation>Trotzdem &amp;schlummern</translation>
+        <translation>Trotzdem &amp;zeitweise pausieren</translation>
     </message>
     <message>
         <source>Desktop Agent — Stopping…</source>
@@ -64,11 +64,11 @@
     <name>ContributionChart</name>
     <message>
         <source>{m} min</source>
-        <translation>{m} Min.</translation>
+        <translation>{m}&#xa0;Min.</translation>
     </message>
     <message>
         <source>{h} h {m:02d} min</source>
-        <translation>{h} Std. {m:02d} Min.</translation>
+        <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
     </message>
     <message>
         <source>Nothing given in the last {n} days yet.</source>
@@ -150,7 +150,7 @@
     </message>
     <message>
         <source>Given back to the server after it was paused for more than {n} min, so someone else could finish it.</source>
-        <translation>An den Server zurückgegeben, nachdem sie länger als {n} Min. pausiert war, damit jemand anderes sie fertigstellen konnte.</translation>
+        <translation>An den Server zurückgegeben, nachdem sie länger als {n}&#xa0;Min. pausiert war, damit jemand anderes sie fertigstellen konnte.</translation>
     </message>
     <message>
         <source>Given back to the server so someone else can finish it. Why: {why}</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Ausgang</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -259,7 +259,7 @@
     <name>HoldPrompt</name>
     <message>
         <source>A task is in progress. While paused it is put on hold, and a task paused for more than {n} min is given back so someone else can finish it.</source>
-        <translation>Eine Aufgabe läuft. Während der Pause wird sie angehalten, und eine Aufgabe, die länger als {n} Min. pausiert, wird zurückgegeben, damit jemand anderes sie fertigstellen kann.</translation>
+        <translation>Eine Aufgabe läuft. Während der Pause wird sie angehalten, und eine Aufgabe, die länger als {n}&#xa0;Min. pausiert, wird zurückgegeben, damit jemand anderes sie fertigstellen kann.</translation>
     </message>
     <message>
         <source>A task is in progress</source>
@@ -503,36 +503,16 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
 <context>
     <name>NowTab</name>
     <message>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>not accepted by the server</source>
-        <translation>vom Server nicht angenommen</translation>
-    </message>
-    <message>
-        <source>given back</source>
-        <translation>zurückgegeben</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
         <source>{h} h {m:02d} min</source>
-        <translation>{h} Std. {m:02d} Min.</translation>
+        <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation>{m} Min. {s:02d} Sek.</translation>
+        <translation>{m}&#xa0;Min. {s:02d}&#xa0;Sek.</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation>{s} Sek.</translation>
+        <translation>{s}&#xa0;Sek.</translation>
     </message>
     <message>
         <source>Status</source>
@@ -580,11 +560,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Snoo&amp;ze</source>
-        <translation>Sch&amp;lummern</translation>
+        <translation>&amp;Zeitweise pausieren</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation>Schlummern</translation>
+        <translation>Zeitweise pausieren</translation>
     </message>
     <message>
         <source>For 1 hour</source>
@@ -1214,16 +1194,36 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Meldung an den Server</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>vom Server nicht angenommen</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>zurückgegeben</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>weniger als eine Minute</translation>
     </message>
     <message>
         <source>about {n} min</source>
-        <translation>etwa {n} Min.</translation>
+        <translation>etwa {n}&#xa0;Min.</translation>
     </message>
     <message>
         <source>about {h} h {m:02d} min</source>
-        <translation>etwa {h} Std. {m:02d} Min.</translation>
+        <translation>etwa {h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
     </message>
     <message>
         <source>The {server} server isn&apos;t answering — your result is saved and will be sent automatically.</source>
@@ -1243,7 +1243,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>The task is on hold. A task paused for more than {n} min is given back so someone else can finish it.</source>
-        <translation>Die Aufgabe ist angehalten. Eine Aufgabe, die länger als {n} Min. pausiert, wird zurückgegeben, damit jemand anderes sie fertigstellen kann.</translation>
+        <translation>Die Aufgabe ist angehalten. Eine Aufgabe, die länger als {n}&#xa0;Min. pausiert, wird zurückgegeben, damit jemand anderes sie fertigstellen kann.</translation>
     </message>
     <message>
         <source>Waiting for the server</source>
@@ -1307,7 +1307,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Snoozed</source>
-        <translation>Schlummert</translation>
+        <translation>Zeitweise pausiert</translation>
     </message>
     <message>
         <source>Contributing starts again by itself.</source>
@@ -1386,11 +1386,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>peak memory {mb:.0f} MB</source>
-        <translation>Spitzenspeicher {mb:.0f} MB</translation>
+        <translation>Speicher max. {mb:.0f} MB</translation>
     </message>
     <message>
         <source>peak GPU memory {mb:.0f} MB</source>
-        <translation>Spitzen-Grafikspeicher {mb:.0f} MB</translation>
+        <translation>Grafikspeicher max. {mb:.0f} MB</translation>
     </message>
     <message>
         <source>energy {wh:.2f} Wh ({how})</source>
@@ -1429,6 +1429,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Aufgabe</translation>
     </message>
     <message>
+        <source>{task} (job {job})</source>
+        <translation>{task} (Job {job})</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1438,7 +1442,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Ausgang</translation>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{outcome} after {s:.1f} s</source>
+        <translation>{outcome} nach {s:.1f} s</translation>
     </message>
     <message>
         <source>Sandbox</source>
@@ -1505,7 +1513,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Snooze</source>
-        <translation>Schlummern</translation>
+        <translation>Zeitweise pausieren</translation>
     </message>
     <message>
         <source>For 1 hour</source>

@@ -503,26 +503,6 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
 <context>
     <name>NowTab</name>
     <message>
-        <source>completed</source>
-        <translation>completada</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fallida</translation>
-    </message>
-    <message>
-        <source>not accepted by the server</source>
-        <translation>no aceptada por el servidor</translation>
-    </message>
-    <message>
-        <source>given back</source>
-        <translation>devuelta</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
-    </message>
-    <message>
         <source>{h} h {m:02d} min</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
@@ -1214,6 +1194,26 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Informando al servidor</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>no aceptada por el servidor</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>menos de un minuto</translation>
     </message>
@@ -1429,6 +1429,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Tarea</translation>
     </message>
     <message>
+        <source>{task} (job {job})</source>
+        <translation>{task} (trabajo {job})</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1439,6 +1443,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>Outcome</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>{outcome} after {s:.1f} s</source>
+        <translation>{outcome} tras {s:.1f} s</translation>
     </message>
     <message>
         <source>Sandbox</source>
@@ -1513,7 +1521,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Until tomorrow morning (07:00)</source>
-        <translation>Hasta mañana por la mañana (07:00)</translation>
+        <translation>Hasta mañana temprano (07:00)</translation>
     </message>
     <message>
         <source>Finish current task, then pause</source>

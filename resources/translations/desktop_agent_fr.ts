@@ -503,26 +503,6 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
 <context>
     <name>NowTab</name>
     <message>
-        <source>completed</source>
-        <translation>terminée</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>échouée</translation>
-    </message>
-    <message>
-        <source>not accepted by the server</source>
-        <translation>refusée par le serveur</translation>
-    </message>
-    <message>
-        <source>given back</source>
-        <translation>rendue</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
         <source>{h} h {m:02d} min</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
@@ -1214,6 +1194,26 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Compte rendu au serveur</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>refusée par le serveur</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>rendue</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>moins d&apos;une minute</translation>
     </message>
@@ -1429,6 +1429,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Tâche</translation>
     </message>
     <message>
+        <source>{task} (job {job})</source>
+        <translation>{task} (travail {job})</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
@@ -1439,6 +1443,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>Outcome</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>{outcome} after {s:.1f} s</source>
+        <translation>{outcome} après {s:.1f} s</translation>
     </message>
     <message>
         <source>Sandbox</source>

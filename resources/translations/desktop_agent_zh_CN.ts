@@ -503,26 +503,6 @@ Your machine id and email addresses were removed; look inside before sharing it.
 <context>
     <name>NowTab</name>
     <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>not accepted by the server</source>
-        <translation>未被服务器接受</translation>
-    </message>
-    <message>
-        <source>given back</source>
-        <translation>已交还</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分钟</translation>
     </message>
@@ -1214,6 +1194,26 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>正在向服务器报告</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>未被服务器接受</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>已交还</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>不到 1 分钟</translation>
     </message>
@@ -1429,6 +1429,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>任务</translation>
     </message>
     <message>
+        <source>{task} (job {job})</source>
+        <translation>{task}（作业 {job}）</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
@@ -1439,6 +1443,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>{outcome} after {s:.1f} s</source>
+        <translation>{outcome}，用时 {s:.1f} 秒</translation>
     </message>
     <message>
         <source>Sandbox</source>

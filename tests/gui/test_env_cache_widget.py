@@ -1,9 +1,15 @@
-"""The Settings row for job environments: usage against the budget, and its Clear button."""
+"""The Settings row for job environments: usage against the budget, Clear, and a measurement
+that ends after the window closed."""
 
 from __future__ import annotations
 
+import threading
+
+import shiboken6
+
 from desktop_agent.engine import env_cache as envs_mod
 from desktop_agent.engine.env_cache import EnvCache
+from desktop_agent.gui import env_cache_widget
 from tests.helpers.fake_envs import seed
 
 
@@ -35,3 +41,16 @@ def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
         == 0
     )
     assert not widget.clear_button.isEnabled()
+
+
+def test_a_measurement_that_ends_after_the_widget_is_gone_is_dropped(qtbot, tmp_path, monkeypatch):
+    release, failures = threading.Event(), []
+    monkeypatch.setattr(env_cache_widget, "env_cache_bytes", lambda _d: release.wait(10) and 0)
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    widget = env_cache_widget.EnvCacheWidget(tmp_path)
+    widget.refresh()
+    (worker,) = [t for t in threading.enumerate() if t.name == "env-cache-usage"]
+    shiboken6.delete(widget)  # the settings page closed while the folder was being measured
+    release.set()
+    worker.join(10)
+    assert not worker.is_alive() and failures == []

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.engine.protocol import is_web_url
-from desktop_agent.gui.now_tab import format_duration
+from desktop_agent.gui.time_words import format_duration
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
 from desktop_agent.gui.task_details import open_web_url, plain_tooltip

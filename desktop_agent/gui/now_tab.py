@@ -66,6 +66,7 @@ class NowTab(QWidget):
     snooze_requested = Signal(object)  # seconds (float) or "tomorrow"
     finish_then_pause_requested = Signal()
     quit_requested = Signal()
+    job_described = Signal(object)  # JobDescribed: the History tab remembers the title
 
     def __init__(self, parent: QWidget | None = None, *, hold_limit_s: float = 1800.0):
         super().__init__(parent)
@@ -252,6 +253,7 @@ class NowTab(QWidget):
     def on_job(self, ev: JobDescribed) -> None:
         self.model.on_job(ev)
         self._render()
+        self.job_described.emit(ev)
 
     def on_retry(self, ev: RetryScheduled) -> None:
         self.model.on_retry(ev)

@@ -50,4 +50,3 @@ def when_words(ts: float, now: float | None = None, locale: QLocale | None = Non
 def day_start(d: date) -> float:
     """The local midnight starting `d`, as a timestamp (for "yesterday" filters and tests)."""
     return datetime.combine(d, datetime.min.time()).timestamp()
-

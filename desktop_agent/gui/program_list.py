@@ -55,7 +55,9 @@ class AddProgramDialog(QDialog):
         self.combo.setCurrentIndex(-1)
         self.combo.setEditText("")
         self.combo.setAccessibleName(self.tr("Program name"))
-        self.combo.lineEdit().setPlaceholderText(self.tr("for example steam"))
+        edit = self.combo.lineEdit()
+        if edit is not None:  # an editable combo box always has one
+            edit.setPlaceholderText(self.tr("for example steam"))
         label = QLabel(self.tr("&Program:"))
         label.setBuddy(self.combo)
         hint = HelperLabel(

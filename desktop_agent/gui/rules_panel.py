@@ -64,8 +64,9 @@ def row(*parts: QWidget | str) -> QWidget:
             label = QLabel(p)
             after = next((f for f in fields[i + 1 :] if f is not None), None)
             before = next((f for f in reversed(fields[:i]) if f is not None), None)
-            if after or before:
-                label.setBuddy(after or before)
+            target = after or before
+            if target is not None:
+                label.setBuddy(target)
             line.addWidget(label)
         else:
             line.addWidget(p)

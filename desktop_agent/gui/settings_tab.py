@@ -51,8 +51,9 @@ class _RulesPage(QWidget):
         super().__init__()
         self.panel = panel
         self.owns_values = owns_values
-        QVBoxLayout(self).addWidget(content)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(content)
 
     def load(self, s: Settings) -> None:
         if self.owns_values:

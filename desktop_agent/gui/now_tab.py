@@ -238,11 +238,20 @@ class NowTab(QWidget):
         self._render()
 
     def on_task_finished(self, ev: TaskFinished) -> None:
+        title = self.model.job_titles.get(ev.job_id, "") if ev.job_id is not None else ""
         self.model.on_task_finished(ev)
         outcome = self.tr(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value))
+        words = (
+            self.tr("Last task, for “{title}”: {outcome} after {duration}")
+            if title
+            else self.tr("Last task: {task} — {outcome} after {duration}")
+        )
         self.last_label.setText(
-            self.tr("Last task: {task} — {outcome} after {duration}").format(
-                task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)
+            words.format(
+                title=title,
+                task=ev.task_id,
+                outcome=outcome,
+                duration=format_duration(ev.duration_s),
             )
         )
         if self._result_waiting_on_server and ev.outcome == Outcome.COMPLETED:

@@ -54,6 +54,7 @@ class _RulesPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(content)
+        box.addStretch(1)  # groups keep their size; the space goes below them
 
     def load(self, s: Settings) -> None:
         if self.owns_values:
@@ -110,6 +111,7 @@ class SettingsTab(QWidget):
 
         self.page_list = QListWidget()
         self.page_list.setAccessibleName(tr("Settings pages"))
+        self.page_list.setSpacing(3)
         self.stack = QStackedWidget()
         self.scroll_areas: list[QScrollArea] = []
         for title, page in self.pages:

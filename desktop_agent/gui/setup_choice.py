@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton, QSpinBox, QVBoxLa
 
 from desktop_agent.config import DEFAULTS
 from desktop_agent.gui.legible import HelperLabel
+from desktop_agent.gui.rules_panel import row
 from desktop_agent.platform import autostart
 
 
@@ -31,14 +32,9 @@ class ContributionChoice(QWidget):
         self.idle_minutes.setValue(round(DEFAULTS.idle_minutes))
         self.idle_minutes.setSuffix(tr(" min"))
         self.idle_minutes.setAccessibleName(tr("Minutes without use before work starts"))
-        idle_words = HelperLabel(
-            tr(
-                "Work starts after this many minutes without mouse or keyboard, "
-                "and pauses as soon as you are back:"
-            )
-        )
+        self.idle_row = row(tr("Start after"), self.idle_minutes, tr("without mouse or keyboard"))
+        idle_words = HelperLabel(tr("Work pauses as soon as you are back."))
         idle_words.setWordWrap(True)
-        idle_words.setBuddy(self.idle_minutes)
         self.always_choice = QRadioButton(tr("&Always, at low priority"))
         self.always_choice.setAccessibleName(tr("Always, at low priority"))
         always_words = HelperLabel(
@@ -66,8 +62,8 @@ class ContributionChoice(QWidget):
         layout.addWidget(self.idle_choice)
         indented = QVBoxLayout()
         indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.idle_row)
         indented.addWidget(idle_words)
-        indented.addWidget(self.idle_minutes)
         layout.addLayout(indented)
         layout.addWidget(self.always_choice)
         always_box = QVBoxLayout()

@@ -49,14 +49,13 @@ def outcome_words(outcome: str) -> str:
     """How a task ended, in plain words ("" = still running)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = lambda s: QCoreApplication.translate("HistoryModel", s)  # noqa: E731
     words = {
-        "": tr("In progress"),
-        "completed": tr("Completed"),
-        "failed": tr("The job's code failed"),
-        "rejected": tr("Not accepted by the server"),
-        "released": tr("Given back for someone else"),
-        "cancelled": tr("Stopped, not sent"),
+        "": QCoreApplication.translate("HistoryModel", "In progress"),
+        "completed": QCoreApplication.translate("HistoryModel", "Completed"),
+        "failed": QCoreApplication.translate("HistoryModel", "The job's code failed"),
+        "rejected": QCoreApplication.translate("HistoryModel", "Not accepted by the server"),
+        "released": QCoreApplication.translate("HistoryModel", "Given back for someone else"),
+        "cancelled": QCoreApplication.translate("HistoryModel", "Stopped, not sent"),
     }
     return words.get(outcome, outcome.capitalize())
 

@@ -106,123 +106,132 @@ class RulesPanel(QWidget):
 
     # --- the controls ------------------------------------------------------------------
     def _build_controls(self) -> None:
-        tr = self.tr
-        self.autostart = QCheckBox(tr("Start when I log in (in the tray)"))
-        self.autostart.setAccessibleName(tr("Start at login"))
+        self.autostart = QCheckBox(self.tr("Start when I log in (in the tray)"))
+        self.autostart.setAccessibleName(self.tr("Start at login"))
         self.autostart.toggled.connect(self._autostart_toggled)
-        self.idle = QCheckBox(tr("Only when I'm not using the computer"))
-        self.idle.setAccessibleName(tr("Only when the computer is not in use"))
+        self.idle = QCheckBox(self.tr("Only when I'm not using the computer"))
+        self.idle.setAccessibleName(self.tr("Only when the computer is not in use"))
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 240)
-        self.idle_minutes.setSuffix(tr(" min"))
-        self.idle_minutes.setAccessibleName(tr("Minutes without use before work starts"))
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setAccessibleName(self.tr("Minutes without use before work starts"))
         self.idle.toggled.connect(self.idle_minutes.setEnabled)
         self.schedule_editor = ScheduleEditor()
-        self.battery = QCheckBox(tr("When the computer runs on battery"))
-        self.battery.setAccessibleName(tr("Pause on battery"))
-        self.fullscreen = QCheckBox(tr("While a full-screen program (a game, a film) is in front"))
-        self.fullscreen.setAccessibleName(tr("Pause while a full-screen program is in front"))
+        self.battery = QCheckBox(self.tr("When the computer runs on battery"))
+        self.battery.setAccessibleName(self.tr("Pause on battery"))
+        self.fullscreen = QCheckBox(
+            self.tr("While a full-screen program (a game, a film) is in front")
+        )
+        self.fullscreen.setAccessibleName(self.tr("Pause while a full-screen program is in front"))
         self.programs = ProgramList()
-        self.metered = QCheckBox(tr("No downloads on a metered connection (mobile data)"))
-        self.metered.setAccessibleName(tr("No downloads on a metered connection"))
+        self.metered = QCheckBox(self.tr("No downloads on a metered connection (mobile data)"))
+        self.metered.setAccessibleName(self.tr("No downloads on a metered connection"))
 
         self.cores = QSpinBox()
         self.cores.setRange(0, os.cpu_count() or 1)
-        self.cores.setSpecialValueText(tr("all"))
-        self.cores.setAccessibleName(tr("Processor cores a job may use"))
+        self.cores.setSpecialValueText(self.tr("all"))
+        self.cores.setAccessibleName(self.tr("Processor cores a job may use"))
         self.throttle = QSpinBox()
         self.throttle.setRange(1, 100)
         self.throttle.setSuffix(" %")
-        self.throttle.setAccessibleName(tr("Share of the processor time a job may use"))
-        self.low_priority = QCheckBox(tr("Run jobs at low priority, so my own programs come first"))
-        self.low_priority.setAccessibleName(tr("Run jobs at low priority"))
+        self.throttle.setAccessibleName(self.tr("Share of the processor time a job may use"))
+        self.low_priority = QCheckBox(
+            self.tr("Run jobs at low priority, so my own programs come first")
+        )
+        self.low_priority.setAccessibleName(self.tr("Run jobs at low priority"))
         self.memory = QSpinBox()
         self.memory.setRange(0, 95)
         self.memory.setSuffix(" %")
-        self.memory.setSpecialValueText(tr("no limit"))
-        self.memory.setAccessibleName(tr("Memory limit for a job"))
+        self.memory.setSpecialValueText(self.tr("no limit"))
+        self.memory.setAccessibleName(self.tr("Memory limit for a job"))
         self.memory_action = QComboBox()
-        self.memory_action.addItem(tr("pause it"), "pause")
-        self.memory_action.addItem(tr("stop it"), "stop")
-        self.memory_action.setAccessibleName(tr("What to do past the memory limit"))
+        self.memory_action.addItem(self.tr("pause it"), "pause")
+        self.memory_action.addItem(self.tr("stop it"), "stop")
+        self.memory_action.setAccessibleName(self.tr("What to do past the memory limit"))
         self.cpu_temp = QSpinBox()
         self.cpu_temp.setRange(0, 110)
         self.cpu_temp.setSuffix(" °C")
-        self.cpu_temp.setSpecialValueText(tr("off"))
-        self.cpu_temp.setAccessibleName(tr("Pause above this processor temperature"))
-        self.use_gpu = QCheckBox(tr("Use the graphics card (GPU)"))
-        self.use_gpu.setAccessibleName(tr("Use the GPU"))
+        self.cpu_temp.setSpecialValueText(self.tr("off"))
+        self.cpu_temp.setAccessibleName(self.tr("Pause above this processor temperature"))
+        self.use_gpu = QCheckBox(self.tr("Use the graphics card (GPU)"))
+        self.use_gpu.setAccessibleName(self.tr("Use the GPU"))
         self.gpu_temp = QSpinBox()
         self.gpu_temp.setRange(0, 100)
         self.gpu_temp.setSuffix(" °C")
-        self.gpu_temp.setSpecialValueText(tr("off"))
-        self.gpu_temp.setAccessibleName(tr("Pause above this GPU temperature"))
+        self.gpu_temp.setSpecialValueText(self.tr("off"))
+        self.gpu_temp.setAccessibleName(self.tr("Pause above this GPU temperature"))
         self.release_minutes = QSpinBox()
         self.release_minutes.setRange(1, 600)
-        self.release_minutes.setSuffix(tr(" min"))
-        self.release_minutes.setAccessibleName(tr("Give a paused task back after"))
+        self.release_minutes.setSuffix(self.tr(" min"))
+        self.release_minutes.setAccessibleName(self.tr("Give a paused task back after"))
 
     def _build_when_page(self) -> QWidget:
-        tr = self.tr
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        start = QGroupBox(tr("Start"))
+        start = QGroupBox(self.tr("Start"))
         sl = QVBoxLayout(start)
         sl.addWidget(self.autostart)
         sl.addWidget(self.idle)
-        idle_row = row(tr("Start after"), self.idle_minutes, tr("without mouse or keyboard"))
+        idle_row = row(
+            self.tr("Start after"), self.idle_minutes, self.tr("without mouse or keyboard")
+        )
         idle_row.setContentsMargins(24, 0, 0, 0)
         sl.addWidget(idle_row)
         layout.addWidget(start)
-        hours = QGroupBox(tr("Hours"))
+        hours = QGroupBox(self.tr("Hours"))
         QVBoxLayout(hours).addWidget(self.schedule_editor)
         layout.addWidget(hours)
-        pause = QGroupBox(tr("Pause the job"))
+        pause = QGroupBox(self.tr("Pause the job"))
         pl = QVBoxLayout(pause)
         pl.addWidget(self.battery)
         pl.addWidget(self.fullscreen)
-        pl.addWidget(buddy(tr("While any of these programs is o&pen:"), self.programs.list))
+        pl.addWidget(buddy(self.tr("While any of these programs is o&pen:"), self.programs.list))
         pl.addWidget(self.programs)
         layout.addWidget(pause)
-        net = QGroupBox(tr("Downloads"))
+        net = QGroupBox(self.tr("Downloads"))
         QVBoxLayout(net).addWidget(self.metered)
         layout.addWidget(net)
         return page
 
     def _build_limits_page(self) -> QWidget:
-        tr = self.tr
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(buddy(tr("&Processor cores:"), self.cores), row(self.cores))
+        form.addRow(buddy(self.tr("&Processor cores:"), self.cores), row(self.cores))
         form.addRow(
-            buddy(tr("Processor &time:"), self.throttle),
-            row(tr("Use at most"), self.throttle, tr("of the processor time")),
+            buddy(self.tr("Processor &time:"), self.throttle),
+            row(self.tr("Use at most"), self.throttle, self.tr("of the processor time")),
         )
         form.addRow("", self.low_priority)
         form.addRow(
-            buddy(tr("Memor&y:"), self.memory),
+            buddy(self.tr("Memor&y:"), self.memory),
             row(
-                tr("If a job uses more than"), self.memory, tr("of the memory,"), self.memory_action
+                self.tr("If a job uses more than"),
+                self.memory,
+                self.tr("of the memory,"),
+                self.memory_action,
             ),
         )
         form.addRow(
-            buddy(tr("Processor temperature:"), self.cpu_temp),
-            row(tr("Pause above"), self.cpu_temp),
+            buddy(self.tr("Processor temperature:"), self.cpu_temp),
+            row(self.tr("Pause above"), self.cpu_temp),
         )
         if self.gpu_available:
             form.addRow("", self.use_gpu)
             form.addRow(
-                buddy(tr("&GPU temperature:"), self.gpu_temp), row(tr("Pause above"), self.gpu_temp)
+                buddy(self.tr("&GPU temperature:"), self.gpu_temp),
+                row(self.tr("Pause above"), self.gpu_temp),
             )
         form.addRow(
-            buddy(tr("Paused tas&k:"), self.release_minutes),
+            buddy(self.tr("Paused tas&k:"), self.release_minutes),
             row(
-                tr("Give it back after"), self.release_minutes, tr("so someone else can finish it")
+                self.tr("Give it back after"),
+                self.release_minutes,
+                self.tr("so someone else can finish it"),
             ),
         )
-        note = HelperLabel(tr("Limits on the processor and memory apply from the next task."))
+        note = HelperLabel(self.tr("Limits on the processor and memory apply from the next task."))
         note.setWordWrap(True)
         form.addRow(note)
         return page

@@ -49,30 +49,29 @@ class AccountPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        tr = self.tr
         self.email_label = QLabel()
-        self.email_label.setAccessibleName(tr("Email"))
+        self.email_label.setAccessibleName(self.tr("Email"))
         self.server_label = QLabel()
-        self.server_label.setAccessibleName(tr("Server"))
-        self.change_button = QPushButton(tr("&Change…"))
-        self.change_button.setAccessibleName(tr("Change email or server"))
+        self.server_label.setAccessibleName(self.tr("Server"))
+        self.change_button = QPushButton(self.tr("&Change…"))
+        self.change_button.setAccessibleName(self.tr("Change email or server"))
         self.change_button.clicked.connect(self.change_account_requested)
-        acct = QGroupBox(tr("Account"))
+        acct = QGroupBox(self.tr("Account"))
         af = QFormLayout(acct)
-        af.addRow(tr("Email:"), self.email_label)
-        af.addRow(tr("Server:"), self.server_label)
+        af.addRow(self.tr("Email:"), self.email_label)
+        af.addRow(self.tr("Server:"), self.server_label)
         af.addRow("", row(self.change_button))
 
         self.language = QComboBox()
-        self.language.setAccessibleName(tr("Language"))
-        self.language.addItem(tr("The system's language"), "")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("The system's language"), "")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.currentIndexChanged.connect(self.changed)
-        lang = QGroupBox(tr("Language"))
+        lang = QGroupBox(self.tr("Language"))
         lf = QFormLayout(lang)
-        lf.addRow(buddy(tr("Lan&guage:"), self.language), row(self.language))
-        note = HelperLabel(tr("A new language shows the next time the app starts."))
+        lf.addRow(buddy(self.tr("Lan&guage:"), self.language), row(self.language))
+        note = HelperLabel(self.tr("A new language shows the next time the app starts."))
         note.setWordWrap(True)
         lf.addRow("", note)
 
@@ -101,49 +100,48 @@ class NetworkPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        tr = self.tr
         self.proxy_combo = QComboBox()
-        self.proxy_combo.setAccessibleName(tr("Proxy"))
-        self.proxy_combo.addItem(tr("Use the system's proxy settings"), "system")
-        self.proxy_combo.addItem(tr("No proxy"), "none")
-        self.proxy_combo.addItem(tr("Manual"), "manual")
+        self.proxy_combo.setAccessibleName(self.tr("Proxy"))
+        self.proxy_combo.addItem(self.tr("Use the system's proxy settings"), "system")
+        self.proxy_combo.addItem(self.tr("No proxy"), "none")
+        self.proxy_combo.addItem(self.tr("Manual"), "manual")
         self.proxy_url = QLineEdit()
         self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
-        self.proxy_url.setAccessibleName(tr("Proxy address"))
+        self.proxy_url.setAccessibleName(self.tr("Proxy address"))
         self.proxy_combo.currentIndexChanged.connect(self._proxy_mode_changed)
         self.proxy_combo.currentIndexChanged.connect(self.changed)
         self.proxy_url.textEdited.connect(self.changed)
-        proxy = QGroupBox(tr("Proxy"))
+        proxy = QGroupBox(self.tr("Proxy"))
         pf = QFormLayout(proxy)
-        pf.addRow(buddy(tr("Pro&xy:"), self.proxy_combo), row(self.proxy_combo))
-        pf.addRow(buddy(tr("Addr&ess:"), self.proxy_url), self.proxy_url)
-        pf.addRow("", HelperLabel(tr("A new proxy is used the next time the app starts.")))
+        pf.addRow(buddy(self.tr("Pro&xy:"), self.proxy_combo), row(self.proxy_combo))
+        pf.addRow(buddy(self.tr("Addr&ess:"), self.proxy_url), self.proxy_url)
+        pf.addRow("", HelperLabel(self.tr("A new proxy is used the next time the app starts.")))
 
         self.download_rate = QSpinBox()
         self.download_rate.setRange(0, 10_000_000)
         self.download_rate.setSingleStep(100)
-        self.download_rate.setSuffix(tr(" KB/s"))
-        self.download_rate.setSpecialValueText(tr("no limit"))
-        self.download_rate.setAccessibleName(tr("Fastest download speed for job files"))
+        self.download_rate.setSuffix(self.tr(" KB/s"))
+        self.download_rate.setSpecialValueText(self.tr("no limit"))
+        self.download_rate.setAccessibleName(self.tr("Fastest download speed for job files"))
         self.monthly_gb = QSpinBox()
         self.monthly_gb.setRange(0, 100_000)
-        self.monthly_gb.setSuffix(tr(" GB"))
-        self.monthly_gb.setSpecialValueText(tr("no limit"))
-        self.monthly_gb.setAccessibleName(tr("Data allowed per month"))
+        self.monthly_gb.setSuffix(self.tr(" GB"))
+        self.monthly_gb.setSpecialValueText(self.tr("no limit"))
+        self.monthly_gb.setAccessibleName(self.tr("Data allowed per month"))
         for spin in (self.download_rate, self.monthly_gb):
             spin.valueChanged.connect(self.changed)
-        caps = QGroupBox(tr("Data use"))
+        caps = QGroupBox(self.tr("Data use"))
         cf = QFormLayout(caps)
         cf.addRow(
-            buddy(tr("Download spee&d:"), self.download_rate),
-            row(tr("At most"), self.download_rate),
+            buddy(self.tr("Download spee&d:"), self.download_rate),
+            row(self.tr("At most"), self.download_rate),
         )
         cf.addRow(
-            buddy(tr("Per mon&th:"), self.monthly_gb),
-            row(tr("At most"), self.monthly_gb, tr("downloaded and uploaded")),
+            buddy(self.tr("Per mon&th:"), self.monthly_gb),
+            row(self.tr("At most"), self.monthly_gb, self.tr("downloaded and uploaded")),
         )
         note = HelperLabel(
-            tr("Past the monthly amount no new task is taken until the 1st of the next month.")
+            self.tr("Past the monthly amount no new task is taken until the 1st of the next month.")
         )
         note.setWordWrap(True)
         cf.addRow("", note)
@@ -200,20 +198,19 @@ class NotificationsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        tr = self.tr
-        self.notify_check = QCheckBox(tr("Show a short popup when a task is done"))
-        self.notify_check.setAccessibleName(tr("Popup when a task is done"))
+        self.notify_check = QCheckBox(self.tr("Show a short popup when a task is done"))
+        self.notify_check.setAccessibleName(self.tr("Popup when a task is done"))
         self.problems_check = QCheckBox(
-            tr("Tell me when the server stays unreachable, and when it is back")
+            self.tr("Tell me when the server stays unreachable, and when it is back")
         )
-        self.problems_check.setAccessibleName(tr("Popup about server problems"))
+        self.problems_check.setAccessibleName(self.tr("Popup about server problems"))
         for box in (self.notify_check, self.problems_check):
             box.toggled.connect(self.changed)
-        group = QGroupBox(tr("Popups"))
+        group = QGroupBox(self.tr("Popups"))
         gl = QVBoxLayout(group)
         gl.addWidget(self.notify_check)
         gl.addWidget(self.problems_check)
-        gl.addWidget(HelperLabel(tr("A task that fails is always told.")))
+        gl.addWidget(HelperLabel(self.tr("A task that fails is always told.")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(group)

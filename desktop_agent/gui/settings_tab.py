@@ -75,7 +75,6 @@ class SettingsTab(QWidget):
     def __init__(self, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.data_dir = data_dir
-        tr = self.tr
 
         self.account_page = AccountPage()
         self.account_page.change_account_requested.connect(self.change_account_requested)
@@ -91,12 +90,12 @@ class SettingsTab(QWidget):
         limits = _RulesPage(self.rules_panel, self.rules_panel.limits_page, owns_values=False)
         self.rules_panel.changed.connect(when.changed)
         self.pages: list[tuple[str, Any]] = [
-            (tr("Account and language"), self.account_page),
-            (tr("When to contribute"), when),
-            (tr("How much to use"), limits),
-            (tr("Network"), self.network_page),
-            (tr("Notifications"), self.notifications_page),
-            (tr("Storage"), self.storage_page),
+            (self.tr("Account and language"), self.account_page),
+            (self.tr("When to contribute"), when),
+            (self.tr("How much to use"), limits),
+            (self.tr("Network"), self.network_page),
+            (self.tr("Notifications"), self.notifications_page),
+            (self.tr("Storage"), self.storage_page),
         ]
         # the names other parts of the app and the tests already use
         self.email_label = self.account_page.email_label
@@ -110,7 +109,7 @@ class SettingsTab(QWidget):
         self.folder_label = self.storage_page.folder_label
 
         self.page_list = QListWidget()
-        self.page_list.setAccessibleName(tr("Settings pages"))
+        self.page_list.setAccessibleName(self.tr("Settings pages"))
         self.page_list.setSpacing(3)
         self.stack = QStackedWidget()
         self.scroll_areas: list[QScrollArea] = []
@@ -132,14 +131,14 @@ class SettingsTab(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName(tr("Settings status"))
+        self.status_label.setAccessibleName(self.tr("Settings status"))
         self.proxy_status = self.status_label  # the proxy's messages go to the page's one line
         self.rules_panel.status = self.status_label  # and start at login's
-        self.revert_button = QPushButton(tr("&Revert"))
-        self.revert_button.setAccessibleName(tr("Revert to the saved settings"))
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.revert_button.setAccessibleName(self.tr("Revert to the saved settings"))
         self.revert_button.clicked.connect(self.revert)
-        self.apply_button = QPushButton(tr("&Apply"))
-        self.apply_button.setAccessibleName(tr("Apply and save the settings"))
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.apply_button.setAccessibleName(self.tr("Apply and save the settings"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)
         bar = QHBoxLayout()

@@ -23,22 +23,23 @@ from desktop_agent.platform import autostart
 class ContributionChoice(QWidget):
     def __init__(self, *, autostart_ticked: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("<b>When should this computer help?</b>"))
-        self.idle_choice = QRadioButton(tr("&Only when I'm not using the computer"))
-        self.idle_choice.setAccessibleName(tr("Only when I'm not using the computer"))
+        title = QLabel(self.tr("<b>When should this computer help?</b>"))
+        self.idle_choice = QRadioButton(self.tr("&Only when I'm not using the computer"))
+        self.idle_choice.setAccessibleName(self.tr("Only when I'm not using the computer"))
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 240)
         self.idle_minutes.setValue(round(DEFAULTS.idle_minutes))
-        self.idle_minutes.setSuffix(tr(" min"))
-        self.idle_minutes.setAccessibleName(tr("Minutes without use before work starts"))
-        self.idle_row = row(tr("Start after"), self.idle_minutes, tr("without mouse or keyboard"))
-        idle_words = HelperLabel(tr("Work pauses as soon as you are back."))
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setAccessibleName(self.tr("Minutes without use before work starts"))
+        self.idle_row = row(
+            self.tr("Start after"), self.idle_minutes, self.tr("without mouse or keyboard")
+        )
+        idle_words = HelperLabel(self.tr("Work pauses as soon as you are back."))
         idle_words.setWordWrap(True)
-        self.always_choice = QRadioButton(tr("&Always, at low priority"))
-        self.always_choice.setAccessibleName(tr("Always, at low priority"))
+        self.always_choice = QRadioButton(self.tr("&Always, at low priority"))
+        self.always_choice.setAccessibleName(self.tr("Always, at low priority"))
         always_words = HelperLabel(
-            tr(
+            self.tr(
                 "Your own programs still come first, but the computer works whenever it is on "
                 "— you may hear its fan more often."
             )
@@ -47,12 +48,14 @@ class ContributionChoice(QWidget):
         self.idle_choice.setChecked(True)
         self.idle_choice.toggled.connect(self.idle_minutes.setEnabled)
 
-        self.autostart_check = QCheckBox(tr("&Start when I log in (in the tray)"))
-        self.autostart_check.setAccessibleName(tr("Start at login"))
+        self.autostart_check = QCheckBox(self.tr("&Start when I log in (in the tray)"))
+        self.autostart_check.setAccessibleName(self.tr("Start at login"))
         self.autostart_check.setVisible(autostart.supported())
         self.autostart_check.setChecked(autostart.supported() and autostart_ticked)
         later = HelperLabel(
-            tr("You can pause at any time, and change this later in Settings → When to contribute.")
+            self.tr(
+                "You can pause at any time, and change this later in Settings → When to contribute."
+            )
         )
         later.setWordWrap(True)
 

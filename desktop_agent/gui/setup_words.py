@@ -25,30 +25,36 @@ def message_for_error(exc: BaseException, server: str, website: str = "") -> str
     """The inline error text for a failed Connect (rich text: only our own words and links)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = lambda s: QCoreApplication.translate("SetupDialog", s)  # noqa: E731
     server = html.escape(server)
     if isinstance(exc, errors.EmailNotFound):
         if website:
             site = html.escape(website, quote=True)
-            return tr(
+            return QCoreApplication.translate(
+                "SetupDialog",
                 'This email has no account yet — create one on the website, <a href="{url}">{url}</a>, '
                 "then press Connect again. Already registered with capital letters before the @? "
-                "Ask the project to change your account's email to lower case."
+                "Ask the project to change your account's email to lower case.",
             ).format(url=site)
-        return html.escape(tr(errors.EMAIL_UNKNOWN_MESSAGE), quote=False)
+        return html.escape(
+            QCoreApplication.translate("SetupDialog", errors.EMAIL_UNKNOWN_MESSAGE), quote=False
+        )
     if isinstance(exc, errors.NotThisServer):
         return html.escape(str(exc), quote=False)
     if isinstance(exc, errors.ProtocolViolation):
-        return tr(
+        return QCoreApplication.translate(
+            "SetupDialog",
             "The server at {server} answered, but it does not look like a Grid-X server — "
-            "check the address."
+            "check the address.",
         ).format(server=server)
     if isinstance(
         exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)
     ):
-        return tr(
-            "Can't reach the server at {server} — check the address or your connection."
+        return QCoreApplication.translate(
+            "SetupDialog",
+            "Can't reach the server at {server} — check the address or your connection.",
         ).format(server=server)
     if isinstance(exc, errors.AgentError) and str(exc):
         return html.escape(str(exc))
-    return tr("Something went wrong while connecting: {error}").format(error=html.escape(str(exc)))
+    return QCoreApplication.translate(
+        "SetupDialog", "Something went wrong while connecting: {error}"
+    ).format(error=html.escape(str(exc)))

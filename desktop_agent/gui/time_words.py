@@ -28,7 +28,6 @@ def format_duration(seconds: float | None) -> str:
 
 def when_words(ts: float, now: float | None = None, locale: QLocale | None = None) -> str:
     """ "Today 14:05", "Yesterday 14:05", "Monday 14:05" (this past week), else "3 Nov 2026 14:05"."""
-    tr = lambda s: QCoreApplication.translate("TimeWords", s)  # noqa: E731
     loc = locale or QLocale()
     moment = datetime.fromtimestamp(ts)
     today = datetime.fromtimestamp(time.time() if now is None else now).date()
@@ -37,9 +36,9 @@ def when_words(ts: float, now: float | None = None, locale: QLocale | None = Non
     )
     days = (today - moment.date()).days
     if days == 0:
-        return tr("Today {time}").format(time=clock)
+        return QCoreApplication.translate("TimeWords", "Today {time}").format(time=clock)
     if days == 1:
-        return tr("Yesterday {time}").format(time=clock)
+        return QCoreApplication.translate("TimeWords", "Yesterday {time}").format(time=clock)
     if 1 < days < 7:
         return f"{loc.dayName(moment.isoweekday(), QLocale.FormatType.LongFormat)} {clock}"
     day = QDateTime.fromSecsSinceEpoch(int(ts)).date()

@@ -5,13 +5,15 @@
 
 Shots: settings-150.png ("When to contribute", with a schedule, the window as large as the
 screen allows), setup-choice-150.png (the first run's second step), and under the dark palette
-settings-dark-150.png ("How much to use") and dashboard-dark-150.png (the Now page).
+settings-dark-150.png ("How much to use") and dashboard-dark-150.png (the Now page,
+fed the events of a task in training).
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -22,6 +24,14 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Desktop Agent")
     from desktop_agent.config import DataPaths, save_settings
+    from desktop_agent.engine.events import (
+        AgentState,
+        JobDescribed,
+        Phase,
+        PhaseProgress,
+        StateChanged,
+        TaskStarted,
+    )
     from desktop_agent.gui.legible import dark_palette
     from desktop_agent.gui.main_window import MainWindow
     from desktop_agent.gui.screenshots import shot, spin
@@ -58,7 +68,14 @@ def main(argv: list[str]) -> int:
         w.settings_tab.show_page(2)  # "How much to use"
         spin(500)
         shot(out, "settings-dark-150.png")
-        w.tabs.setCurrentWidget(w.now_tab)
+        # The Now page as the engine's events leave it mid-task (the same events a run sends).
+        now = w.now_tab
+        now.on_state(StateChanged(AgentState.WORKING))
+        now.on_task_started(TaskStarted(3, 1, "https://grid-x.example", at=time.time() - 95))
+        now.on_job(JobDescribed(1, "Sentiment classifier"))
+        now.on_phase(PhaseProgress(3, Phase.TRAINING, 0.42, "epoch 2/5"))
+        w.tabs.setCurrentWidget(now)
+        spin(300)
         shot(out, "dashboard-dark-150.png")
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -49,12 +49,12 @@ from desktop_agent.gui.time_words import format_duration
 
 __all__ = ["BACK_ONLINE_SHOWN_MS", "NowTab", "format_duration", "phase_words"]
 
-OUTCOME_WORDS = {
-    Outcome.COMPLETED: "completed",
-    Outcome.FAILED: "failed",
-    Outcome.REJECTED: "not accepted by the server",
-    Outcome.RELEASED: "given back",
-    Outcome.CANCELLED: "cancelled",
+OUTCOME_WORDS = {  # marked for lupdate; translated where shown (self.tr in NowTab)
+    Outcome.COMPLETED: QT_TRANSLATE_NOOP("NowTab", "completed"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("NowTab", "failed"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("NowTab", "not accepted by the server"),
+    Outcome.RELEASED: QT_TRANSLATE_NOOP("NowTab", "given back"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("NowTab", "cancelled"),
 }
 
 
@@ -240,7 +240,7 @@ class NowTab(QWidget):
     def on_task_finished(self, ev: TaskFinished) -> None:
         title = self.model.job_titles.get(ev.job_id, "") if ev.job_id is not None else ""
         self.model.on_task_finished(ev)
-        outcome = self.tr(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value))
+        outcome = self.tr(str(OUTCOME_WORDS.get(ev.outcome, ev.outcome.value)))
         words = (
             self.tr("Last task, for “{title}”: {outcome} after {duration}")
             if title

@@ -5,7 +5,7 @@ Xvfb and trayer), ImageMagick's `import` and `xdotool`:
 
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python scripts/screenshots_app.py resources/screenshots
 
-Shots: setup-dialog.png, dashboard-task.png, dashboard-dark.png, machine.png, logs.png,
+Shots: setup-dialog.png, setup-choice.png, dashboard-task.png, dashboard-dark.png, machine.png, logs.png,
 history.png, dashboard-outage.png, tray-menu.png.
 """
 
@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         dlg.move(80, 80)
         dlg.email_edit.setText(VOLUNTEER)
         shot(out, "setup-dialog.png")
+        dlg.next_button.click()  # step 2: how and when to help
+        shot(out, "setup-choice.png")
+        dlg.choice.always_choice.setChecked(True)  # Xvfb has no one at the keyboard to wait for
 
         dlg.connect_button.click()
         spin_until(lambda: c.window.isVisible())

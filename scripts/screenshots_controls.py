@@ -92,6 +92,7 @@ def main(argv: list[str]) -> int:
         c.pause()
         spin_until(lambda: now.state_label.text() == "Paused by you", 10)
         w.tabs.setCurrentWidget(w.settings_tab)
+        w.settings_tab.show_page(1)  # "When to contribute"
         shot(out, "settings-rules.png")
         if c.tray_available:
             w.hide()

@@ -1,18 +1,24 @@
-"""The "History" tab: finished tasks from the Store, sortable, exportable as CSV."""
+"""The "History" tab: what this computer did, in a volunteer's words, sortable, exportable as CSV.
+
+Each row says when ("Yesterday 14:05"), for which job (its title where the
+app saw it, gui/job_titles.py), which task, and how it ended in plain words;
+"Show" narrows the list to today, yesterday or the last 7 days, so "what did
+it do yesterday?" is one choice away.
+"""
 
 from __future__ import annotations
 
-import csv
 import logging
 import time
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,76 +31,43 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.engine.protocol import is_web_url
-from desktop_agent.gui.now_tab import format_duration
-from desktop_agent.gui.status import outcome_words
+from desktop_agent.gui.history_csv import CSV_FIELDS, row_field, write_history_csv
+from desktop_agent.gui.job_titles import JobTitles
+from desktop_agent.gui.time_words import format_duration, when_words
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
 from desktop_agent.gui.task_details import open_web_url, plain_tooltip
 
 log = logging.getLogger(__name__)
 
-CSV_FIELDS = (
-    "task_id",
-    "job_id",
-    "server",
-    "started_at",
-    "ended_at",
-    "duration_s",
-    "outcome",
-    "result_url",
-    "exit_code",
-    "bytes_down",
-    "bytes_up",
-    "error",
-    "resends",
-)
-
-
-def _get(row: Any, name: str) -> Any:
-    if isinstance(row, dict):
-        return row.get(name)
-    return getattr(row, name, None)
-
-
-def _iso(ts: Any) -> str:
-    if ts is None or ts == "":
-        return ""
-    try:
-        return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(float(ts)))
-    except (TypeError, ValueError):
-        return str(ts)
-
-
-def write_history_csv(rows: Iterable[Any], path: Path) -> int:
-    """Write history rows to `path` (times as local ISO 8601); returns how many rows."""
-    n = 0
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(CSV_FIELDS)
-        for row in rows:
-            values = []
-            for f in CSV_FIELDS:
-                v = _get(row, f)
-                if f in ("started_at", "ended_at"):
-                    v = _iso(v)
-                elif hasattr(v, "value"):
-                    v = v.value
-                values.append("" if v is None else v)
-            w.writerow(values)
-            n += 1
-    return n
-
+__all__ = ["CSV_FIELDS", "HistoryModel", "HistoryTab", "write_history_csv"]
 
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for a table's top level
+
+
+def outcome_words(outcome: str) -> str:
+    """How a task ended, in plain words ("" = still running)."""
+    from PySide6.QtCore import QCoreApplication
+
+    words = {
+        "": QCoreApplication.translate("HistoryModel", "In progress"),
+        "completed": QCoreApplication.translate("HistoryModel", "Completed"),
+        "failed": QCoreApplication.translate("HistoryModel", "The job's code failed"),
+        "rejected": QCoreApplication.translate("HistoryModel", "Not accepted by the server"),
+        "released": QCoreApplication.translate("HistoryModel", "Given back for someone else"),
+        "cancelled": QCoreApplication.translate("HistoryModel", "Stopped, not sent"),
+    }
+    return words.get(outcome, outcome.capitalize())
 
 
 class HistoryModel(QAbstractTableModel):
     WHEN, JOB, TASK, OUTCOME, DURATION, RESULT = range(6)
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, titles: JobTitles | None = None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self.titles = titles or JobTitles(None)
         self._headers = [
             self.tr("When"),
             self.tr("Job"),
@@ -128,36 +101,36 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        outcome = _get(row, "outcome")
+        outcome = row_field(row, "outcome")
         outcome = getattr(outcome, "value", outcome) or ""
         if role == self.SORT_ROLE:
             return {
-                self.WHEN: float(_get(row, "ended_at") or _get(row, "started_at") or 0),
-                self.JOB: int(_get(row, "job_id") or -1),
-                self.TASK: int(_get(row, "task_id") or -1),
+                self.WHEN: float(row_field(row, "ended_at") or row_field(row, "started_at") or 0),
+                self.JOB: self.job_text(row).lower(),
+                self.TASK: int(row_field(row, "task_id") or -1),
                 self.OUTCOME: str(outcome),
-                self.DURATION: float(_get(row, "duration_s") or 0),
-                self.RESULT: str(_get(row, "result_url") or ""),
+                self.DURATION: float(row_field(row, "duration_s") or 0),
+                self.RESULT: str(row_field(row, "result_url") or ""),
             }[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
-                ts = _get(row, "ended_at") or _get(row, "started_at")
-                return time.strftime("%Y-%m-%d %H:%M", time.localtime(float(ts))) if ts else ""
+                ts = row_field(row, "ended_at") or row_field(row, "started_at")
+                return when_words(float(ts)) if ts else ""
             if col == self.JOB:
-                v = _get(row, "job_id")
-                return "" if v is None else str(v)
+                return self.job_text(row)
             if col == self.TASK:
-                return str(_get(row, "task_id"))
+                return str(row_field(row, "task_id"))
             if col == self.OUTCOME:
-                words = outcome_words(outcome)
-                return words[:1].upper() + words[1:] if outcome else self.tr("In progress")
+                return outcome_words(str(outcome))
             if col == self.DURATION:
-                return format_duration(_get(row, "duration_s"))
+                return format_duration(row_field(row, "duration_s"))
             if col == self.RESULT:
                 return (
-                    self.tr("Open result") if is_web_url(str(_get(row, "result_url") or "")) else ""
+                    self.tr("Open result")
+                    if is_web_url(str(row_field(row, "result_url") or ""))
+                    else ""
                 )
-        if col == self.RESULT and is_web_url(str(_get(row, "result_url") or "")):
+        if col == self.RESULT and is_web_url(str(row_field(row, "result_url") or "")):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QGuiApplication.palette().color(QPalette.ColorRole.Link)
             if role == Qt.ItemDataRole.FontRole:
@@ -165,34 +138,89 @@ class HistoryModel(QAbstractTableModel):
                 f.setUnderline(True)
                 return f
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.RESULT and _get(row, "result_url"):
+            if col == self.WHEN:
+                ts = row_field(row, "ended_at") or row_field(row, "started_at")
+                return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(ts))) if ts else None
+            if col == self.RESULT and row_field(row, "result_url"):
                 return plain_tooltip(
                     self.tr("Double-click or press Enter to open {url}").format(
-                        url=_get(row, "result_url")
+                        url=row_field(row, "result_url")
                     )
                 )
             if col == self.OUTCOME:
-                error = _get(row, "error")
+                error = row_field(row, "error")
                 return plain_tooltip(plain_error(str(error))) if error else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            self.JOB,
             self.TASK,
             self.DURATION,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def job_text(self, row: Any) -> str:
+        """The job's title where the app saw it, else "Job 4" (plain text: the server's words)."""
+        job_id = row_field(row, "job_id")
+        if job_id is None:
+            return "—"
+        title = self.titles.get(str(row_field(row, "server") or ""), job_id)
+        return title or self.tr("Job {id}").format(id=job_id)
+
+
+SHOW_ALL, SHOW_TODAY, SHOW_YESTERDAY, SHOW_WEEK = range(4)
+
+
+class _DayFilter(QSortFilterProxyModel):
+    """Rows whose moment falls in [start, end); no bounds = every row."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bounds: tuple[float, float] | None = None
+
+    def set_bounds(self, bounds: tuple[float, float] | None) -> None:
+        self.bounds = bounds
+        self.invalidate()  # re-filter (and re-sort) the few hundred rows
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if self.bounds is None:
+            return True
+        model = self.sourceModel()
+        ts = model.index(source_row, HistoryModel.WHEN, source_parent).data(HistoryModel.SORT_ROLE)
+        return self.bounds[0] <= float(ts or 0) < self.bounds[1]
+
+
+def show_bounds(choice: int, now: float | None = None) -> tuple[float, float] | None:
+    """The local-time span a "Show" choice stands for."""
+    from datetime import date, timedelta
+
+    from desktop_agent.gui.time_words import day_start
+
+    today = date.fromtimestamp(time.time() if now is None else now)
+    tomorrow = day_start(today + timedelta(days=1))
+    if choice == SHOW_TODAY:
+        return day_start(today), tomorrow
+    if choice == SHOW_YESTERDAY:
+        return day_start(today - timedelta(days=1)), day_start(today)
+    if choice == SHOW_WEEK:
+        return day_start(today - timedelta(days=6)), tomorrow
+    return None
+
 
 class HistoryTab(QWidget):
     totals_changed = Signal(int, float)  # tasks done, seconds of compute given
     rows_changed = Signal(object)  # the history rows, newest first (the Now page's chart)
 
-    def __init__(self, store_factory: Callable[[], Any] | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store_factory: Callable[[], Any] | None,
+        parent: QWidget | None = None,
+        *,
+        titles_path: Path | None = None,
+    ):
         super().__init__(parent)
         self._store_factory = store_factory
         self._store: Any = None
-        self.model = HistoryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = HistoryModel(self, JobTitles(titles_path))
+        self.proxy = _DayFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(HistoryModel.SORT_ROLE)
 
@@ -217,9 +245,19 @@ class HistoryTab(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export history as CSV"))
         self.export_button.clicked.connect(self.export_csv)
+        self.show_combo = QComboBox()
+        self.show_combo.addItems(
+            [self.tr("All tasks"), self.tr("Today"), self.tr("Yesterday"), self.tr("Last 7 days")]
+        )
+        self.show_combo.setAccessibleName(self.tr("Show tasks from"))
+        self.show_combo.currentIndexChanged.connect(self._show_changed)
+        show_label = QLabel(self.tr("Sho&w:"))
+        show_label.setBuddy(self.show_combo)
 
         bar = QHBoxLayout()
         bar.addWidget(self.totals_label, 1)
+        bar.addWidget(show_label)
+        bar.addWidget(self.show_combo)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -249,7 +287,7 @@ class HistoryTab(QWidget):
     def refresh(self, *_args: object) -> None:
         rows = self.rows()
         self.model.set_rows(rows)
-        self.empty_label.setVisible(not rows)
+        self._show_changed(self.show_combo.currentIndex())
         self.export_button.setEnabled(bool(rows))
         store = self._get_store()
         totals = None
@@ -259,15 +297,16 @@ class HistoryTab(QWidget):
             except Exception as exc:
                 log.debug("totals unavailable: %s", exc)
         if totals is not None:
-            done = _get(totals, "tasks_done") or 0
-            hours = float(_get(totals, "compute_hours") or 0.0)
+            done = row_field(totals, "tasks_done") or 0
+            hours = float(row_field(totals, "compute_hours") or 0.0)
         else:
             done = sum(
                 1
                 for r in rows
-                if str(getattr(_get(r, "outcome"), "value", _get(r, "outcome"))) == "completed"
+                if str(getattr(row_field(r, "outcome"), "value", row_field(r, "outcome")))
+                == "completed"
             )
-            hours = sum(float(_get(r, "duration_s") or 0) for r in rows) / 3600
+            hours = sum(float(row_field(r, "duration_s") or 0) for r in rows) / 3600
         words = (
             self.tr("1 task done · {time} of compute given")
             if done == 1
@@ -276,6 +315,26 @@ class HistoryTab(QWidget):
         self.totals_label.setText(words.format(done=done, time=format_duration(hours * 3600)))
         self.totals_changed.emit(int(done), hours * 3600)
         self.rows_changed.emit(rows)
+
+    def _show_changed(self, choice: int) -> None:
+        self.proxy.set_bounds(show_bounds(choice))
+        shown = self.proxy.rowCount()
+        self.empty_label.setText(
+            self.tr("No finished tasks yet.")
+            if self.model.rowCount() == 0
+            else self.tr("No tasks in this time.")
+        )
+        self.empty_label.setVisible(shown == 0)
+
+    def remember_title(self, ev: Any) -> None:
+        """A job got its title (JobDescribed): name it in every row of that job, now and later."""
+        job_id, title = getattr(ev, "job_id", None), getattr(ev, "title", "")
+        if job_id is None or not title:
+            return
+        rows = [r for r in self.rows() if row_field(r, "job_id") == job_id]
+        server = str(row_field(rows[0], "server") or "") if rows else ""
+        self.model.titles.remember(server, job_id, title)
+        self.refresh()
 
     def show_details(self, index) -> None:
         from desktop_agent.gui.task_details import TaskDetailsDialog
@@ -286,7 +345,7 @@ class HistoryTab(QWidget):
 
     def _open_result(self, index) -> None:
         src = self.proxy.mapToSource(index)
-        open_web_url(str(_get(self.model.row_at(src.row()), "result_url") or ""))
+        open_web_url(str(row_field(self.model.row_at(src.row()), "result_url") or ""))
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -16,9 +16,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
-from desktop_agent.gui.legible import HelperLabel
 from desktop_agent.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -104,27 +102,3 @@ def install(app: QCoreApplication, setting: str = "", system: QLocale | None = N
                 log.warning("no %s in %s: those words stay in English", name, folder)
     app._desktop_agent_translators = loaded  # type: ignore[attr-defined]  # kept alive with the app
     return language
-
-
-class LanguageChooser(QGroupBox):
-    """The Settings page's language list; "" (the system's) first."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(self.tr("Language"), parent)
-        self.combo = QComboBox()
-        self.combo.setAccessibleName(self.tr("Language"))
-        self.combo.addItem(self.tr("Same as the system"), "")
-        for code, name in LANGUAGES.items():
-            self.combo.addItem(name, code)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Lan&guage:"), self.combo)
-        note = HelperLabel(self.tr("A new language shows the next time the app starts."))
-        note.setWordWrap(True)
-        form.addRow(note)
-
-    def set_value(self, code: object) -> None:
-        index = self.combo.findData(code if isinstance(code, str) else "")
-        self.combo.setCurrentIndex(max(index, 0))
-
-    def value(self) -> str:
-        return str(self.combo.currentData() or "")

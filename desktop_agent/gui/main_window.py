@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from desktop_agent.gui import states
 from desktop_agent.gui.history_tab import HistoryTab
+from desktop_agent.gui.job_titles import FILE_NAME as JOB_TITLES_FILE
 from desktop_agent.gui.logs_tab import LogsTab
 from desktop_agent.gui.machine_tab import MachineTab
 from desktop_agent.gui.now_tab import NowTab
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.now_tab.set_tray_available(tray_available)
         self.machine_tab = MachineTab(monitor, pid_source=job_pid)
         self.logs_tab = LogsTab(data_dir / "logs")
-        self.history_tab = HistoryTab(store_factory)
+        self.history_tab = HistoryTab(store_factory, titles_path=data_dir / JOB_TITLES_FILE)
         self.settings_tab = SettingsTab(data_dir)
 
         self.tabs = QTabWidget()
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.history_tab.totals_changed.connect(
             lambda *_: self.now_tab.set_energy(_energy_total(store_factory))
         )
+        self.now_tab.job_described.connect(self.history_tab.remember_title)
         self.history_tab.refresh()
 
         central = QWidget()

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -39,27 +38,16 @@ from desktop_agent.engine.events import (
     TaskStarted,
 )
 from desktop_agent.gui import states
-from desktop_agent.gui.contribution_chart import ContributionChart
+from desktop_agent.gui.contribution_view import ContributionView
 from desktop_agent.gui.error_words import problem_words
 from desktop_agent.gui.status import RESULT_PHASES, outcome_words
 from desktop_agent.gui.status import phase_words as phase_words  # re-exported for callers
 from desktop_agent.gui.task_status import TaskStatus
 from desktop_agent.gui.legible import ErrorLabel, HelperLabel
+from desktop_agent.gui.outage_line import BACK_ONLINE_SHOWN_MS, OutageLine
+from desktop_agent.gui.time_words import format_duration
 
-BACK_ONLINE_SHOWN_MS = 10_000
-
-
-def format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    s = int(max(seconds, 0))
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    if h:
-        return QCoreApplication.translate("NowTab", "{h} h {m:02d} min").format(h=h, m=m)
-    if m:
-        return QCoreApplication.translate("NowTab", "{m} min {s:02d} s").format(m=m, s=sec)
-    return QCoreApplication.translate("NowTab", "{s} s").format(s=sec)
+__all__ = ["BACK_ONLINE_SHOWN_MS", "NowTab", "format_duration", "phase_words"]
 
 
 class NowTab(QWidget):
@@ -70,6 +58,7 @@ class NowTab(QWidget):
     snooze_requested = Signal(object)  # seconds (float) or "tomorrow"
     finish_then_pause_requested = Signal()
     quit_requested = Signal()
+    job_described = Signal(object)  # JobDescribed: the History tab remembers the title
 
     def __init__(self, parent: QWidget | None = None, *, hold_limit_s: float = 1800.0):
         super().__init__(parent)
@@ -104,29 +93,12 @@ class NowTab(QWidget):
         self.problem_label.setAccessibleName(self.tr("Problem"))
 
         # Outage: what is going on, when the next try is, and a way to try now.
-        self.outage_box = QFrame()
-        self.outage_box.setObjectName("outageBox")
-        # A plain frame, no style sheet: a style sheet would pin the palette of its children
-        # and keep them in the old colours after a switch between light and dark.
-        self.outage_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.outage_label = QLabel()
-        self.outage_label.setWordWrap(True)
-        self.outage_label.setAccessibleName(self.tr("Server not answering"))
-        self.retry_button = QPushButton(self.tr("&Retry now"))
-        self.retry_button.setAccessibleName(self.tr("Retry now"))
-        self.retry_button.clicked.connect(self._on_retry_clicked)
-        ol = QHBoxLayout(self.outage_box)
-        ol.addWidget(self.outage_label, 1)
-        ol.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.outage_box.setVisible(False)
-        self.back_online_label = QLabel()
-        self.back_online_label.setWordWrap(True)
-        self.back_online_label.setAccessibleName(self.tr("Back online"))
-        self.back_online_label.setVisible(False)
-        self._back_online_timer = QTimer(self)
-        self._back_online_timer.setSingleShot(True)
-        self._back_online_timer.setInterval(BACK_ONLINE_SHOWN_MS)
-        self._back_online_timer.timeout.connect(lambda: self.back_online_label.setVisible(False))
+        self.outage = OutageLine()
+        self.outage.retry_clicked.connect(self._on_retry_clicked)
+        self.outage_box = self.outage.outage_box
+        self.outage_label = self.outage.outage_label
+        self.retry_button = self.outage.retry_button
+        self.back_online_label = self.outage.back_online_label
 
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setAccessibleName(self.tr("Pause or resume contributing"))
@@ -199,13 +171,10 @@ class NowTab(QWidget):
         self.no_task_label = HelperLabel(self.tr("No task right now."))
         self.no_task_label.setWordWrap(True)
 
-        self.totals_label = QLabel()
-        self.totals_label.setWordWrap(True)
-        self.totals_label.setAccessibleName(self.tr("Your contribution"))
-        self.energy_label = QLabel(self.tr("Energy given: not measured"))  # set_energy()
-        self.energy_label.setAccessibleName(self.tr("Energy given"))
-        self.chart = ContributionChart()  # compute given per day, last two weeks
-        self.chart_caption = HelperLabel(self.tr("Compute this computer gave, per day"))
+        self.contribution = ContributionView()  # the chart, tasks and energy given
+        self.chart = self.contribution.chart
+        self.totals_label = self.contribution.totals_label
+        self.energy_label = self.contribution.energy_label
         self.last_label = QLabel()
         self.last_label.setTextFormat(Qt.TextFormat.PlainText)  # server and job text: never markup
         self.last_label.setWordWrap(True)
@@ -214,18 +183,14 @@ class NowTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(controls)
-        layout.addWidget(self.outage_box)
-        layout.addWidget(self.back_online_label)
+        layout.addWidget(self.outage)
         layout.addWidget(self.problem_label)
         layout.addSpacing(6)
         layout.addWidget(self.task_box)
         layout.addWidget(self.no_task_label)
         layout.addWidget(self.last_label)
         layout.addStretch(1)
-        layout.addWidget(self.chart_caption)
-        layout.addWidget(self.chart)
-        layout.addWidget(self.totals_label)
-        layout.addWidget(self.energy_label)
+        layout.addWidget(self.contribution)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -265,11 +230,20 @@ class NowTab(QWidget):
         self._render()
 
     def on_task_finished(self, ev: TaskFinished) -> None:
+        title = self.model.job_titles.get(ev.job_id, "") if ev.job_id is not None else ""
         self.model.on_task_finished(ev)
         outcome = outcome_words(ev.outcome)
+        words = (
+            self.tr("Last task, for “{title}”: {outcome} after {duration}")
+            if title
+            else self.tr("Last task: {task} — {outcome} after {duration}")
+        )
         self.last_label.setText(
-            self.tr("Last task: {task} — {outcome} after {duration}").format(
-                task=ev.task_id, outcome=outcome, duration=format_duration(ev.duration_s)
+            words.format(
+                title=title,
+                task=ev.task_id,
+                outcome=outcome,
+                duration=format_duration(ev.duration_s),
             )
         )
         if self._result_waiting_on_server and ev.outcome == Outcome.COMPLETED:
@@ -280,42 +254,23 @@ class NowTab(QWidget):
     def on_job(self, ev: JobDescribed) -> None:
         self.model.on_job(ev)
         self._render()
+        self.job_described.emit(ev)
 
     def on_retry(self, ev: RetryScheduled) -> None:
         self.model.on_retry(ev)
         self._render()
 
     def set_totals(self, done: int, seconds: float) -> None:
-        if done == 1:
-            self.totals_label.setText(
-                self.tr(
-                    "So far this computer has finished 1 task ({t} of compute). Thank you!"
-                ).format(t=format_duration(seconds))
-            )
-        elif done:
-            self.totals_label.setText(
-                self.tr(
-                    "So far this computer has finished {n} tasks ({t} of compute). Thank you!"
-                ).format(n=done, t=format_duration(seconds))
-            )
-        else:
-            self.totals_label.setText(self.tr("Finished tasks will be counted here."))
+        self.contribution.set_totals(done, seconds)
 
     def set_energy(self, wh: float | None) -> None:
-        """The running total of measured energy (None: no task had a reading: never a guess)."""
-        from desktop_agent.engine.energy import format_kwh
-
-        self.energy_label.setText(
-            self.tr("Energy given: not measured")
-            if wh is None
-            else self.tr("This machine has given {e}").format(e=format_kwh(wh))
-        )
+        self.contribution.set_energy(wh)
 
     def on_problem(self, ev: ProblemRaised) -> None:
         self.model.on_problem(ev)
         self._problems[ev.kind] = ev.message
         if ev.kind == ProblemKind.SERVER_UNREACHABLE:
-            self.back_online_label.setVisible(False)
+            self.outage.hide_back_online()
         self._render()
 
     def on_problem_cleared(self, ev: ProblemCleared) -> None:
@@ -337,9 +292,7 @@ class NowTab(QWidget):
 
     # --- rendering --------------------------------------------------------------
     def _show_back_online(self, text: str) -> None:
-        self.back_online_label.setText(text)
-        self.back_online_label.setVisible(True)
-        self._back_online_timer.start()
+        self.outage.show_back_online(text)
 
     def _on_pause_clicked(self) -> None:
         if self.user_paused:
@@ -371,8 +324,7 @@ class NowTab(QWidget):
         self.finish_button.setEnabled(st.can_control and has_task)
         self.quit_button.setVisible(no_tray)
 
-        self.outage_label.setText(st.outage)
-        self.outage_box.setVisible(bool(st.outage))
+        self.outage.show_outage(st.outage)
         others = [
             problem_words(k, m)
             for k, m in self._problems.items()

@@ -1,41 +1,70 @@
-"""The "Settings" tab: account, when to contribute, notifications, data folder, network.
+"""The "Settings" tab: pages chosen from a list on the left, one Apply and Revert for all of them.
 
-One model for saving: every choice on the page waits for the one Apply button
-at the bottom (Revert puts back what is saved). Start at login and Change…
-act at once, as they say. The page scrolls, so it fits a 1366×768 screen at
-150 % scaling.
+Pages: account and language, when to contribute, how much to use, network,
+notifications, storage. Every choice waits for the one Apply at the bottom
+(Revert puts back what is saved); start at login, Change… and Clear act at
+once, as they say. Each page scrolls on its own and the bar stays in view, so
+the window fits a 1366×768 screen at 150 % scaling. What stops Apply is said
+in words on the bar, and the page with the problem is shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_agent.config import (
     DEFAULTS,
+    Settings,
     SettingsError,
     load_file,
     save_settings,
     validate,
 )
-from desktop_agent.gui.env_cache_widget import EnvCacheWidget
-from desktop_agent.gui.i18n import LanguageChooser
 from desktop_agent.gui.rules_panel import RulesPanel
+from desktop_agent.gui.settings_pages import (
+    AccountPage,
+    NetworkPage,
+    NotificationsPage,
+    StoragePage,
+)
+
+
+class _RulesPage(QWidget):
+    """One of the rules panel's two pages, with the panel's `values()` shared between them."""
+
+    changed = Signal()
+
+    def __init__(self, panel: RulesPanel, content: QWidget, *, owns_values: bool):
+        super().__init__()
+        self.panel = panel
+        self.owns_values = owns_values
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(content)
+        box.addStretch(1)  # groups keep their size; the space goes below them
+
+    def load(self, s: Settings) -> None:
+        if self.owns_values:
+            self.panel.load(s)
+
+    def values(self) -> dict[str, Any]:
+        return self.panel.values() if self.owns_values else {}
+
+    def problem(self) -> str | None:
+        return self.panel.problem() if self.owns_values else None
 
 
 class SettingsTab(QWidget):
@@ -47,74 +76,64 @@ class SettingsTab(QWidget):
         super().__init__(parent)
         self.data_dir = data_dir
 
-        self.email_label = QLabel()
-        self.email_label.setAccessibleName(self.tr("Email"))
-        self.server_label = QLabel()
-        self.server_label.setAccessibleName(self.tr("Server"))
-        self.change_button = QPushButton(self.tr("&Change…"))
-        self.change_button.setAccessibleName(self.tr("Change email or server"))
-        self.change_button.clicked.connect(self.change_account_requested)
-        acct = QGroupBox(self.tr("Account"))
-        af = QFormLayout(acct)
-        af.addRow(self.tr("Email:"), self.email_label)
-        af.addRow(self.tr("Server:"), self.server_label)
-        af.addRow("", self.change_button)
+        self.account_page = AccountPage()
+        self.account_page.change_account_requested.connect(self.change_account_requested)
+        self.rules_panel = RulesPanel(
+            data_dir, self
+        )  # contribution controls: rules + start at login
+        self.rules_panel.hide()  # its two pages are shown below; the page's one Apply saves them
+        self.rules_panel.save_button.setVisible(False)
+        self.network_page = NetworkPage()
+        self.notifications_page = NotificationsPage()
+        self.storage_page = StoragePage(data_dir)
+        when = _RulesPage(self.rules_panel, self.rules_panel.when_page, owns_values=True)
+        limits = _RulesPage(self.rules_panel, self.rules_panel.limits_page, owns_values=False)
+        self.rules_panel.changed.connect(when.changed)
+        self.pages: list[tuple[str, Any]] = [
+            (self.tr("Account and language"), self.account_page),
+            (self.tr("When to contribute"), when),
+            (self.tr("How much to use"), limits),
+            (self.tr("Network"), self.network_page),
+            (self.tr("Notifications"), self.notifications_page),
+            (self.tr("Storage"), self.storage_page),
+        ]
+        # the names other parts of the app and the tests already use
+        self.email_label = self.account_page.email_label
+        self.server_label = self.account_page.server_label
+        self.change_button = self.account_page.change_button
+        self.proxy_combo = self.network_page.proxy_combo
+        self.proxy_url = self.network_page.proxy_url
+        self.notify_check = self.notifications_page.notify_check
+        self.env_cache = self.storage_page.env_cache
+        self.open_folder_button = self.storage_page.open_folder_button
+        self.folder_label = self.storage_page.folder_label
 
-        self.folder_label = QLabel(str(data_dir))
-        self.folder_label.setAccessibleName(self.tr("Data folder"))
-        self.folder_label.setWordWrap(True)
-        self.open_folder_button = QPushButton(self.tr("&Open folder"))
-        self.open_folder_button.setAccessibleName(self.tr("Open data folder"))
-        self.open_folder_button.clicked.connect(self.open_folder)
-        data = QGroupBox(self.tr("Data folder"))
-        dl = QHBoxLayout(data)
-        dl.addWidget(self.folder_label, 1)
-        dl.addWidget(self.open_folder_button)
-
-        self.proxy_combo = QComboBox()
-        self.proxy_combo.setAccessibleName(self.tr("Proxy"))
-        self.proxy_combo.addItem(self.tr("Use the system's proxy settings"), "system")
-        self.proxy_combo.addItem(self.tr("No proxy"), "none")
-        self.proxy_combo.addItem(self.tr("Manual"), "manual")
-        self.proxy_url = QLineEdit()
-        self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
-        self.proxy_url.setAccessibleName(self.tr("Proxy address"))
-        self.proxy_combo.currentIndexChanged.connect(self._proxy_mode_changed)
-        net = QGroupBox(self.tr("Network"))
-        nf = QFormLayout(net)
-        nf.addRow(self.tr("Proxy:"), self.proxy_combo)
-        nf.addRow(self.tr("Address:"), self.proxy_url)
-
-        self.notify_check = QCheckBox(self.tr("Show a short popup when a task is done"))
-        self.notify_check.setAccessibleName(self.tr("Popup when a task is done"))
-        notes = QGroupBox(self.tr("Notifications"))
-        QVBoxLayout(notes).addWidget(self.notify_check)
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(acct)
-        self.rules_panel = RulesPanel(data_dir)  # contribution controls: rules + start at login
-        self.rules_panel.save_button.setVisible(False)  # the page's one Apply saves them
-        layout.addWidget(self.rules_panel)
-        layout.addWidget(notes)
-        layout.addWidget(data)
-        self.env_cache = EnvCacheWidget(data_dir)  # "Job environments: 7.2 GB of 20 GB — Clear"
-        layout.addWidget(self.env_cache)
-        layout.addWidget(net)
-        self.language = LanguageChooser()
-        layout.addWidget(self.language)
-        layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(page)
-        self.scroll_area.setAccessibleName(self.tr("Settings"))
+        self.page_list = QListWidget()
+        self.page_list.setAccessibleName(self.tr("Settings pages"))
+        self.page_list.setSpacing(3)
+        self.stack = QStackedWidget()
+        self.scroll_areas: list[QScrollArea] = []
+        for title, page in self.pages:
+            self.page_list.addItem(title)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            page.setContentsMargins(8, 0, 4, 0)
+            area.setWidget(page)
+            area.setAccessibleName(title)
+            self.scroll_areas.append(area)
+            self.stack.addWidget(area)
+            page.changed.connect(self._edited)
+        self.page_list.setMaximumWidth(self.page_list.sizeHintForColumn(0) + 24)
+        self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setAccessibleName(self.tr("Settings status"))
         self.proxy_status = self.status_label  # the proxy's messages go to the page's one line
+        self.rules_panel.status = self.status_label  # and start at login's
         self.revert_button = QPushButton(self.tr("&Revert"))
         self.revert_button.setAccessibleName(self.tr("Revert to the saved settings"))
         self.revert_button.clicked.connect(self.revert)
@@ -127,79 +146,101 @@ class SettingsTab(QWidget):
         bar.addWidget(self.revert_button)
         bar.addWidget(self.apply_button)
 
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.stack, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(body, 1)
         outer.addLayout(bar)
-        self._load_notify()
+        self._saved_values: dict[str, Any] = {}
+        self._load()
 
+    @property
+    def scroll_area(self) -> QScrollArea:
+        """The scroll area of the page shown now."""
+        return self.scroll_areas[self.stack.currentIndex()]
+
+    def show_page(self, index: int) -> None:
+        self.page_list.setCurrentRow(index)
+
+    # --- in and out ----------------------------------------------------------------
     def show_settings(self, email: str, server: str, proxy: str) -> None:
-        self.email_label.setText(email or self.tr("(not set up)"))
-        self.server_label.setText(server)
-        if proxy in ("system", "none"):
-            self.proxy_combo.setCurrentIndex(self.proxy_combo.findData(proxy))
-            self.proxy_url.clear()
-        else:
-            self.proxy_combo.setCurrentIndex(self.proxy_combo.findData("manual"))
-            self.proxy_url.setText(proxy)
-        self._proxy_mode_changed()
-        self.proxy_status.clear()
+        self.account_page.show_account(email, server)
+        self.network_page.show_proxy(proxy)
+        self._saved_values = self.values()
+        self.status_label.clear()
 
-    def _proxy_mode_changed(self, *_args: object) -> None:
-        self.proxy_url.setEnabled(self.proxy_combo.currentData() == "manual")
+    def _settings(self) -> Settings:
+        try:
+            return DEFAULTS.with_overrides(**load_file(self.data_dir))
+        except (SettingsError, TypeError):
+            return DEFAULTS
+
+    def _load(self) -> None:
+        s = self._settings()
+        for _title, page in self.pages:
+            page.load(s)
+        self._saved_values = self.values()
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for _title, page in self.pages:
+            out.update(page.values())
+        return out
 
     def proxy_value(self) -> str | None:
-        mode = self.proxy_combo.currentData()
-        if mode != "manual":
-            return mode
-        url = self.proxy_url.text().strip()
-        if not url.startswith(("http://", "https://", "socks5://", "socks5h://")):
-            return None
-        return url
+        return self.network_page.proxy_value()
 
-    def _load_notify(self) -> None:
-        try:
-            raw = load_file(self.data_dir)
-        except SettingsError:
-            raw = {}
-        value = raw.get("notify_task_done", DEFAULTS.notify_task_done)
-        self.notify_check.setChecked(bool(value))
-        self.language.set_value(raw.get("language", DEFAULTS.language))
+    def _edited(self) -> None:
+        if self._saved_values and self.values() != self._saved_values:
+            self.status_label.setText(self.tr("Changes not saved yet — press Apply to use them."))
+        elif self.status_label.text().startswith(self.tr("Changes not saved yet")):
+            self.status_label.clear()
 
     def revert(self) -> None:
-        self.rules_panel.load()
-        self._load_notify()
+        proxy = self._settings().proxy
+        self._load()
+        self.network_page.show_proxy(proxy)
+        self._saved_values = self.values()
         self.status_label.setText(self.tr("Back to the saved settings."))
 
     def apply(self) -> None:
-        """Validate and save everything on the page at once; `saved` carries the changes."""
-        value = self.proxy_value()
-        if value is None:
-            self.status_label.setText(
-                self.tr("Enter a proxy address such as http://proxy.example.com:3128")
-            )
-            self.proxy_url.setFocus()
-            return
-        changes = {
-            **self.rules_panel.values(),
-            "notify_task_done": self.notify_check.isChecked(),
-            "proxy": value,
-            "language": self.language.value(),
-        }
+        """Validate and save everything on every page at once; `saved` carries the changes."""
+        for index, (_title, page) in enumerate(self.pages):
+            problem = page.problem()
+            if problem:
+                self.show_page(index)
+                self.status_label.setText(problem)
+                if page is self.network_page:
+                    self.proxy_url.setFocus()
+                return
+        changes = self.values()
         try:
             validate(changes, source="settings")
             save_settings(self.data_dir, changes)
-        except (OSError, SettingsError) as exc:
-            self.status_label.setText(self.tr("Could not save: {err}").format(err=exc))
+        except SettingsError as exc:  # a bug of ours: the controls only offer valid values
+            self.status_label.setText(
+                self.tr("These settings could not be saved: {err}").format(err=exc)
+            )
             return
+        except OSError as exc:
+            self.status_label.setText(
+                self.tr(
+                    "Could not save the settings ({err}). Check that there is free disk space "
+                    "and that the data folder can be written to."
+                ).format(err=exc.strerror or exc)
+            )
+            return
+        self._saved_values = changes
         self.status_label.setText(
             self.tr(
-                "Saved. Rules apply now; CPU and GPU limits from the next task; "
-                "the proxy the next time the app starts."
+                "Saved. Rules apply now; processor and GPU limits from the next task; "
+                "the proxy and the language the next time the app starts."
             )
         )
         self.saved.emit(changes)
-        self.proxy_saved.emit(value)
+        self.proxy_saved.emit(changes["proxy"])
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        self.storage_page.open_folder()

@@ -1,9 +1,13 @@
-"""First-run (and "Change…") dialog: the volunteer's email, the server, start at login.
+"""First-run (and "Change…") dialog: the volunteer's email and the server, then how and when to help.
 
-The server is named in plain words (and whether it is the project's default);
-changing it sits under "Advanced". An address typed without a scheme is
-completed (https://, or http:// for this computer). Start at login is ticked
-by default where the OS supports it.
+A first run is two short steps: the email (step 1), then "Only when I'm not
+using the computer" / "Always, at low priority" and start at login (step 2,
+gui/setup_choice.py), then Connect. Changing the account is step 1 alone:
+the rules are already in Settings. The server is named in plain words (and
+whether it is the project's default); its field shows at once where the
+server is not the default, else under "Advanced". An address typed without
+a scheme is completed (https://, or http:// for this computer). Start at
+login is ticked by default where the OS supports it.
 
 "Connect" calls `register_machine` on a pool thread (it blocks on HTTP) and
 shows a busy state; errors come back inline, in words a volunteer can act on.
@@ -11,7 +15,6 @@ shows a busy state; errors come back inline, in words a volunteer can act on.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 
@@ -26,15 +29,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_agent.config import DEFAULT_SERVER, DataPaths, normalise_email
-from desktop_agent.engine import errors
+from desktop_agent.config import (
+    DEFAULT_SERVER,
+    DataPaths,
+    SettingsError,
+    normalise_email,
+    save_settings,
+)
 from desktop_agent.platform import autostart
 from desktop_agent.gui.legible import ErrorLabel, HelperLabel
+from desktop_agent.gui.setup_choice import ContributionChoice
+from desktop_agent.gui.setup_words import complete_address, message_for_error
+
+__all__ = ["SetupDialog", "complete_address", "message_for_error"]
 
 log = logging.getLogger(__name__)
 
@@ -73,55 +86,6 @@ class _RegisterJob(QRunnable):
             self.signals.done.emit(str(status))
 
 
-def complete_address(text: str) -> str:
-    """ "grid-x.example" → "https://grid-x.example"; this computer ("localhost", 127.x) → http://."""
-    text = text.strip().rstrip("/")
-    if not text or "://" in text:
-        return text
-    host = text.split("/", 1)[0].split(":", 1)[0].lower()
-    local = host == "localhost" or host.startswith("127.") or text.startswith("[::1]")
-    return ("http://" if local else "https://") + text
-
-
-def message_for_error(exc: BaseException, server: str, website: str = "") -> str:
-    """The inline error text for a failed Connect (rich text: only our own words and links)."""
-    from PySide6.QtCore import QCoreApplication
-
-    server = html.escape(server)
-    if isinstance(exc, errors.EmailNotFound):
-        if website:
-            site = html.escape(website, quote=True)
-            return QCoreApplication.translate(
-                "SetupDialog",
-                'This email has no account yet — create one on the website, <a href="{url}">{url}</a>, '
-                "then press Connect again. Already registered with capital letters before the @? "
-                "Ask the project to change your account's email to lower case.",
-            ).format(url=site)
-        return html.escape(
-            QCoreApplication.translate("SetupDialog", errors.EMAIL_UNKNOWN_MESSAGE), quote=False
-        )
-    if isinstance(exc, errors.NotThisServer):
-        return html.escape(str(exc), quote=False)
-    if isinstance(exc, errors.ProtocolViolation):
-        return QCoreApplication.translate(
-            "SetupDialog",
-            "The server at {server} answered, but it does not look like a Grid-X server — "
-            "check the address.",
-        ).format(server=server)
-    if isinstance(
-        exc, (errors.ServerUnreachable, errors.RetryableError, errors.MaybeDelivered, OSError)
-    ):
-        return QCoreApplication.translate(
-            "SetupDialog",
-            "Can't reach the server at {server} — check the address or your connection.",
-        ).format(server=server)
-    if isinstance(exc, errors.AgentError) and str(exc):
-        return html.escape(str(exc))
-    return QCoreApplication.translate(
-        "SetupDialog", "Something went wrong while connecting: {error}"
-    ).format(error=html.escape(str(exc)))
-
-
 class SetupDialog(QDialog):
     registered = Signal(str, str)  # email, server
 
@@ -144,6 +108,7 @@ class SetupDialog(QDialog):
             _RegisterJob
         ] = []  # keep emitters alive until their signals are delivered
         self.result_status: str = ""
+        self.guided = not email  # a first run: step 2 asks how and when to help
         self.setWindowTitle(self.tr("Set up Desktop Agent"))
         self.setMinimumWidth(460)
 
@@ -151,8 +116,7 @@ class SetupDialog(QDialog):
         blurb = QLabel(
             self.tr(
                 "This computer trains small pieces of machine-learning jobs for researchers, "
-                "at low priority so your own programs come first. You can pause at any time, "
-                "and choose in Settings to work only while you are away."
+                "at low priority so your own programs come first. You can pause at any time."
             )
             + "<br><br>"
             + self.tr(  # trust & hardening: the volunteer trusts the server, in plain words
@@ -188,18 +152,16 @@ class SetupDialog(QDialog):
         self.server_note.setWordWrap(True)
         self.server_note.setTextFormat(Qt.TextFormat.PlainText)
         self.server_note.setAccessibleName(self.tr("Server"))
-        self.autostart_check = QCheckBox(self.tr("Start when I log in (in the tray)"))
-        self.autostart_check.setAccessibleName(self.tr("Start at login"))
-        self.autostart_check.setVisible(autostart.supported())
         # Ticked on a first run; when changing the account, it shows what is set now.
-        self.autostart_check.setChecked(
-            autostart.supported() and (not email or autostart.is_enabled())
-        )
+        self.choice = ContributionChoice(autostart_ticked=not email or autostart.is_enabled())
+        self.autostart_check: QCheckBox = self.choice.autostart_check
         self.advanced_box = QWidget()
         adv_form = QFormLayout(self.advanced_box)
         adv_form.setContentsMargins(0, 0, 0, 0)
         adv_form.addRow(self.tr("Server:"), self.server_edit)
         self.advanced_box.setVisible(False)
+        if (server or DEFAULT_SERVER) != DEFAULT_SERVER:  # not the default: shown, to check
+            self.advanced_button.setChecked(True)
 
         self.error_label = ErrorLabel()
         self.error_label.setWordWrap(True)
@@ -215,36 +177,52 @@ class SetupDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Connecting"))
 
         self.buttons = QDialogButtonBox()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the email"))
+        self.back_button.clicked.connect(lambda: self._show_step(0))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Next: when to help"))
+        self.next_button.clicked.connect(self.go_next)
         self.connect_button = QPushButton(self.tr("Connect"))
         self.connect_button.setAccessibleName(self.tr("Connect"))
+        self.connect_button.clicked.connect(self.try_connect)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        for b in (self.back_button, self.next_button, self.connect_button):
+            self.buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setAutoDefault(False)
-        self.connect_button.setDefault(True)  # Enter in a field connects
-        self.buttons.accepted.connect(self.try_connect)
         self.buttons.rejected.connect(self.reject)
 
+        self.step_label = HelperLabel()
+        self.step_label.setAccessibleName(self.tr("Step"))
         form = QFormLayout()
         form.addRow(self.tr("Email:"), self.email_edit)
         form.addRow("", email_hint)
-        form.addRow("", self.autostart_check)
+        step1 = QWidget()
+        s1 = QVBoxLayout(step1)
+        s1.setContentsMargins(0, 0, 0, 0)
+        s1.addWidget(title)
+        s1.addWidget(blurb)
+        s1.addSpacing(8)
+        s1.addLayout(form)
+        s1.addWidget(self.server_note)
+        s1.addWidget(self.advanced_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        s1.addWidget(self.advanced_box)
+        s1.addStretch(1)
+        self.steps = QStackedWidget()
+        self.steps.addWidget(step1)
+        self.steps.addWidget(self.choice)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(blurb)
-        layout.addSpacing(8)
-        layout.addLayout(form)
-        layout.addWidget(self.server_note)
-        layout.addWidget(self.advanced_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.advanced_box)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.steps, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.error_label.setTextFormat(Qt.TextFormat.RichText)  # our words and the website link
         self.error_label.setOpenExternalLinks(True)
         self.email_edit.setFocus()
+        self._show_step(0)
         self._on_input_changed()
         self._show_server_note()
 
@@ -272,8 +250,46 @@ class SetupDialog(QDialog):
         self.advanced_box.setVisible(on)
         self.adjustSize()
 
+    def _show_step(self, index: int) -> None:
+        """Step 1: email and server; step 2 (first run only): how and when to help, then Connect."""
+        self.steps.setCurrentIndex(index)
+        last = index == 1 or not self.guided
+        self.back_button.setVisible(index == 1)
+        self.next_button.setVisible(not last)
+        self.connect_button.setVisible(last)
+        (self.connect_button if last else self.next_button).setDefault(True)
+        (self.next_button if last else self.connect_button).setDefault(False)
+        self.step_label.setVisible(self.guided)
+        self.step_label.setText(self.tr("Step {n} of 2").format(n=index + 1))
+        if index == 0:
+            self.email_edit.setFocus()
+        else:
+            self.choice.idle_choice.setFocus()
+
+    def _check_address(self) -> bool:
+        """Catch what can be caught without the network: a mistyped email, a non-web address."""
+        if not QRegularExpression(EMAIL_RE).match(self.email).hasMatch():
+            self._show_step(0)
+            self.show_error(self.tr("That doesn't look like an email address — check for typos."))
+            self.email_edit.setFocus()
+            return False
+        if not self.server.startswith(("http://", "https://")):
+            self._show_step(0)
+            self.advanced_button.setChecked(True)
+            self.show_error(self.tr("The server address must start with http:// or https://"))
+            self.server_edit.setFocus()
+            return False
+        return True
+
+    def go_next(self) -> None:
+        if self._check_address():
+            self.error_label.setVisible(False)
+            self._show_step(1)
+
     def _on_input_changed(self, *_args: object) -> None:
-        self.connect_button.setEnabled(bool(self.email_edit.text().strip()) and self._job is None)
+        ok = bool(self.email_edit.text().strip()) and self._job is None
+        self.connect_button.setEnabled(ok)
+        self.next_button.setEnabled(ok)
         if self.error_label.isVisible() and self._job is None:
             self.error_label.setVisible(False)
 
@@ -286,8 +302,9 @@ class SetupDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for w in (self.email_edit, self.server_edit, self.advanced_button, self.autostart_check):
+        for w in (self.email_edit, self.server_edit, self.advanced_button, self.choice):
             w.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)
         self.connect_button.setEnabled(not busy and bool(self.email_edit.text().strip()))
         self.connect_button.setText(self.tr("Connecting…") if busy else self.tr("Connect"))
 
@@ -295,17 +312,9 @@ class SetupDialog(QDialog):
     def try_connect(self) -> None:
         if self._job is not None:
             return
-        email = self.email
-        if not QRegularExpression(EMAIL_RE).match(email).hasMatch():
-            self.show_error(self.tr("That doesn't look like an email address — check for typos."))
-            self.email_edit.setFocus()
+        if not self._check_address():
             return
-        server = self.server
-        if not server.startswith(("http://", "https://")):
-            self.advanced_button.setChecked(True)
-            self.show_error(self.tr("The server address must start with http:// or https://"))
-            self.server_edit.setFocus()
-            return
+        email, server = self.email, self.server
         self.error_label.setVisible(False)
         job = _RegisterJob(self._register, server, email, self._paths)
         job.signals.done.connect(self._on_done)
@@ -324,9 +333,19 @@ class SetupDialog(QDialog):
         self._set_busy(False)
         self.result_status = status
         self._apply_autostart()
+        self._save_choice()
         log.info("machine %s with %s at %s", status, self.email, self.server)
         self.registered.emit(self.email, self.server)
         self.accept()
+
+    def _save_choice(self) -> None:
+        """A first run's "when to help" goes to settings.json beside what registration saved."""
+        if not self.guided:
+            return
+        try:
+            save_settings(self._paths.root, self.choice.values())
+        except (OSError, SettingsError) as exc:  # setup still succeeded; Settings can try again
+            log.warning("the contribution choice could not be saved: %s", exc)
 
     def _apply_autostart(self) -> None:
         if not autostart.supported():
@@ -343,6 +362,7 @@ class SetupDialog(QDialog):
     def _on_failed(self, exc: object) -> None:
         self._retire_job()
         self._set_busy(False)
+        self._show_step(0)  # what went wrong is about the email or the server
         self.show_error(
             message_for_error(
                 exc if isinstance(exc, BaseException) else Exception(exc),

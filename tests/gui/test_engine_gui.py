@@ -99,7 +99,9 @@ def test_now_tab_follows_a_task_and_history_lists_it(qtbot, devserver, paths, ma
     assert any(0 < v < 100 for v in seen_progress)
     assert any(line.startswith("Training · ") and line.endswith("%") for line in tray_lines)
     assert not now.task_box.isVisibleTo(c.window)
-    assert "Last task: 1 — completed" in now.last_label.text()
+    assert now.last_label.text().startswith(
+        ("Last task: 1 — completed", f"Last task, for “{SHOWN}”: completed")
+    )  # named by its job where the title came in time, as plain text
 
     # History refreshes on TaskFinished.
     model = c.window.history_tab.model

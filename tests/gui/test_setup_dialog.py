@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop_agent.config import Settings, load_settings
 from desktop_agent.engine.events import AgentState
@@ -13,13 +13,23 @@ from .helpers import VOLUNTEER
 pytestmark = pytest.mark.timeout(60)
 
 
-def _fill(qtbot, dlg: SetupDialog, email: str, server: str) -> None:
+def _fill(qtbot, dlg: SetupDialog, email: str, server: str, *, always: bool = True) -> None:
+    """Step 1: the email and the server; then, on a first run, Next to step 2 and its choice."""
     dlg.email_edit.clear()
     qtbot.keyClicks(dlg.email_edit, email)
-    qtbot.mouseClick(dlg.advanced_button, Qt.LeftButton)
+    if not dlg.server_edit.isVisible():
+        qtbot.mouseClick(dlg.advanced_button, Qt.LeftButton)
     assert dlg.server_edit.isVisible()
     dlg.server_edit.clear()
     qtbot.keyClicks(dlg.server_edit, server)
+    if dlg.next_button.isVisible():
+        assert not dlg.connect_button.isVisible()  # a first run asks how to help before connecting
+        qtbot.mouseClick(dlg.next_button, Qt.LeftButton)
+        assert dlg.choice.isVisible() and dlg.connect_button.isVisible()
+        if always:
+            radio = dlg.choice.always_choice
+            qtbot.mouseClick(radio, Qt.LeftButton, pos=QPoint(6, radio.height() // 2))
+            assert radio.isChecked()
 
 
 def test_unknown_email_shows_inline_error(qtbot, devserver, paths):
@@ -32,7 +42,8 @@ def test_unknown_email_shows_inline_error(qtbot, devserver, paths):
     assert "no account yet" in dlg.error_label.text()
     assert "lower case" in dlg.error_label.text()  # what a volunteer with capitals can do
     assert dlg.isVisible() and not dlg.is_busy()
-    assert dlg.connect_button.isEnabled()
+    assert dlg.email_edit.isVisible()  # back at the email, where the fix is
+    assert dlg.next_button.isEnabled()
 
 
 def test_malformed_email_is_caught_before_sending(qtbot, devserver, paths):
@@ -160,10 +171,73 @@ def test_start_at_login_is_ticked_by_default_and_applied(qtbot, devserver, paths
     dlg = SetupDialog(paths, server=devserver.url)
     qtbot.addWidget(dlg)
     dlg.show()
-    assert dlg.autostart_check.isVisible() and dlg.autostart_check.isChecked()
     assert not autostart.is_enabled()
     _fill(qtbot, dlg, VOLUNTEER, devserver.url)
+    assert dlg.autostart_check.isVisible() and dlg.autostart_check.isChecked()
     with qtbot.waitSignal(dlg.accepted, timeout=15_000):
         qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
     assert autostart.is_enabled()
     assert str(autostart.linux_entry_path()).startswith(str(tmp_path))
+
+
+def test_step_two_saves_how_and_when_to_help(qtbot, devserver, paths):
+    dlg = SetupDialog(paths, server=devserver.url)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.step_label.text() == "Step 1 of 2"
+    _fill(qtbot, dlg, VOLUNTEER, devserver.url, always=False)
+    assert dlg.step_label.text() == "Step 2 of 2"
+    assert dlg.choice.idle_choice.isChecked()  # what the first words promise: while you are away
+    dlg.choice.idle_minutes.setValue(10)
+    qtbot.mouseClick(dlg.back_button, Qt.LeftButton)
+    assert dlg.email_edit.isVisible() and dlg.email_edit.text() == VOLUNTEER
+    qtbot.mouseClick(dlg.next_button, Qt.LeftButton)
+    assert dlg.choice.idle_minutes.value() == 10  # kept across Back
+    with qtbot.waitSignal(dlg.accepted, timeout=15_000):
+        qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    saved = load_settings(paths.root)
+    assert saved.run_when_idle_only is True and saved.idle_minutes == 10.0
+    assert saved.job_low_priority is True and saved.email == VOLUNTEER
+
+
+def test_always_at_low_priority_turns_the_idle_rule_off(qtbot, devserver, paths):
+    from desktop_agent.config import save_settings
+
+    save_settings(paths.root, {"run_when_idle_only": True})
+    dlg = SetupDialog(paths, server=devserver.url)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _fill(qtbot, dlg, VOLUNTEER, devserver.url, always=True)
+    with qtbot.waitSignal(dlg.accepted, timeout=15_000):
+        qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    saved = load_settings(paths.root)
+    assert saved.run_when_idle_only is False and saved.job_low_priority is True
+
+
+def test_changing_the_account_is_one_step_and_leaves_the_rules(qtbot, devserver, paths):
+    from desktop_agent.config import save_settings
+
+    save_settings(paths.root, {"run_when_idle_only": True, "idle_minutes": 7.0})
+    dlg = SetupDialog(paths, email="old@example.com", server=devserver.url)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.connect_button.isVisible() and not dlg.next_button.isVisible()
+    assert not dlg.step_label.isVisible()
+    _fill(qtbot, dlg, VOLUNTEER, devserver.url)
+    with qtbot.waitSignal(dlg.accepted, timeout=15_000):
+        qtbot.mouseClick(dlg.connect_button, Qt.LeftButton)
+    saved = load_settings(paths.root)
+    assert saved.run_when_idle_only is True and saved.idle_minutes == 7.0
+
+
+def test_a_server_that_is_not_the_default_is_shown_to_check(qtbot, paths):
+    from desktop_agent.config import DEFAULT_SERVER
+
+    other = SetupDialog(paths, server="https://other.example")
+    qtbot.addWidget(other)
+    other.show()
+    assert other.server_edit.isVisible() and other.server_edit.text() == "https://other.example"
+    default = SetupDialog(paths, server=DEFAULT_SERVER)
+    qtbot.addWidget(default)
+    default.show()
+    assert not default.server_edit.isVisible() and default.server_note.isVisible()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from desktop_agent.engine.events import AgentState, Phase
+from desktop_agent.engine.rules import running_program
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.
@@ -142,6 +143,22 @@ def _strip_waiting(reason: str) -> str:
     return reason.removeprefix("Waiting: ").removesuffix(" — then pausing")
 
 
+def _waiting_headline(why: str) -> str:
+    """ "Waiting: on battery"; a program rule alone reads "Paused while Steam is running"."""
+    program = running_program(why) if "; " not in why else None
+    if program:
+        return _tr("Paused while {program} is running").format(program=program)
+    return _tr("Waiting: {why}").format(why=why)
+
+
+def _rule_notes(reason: str) -> str:
+    """What the rules say that stops nothing ("CPU temperature unknown (…) — the limit cannot
+    apply"): the engine writes them after "Contributing" as " (note) (note)"."""
+    if not reason.startswith("Contributing (") or not reason.endswith(")"):
+        return ""
+    return "; ".join(reason.removeprefix("Contributing (").removesuffix(")").split(") ("))
+
+
 def describe(s: Snapshot) -> Status:
     """The status a volunteer sees, from the engine's state only (pure)."""
     has_task = s.task_id is not None
@@ -247,16 +264,23 @@ def describe(s: Snapshot) -> Status:
         if suspended:
             why = _strip_waiting(s.reason) if s.reason.startswith("Waiting: ") else ""
             return status(
-                _tr("Waiting: {why}").format(why=why) if why else _tr("Task on hold"),
+                _waiting_headline(why) if why else _tr("Task on hold"),
                 _tr("The task continues by itself when that changes."),
             )
         if s.unreachable and holding_result:
             return status(_tr("Your result is ready — waiting for the server"))
         if s.job_title:
-            return status(_tr("Working on “{title}”").format(title=s.job_title))
-        return status(_tr("Working on a task"))
+            return status(
+                _tr("Working on “{title}”").format(title=s.job_title), _rule_notes(s.reason)
+            )
+        return status(_tr("Working on a task"), _rule_notes(s.reason))
     if s.unreachable or "unreachable" in s.detail.lower():
         return status(_tr("The {server} server isn't answering").format(server=SERVER_NAME))
     if s.reason.startswith("Waiting: "):
-        return status(s.reason, _tr("Work starts by itself when that changes."))
-    return status(_tr("Ready — waiting for work"), _tr("New work is picked up automatically."))
+        return status(
+            _waiting_headline(_strip_waiting(s.reason)),
+            _tr("Work starts by itself when that changes."),
+        )
+    more = _tr("New work is picked up automatically.")
+    notes = _rule_notes(s.reason)
+    return status(_tr("Ready — waiting for work"), f"{more} {notes}" if notes else more)

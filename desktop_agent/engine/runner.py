@@ -40,9 +40,10 @@ from typing import Any
 
 import psutil
 
-from desktop_agent.engine import limits, proctree
+from desktop_agent.engine import cgroups, diskuse, limits, memcap, proccap, proctree
 from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
 from desktop_agent.engine.jobspec import JobSpec
+from desktop_agent.engine.watchdog import Watchdog
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
@@ -185,8 +186,8 @@ class JobProcess:
         self.placement_problem: str | None = None  # why the cores or priority could not be set
         self._cancel = asyncio.Event()
         self._proc: asyncio.subprocess.Process | None = None
-        self._cap: limits.ProcessCap | None = None
-        self._memory: limits.MemoryCap | None = None
+        self._cap: proccap.ProcessCap | None = None
+        self._memory: memcap.MemoryCap | None = None
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
@@ -250,17 +251,17 @@ class JobProcess:
             kwargs = {"start_new_session": True}
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         cap = (
-            limits.open_process_cap(
+            proccap.open_process_cap(
                 self.limits.processes, owner=str(self.workspace.resolve().parent)
             )
             if self.limits
-            else limits.ProcessCap()
+            else proccap.ProcessCap()
         )
         owner = str(self.workspace.resolve().parent)
         memory = (
-            limits.open_memory_cap(self.limits.memory_mb, owner=owner, processes=cap)
+            memcap.open_memory_cap(self.limits.memory_mb, owner=owner, processes=cap)
             if self.limits
-            else limits.MemoryCap()
+            else memcap.MemoryCap()
         )
         argv = [
             *cap.prefix(),
@@ -284,8 +285,8 @@ class JobProcess:
 
     async def _run_in(
         self,
-        cap: limits.ProcessCap,
-        memory: limits.MemoryCap,
+        cap: proccap.ProcessCap,
+        memory: memcap.MemoryCap,
         argv: list[str],
         kwargs: dict[str, Any],
         started: float,
@@ -303,7 +304,7 @@ class JobProcess:
             )
             self.pid = self._proc.pid
             self._place()
-            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (limits._WindowsJob)
+            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (proccap._WindowsJob)
             if self.on_started is not None:
                 self.on_started(self)
             readers = [
@@ -311,7 +312,7 @@ class JobProcess:
                 asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
             ]
             if self.limits is not None:
-                watchdog = limits.Watchdog(
+                watchdog = Watchdog(
                     self.limits,
                     self.workspace,
                     self.tree,
@@ -347,7 +348,7 @@ class JobProcess:
             else:  # the job may have filled the disk between two samples
                 usage = await asyncio.to_thread(watchdog.sample)
                 if watchdog.check(usage) is not None and watchdog.host_fault:
-                    host_fault = limits.disk_full_message(usage.free_mb)
+                    host_fault = diskuse.disk_full_message(usage.free_mb)
         if host_fault is not None:
             self.limit_fault = None
         cancelled = (
@@ -369,7 +370,7 @@ class JobProcess:
             enforcement=self._enforcement(cap, memory),
         )
 
-    def _enforcement(self, cap: limits.ProcessCap, memory: limits.MemoryCap) -> str:
+    def _enforcement(self, cap: proccap.ProcessCap, memory: memcap.MemoryCap) -> str:
         if self.limits is None:
             return "no limits"
         processes = "kernel (" + cap.kind + ")" if cap.kind != "watch" else "watchdog"
@@ -561,7 +562,7 @@ def kill_strays(work_root: Path) -> int:
     burning CPU or write into a workspace that is about to be recreated.
     """
     root = str(work_root.resolve())
-    killed = limits.kill_stale_cgroups(
+    killed = cgroups.kill_stale_cgroups(
         root
     )  # a pids cgroup holds the whole tree, whatever its cwd or environ
     uid = os.getuid() if hasattr(os, "getuid") else None

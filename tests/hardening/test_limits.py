@@ -10,7 +10,7 @@ import pytest
 
 from desktop_agent.config import Settings
 from desktop_agent.engine.jobspec import JobSpec
-from desktop_agent.engine import limits, runner
+from desktop_agent.engine import limits, proccap, runner
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -44,7 +44,7 @@ def test_job_runs_at_lower_priority(tmp_path):
 
 
 def test_process_cap_is_kernel_enforced_here_or_says_why(tmp_path):
-    kind = limits.process_cap_enforced_by_kernel()
+    kind = proccap.process_cap_enforced_by_kernel()
     if kind is None:
         pytest.skip("no pids cgroup and root: only the watchdog can count processes here")
     code = (

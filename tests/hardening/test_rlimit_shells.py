@@ -1,4 +1,4 @@
-"""The process cap for non-root users without a pids cgroup (limits._Rlimit) holds under every /bin/sh.
+"""The process cap for non-root users without a pids cgroup (proccap._Rlimit) holds under every /bin/sh.
 
 Debian's and Ubuntu's /bin/sh is dash, whose `ulimit` spells the process limit `-p`
 (bash and busybox: `-u`); a prefix that only one shell understands fails every job
@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from desktop_agent.engine.limits import _Rlimit
+from desktop_agent.engine.proccap import _Rlimit
 
 SHELLS = [s for s in ("sh", "dash", "bash", "busybox") if shutil.which(s)]
 

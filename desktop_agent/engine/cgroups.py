@@ -103,7 +103,7 @@ def remove(folder: Path) -> None:
 def kill_stale_cgroups(owner: str) -> int:
     """Kill what is left in job cgroups of `owner` (a crashed agent's work folder) and remove them."""
     killed = 0
-    parents = {pids_cgroup_parent(), own_cgroup("memory")}
+    parents = {pids_cgroup_parent(), own_cgroup("memory"), own_cgroup("cpu")}
     if not sys.platform.startswith("linux"):
         parents = set()
     for found in parents:

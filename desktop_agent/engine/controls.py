@@ -59,7 +59,7 @@ def job_pids(job: runner.JobProcess | None) -> set[int]:
     """The pids of the job tree (never a program the rules pause for)."""
     if job is None or job.pid is None:
         return set()
-    return {p.pid for p in job.tree()}
+    return {job.pid, *(p.pid for p in job.tree())}  # the leader too, as it ends
 
 
 _MODE_WORDS = {

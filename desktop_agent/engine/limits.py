@@ -52,6 +52,7 @@ class JobLimits:
     sample_s: float = SAMPLE_INTERVAL_S
     disk_floor_mb: int = DISK_FLOOR_MB
     cpu_cores: int = 0  # cores a job may use (Windows job object CPU rate); 0: all
+    cpu_pct: int = 100  # share of its cores' CPU time the tree may use (cputhrottle.py)
 
     @property
     def inodes(self) -> int:
@@ -73,6 +74,7 @@ def from_settings(settings: Settings) -> JobLimits:
         processes=settings.max_job_processes,
         workspace_mb=settings.max_workspace_mb,
         cpu_cores=settings.cpu_max_cores,
+        cpu_pct=settings.cpu_throttle_pct,
         nice=DEFAULT_NICE if settings.job_low_priority else 0,
     )
 

@@ -55,7 +55,9 @@ class _WindowsJob(ProcessCap):
 
     def attach(self, pid: int, job_limits: JobLimits | None) -> None:
         lim = job_limits or JobLimits(0, 0, 0)
-        plan = winjob.plan(lim.memory_mb, lim.processes, lim.cpu_cores, psutil.cpu_count() or 1)
+        plan = winjob.plan(
+            lim.memory_mb, lim.processes, lim.cpu_cores, psutil.cpu_count() or 1, lim.cpu_pct
+        )
         try:
             self._job = winjob.contain(pid, plan, self._kernel)
         except OSError as exc:

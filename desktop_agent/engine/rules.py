@@ -169,10 +169,15 @@ def real_seams(
     scanner = programs.Scanner()
 
     def program(wanted: list[str]) -> str | None:
-        running = scanner.names(max_age=0.0 if job_running() else PROGRAM_SCAN_IDLE_S)
-        if running is None:
-            return None
-        return programs.first_running(wanted, running, job_pids)
+        max_age = 0.0 if job_running() else PROGRAM_SCAN_IDLE_S
+        for age in (max_age, 0.0):  # a match in an older list is checked in a fresh one: the
+            running = scanner.names(max_age=age)  # program, or a job's process, may be gone
+            if running is None:
+                return None
+            found = programs.first_running(wanted, running, job_pids)
+            if found is None or scanner.fresh:
+                return found
+        return found
 
     def temps() -> list[float]:
         wanted = gpu_indices()

@@ -29,6 +29,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import deque
@@ -40,7 +41,7 @@ from typing import Any
 
 import psutil
 
-from desktop_agent.engine import cgroups, diskuse, limits, memcap, proccap, proctree
+from desktop_agent.engine import cgroups, cputhrottle, diskuse, limits, memcap, proccap, proctree
 from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.watchdog import Watchdog
@@ -188,6 +189,10 @@ class JobProcess:
         self._proc: asyncio.subprocess.Process | None = None
         self._cap: proccap.ProcessCap | None = None
         self._memory: memcap.MemoryCap | None = None
+        self._throttle = cputhrottle.CpuThrottle()
+        self._signal_lock = (
+            threading.Lock()
+        )  # suspend/resume and the CPU throttle's turns, one at a time
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
@@ -232,8 +237,9 @@ class JobProcess:
         self._signalling = asyncio.ensure_future(deliver())
 
     def _signal_each(self, action: str) -> None:
-        for proc in self._members():
-            _signal_quietly(proc, action)
+        with self._signal_lock:
+            for proc in self._members():
+                _signal_quietly(proc, action)
 
     @property
     def suspended(self) -> bool:
@@ -263,9 +269,21 @@ class JobProcess:
             if self.limits
             else memcap.MemoryCap()
         )
+        throttle = (
+            cputhrottle.open_throttle(
+                self.limits.cpu_pct,
+                cputhrottle.allowed_cores(self.spec.cores),
+                owner=owner,
+                processes=cap,
+                memory=memory,
+            )
+            if self.limits
+            else cputhrottle.CpuThrottle()
+        )
         argv = [
             *cap.prefix(),
             *memory.prefix(),
+            *throttle.prefix(),
             *(limits.priority_prefix(self.limits.nice) if self.limits else []),
             *self.command_prefix,
             str(self.python),
@@ -273,6 +291,7 @@ class JobProcess:
         ]
         self._cap = cap
         self._memory = memory
+        self._throttle = throttle
         try:
             return await self._run_in(cap, memory, argv, kwargs, started)
         finally:
@@ -280,6 +299,7 @@ class JobProcess:
             # that may take seconds, so not on the event loop the heartbeat shares.
             await asyncio.shield(asyncio.to_thread(cap.close))
             await asyncio.shield(asyncio.to_thread(memory.close))
+            await asyncio.shield(asyncio.to_thread(throttle.close))
             if self._signalling is not None:
                 await asyncio.gather(self._signalling, return_exceptions=True)
 
@@ -307,6 +327,7 @@ class JobProcess:
             cap.attach(self.pid, self.limits)  # Windows: into a Job Object (proccap._WindowsJob)
             if self.on_started is not None:
                 self.on_started(self)
+            self._throttle.start(self.tree, lambda: self.suspended, self._signal_lock)
             readers = [
                 asyncio.create_task(self._read(self._proc.stdout, "stdout", log)),
                 asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
@@ -324,8 +345,10 @@ class JobProcess:
             timed_out = False
             try:
                 timed_out = await self._wait_for_end(started)
+                await asyncio.to_thread(self._throttle.stop)
                 await self._kill_tree(grace=self.grace_s if self._proc.returncode is None else 0.0)
             except BaseException:
+                self._throttle.stop()
                 await asyncio.shield(self._kill_tree(grace=0.0))
                 for task in readers:
                     task.cancel()
@@ -374,9 +397,10 @@ class JobProcess:
         if self.limits is None:
             return "no limits"
         processes = "kernel (" + cap.kind + ")" if cap.kind != "watch" else "watchdog"
+        cpu = f"; CPU time: {self._throttle.kind}" if self._throttle.kind else ""
         return (
             f"memory: {memory.kind}; processes: {processes}; disk: watchdog (files, deleted "
-            "files held open, filesystem free space and inodes)"
+            "files held open, filesystem free space and inodes)" + cpu
         )
 
     def _place(self) -> None:

@@ -86,8 +86,19 @@ def running_names() -> Names:
     return names
 
 
+def _running(pid: int) -> bool:
+    """Still running: not gone, not a zombie (an ended program its parent has not reaped yet)."""
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
 def first_running(
-    wanted: Iterable[str], running: Names, exclude: Callable[[], set[int]] = set
+    wanted: Iterable[str],
+    running: Names,
+    exclude: Callable[[], set[int]] = set,
+    alive: Callable[[int], bool] = _running,
 ) -> str | None:
     """The first entry of `wanted` that runs outside `exclude` (as written, without `.exe`).
 
@@ -103,7 +114,7 @@ def first_running(
             continue
         if skip is None:
             skip = exclude()
-        if pids - skip:
+        if any(alive(pid) for pid in pids - skip):
             name = entry.strip()
             return name[:-4] if name.lower().endswith(".exe") else name
     return None
@@ -117,12 +128,14 @@ class Scanner:
         self._at = -1e18
         self._names: Names = {}
         self.scans = 0
+        self.fresh = False  # the last answer came from a scan made for it
 
     def names(self, max_age: float) -> Names | None:
         """Running programs no older than `max_age` s; None when processes cannot be listed."""
         with self._lock:
             now = time.monotonic()
-            if now - self._at >= max_age:
+            self.fresh = now - self._at >= max_age
+            if self.fresh:
                 try:
                     self._names = running_names()
                 except (OSError, psutil.Error):

@@ -72,7 +72,9 @@ def test_a_job_cannot_pause_itself_by_taking_a_listed_name(srv, tmp_path):
         assert not job.suspended
         wait_until(lambda: run.of(ev.TaskFinished), 60)
     assert run.of(ev.TaskFinished)[0].outcome is ev.Outcome.COMPLETED
-    assert not any("i16selfpause" in e.reason for e in run.of(ev.StateChanged))
+    assert not any("i16selfpause" in e.reason for e in run.of(ev.StateChanged)), [
+        (e.state, e.reason, e.at) for e in run.of(ev.StateChanged)
+    ] + [(type(e).__name__, e.at) for e in run.events if type(e).__name__.startswith("Task")]
 
 
 def _name(proc) -> str:

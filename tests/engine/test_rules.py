@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import dataclasses
 from datetime import datetime
 
@@ -79,3 +81,17 @@ def test_unknown_cpu_temperature_is_said_not_pretended():
         "the CPU temperature limit cannot apply",
     )
     assert rules(world).evaluate().notes == ()  # the limit is off: nothing to say
+
+
+def test_a_match_in_an_old_program_list_is_checked_in_a_fresh_one(tmp_path, monkeypatch):
+    """Between tasks the list is old; a process of the last job in it must not pause anything."""
+    from desktop_agent.engine import rules as rules_module
+    from desktop_agent.platform import programs
+
+    lists = [{"i16oldjob": {os.getppid()}}]  # a job's process, in the scan made while it ran
+    monkeypatch.setattr(programs, "running_names", lambda: lists.pop(0))
+    seams = rules_module.real_seams(tmp_path, lambda: None, lambda: None)
+    assert seams.running_program(["i16oldjob"]) == "i16oldjob"  # a fresh scan: believed
+    lists[:] = [{}]  # the job is gone; the next call's list is old, so the match is rescanned
+    assert seams.running_program(["i16oldjob"]) is None
+    assert lists == []

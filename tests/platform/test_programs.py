@@ -31,11 +31,15 @@ def test_normalise_drops_case_folder_and_exe():
         assert programs.normalise(raw) == "steam"
 
 
+def alive(_pid: int) -> bool:
+    return True  # the made-up pids below stand for running processes
+
+
 def test_whole_names_only_and_the_entry_as_written():
     running = {"steamwebhelper": {10}, "blender": {11}, "python3": {12}}
-    assert programs.first_running(["steam"], running) is None  # not a substring match
-    assert programs.first_running(["Steam", "Blender.exe"], running) == "Blender"
-    assert programs.first_running(["", "  "], running) is None
+    assert programs.first_running(["steam"], running, alive=alive) is None  # not a substring match
+    assert programs.first_running(["Steam", "Blender.exe"], running, alive=alive) == "Blender"
+    assert programs.first_running(["", "  "], running, alive=alive) is None
 
 
 def test_the_jobs_own_processes_never_count_and_are_looked_up_only_on_a_match():
@@ -46,16 +50,16 @@ def test_the_jobs_own_processes_never_count_and_are_looked_up_only_on_a_match():
         return {11}
 
     running = {"blender": {11}, "obs": {20}}
-    assert programs.first_running(["krita"], running, job) is None and asked == []
-    assert programs.first_running(["blender"], running, job) is None  # only the job runs it
+    assert programs.first_running(["krita"], running, job, alive) is None and asked == []
+    assert programs.first_running(["blender"], running, job, alive) is None  # only the job runs it
     assert len(asked) == 1
-    assert programs.first_running(["blender", "obs"], running, job) == "obs"
+    assert programs.first_running(["blender", "obs"], running, job, alive) == "obs"
     assert len(asked) == 2  # one look at the job's tree per call, however many names match
 
 
 def test_a_long_name_matches_the_kernels_15_characters():
     running = {"davinciresolve.": {30}}  # what Linux keeps of "DaVinciResolve.exe"'s name
-    assert programs.first_running(["DaVinciResolve.exe"], running) == "DaVinciResolve"
+    assert programs.first_running(["DaVinciResolve.exe"], running, alive=alive) == "DaVinciResolve"
 
 
 @linux_only
@@ -81,3 +85,16 @@ def test_the_scanner_reuses_a_fresh_scan():
     time.sleep(0.01)
     scanner.names(max_age=0.0)
     assert scanner.scans == 2
+
+
+@linux_only
+def test_an_ended_program_not_yet_reaped_is_not_running():
+    proc = named_process("i16zombie")
+    proc.kill()
+    time.sleep(0.3)  # dead, but not waited for: a zombie that /proc still lists
+    try:
+        names = programs.running_names()
+        assert proc.pid in names.get("i16zombie", set())
+        assert programs.first_running(["i16zombie"], names) is None
+    finally:
+        proc.wait()

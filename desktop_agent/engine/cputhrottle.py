@@ -167,6 +167,9 @@ def open_throttle(
         quota = quota_us(pct, cores)
         folder = _v2_folder(processes, memory)
         if folder is not None:
+            if not (folder / "cpu.max").exists():  # `cpu` not delegated to the job's cgroup
+                log.info("No cgroup CPU quota for the job; stopping it in turns instead")
+                return _DutyCycle(pct)
             try:
                 _write_quota(folder, "cgroup-v2", quota)
                 return _CgroupQuota(folder, "cgroup-v2", pct, join=False)

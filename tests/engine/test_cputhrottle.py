@@ -48,7 +48,8 @@ def _run_busy(tmp_path: Path, pct: int) -> tuple[runner.RunResult, float]:
     ws = tmp_path / "ws"
     ws.mkdir(exist_ok=True)
     (ws / "train.py").write_text(BUSY)
-    one_core = (sorted(psutil.Process().cpu_affinity())[-1],)
+    affinity = getattr(psutil.Process(), "cpu_affinity", None)  # none on macOS
+    one_core = (sorted(affinity())[-1],) if affinity else None
     spec = JobSpec(time_limit=30, limits=limits.JobLimits(0, 0, 0, cpu_pct=pct), cores=one_core)
     job = runner.JobProcess(
         Path(sys.executable), ws, spec, log_path=tmp_path / "job.log", grace_s=1.0
@@ -113,3 +114,21 @@ def test_the_duty_cycle_never_continues_a_suspended_job(tmp_path, monkeypatch):
         return grew
 
     assert asyncio.run(main()) < 0.05
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="cgroups: Linux")
+def test_cgroup_v2_quota_goes_into_the_jobs_one_cgroup(tmp_path):
+    """v2 lets a process be in one cgroup only: the pids cap's folder carries cpu.max too."""
+    from desktop_agent.engine.proccap import _PidsCgroup
+
+    folder = tmp_path / "job"
+    folder.mkdir()
+    (folder / "cpu.max").write_text("max 100000")  # as the kernel shows an unlimited cgroup
+    throttle = cputhrottle.open_throttle(25, 2, processes=_PidsCgroup(folder, "cgroup-v2"))
+    assert (folder / "cpu.max").read_text() == "50000 100000"  # half a core per 100 ms
+    assert throttle.kind == "kernel (cgroup-v2 CPU quota, 25 %)" and throttle.prefix() == []
+    bare = tmp_path / "bare"  # `cpu` not delegated: no cpu.max, so the duty cycle
+    bare.mkdir()
+    fallback = cputhrottle.open_throttle(25, 2, processes=_PidsCgroup(bare, "cgroup-v2"))
+    assert fallback.kind.startswith("stopped and continued in turns")
+    assert not (bare / "cpu.max").exists()

@@ -8,7 +8,7 @@ short entry such as "go" cannot pause on every program that merely contains it.
 
 | OS           | what is read                                       | cost (benchmarks/program_scan.py) |
 |--------------|----------------------------------------------------|-----------------------------------|
-| Linux        | `/proc/<pid>/comm` of every process: the name the program runs under (its executable's or script's name, cut by the kernel to 15 characters: a longer entry matches on its first 15) | 5 ms CPU per scan of 300 processes, 4× less than psutil's names |
+| Linux        | `/proc/<pid>/comm` of every process: the name the program runs under (its executable's or script's name, cut by the kernel to 15 characters: a longer entry matches on its first 15) | 3-4 ms CPU per scan of 300 processes, about 6× less than psutil's names |
 | Windows, macOS | psutil's process names (the executable's name; NOT RUN ON WINDOWS/MACOS UNTIL CI RUNS IT) | — |
 
 The job's own processes never count (a job cannot pause itself by naming a process
@@ -56,14 +56,26 @@ def _linux_names() -> Names:
     for entry in entries:
         if not entry.isdigit():
             continue
-        try:
-            with open(f"/proc/{entry}/comm", "rb") as f:
-                raw = f.read()
+        try:  # os.open/os.read: half the cost of open() for 300 small reads
+            fd = os.open(f"/proc/{entry}/comm", os.O_RDONLY)
         except OSError:  # gone since listed
             continue
-        name = normalise(raw.decode("utf-8", "replace").rstrip("\n"))
+        try:
+            raw = os.read(fd, 64)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+        name = _NAMES.get(raw)
+        if name is None:
+            name = _NAMES[raw] = normalise(raw.decode("utf-8", "replace").rstrip("\n"))
+            if len(_NAMES) > 4096:  # names seen come and go; never a growing cache
+                _NAMES.clear()
         names.setdefault(name, set()).add(int(entry))
     return names
+
+
+_NAMES: dict[bytes, str] = {}  # raw comm -> normalised name
 
 
 def _psutil_names() -> Names:

@@ -82,3 +82,19 @@ def _name(proc) -> str:
         return proc.name()
     except Exception:
         return ""
+
+
+def test_an_unreadable_cpu_temperature_is_said_once_and_work_goes_on(srv, tmp_path):
+    """This machine's sensors as they are: where none reads, the limit cannot apply, and says so."""
+    from desktop_agent.platform import cputemp
+
+    if cputemp.cpu_temperature() is not None:
+        pytest.skip("this machine reads its CPU temperature")
+    srv.submit_job(SAMPLE, code=sample_code(1.0), chunks=1)
+    with AgentThread(settings(srv, cpu_max_temp_c=80.0), tmp_path / "agent", max_tasks=1) as run:
+        wait_until(lambda: run.of(ev.TaskFinished), 60)
+    assert run.of(ev.TaskFinished)[0].outcome is ev.Outcome.COMPLETED
+    said = [e for e in run.of(ev.LogLine) if "CPU temperature unknown" in e.text]
+    assert len(said) == 1 and said[0].level == "WARNING"
+    assert "the CPU temperature limit cannot apply" in said[0].text
+    assert any("CPU temperature unknown" in e.reason for e in run.of(ev.StateChanged))

@@ -10,6 +10,9 @@ runs. Strongest first:
 | Windows                                 | the Job Object's CPU rate (proccap.py, platform/winjob.py): the core cap × the throttle |
 | elsewhere (no cgroup, macOS)            | the tree is stopped and continued in turns (SIGSTOP/SIGCONT each second, on a thread of its own, as BOINC throttles): coarser, and a process that left the tree escapes it |
 
+The fallback is a courtesy, not a wall: a process that left the tree escapes it, and such a
+process could continue the others. Where that matters, the kernel's quota is the one that holds.
+
 A throttled job is slower, not suspended: its time limit keeps running. The controls' suspend
 always wins: the duty cycle never continues a job the controls have suspended (they share
 the runner's signal lock). `CpuThrottle.kind` says which applied, for the task's record.

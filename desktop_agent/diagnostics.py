@@ -103,7 +103,7 @@ def _versions() -> dict[str, str]:
 def _system_info(paths: DataPaths) -> dict[str, object]:
     import psutil
 
-    from desktop_agent.engine import limits, sandbox
+    from desktop_agent.engine import proccap, sandbox
 
     info: dict[str, object] = {
         "platform": platform.platform(),
@@ -128,7 +128,7 @@ def _system_info(paths: DataPaths) -> dict[str, object]:
         info["gpu"] = f"unknown ({type(exc).__name__})"
     box = sandbox.detect()
     info["sandbox"] = box.level
-    info["process_cap"] = limits.process_cap_enforced_by_kernel() or "watchdog only"
+    info["process_cap"] = proccap.process_cap_enforced_by_kernel() or "watchdog only"
     return info
 
 

@@ -56,6 +56,13 @@ def job_memory_pct(job: runner.JobProcess | None) -> float | None:
     return proctree.memory_pct(job.tree())
 
 
+def job_pids(job: runner.JobProcess | None) -> set[int]:
+    """The pids of the job tree (never a program the rules pause for)."""
+    if job is None or job.pid is None:
+        return set()
+    return {job.pid, *(p.pid for p in job.tree())}  # the leader too, as it ends
+
+
 _MODE_WORDS = {
     Mode.PAUSED: "Paused by you",
     Mode.CONTRIBUTING: "Resumed: contributing",
@@ -289,6 +296,8 @@ class Controls:
             self._paths.root,
             job_memory_pct=lambda: job_memory_pct(hand.job),
             gpu_indices=lambda: gpu_indices(self._settings()),
+            job_running=lambda: hand.job is not None and hand.job.pid is not None,
+            job_pids=lambda: job_pids(hand.job),
         )
         return Rules(self._settings(), seams)
 

@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import delivery, errors, fetch, limits, retry, runner, sandbox
+from desktop_agent.engine import delivery, diskuse, errors, fetch, retry, runner, sandbox
 from desktop_agent.engine import accounting, torch_backend
 from desktop_agent.engine.env_cache import Env, EnvCache
 from desktop_agent.engine.requirements import requirement_lines
@@ -244,7 +244,7 @@ class TaskPipeline:
                 )
                 return
             except (errors.HostFault, OSError, sqlite3.OperationalError) as exc:
-                if not isinstance(exc, errors.HostFault) and not limits.is_disk_full(exc):
+                if not isinstance(exc, errors.HostFault) and not diskuse.is_disk_full(exc):
                     raise
                 shutil.rmtree(self.workspace, ignore_errors=True)  # downloaded again on retry
                 if not isinstance(exc, errors.HostFault) or isinstance(exc, errors.DiskFull):
@@ -254,7 +254,7 @@ class TaskPipeline:
                         raise ReleaseTask(
                             "the disk holding the work folder filled up again while this task ran"
                         ) from exc
-                    exc = limits.DiskFull(limits.disk_full_message())
+                    exc = diskuse.DiskFull(diskuse.disk_full_message())
                 await self._host_fault(exc, backoff, releasable=True)
 
     async def _download_all(self) -> None:
@@ -412,7 +412,7 @@ class TaskPipeline:
             raise ReleaseTask(result.cancel_reason)
         self._save(limits=result.enforcement)
         if result.host_fault:
-            raise limits.DiskFull(result.host_fault)
+            raise diskuse.DiskFull(result.host_fault)
         if result.limit_fault:
             raise errors.JobFault(
                 result.limit_fault, exit_code=result.exit_code, log_tail=result.log_tail
@@ -442,7 +442,7 @@ class TaskPipeline:
                 else "model.pth is a symbolic link; refusing to upload what it points to",
                 exit_code=result.exit_code,
             )
-        too_big = limits.result_size_fault(model, self.settings.max_workspace_mb)
+        too_big = diskuse.result_size_fault(model, self.settings.max_workspace_mb)
         if too_big:
             raise errors.JobFault(too_big, exit_code=result.exit_code)
         kept = ctx.paths.results / f"task-{row.id}-model.pth"

@@ -17,6 +17,11 @@ silently never running.
 | gpu_max_temp_c (+ hysteresis)    | yes             | yes              | no reading: rule skipped       |
 | memory_max_pct + memory_action   | —               | pause: yes; stop: stops the job |                   |
 | pause_when_fullscreen            | yes             | yes              | not full screen                |
+| pause_programs                   | yes             | yes              | processes unlisted: not running |
+| cpu_max_temp_c (+ hysteresis)    | yes             | yes              | no reading: rule skipped, said |
+
+A program's reason is `program_reason(name)` ("Steam is running"); `running_program()` reads the
+name back, so the window can say "Paused while Steam is running" in its own words.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from collections.abc import Callable
 
 from desktop_agent.engine.modes import Verdict
 from desktop_agent.settings_grammar import DAYS, parse_window
+
+PROGRAM_RUNNING = " is running"  # program_reason(): "<name as the person wrote it> is running"
+PROGRAM_SCAN_IDLE_S = 15.0  # with no job running, the program list is read at most this often
 
 
 # --- the weekly schedule (its grammar is settings_grammar.py's) ---------------------------
@@ -92,20 +100,53 @@ class Seams:
     sandbox_missing: Callable[[], str | None] = lambda: (
         None
     )  # why jobs cannot be sandboxed, if they cannot
+    # the first of these names (as written) that runs outside the job, or None
+    running_program: Callable[[list[str]], str | None] = lambda _names: None
+    cpu_temperature: Callable[[], float | None] = lambda: None  # °C of the CPU package
+    cpu_temp_unavailable_reason: Callable[[], str] = lambda: "no CPU temperature sensor found"
+
+
+def program_reason(name: str) -> str:
+    """The reason a running program gives: "Steam is running"."""
+    return name + PROGRAM_RUNNING
+
+
+def running_program(reason: str) -> str | None:
+    """The program named by a `program_reason()`, else None (for words of the window's own)."""
+    return reason.removesuffix(PROGRAM_RUNNING) if reason.endswith(PROGRAM_RUNNING) else None
 
 
 def real_seams(
     data_dir: Any,
     job_memory_pct: Callable[[], float | None],
     gpu_indices: Callable[[], list[int] | None],
+    job_running: Callable[[], bool] = lambda: False,
+    job_pids: Callable[[], set[int]] = set,
 ) -> Seams:
-    """The platform's implementations (desktop_agent/platform/)."""
+    """The platform's implementations (desktop_agent/platform/).
+
+    While `job_running()` the program list is read on every evaluation, otherwise at most
+    every PROGRAM_SCAN_IDLE_S; `job_pids()` (the job's tree, a scan of its own) is asked only
+    when a listed program's name is seen, so the job's processes never count.
+    """
     import shutil
 
     from desktop_agent import gpu
-    from desktop_agent.platform import battery, fullscreen, idle, network
+    from desktop_agent.platform import battery, cputemp, fullscreen, idle, network, programs
 
     detector = idle.detector()
+    scanner = programs.Scanner()
+
+    def program(wanted: list[str]) -> str | None:
+        max_age = 0.0 if job_running() else PROGRAM_SCAN_IDLE_S
+        for age in (max_age, 0.0):  # a match in an older list is checked in a fresh one: the
+            running = scanner.names(max_age=age)  # program, or a job's process, may be gone
+            if running is None:
+                return None
+            found = programs.first_running(wanted, running, job_pids)
+            if found is None or scanner.fresh:
+                return found
+        return found
 
     def temps() -> list[float]:
         wanted = gpu_indices()
@@ -126,6 +167,9 @@ def real_seams(
         job_memory_pct=job_memory_pct,
         idle_unavailable_reason=lambda: detector.unavailable_reason or "idle detection unavailable",
         sandbox_missing=_sandbox_missing,
+        running_program=program,
+        cpu_temperature=cputemp.cpu_temperature,
+        cpu_temp_unavailable_reason=cputemp.unavailable_reason,
     )
 
 
@@ -146,6 +190,7 @@ class Rules:
         self.settings = settings
         self.seams = seams
         self._too_hot = False
+        self._cpu_too_hot = False
 
     def evaluate(self) -> Verdict:
         s, seams = self.settings, self.seams
@@ -208,4 +253,29 @@ class Rules:
                 )
         if s.pause_when_fullscreen and seams.fullscreen():
             suspend.append("a full-screen app is in front")
+        if s.pause_programs:
+            name = seams.running_program(list(s.pause_programs))
+            if name:
+                suspend.append(program_reason(name))
+        if s.cpu_max_temp_c > 0:
+            self._cpu_rule(suspend, notes)
         return Verdict(tuple(no_new), tuple(suspend), stop_job, tuple(notes))
+
+    def _cpu_rule(self, suspend: list[str], notes: list[str]) -> None:
+        """Suspend at `cpu_max_temp_c`, resume `cpu_temp_hysteresis_c` below; unknown is said."""
+        s = self.settings
+        celsius = self.seams.cpu_temperature()
+        if celsius is None:
+            self._cpu_too_hot = False
+            notes.append(
+                f"CPU temperature unknown ({self.seams.cpu_temp_unavailable_reason()}) — "
+                "the CPU temperature limit cannot apply"
+            )
+            return
+        resume_below = s.cpu_max_temp_c - s.cpu_temp_hysteresis_c
+        if celsius >= s.cpu_max_temp_c:
+            self._cpu_too_hot = True
+        elif celsius <= resume_below:
+            self._cpu_too_hot = False
+        if self._cpu_too_hot:
+            suspend.append(f"CPU too hot ({celsius:.0f} °C; resumes below {resume_below:.0f} °C)")

@@ -29,6 +29,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import deque
@@ -40,9 +41,10 @@ from typing import Any
 
 import psutil
 
-from desktop_agent.engine import limits, proctree
+from desktop_agent.engine import cgroups, cputhrottle, diskuse, limits, memcap, proccap, proctree
 from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
 from desktop_agent.engine.jobspec import JobSpec
+from desktop_agent.engine.watchdog import Watchdog
 
 TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
 MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
@@ -185,8 +187,12 @@ class JobProcess:
         self.placement_problem: str | None = None  # why the cores or priority could not be set
         self._cancel = asyncio.Event()
         self._proc: asyncio.subprocess.Process | None = None
-        self._cap: limits.ProcessCap | None = None
-        self._memory: limits.MemoryCap | None = None
+        self._cap: proccap.ProcessCap | None = None
+        self._memory: memcap.MemoryCap | None = None
+        self._throttle = cputhrottle.CpuThrottle()
+        self._signal_lock = (
+            threading.Lock()
+        )  # suspend/resume and the CPU throttle's turns, one at a time
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
@@ -231,8 +237,9 @@ class JobProcess:
         self._signalling = asyncio.ensure_future(deliver())
 
     def _signal_each(self, action: str) -> None:
-        for proc in self._members():
-            _signal_quietly(proc, action)
+        with self._signal_lock:
+            for proc in self._members():
+                _signal_quietly(proc, action)
 
     @property
     def suspended(self) -> bool:
@@ -250,21 +257,33 @@ class JobProcess:
             kwargs = {"start_new_session": True}
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         cap = (
-            limits.open_process_cap(
+            proccap.open_process_cap(
                 self.limits.processes, owner=str(self.workspace.resolve().parent)
             )
             if self.limits
-            else limits.ProcessCap()
+            else proccap.ProcessCap()
         )
         owner = str(self.workspace.resolve().parent)
         memory = (
-            limits.open_memory_cap(self.limits.memory_mb, owner=owner, processes=cap)
+            memcap.open_memory_cap(self.limits.memory_mb, owner=owner, processes=cap)
             if self.limits
-            else limits.MemoryCap()
+            else memcap.MemoryCap()
+        )
+        throttle = (
+            cputhrottle.open_throttle(
+                self.limits.cpu_pct,
+                cputhrottle.allowed_cores(self.spec.cores),
+                owner=owner,
+                processes=cap,
+                memory=memory,
+            )
+            if self.limits
+            else cputhrottle.CpuThrottle()
         )
         argv = [
             *cap.prefix(),
             *memory.prefix(),
+            *throttle.prefix(),
             *(limits.priority_prefix(self.limits.nice) if self.limits else []),
             *self.command_prefix,
             str(self.python),
@@ -272,6 +291,7 @@ class JobProcess:
         ]
         self._cap = cap
         self._memory = memory
+        self._throttle = throttle
         try:
             return await self._run_in(cap, memory, argv, kwargs, started)
         finally:
@@ -279,13 +299,14 @@ class JobProcess:
             # that may take seconds, so not on the event loop the heartbeat shares.
             await asyncio.shield(asyncio.to_thread(cap.close))
             await asyncio.shield(asyncio.to_thread(memory.close))
+            await asyncio.shield(asyncio.to_thread(throttle.close))
             if self._signalling is not None:
                 await asyncio.gather(self._signalling, return_exceptions=True)
 
     async def _run_in(
         self,
-        cap: limits.ProcessCap,
-        memory: limits.MemoryCap,
+        cap: proccap.ProcessCap,
+        memory: memcap.MemoryCap,
         argv: list[str],
         kwargs: dict[str, Any],
         started: float,
@@ -303,15 +324,16 @@ class JobProcess:
             )
             self.pid = self._proc.pid
             self._place()
-            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (limits._WindowsJob)
+            cap.attach(self.pid, self.limits)  # Windows: into a Job Object (proccap._WindowsJob)
             if self.on_started is not None:
                 self.on_started(self)
+            self._throttle.start(self.tree, lambda: self.suspended, self._signal_lock)
             readers = [
                 asyncio.create_task(self._read(self._proc.stdout, "stdout", log)),
                 asyncio.create_task(self._read(self._proc.stderr, "stderr", log)),
             ]
             if self.limits is not None:
-                watchdog = limits.Watchdog(
+                watchdog = Watchdog(
                     self.limits,
                     self.workspace,
                     self.tree,
@@ -323,8 +345,10 @@ class JobProcess:
             timed_out = False
             try:
                 timed_out = await self._wait_for_end(started)
+                await asyncio.to_thread(self._throttle.stop)
                 await self._kill_tree(grace=self.grace_s if self._proc.returncode is None else 0.0)
             except BaseException:
+                self._throttle.stop()
                 await asyncio.shield(self._kill_tree(grace=0.0))
                 for task in readers:
                     task.cancel()
@@ -347,7 +371,7 @@ class JobProcess:
             else:  # the job may have filled the disk between two samples
                 usage = await asyncio.to_thread(watchdog.sample)
                 if watchdog.check(usage) is not None and watchdog.host_fault:
-                    host_fault = limits.disk_full_message(usage.free_mb)
+                    host_fault = diskuse.disk_full_message(usage.free_mb)
         if host_fault is not None:
             self.limit_fault = None
         cancelled = (
@@ -369,13 +393,14 @@ class JobProcess:
             enforcement=self._enforcement(cap, memory),
         )
 
-    def _enforcement(self, cap: limits.ProcessCap, memory: limits.MemoryCap) -> str:
+    def _enforcement(self, cap: proccap.ProcessCap, memory: memcap.MemoryCap) -> str:
         if self.limits is None:
             return "no limits"
         processes = "kernel (" + cap.kind + ")" if cap.kind != "watch" else "watchdog"
+        cpu = f"; CPU time: {self._throttle.kind}" if self._throttle.kind else ""
         return (
             f"memory: {memory.kind}; processes: {processes}; disk: watchdog (files, deleted "
-            "files held open, filesystem free space and inodes)"
+            "files held open, filesystem free space and inodes)" + cpu
         )
 
     def _place(self) -> None:
@@ -561,7 +586,7 @@ def kill_strays(work_root: Path) -> int:
     burning CPU or write into a workspace that is about to be recreated.
     """
     root = str(work_root.resolve())
-    killed = limits.kill_stale_cgroups(
+    killed = cgroups.kill_stale_cgroups(
         root
     )  # a pids cgroup holds the whole tree, whatever its cwd or environ
     uid = os.getuid() if hasattr(os, "getuid") else None

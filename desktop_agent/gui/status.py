@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_agent.engine.events import AgentState, Outcome, Phase
+from desktop_agent.engine.rules import running_program
 from desktop_agent.engine.transfer import TransferReason, reason_in
 
 SERVER_NAME = "Grid-X"
@@ -178,6 +179,24 @@ def _strip_waiting(reason: str) -> str:
     return reason.removeprefix("Waiting: ").removesuffix(" — then pausing")
 
 
+def _waiting_headline(why: str) -> str:
+    """ "Waiting: on battery"; a program rule alone reads "Paused while Steam is running"."""
+    program = running_program(why) if "; " not in why else None
+    if program:
+        return QCoreApplication.translate("Status", "Paused while {program} is running").format(
+            program=program
+        )
+    return QCoreApplication.translate("Status", "Waiting: {why}").format(why=why)
+
+
+def _rule_notes(reason: str) -> str:
+    """What the rules say that stops nothing ("CPU temperature unknown (…) — the limit cannot
+    apply"): the engine writes them after "Contributing" as " (note) (note)"."""
+    if not reason.startswith("Contributing (") or not reason.endswith(")"):
+        return ""
+    return "; ".join(reason.removeprefix("Contributing (").removesuffix(")").split(") ("))
+
+
 def describe(s: Snapshot) -> Status:
     """The status a volunteer sees, from the engine's state only (pure)."""
     has_task = s.task_id is not None
@@ -297,7 +316,7 @@ def describe(s: Snapshot) -> Status:
         if suspended:
             why = _strip_waiting(s.reason) if s.reason.startswith("Waiting: ") else ""
             return status(
-                QCoreApplication.translate("Status", "Waiting: {why}").format(why=why)
+                _waiting_headline(why)
                 if why
                 else QCoreApplication.translate("Status", "Task on hold"),
                 QCoreApplication.translate(
@@ -314,9 +333,12 @@ def describe(s: Snapshot) -> Status:
             return status(
                 QCoreApplication.translate("Status", "Working on “{title}”").format(
                     title=s.job_title
-                )
+                ),
+                _rule_notes(s.reason),
             )
-        return status(QCoreApplication.translate("Status", "Working on a task"))
+        return status(
+            QCoreApplication.translate("Status", "Working on a task"), _rule_notes(s.reason)
+        )
     if s.unreachable or "unreachable" in s.detail.lower():
         return status(
             QCoreApplication.translate("Status", "The {server} server isn't answering").format(
@@ -335,10 +357,12 @@ def describe(s: Snapshot) -> Status:
         )
     if s.reason.startswith("Waiting: "):
         return status(
-            s.reason,
+            _waiting_headline(_strip_waiting(s.reason)),
             QCoreApplication.translate("Status", "Work starts by itself when that changes."),
         )
+    more = QCoreApplication.translate("Status", "New work is picked up automatically.")
+    notes = _rule_notes(s.reason)
     return status(
         QCoreApplication.translate("Status", "Ready — waiting for work"),
-        QCoreApplication.translate("Status", "New work is picked up automatically."),
+        f"{more} {notes}" if notes else more,
     )

@@ -79,18 +79,24 @@ class JobPlan:
         return JOB_OBJECT_CPU_RATE_CONTROL_ENABLE | JOB_OBJECT_CPU_RATE_CONTROL_HARD_CAP
 
 
-def cpu_rate(cores: int, total_cores: int) -> int:
-    """The hard CPU cap for `cores` of `total_cores`, in 1/100 % of all cores; 0 for no cap.
+def cpu_rate(cores: int, total_cores: int, pct: int = 100) -> int:
+    """The hard CPU cap for `pct` % of `cores` of `total_cores`, in 1/100 % of all cores; 0 for no cap.
 
-    Rounded down (never more than the cores allowed), but at least 1: the
+    `cores` 0 is every core. Rounded down (never more than allowed), but at least 1: the
     kernel rejects a rate of 0.
     """
-    if cores <= 0 or total_cores <= 0 or cores >= total_cores:
+    if total_cores <= 0:
         return 0
-    return max(1, cores * FULL_CPU_RATE // total_cores)
+    share = total_cores if cores <= 0 or cores >= total_cores else cores
+    pct = min(max(pct, 1), 100)
+    if share == total_cores and pct == 100:
+        return 0
+    return max(1, share * FULL_CPU_RATE * pct // (total_cores * 100))
 
 
-def plan(memory_mb: int, processes: int, cpu_cores: int, total_cores: int) -> JobPlan:
+def plan(
+    memory_mb: int, processes: int, cpu_cores: int, total_cores: int, cpu_pct: int = 100
+) -> JobPlan:
     """The job object for a run: each cap that is 0 is left out; kill-on-close always."""
     flags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION
     memory = max(0, memory_mb) * _MB
@@ -99,7 +105,7 @@ def plan(memory_mb: int, processes: int, cpu_cores: int, total_cores: int) -> Jo
     procs = max(0, processes)
     if procs:
         flags |= JOB_OBJECT_LIMIT_ACTIVE_PROCESS
-    return JobPlan(flags, memory, procs, cpu_rate(cpu_cores, total_cores))
+    return JobPlan(flags, memory, procs, cpu_rate(cpu_cores, total_cores, cpu_pct))
 
 
 # --- the Windows structures (ctypes layouts work on any OS; tests check their sizes) -----------

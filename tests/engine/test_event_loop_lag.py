@@ -14,7 +14,7 @@ import time
 import pytest
 
 from desktop_agent.engine import events as ev
-from desktop_agent.engine import limits, runner
+from desktop_agent.engine import proccap, runner
 from desktop_agent.engine.env_cache import EnvCache
 from tests.e2e.conftest import SAMPLE, AgentThread, sample_code, settings_for, srv, wait_until  # noqa: F401
 
@@ -44,7 +44,7 @@ def test_heartbeat_keeps_time_while_the_slow_work_runs(srv, tmp_path, monkeypatc
         ),
     )
     monkeypatch.setattr(EnvCache, "evict", _slowed(EnvCache.evict))
-    for cap_class in {limits.ProcessCap, *limits.ProcessCap.__subclasses__()}:
+    for cap_class in {proccap.ProcessCap, *proccap.ProcessCap.__subclasses__()}:
         monkeypatch.setattr(cap_class, "close", _slowed(cap_class.close))
     monkeypatch.setattr(
         runner.JobProcess,

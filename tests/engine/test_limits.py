@@ -1,6 +1,6 @@
 """limits.py on its own: defaults, the process-cap mechanism, priority, and a watchdog stop through the runner.
 
-The process cap for non-root users without a pids cgroup (limits._Rlimit) must hold under every
+The process cap for non-root users without a pids cgroup (proccap._Rlimit) must hold under every
 /bin/sh: Debian's and Ubuntu's /bin/sh is dash, whose `ulimit` spells the process limit `-p`
 (bash and busybox: `-u`); a prefix that only one shell understands fails every job of a fleet
 machine's unprivileged service user.
@@ -18,8 +18,8 @@ import pytest
 
 from desktop_agent.config import Settings
 from desktop_agent.engine.jobspec import JobSpec
-from desktop_agent.engine import limits, runner
-from desktop_agent.engine.limits import _Rlimit
+from desktop_agent.engine import limits, proccap, runner
+from desktop_agent.engine.proccap import _Rlimit
 
 pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("no_job_left_behind")]
 
@@ -53,7 +53,7 @@ def test_job_runs_at_lower_priority(tmp_path):
 
 
 def test_process_cap_is_kernel_enforced_here_or_says_why(tmp_path):
-    kind = limits.process_cap_enforced_by_kernel()
+    kind = proccap.process_cap_enforced_by_kernel()
     if kind is None:
         pytest.skip("no pids cgroup and root: only the watchdog can count processes here")
     code = (

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from desktop_agent.engine import events as ev
-from desktop_agent.engine import limits
+from desktop_agent.engine import proccap
 from tests.helpers.leftovers import processes_with
 from tests.helpers.one_task import completions, run_one_task
 
@@ -46,7 +46,7 @@ def test_memory_hog_is_stopped_at_the_cap(srv, tmp_path):
 
 @pytest.mark.timeout(60)
 def test_fork_bomb_is_contained_by_the_process_cap(srv, tmp_path):
-    if limits.process_cap_enforced_by_kernel() is None:
+    if proccap.process_cap_enforced_by_kernel() is None:
         pytest.skip(
             "no pids cgroup and running as root: a fork bomb cannot be safely contained here"
         )

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from desktop_agent.engine import events as ev
-from desktop_agent.engine import limits
+from desktop_agent.engine import memcap
 from desktop_agent.engine.store import Store
 from tests.helpers.one_task import completions, run_one_task
 
@@ -61,7 +61,7 @@ time.sleep(30)
 def memory_mode(request, monkeypatch):
     """Run once with the strongest cap here, once with the watchdog alone (no memory cgroup)."""
     if request.param == "watchdog-only":
-        monkeypatch.setattr(limits, "open_memory_cap", lambda *a, **k: limits.MemoryCap())
+        monkeypatch.setattr(memcap, "open_memory_cap", lambda *a, **k: memcap.MemoryCap())
     return request.param
 
 
@@ -85,13 +85,13 @@ def test_the_record_says_how_memory_was_capped(srv, tmp_path):
     finally:
         store.close()
     expected = (
-        "kernel" if limits.open_memory_cap.__module__ and _memory_cgroup_here() else "watchdog"
+        "kernel" if memcap.open_memory_cap.__module__ and _memory_cgroup_here() else "watchdog"
     )
     assert row.limits and f"memory: {expected}" in row.limits, row.limits
 
 
 def _memory_cgroup_here() -> bool:
-    cap = limits.open_memory_cap(100, owner="probe")
+    cap = memcap.open_memory_cap(100, owner="probe")
     try:
         return cap.usage_bytes() is not None
     finally:

@@ -169,3 +169,21 @@ def test_the_job_is_named_when_the_server_says_its_title():
     assert m.status().headline == "Working on “Sentiment classifier”"
     m.on_job(JobDescribed(3, "Another job"))  # not the job in hand
     assert m.status().headline == "Working on “Sentiment classifier”"
+
+
+def test_a_program_rule_names_the_program():
+    held = describe(Snapshot(P, "contributing", "Waiting: Steam is running", task_id=2))
+    assert held.headline == "Paused while Steam is running"
+    idle = describe(Snapshot(IDLE, "contributing", "Waiting: Steam is running"))
+    assert idle.headline == "Paused while Steam is running"
+    both = describe(Snapshot(P, "contributing", "Waiting: on battery; Steam is running", task_id=2))
+    assert both.headline == "Waiting: on battery; Steam is running"  # every reason said
+
+
+def test_a_rule_that_cannot_apply_is_said_beside_ready_and_working():
+    note = "CPU temperature unknown (no sensor) — the CPU temperature limit cannot apply"
+    ready = describe(Snapshot(IDLE, "contributing", f"Contributing ({note})"))
+    assert ready.headline == "Ready — waiting for work" and note in ready.explanation
+    working = describe(Snapshot(W, "contributing", f"Contributing ({note}) (other)", task_id=1))
+    assert working.explanation == f"{note}; other"
+    assert describe(Snapshot(W, "contributing", "Contributing", task_id=1)).explanation == ""

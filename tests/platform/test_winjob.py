@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_agent.engine.jobspec import JobSpec
-from desktop_agent.engine import limits, runner
+from desktop_agent.engine import limits, proccap, runner
 from desktop_agent.platform import winjob
 
 pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("no_job_left_behind")]
@@ -195,9 +195,9 @@ def test_pids_lists_every_process_in_the_job():
 
 
 def test_the_windows_cap_builds_the_plan_from_the_agents_limits(monkeypatch):
-    monkeypatch.setattr(limits.psutil, "cpu_count", lambda: 8)
+    monkeypatch.setattr(proccap.psutil, "cpu_count", lambda: 8)
     k = FakeKernel32(members=(1, 2))
-    cap = limits._WindowsJob(k)
+    cap = proccap._WindowsJob(k)
     cap.attach(99, limits.JobLimits(memory_mb=300, processes=32, workspace_mb=0, cpu_cores=2))
     sets = {c[2]: c[3] for c in k.calls if c[0] == "SetInformationJobObject"}
     assert sets[winjob.JobObjectExtendedLimitInformation].JobMemoryLimit == 300 * 1024 * 1024
@@ -212,7 +212,7 @@ def test_the_windows_cap_builds_the_plan_from_the_agents_limits(monkeypatch):
 
 
 def test_the_windows_cap_falls_back_to_the_watchdog_when_the_kernel_refuses():
-    cap = limits._WindowsJob(FakeKernel32(fail="AssignProcessToJobObject"))
+    cap = proccap._WindowsJob(FakeKernel32(fail="AssignProcessToJobObject"))
     cap.attach(99, limits.JobLimits(300, 32, 0))
     assert cap.error and "Windows error 5" in cap.error
     assert cap.pids() == []
@@ -228,7 +228,7 @@ def test_cpu_cores_come_from_the_settings():
 
 def test_the_runner_puts_train_py_in_the_job_and_closes_it_at_the_end(tmp_path, monkeypatch):
     k = FakeKernel32()
-    monkeypatch.setattr(limits, "open_process_cap", lambda *a, **kw: limits._WindowsJob(k))
+    monkeypatch.setattr(proccap, "open_process_cap", lambda *a, **kw: proccap._WindowsJob(k))
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / "train.py").write_text("print('hi')\n")

@@ -25,6 +25,28 @@ import pytest
 
 from tests.e2e.conftest import srv  # noqa: F401  (the reference backend; tests/devserver has its own)
 
+# Workers per core under `-n auto` (pyproject.toml's addopts): most tests wait on real processes,
+# sockets and timers rather than compute, so two workers per core keep the cores busy.
+WORKERS_PER_CORE = 2
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: WORKERS_PER_CORE per usable core, unless PYTEST_XDIST_AUTO_NUM_WORKERS says."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own handling of the variable
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) * WORKERS_PER_CORE)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every `packaging` test runs on one worker, in one group: they share the session's Linux
+    build (`linux_build`, minutes of PyInstaller), which each worker would otherwise build again,
+    and some install the same .deb on this machine, which must not happen twice at once.
+    (`--dist loadgroup` hands out the largest group first, so the build starts at once.)"""
+    for item in items:
+        if item.get_closest_marker("packaging") is not None:
+            item.add_marker(pytest.mark.xdist_group("linux_build"))
+
 
 @pytest.fixture
 def knobs():

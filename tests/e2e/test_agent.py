@@ -90,8 +90,8 @@ def test_missing_model_is_a_job_fault(srv, tmp_path):
 
 
 def test_heartbeats_keep_flowing_during_a_long_task(srv, tmp_path):
-    srv.submit_job(SAMPLE, code=sample_code(seconds=20), chunks=1)
-    settings = settings_for(srv, heartbeat_interval=1.0)
+    srv.submit_job(SAMPLE, code=sample_code(seconds=8), chunks=1)
+    settings = settings_for(srv, heartbeat_interval=0.5)
     with AgentThread(settings, tmp_path / "agent", max_tasks=1) as run:
         run.thread.join(90)
     [finished] = run.of(ev.TaskFinished)
@@ -99,9 +99,9 @@ def test_heartbeats_keep_flowing_during_a_long_task(srv, tmp_path):
     training = [p.at for p in run.of(ev.PhaseProgress) if p.phase is ev.Phase.TRAINING]
     start, end = min(training), max(training)
     beats = [c.wall for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end]
-    assert end - start > 15
+    assert end - start > 6  # a dozen intervals and more
     gaps = [b - a for a, b in zip([start, *beats], [*beats, end], strict=True)]
-    assert max(gaps) < 4.0, gaps  # every few intervals at most, never a long silence
+    assert max(gaps) < 2.0, gaps  # every few intervals at most, never a long silence
     assert {c.body["status"] for c in srv.calls("/agent/heartbeat") if start <= c.wall <= end} == {
         "BUSY"
     }
@@ -320,6 +320,7 @@ def test_long_host_fault_releases_the_task_instead_of_faking_a_result(srv, tmp_p
     """The package index is unreachable for longer than the limit: give the task back, never complete it."""
     monkeypatch.setenv("UV_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens on port 9
     monkeypatch.setenv("UV_DEFAULT_INDEX", "http://127.0.0.1:9/simple")
+    monkeypatch.setenv("UV_HTTP_RETRIES", "0")  # uv's own retries would add 10 s to each attempt
     srv.submit_job(SAMPLE, requirements=b"six\n", chunks=1)
     settings = settings_for(srv, release_after_s=1.0, release_quiet_s=3.0)
     with AgentThread(settings, tmp_path / "agent") as run:

@@ -376,6 +376,10 @@ def _gzip_stream(size: int, *, layers: int) -> bytes:
     return data
 
 
+# The tests that use them run on one worker (`--dist loadgroup`), which builds them once (seconds of CPU).
+on_the_bombs_worker = pytest.mark.xdist_group("gzip_bombs")
+
+
 @pytest.fixture(scope="module")
 def bombs():
     return {
@@ -423,6 +427,7 @@ def _run_against(srv, crafted, tmp_path, route: str, handler, *, hits: int = 2):
     return run, rss.grew_mb
 
 
+@on_the_bombs_worker
 @pytest.mark.parametrize("kind", ["stacked", "single"])
 def test_gzip_bomb_as_an_api_answer_is_refused_within_a_few_mb(srv, crafted, tmp_path, bombs, kind):
     bomb = bombs[kind]
@@ -464,6 +469,7 @@ def test_deeply_nested_json_is_an_unusable_answer(srv, crafted, tmp_path):
     assert any("Unusable answer to request_task" in e.text for e in run.of(ev.LogLine))
 
 
+@on_the_bombs_worker
 @pytest.mark.parametrize("encoding", ["gzip", "gzip, gzip", "br"])
 def test_encoded_file_body_is_refused(srv, crafted, tmp_path, bombs, encoding):
     srv.submit_job(SAMPLE, chunks=1)

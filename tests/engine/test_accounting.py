@@ -189,7 +189,8 @@ def test_sampler_measures_a_real_process_tree():
         code = (
             "import subprocess,sys,time\n"
             "c=subprocess.Popen([sys.executable,'-c','x=bytearray(40<<20);import time;time.sleep(0.8)'])\n"
-            "t=time.time()\nwhile time.time()-t<0.6: pass\nc.wait()"
+            # 0.6 s of its own CPU time, however busy the machine; then a pause for a last sample
+            "while time.process_time()<0.6: pass\nc.wait()\ntime.sleep(0.3)"
         )
         proc = await asyncio.create_subprocess_exec(sys.executable, "-c", code)
         sampler = accounting.JobSampler(lambda: proc.pid, interval=0.1)

@@ -26,7 +26,7 @@ from desktop_agent.engine.events import (
 from desktop_agent.gui import hold_prompt, states
 from desktop_agent.gui.task_status import TaskStatus
 from desktop_agent.gui.tray import Tray
-from desktop_agent.gui.worker import AgentFactory, EngineBridge
+from desktop_agent.gui.worker import AgentFactory, EngineBridge, forget_module_sources
 
 if TYPE_CHECKING:
     from desktop_agent.gui.main_window import MainWindow
@@ -121,6 +121,7 @@ class AppController(QObject):
             from desktop_agent.gui.dashboard import build_window
 
             self._window = build_window(self)
+            forget_module_sources()
         return self._window
 
     def restart_to_update(self) -> None:

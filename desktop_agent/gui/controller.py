@@ -209,9 +209,17 @@ class AppController(QObject):
         if self.needs_setup():
             self.show_setup(first_run=True)
             return
+        if minimized and self.tray_available:
+            # The icon first: the engine's start (its imports, on its own thread) competes with
+            # the GUI thread for the interpreter, so it begins on the event loop's first turn.
+            QTimer.singleShot(0, self._start_engine_unless_quitting)
+            return
         self.start_engine()
-        if not minimized or not self.tray_available:
-            self.show_window()
+        self.show_window()
+
+    def _start_engine_unless_quitting(self) -> None:
+        if not self.stopping and not self.bridge.is_running():
+            self.start_engine()
 
     def _tell_about_restart(self) -> None:
         """Once after the supervisor restarted the app: say plainly what happened."""

@@ -13,7 +13,6 @@ through slots on the thread object, whose thread is busy running the loop.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from typing import Any, ClassVar
@@ -77,6 +76,8 @@ class EngineThread(QThread):
 
     def run(self) -> None:  # engine thread
         try:
+            import asyncio  # here, not at the top: the GUI thread never needs it
+
             agent = self._make_agent()
             asyncio.run(agent.run())
         except Exception as exc:  # pragma: no cover - depends on engine bugs

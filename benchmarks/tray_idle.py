@@ -7,7 +7,9 @@ is started the way its launcher starts it (`python -m desktop_agent --minimized`
 and the app under it). After the warm-up (registration, first heartbeats, start-up trim) it
 records, over the window:
 
-- CPU: seconds used by each process over the window / wall time (% of one core);
+- CPU: seconds used by each process over the window / wall time (% of one core), and the
+  app's by thread (the GUI thread carries the process's name; the engine's loop is `engine`,
+  its worker threads `asyncio_N`);
 - memory: RSS and USS (memory only this process holds) at the end of the window, for the app
   process alone and for supervisor + app.
 
@@ -27,10 +29,11 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _tray import (
     BARE_TRAY,
     PY,
@@ -51,6 +54,18 @@ def app_child(supervisor: psutil.Process) -> psutil.Process | None:
         if child.status() != psutil.STATUS_ZOMBIE:
             return child
     return None
+
+
+def thread_cpu(p: psutil.Process) -> dict[str, float]:
+    """CPU seconds per thread name (the GUI thread is the process's own name)."""
+    out: dict[str, float] = {}
+    for t in p.threads():
+        try:
+            name = Path(f"/proc/{p.pid}/task/{t.id}/comm").read_text().strip()
+        except OSError:
+            continue
+        out[name] = out.get(name, 0.0) + t.user_time + t.system_time
+    return out
 
 
 def main() -> int:
@@ -79,9 +94,11 @@ def main() -> int:
             raise SystemExit(f"the app is not running; see {data / 'app-stderr.txt'}")
         procs = {"bare": psutil.Process(bare.pid), "supervisor": supervisor, "app": app}
         c0 = {k: cpu_s(p) for k, p in procs.items()}
+        th0 = thread_cpu(app)
         t0 = time.monotonic()
         time.sleep(args.window)
         c1 = {k: cpu_s(p) for k, p in procs.items()}
+        th1 = thread_cpu(app)
         wall = time.monotonic() - t0
         m = {k: mem(p) for k, p in procs.items()}
         if app_child(supervisor) is None or app_child(supervisor).pid != app.pid:
@@ -106,6 +123,11 @@ def main() -> int:
         "supervisor_rss_mib": round(m["supervisor"][0], 1),
         "supervisor_uss_mib": round(m["supervisor"][1], 1),
         "supervisor_cpu_pct": round(cpu["supervisor"], 3),
+        "app_cpu_pct_by_thread": {
+            k: round(100 * (v - th0.get(k, 0.0)) / wall, 3)
+            for k, v in sorted(th1.items())
+            if v - th0.get(k, 0.0) > 0
+        },
         "ratio_app_rss": round(m["app"][0] / m["bare"][0], 2),
         "ratio_app_uss": round(m["app"][1] / m["bare"][1], 2),
         "ratio_total_rss": round(total_rss / m["bare"][0], 2),

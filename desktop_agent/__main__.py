@@ -1,10 +1,10 @@
-"""`python -m desktop_agent` and the frozen executable: the supervisor's fast path, else the CLI."""
+"""`python -m desktop_agent` and the frozen executable: the plain app start, else the CLI."""
 
 import sys
 
-from desktop_agent.supervisor import fast_launch
+from desktop_agent.launcher import launch
 
-code = fast_launch(sys.argv[1:])
+code = launch(sys.argv[1:])
 if code is None:
     from desktop_agent.cli import main
 

@@ -10,7 +10,6 @@ wheel, a build machine's stale environment). It imports nothing from Qt itself.
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 
 # First PySide6 release known to leak on Python < 3.12. No later release has been shown not to,
 # so everything from it on is treated as leaking there.
@@ -33,6 +32,13 @@ def leaking_combination(pyside_version: str, python: tuple[int, int]) -> bool:
 
 
 def installed_pyside_version() -> str | None:
+    # Once PySide6 is imported (the app's start) its own version string is free; the metadata
+    # lookup imports importlib.metadata and scans the installed distributions (~40 ms).
+    version = getattr(sys.modules.get("PySide6"), "__version__", None)
+    if isinstance(version, str):
+        return version
+    from importlib import metadata
+
     for dist in ("PySide6-Essentials", "PySide6"):
         try:
             return metadata.version(dist)

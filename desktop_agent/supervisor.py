@@ -188,44 +188,6 @@ def should_supervise(environ: dict[str, str] | None = None) -> bool:
     return env.get(SUPERVISED_ENV) not in ("1", "off")
 
 
-def plain_launch(argv: Sequence[str]) -> tuple[bool, str | None]:
-    """(True, --data-dir or None) when `argv` only starts the app: `[--minimized] [--data-dir X]`.
-
-    Anything else (a subcommand, --help, --version, a typo) is (False, None): the full CLI,
-    with its parser and its messages, handles it.
-    """
-    data_dir: str | None = None
-    rest = list(argv)
-    while rest:
-        arg = rest.pop(0)
-        if arg == "--minimized":
-            continue
-        if arg == "--data-dir" and rest and not rest[0].startswith("-"):
-            data_dir = rest.pop(0)
-        elif arg.startswith("--data-dir=") and len(arg) > len("--data-dir="):
-            data_dir = arg.split("=", 1)[1]
-        else:
-            return False, None
-    return True, data_dir
-
-
-def fast_launch(argv: Sequence[str]) -> int | None:
-    """Supervise the app without loading the CLI; None when the full CLI must handle `argv`.
-
-    The supervisor lives as long as the app, so what it imports stays in memory for months:
-    the CLI's parser pulls in asyncio, the engine's errors and the reference backend's options,
-    none of which the supervisor needs.
-    """
-    if not should_supervise():
-        return None
-    plain, data_dir = plain_launch(argv)
-    if not plain:
-        return None
-    from desktop_agent.config import resolve_data_dir
-
-    return run_supervised(argv, resolve_data_dir(data_dir))
-
-
 def run_supervised(argv: Sequence[str], data_dir: Path) -> int:
     """Entry point for the GUI launcher: supervise `desktop-agent <argv>` until it stops on purpose."""
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,7 @@ from desktop_agent.engine.events import (
 from desktop_agent.gui import hold_prompt, states
 from desktop_agent.gui.task_status import TaskStatus
 from desktop_agent.gui.tray import Tray
-from desktop_agent.gui.worker import AgentFactory, EngineBridge
+from desktop_agent.gui.worker import AgentFactory, EngineBridge, forget_module_sources
 
 if TYPE_CHECKING:
     from desktop_agent.gui.main_window import MainWindow
@@ -122,6 +122,7 @@ class AppController(QObject):
             from desktop_agent.gui.dashboard import build_window
 
             self._window = build_window(self)
+            forget_module_sources()
         return self._window
 
     def restart_to_update(self) -> None:
@@ -209,9 +210,17 @@ class AppController(QObject):
         if self.needs_setup():
             self.show_setup(first_run=True)
             return
+        if minimized and self.tray_available:
+            # The icon first: the engine's start (its imports, on its own thread) competes with
+            # the GUI thread for the interpreter, so it begins on the event loop's first turn.
+            QTimer.singleShot(0, self._start_engine_unless_quitting)
+            return
         self.start_engine()
-        if not minimized or not self.tray_available:
-            self.show_window()
+        self.show_window()
+
+    def _start_engine_unless_quitting(self) -> None:
+        if not self.stopping and not self.bridge.is_running():
+            self.start_engine()
 
     def _tell_about_restart(self) -> None:
         """Once after the supervisor restarted the app: say plainly what happened."""

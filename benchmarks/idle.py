@@ -4,7 +4,7 @@
 10 s) against the reference backend with no jobs. After a 10 s warm-up
 (registration), CPU time of the agent's process (children included) is read
 over the window; CPU % is of one core. RSS is read at the end (peak too).
-The GUI's idle figure is measured by `scripts/gui_bench.py`.
+The GUI's idle figure is measured by `benchmarks/tray_idle.py`.
 
     .venv/bin/python benchmarks/idle.py [--seconds 60] [--stub-devserver]
 

@@ -18,6 +18,7 @@ what the app's threads are doing at the end (needs py-spy next to the interprete
 
     .venv/bin/python benchmarks/tray_idle.py                 # 20 s warm-up, 60 s window
     .venv/bin/python benchmarks/tray_idle.py --window 120
+    .venv/bin/python benchmarks/tray_idle.py --exe dist/pyinstaller/desktop-agent/desktop-agent
 
 Not a test; nothing in CI runs it.
 """
@@ -72,15 +73,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warmup", type=float, default=20.0)
     ap.add_argument("--window", type=float, default=60.0)
+    ap.add_argument(
+        "--exe", help="a frozen build's executable instead of `python -m desktop_agent`"
+    )
     args = ap.parse_args()
 
     display_procs, display = start_display()
     server, url = start_server()
     data = app_data_dir(url)
     env = gui_env(display)
+    launcher = [args.exe] if args.exe else [PY, "-m", "desktop_agent"]
     bare = subprocess.Popen([PY, "-c", BARE_TRAY], env=env, cwd=ROOT)
     sup = subprocess.Popen(
-        [PY, "-m", "desktop_agent", "--minimized", "--data-dir", str(data)],
+        [*launcher, "--minimized", "--data-dir", str(data)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

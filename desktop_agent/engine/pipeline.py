@@ -51,34 +51,47 @@ __all__ = [
     "half_merged_words",
 ]
 
-JOB_TITLE_WAIT_S = 5.0  # the title is asked for before the download; never wait longer for it
+JOB_TITLE_WAIT_S = 5.0  # the title is asked for beside the download; never wait longer for it
 JOB_TITLE_MAX = 80  # characters of a job's title shown (server text: one line, capped)
+JOB_TITLES_KEPT = 64  # jobs whose title is remembered (the oldest is forgotten first)
 
 
 class TaskPipeline(ResultPhases, CompletionPhases):
     """One task's run, under the settings of the moment it started (`settings`, `spec`)."""
 
     async def _describe_job(self) -> None:
-        """Best effort, never in the way: the job's title for the dashboard ("Sentiment classifier")."""
+        """Best effort, never in the way: the job's title for the dashboard ("Sentiment classifier").
+
+        Asked once per job (`TaskContext.job_titles`) while the files download; a failed ask
+        is not remembered, so the next task of the job asks again."""
         job_id = self.row.job_id
         if job_id is None:
             return
-        try:
-            info = await asyncio.wait_for(self.ctx.api.job_page(job_id), JOB_TITLE_WAIT_S)
-        except Exception:  # a title is a nicety: any failure just leaves the job unnamed
-            return
-        title = info.get("title") if isinstance(info, dict) else None
-        if isinstance(title, str):
-            title = " ".join(title.split())[:JOB_TITLE_MAX]
-            if title:
-                self.ctx.emit(JobDescribed(job_id, title))
+        titles = self.ctx.job_titles
+        if job_id not in titles:
+            try:
+                info = await asyncio.wait_for(self.ctx.api.job_page(job_id), JOB_TITLE_WAIT_S)
+            except Exception:  # a title is a nicety: any failure just leaves the job unnamed
+                return
+            title = info.get("title") if isinstance(info, dict) else None
+            while len(titles) >= JOB_TITLES_KEPT:
+                titles.pop(next(iter(titles)))
+            titles[job_id] = (
+                " ".join(title.split())[:JOB_TITLE_MAX] if isinstance(title, str) else ""
+            )
+        if titles[job_id]:
+            self.ctx.emit(JobDescribed(job_id, titles[job_id]))
 
     async def run(self) -> TaskFinished:
         started = time.monotonic()
         try:
             if self.row.phase in (TaskPhase.ASSIGNED, TaskPhase.FETCHED):
-                await self._describe_job()
-                await self._produce_result()
+                describing = asyncio.ensure_future(self._describe_job())
+                try:
+                    await self._produce_result()
+                    await describing  # long done unless the server is slow with the title
+                finally:
+                    describing.cancel()
             if self.row.phase is TaskPhase.RAN:
                 await self._upload()
             if self.row.outcome is None and self.row.phase in OUTBOX_PHASES:

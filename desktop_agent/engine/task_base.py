@@ -12,7 +12,7 @@ import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -63,6 +63,21 @@ class TaskContext:
     # The heartbeat, paused while a completion is sent and judged (engine/delivery.py).
     hold_heartbeats: Callable[[], Awaitable[None]] = _no_hold
     release_heartbeats: Callable[[], None] = _no_release
+    # Job titles already asked for (pipeline._describe_job): one request per job, not per task.
+    job_titles: dict[int, str] = field(default_factory=dict)
+    # Work the next task does not wait for (a finished task's cleanup), in worker threads.
+    background: set[asyncio.Future[None]] = field(default_factory=set)
+
+    def in_background(self, work: Callable[[], None]) -> None:
+        """Run `work` in a worker thread without waiting; `settle` waits for all of it."""
+        future = asyncio.ensure_future(asyncio.to_thread(work))
+        self.background.add(future)
+        future.add_done_callback(self.background.discard)
+
+    async def settle(self) -> None:
+        """Wait for the background work (when the engine stops: nothing is left half done)."""
+        while self.background:
+            await asyncio.gather(*self.background, return_exceptions=True)
 
 
 class TaskBase:

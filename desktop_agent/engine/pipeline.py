@@ -107,8 +107,10 @@ class TaskPipeline(ResultPhases, CompletionPhases):
             self.ctx.store.update(self.row.id)  # when the app stopped (Store.resume counts from it)
             raise
         finally:
-            if self.row.outcome is not None:
-                await asyncio.shield(asyncio.to_thread(self._cleanup))
+            if (
+                self.row.outcome is not None
+            ):  # off the critical path: the next task needs none of it
+                self.ctx.in_background(self._cleanup)
         row = self.row
         return TaskFinished(
             task_id=row.task_id,

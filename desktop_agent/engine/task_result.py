@@ -77,7 +77,8 @@ class ResultPhases(TaskBase):
     async def _download_all(self) -> None:
         ctx, row = self.ctx, self.row
         # A workspace may hold gigabytes: removed off the event loop the heartbeat shares.
-        await asyncio.to_thread(shutil.rmtree, self.workspace, ignore_errors=True)
+        if self.workspace.exists():  # left by an earlier try of this task
+            await asyncio.to_thread(shutil.rmtree, self.workspace, ignore_errors=True)
         self.workspace.mkdir(parents=True)
         code_cap = self.settings.max_code_mb * 1024 * 1024
         files = [

@@ -92,13 +92,23 @@ class TaskBase:
         self.log_path = ctx.paths.task_logs / f"task-{row.task_id}-{row.id}.log"
         self._host_fault_since: float | None = None
         self._disk_fulls = 0  # disk-full host faults during this task (errors.DiskFull)
+        self._pending: dict[str, object] = {}  # `_note`d, saved with the next `_save`
 
     # --- helpers ---------------------------------------------------------------
 
     def _progress(self, phase: Phase, fraction: float | None = None, message: str = "") -> None:
         self.ctx.emit(PhaseProgress(self.row.task_id, phase, fraction, message))
 
+    def _note(self, **changes: object) -> None:
+        """Fields that only describe the run (env key, torch build): saved with the next `_save`,
+        one fsync'd write instead of one each. A crash before then loses nothing the next
+        start needs: the phase, which says what to redo, is saved as before."""
+        self._pending.update(changes)
+
     def _save(self, phase: TaskPhase | None = None, **changes: object) -> None:
+        if self._pending:
+            changes = {**self._pending, **changes}
+            self._pending = {}
         if phase is None:
             self.row = self.ctx.store.update(self.row.id, **changes)
         else:

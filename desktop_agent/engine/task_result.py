@@ -154,14 +154,14 @@ class ResultPhases(TaskBase):
             torch is not None
         ):  # real jobs at real size: the right PyTorch build, logged and recorded
             on_line(torch.describe())
-            self._save(torch_backend=torch.backend)
+            self._note(torch_backend=torch.backend)
         self.ctx.envs.apply_settings(self.settings)  # direct references, proxy
         env = await self.ctx.envs.ensure(
             requirements,
             on_line=on_line,
             torch_backend=torch.backend if torch is not None else None,
         )
-        self._save(env_key=env.key)
+        self._note(env_key=env.key)
         self.ctx.log(
             "INFO",
             f"Task {self.row.task_id}: environment {'reused' if env.reused else 'built'} ({env.key[:12]})",
@@ -179,7 +179,6 @@ class ResultPhases(TaskBase):
         ctx, row = self.ctx, self.row
         await ctx.wait_until_resumed()
         self._progress(Phase.TRAINING, 0.0, "starting train.py")
-        self._save(runs=row.runs + 1, log_path=str(self.log_path))
 
         def on_output(stream: str, line: str) -> None:
             ctx.emit(LogLine(line, "ERROR" if stream == "stderr" else "INFO", row.task_id, stream))
@@ -194,7 +193,7 @@ class ResultPhases(TaskBase):
             ctx.log(
                 "WARNING", f"Task {row.task_id}: running train.py without a sandbox ({box.reason})"
             )
-        self._save(sandbox=box.level)
+        self._save(runs=row.runs + 1, log_path=str(self.log_path), sandbox=box.level)
         spec = self.spec
         job = runner.JobProcess(
             python,
@@ -217,15 +216,18 @@ class ResultPhases(TaskBase):
             lambda: job.pid, gpus=None if spec.gpus is None else set(spec.gpus)
         )
         sampler.start()  # real jobs at real size: peak RAM/VRAM, CPU seconds and energy of the run
+        result: runner.RunResult | None = None
         try:
             result = await job.run()
         finally:
             ctx.set_job(None)
-            self._save(None, **(await sampler.stop()).store_fields())
+            fields = (await sampler.stop()).store_fields()
+            if result is not None and result.cancel_kind is not runner.CancelKind.RELEASE:
+                fields["limits"] = result.enforcement
+            self._save(None, **fields)
         crashpoint("after_run")
         if result.cancel_kind is runner.CancelKind.RELEASE:  # the controls give the task back
             raise ReleaseTask(result.cancel_reason)
-        self._save(limits=result.enforcement)
         if result.host_fault:
             raise limits.DiskFull(result.host_fault)
         if result.limit_fault:

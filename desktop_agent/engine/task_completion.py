@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable
+from typing import TypeVar
 
 import httpx
 
 from desktop_agent.engine import delivery, errors, retry
 from desktop_agent.engine.events import Outcome, Phase
 from desktop_agent.engine.task_base import TaskBase, crashpoint
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 # How long the heartbeat may stay held after the fence: the server's online list forgets an
 # agent five minutes after its last sign of life, and re-queues its task after ten.
@@ -30,6 +35,15 @@ MERGE_GRACE_S = 5.0
 
 def half_merged_words(job_id: int | None) -> str:
     return f"the server stopped while merging job {job_id}; its operator must finish the merge"
+
+
+async def _both(first: Awaitable[A], second: Awaitable[B]) -> tuple[A, B]:
+    """Run two calls at once; the first failure is raised once both have ended."""
+    one, two = await asyncio.gather(first, second, return_exceptions=True)
+    for outcome in (one, two):
+        if isinstance(outcome, BaseException):
+            raise outcome
+    return one, two  # type: ignore[return-value]
 
 
 class CompletionPhases(TaskBase):
@@ -51,8 +65,11 @@ class CompletionPhases(TaskBase):
             held_since: float | None = time.monotonic()
             try:
                 try:
-                    await ctx.api.heartbeat(ctx.agent_id, delivery.FENCE_STATUS, timeout=30.0)
-                    baseline = await delivery.completed_count(ctx.api, self.row.job_id)
+                    # Independent reads, both before the send: side by side, not one after the other.
+                    _fenced, baseline = await _both(
+                        ctx.api.heartbeat(ctx.agent_id, delivery.FENCE_STATUS, timeout=30.0),
+                        delivery.completed_count(ctx.api, self.row.job_id),
+                    )
                 except (
                     errors.RetryableError,
                     errors.MaybeDelivered,

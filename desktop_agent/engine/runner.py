@@ -207,8 +207,9 @@ class JobProcess(OutputCapture, TreeStop):
         finally:
             # After the tree is gone: the cgroups are removed (any straggler in them killed);
             # that may take seconds, so not on the event loop the heartbeat shares.
-            await asyncio.shield(asyncio.to_thread(cap.close))
-            await asyncio.shield(asyncio.to_thread(memory.close))
+            await asyncio.shield(
+                asyncio.gather(asyncio.to_thread(cap.close), asyncio.to_thread(memory.close))
+            )
             if self._signalling is not None:
                 await asyncio.gather(self._signalling, return_exceptions=True)
 

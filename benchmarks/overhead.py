@@ -12,12 +12,13 @@ Two jobs are measured: the sample job as shipped (about 1 s of work per task)
 and a trivial one (the same script with no sleep), so the fixed cost per
 task shows plainly.
 
-    .venv/bin/python benchmarks/overhead.py [--tasks 30]
+    .venv/bin/python benchmarks/overhead.py [--tasks 30] [--only trivial]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -53,12 +54,22 @@ def wait_done(store_path: Path, count: int, timeout: float) -> list:
     raise SystemExit(f"only part of {count} tasks finished in {timeout} s")
 
 
-def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
+def tree_env(tree: str | None) -> dict[str, str] | None:
+    """The environment that puts another copy of the code first on the agent's path."""
+    if tree is None:
+        return None
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([tree, os.environ.get("PYTHONPATH", "")])}
+
+
+def measure(
+    seconds: float, tasks: int, tmp: Path, tree: str | None = None
+) -> tuple[float, float, list]:
     code = sample_code(seconds)
     data = (SAMPLE / "data.csv").read_bytes()
-    with DevServer(data_dir=tmp / f"server-{seconds}") as srv:
+    tag = f"{seconds}-{'baseline' if tree else 'this'}"
+    with DevServer(data_dir=tmp / f"server-{tag}") as srv:
         srv.add_owner(OWNER)
-        home = tmp / f"agent-{seconds}"
+        home = tmp / f"agent-{tag}"
         agent = subprocess.Popen(
             [
                 sys.executable,
@@ -77,7 +88,9 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
                 str(tasks + 1),
             ],
             stdout=subprocess.DEVNULL,
-            stderr=open(tmp / f"agent-{seconds}.log", "wb"),  # noqa: SIM115  (the agent's, for its lifetime)
+            stderr=open(tmp / f"agent-{tag}.log", "wb"),  # noqa: SIM115  (the agent's, for its lifetime)
+            env=tree_env(tree),
+            cwd=tree,
         )
         try:
             srv.submit_job(
@@ -112,7 +125,7 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
     # Baseline: by hand, same script, same chunks, same interpreter.
     t0 = time.perf_counter()
     for i, chunk in enumerate(chunks):
-        work = tmp / f"hand-{seconds}-{i}"
+        work = tmp / f"hand-{tag}-{i}"
         work.mkdir()
         (work / "train.py").write_bytes(code)
         shutil.copy(chunk, work / "data.csv")
@@ -127,24 +140,41 @@ def measure(seconds: float, tasks: int, tmp: Path) -> tuple[float, float, list]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", type=int, default=30)
+    ap.add_argument(
+        "--only", choices=("sample", "trivial"), help="measure one of the two jobs, not both"
+    )
+    ap.add_argument(
+        "--baseline-tree",
+        help="another copy of the code (git archive <commit> | tar -x -C DIR), measured "
+        "right after this one in the same run",
+    )
     args = ap.parse_args()
+    jobs = [(1.0, "sample", "sample job (~1 s of work)"), (0.0, "trivial", "trivial job (no work)")]
     header(f"overhead: {args.tasks} tasks through the headless agent vs by hand")
     tmp = Path(tempfile.mkdtemp(prefix="overhead-bench-"))
     try:
-        for seconds, label in ((1.0, "sample job (~1 s of work)"), (0.0, "trivial job (no work)")):
-            agent_s, hand_s, runs = measure(seconds, args.tasks, tmp)
-            per_task = (agent_s - hand_s) / args.tasks * 1000
-            print(
-                f"   {label}: agent {agent_s:.1f} s, by hand {hand_s:.1f} s, ratio {agent_s / hand_s:.2f}x "
-                f"(goal <= 1.5x); overhead {per_task:.0f} ms per task"
-            )
-            cpu = [r.cpu_seconds for r in runs if r.cpu_seconds is not None]
-            rss = [r.peak_rss_mb for r in runs if r.peak_rss_mb is not None]
-            if cpu and rss:
+        for seconds, name, label in jobs:
+            if args.only and name != args.only:
+                continue
+            trees = [("this code", None)]
+            if args.baseline_tree:
+                trees.append(("baseline", args.baseline_tree))
+            ratios = {}
+            for who, tree in trees:
+                agent_s, hand_s, runs = measure(seconds, args.tasks, tmp, tree)
+                per_task = (agent_s - hand_s) / args.tasks * 1000
+                ratios[who] = agent_s / hand_s
                 print(
-                    f"      recorded per task: cpu {sum(cpu) / len(cpu):.2f} s, peak RSS {max(rss):.0f} MB, "
-                    f"sandbox {runs[0].sandbox}"
+                    f"   {label}, {who}: agent {agent_s:.1f} s, by hand {hand_s:.1f} s, "
+                    f"ratio {agent_s / hand_s:.2f}x (goal <= 1.3x); overhead {per_task:.0f} ms per task"
                 )
+                cpu = [r.cpu_seconds for r in runs if r.cpu_seconds is not None]
+                rss = [r.peak_rss_mb for r in runs if r.peak_rss_mb is not None]
+                if cpu and rss:
+                    print(
+                        f"      recorded per task: cpu {sum(cpu) / len(cpu):.2f} s, peak RSS "
+                        f"{max(rss):.0f} MB, sandbox {runs[0].sandbox}"
+                    )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

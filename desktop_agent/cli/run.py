@@ -67,10 +67,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"desktop-agent: {exc}", file=sys.stderr)
             return EXIT_ERROR
         print(f"Metrics at {url}", file=sys.stderr, flush=True)
-    from desktop_agent.updates import start_headless_checks
+    if settings.update_url:  # no update repository: the updater's code is not even loaded
+        from desktop_agent.updates import start_headless_checks
 
-    say = lambda text: print(f"desktop-agent: {text}", file=sys.stderr)  # noqa: E731
-    start_headless_checks(settings, paths.root, say)  # signed update check: says, never installs
+        say = lambda text: print(f"desktop-agent: {text}", file=sys.stderr)  # noqa: E731
+        start_headless_checks(settings, paths.root, say)  # signed check: says, never installs
     try:
         while True:
             try:

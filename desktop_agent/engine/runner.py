@@ -1,32 +1,20 @@
 """Run a job's `train.py` as a contained process tree.
 
 The script is a stranger's code, so it gets a minimal environment built from
-scratch (none of the agent's variables, tokens or proxies leak in), its own
-session / process group, no stdin, and a wall-clock limit. Its output is read
-line by line from both pipes at once (tqdm's `\\r` redraws count as lines) into
-the task's log and to the caller, and progress is read from lines the script
-prints.
+scratch (job_launch.py), its own session / process group, no stdin, and a
+wall-clock limit; its output is read from both pipes at once into the task's
+log and to the caller (job_output.py). Stopping stops everything the script
+started, daemons that left the group included (job_stop.py): `run` returns only
+when none is left.
 
-Stopping must stop everything the script started. Killing the process group
-catches ordinary children, but a daemon that double-forked and called
-`setsid()` has left the group and is no longer a descendant of anything we
-know. So every job's environment carries a unique `DESKTOP_AGENT_TASK_TOKEN`,
-inherited by everything it spawns; after killing the group we also kill every
-process of this user whose environment carries that token. (Only a process
-that wipes its own environment with `execve` escapes; that is deliberate
-hostility, not a stray daemon.) `run` returns only when none is left.
-
-Zombies: our own child is reaped by asyncio; orphaned grandchildren belong to
-the system's reaper (init), so a zombie whose parent is not us counts as gone.
+This module is the run itself: the launch command (caps, priority, sandbox),
+placement, the wait for the end or the time limit, suspend and resume.
 """
 
 from __future__ import annotations
 
 import asyncio
-import codecs
 import os
-import re
-import signal
 import subprocess
 import sys
 import threading
@@ -36,31 +24,37 @@ from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psutil
 
-from desktop_agent.engine import cgroups, cputhrottle, diskuse, limits, memcap, proccap, proctree
-from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
+from desktop_agent.engine import cputhrottle, diskuse, limits, memcap, proccap
+from desktop_agent.engine.job_launch import TOKEN_VAR, job_environ
+from desktop_agent.engine.job_output import (
+    MAX_LINE_CHARS,
+    TAIL_LINES,
+    CappedLog,
+    OutputCapture,
+    parse_progress,
+)
+from desktop_agent.engine.job_stop import KILL_PATIENCE_S, TreeStop, kill_strays
 from desktop_agent.engine.jobspec import JobSpec
+from desktop_agent.engine.proctree import signal_quietly as _signal_quietly
 from desktop_agent.engine.watchdog import Watchdog
 
-TOKEN_VAR = "DESKTOP_AGENT_TASK_TOKEN"
-MAX_LINE_CHARS = 8192  # a line longer than this is cut into pieces (keeps memory bounded)
-LOG_KEEP_BYTES = 1024 * 1024  # the task log keeps the last 1 MiB of output (plus a cut marker)
-TAIL_LINES = 20
-KILL_PATIENCE_S = 60.0  # how long SIGKILLs are repeated before a process is given up on
-_READ_SIZE = 64 * 1024
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+__all__ = [
+    "KILL_PATIENCE_S",
+    "MAX_LINE_CHARS",
+    "TOKEN_VAR",
+    "CancelKind",
+    "JobProcess",
+    "RunResult",
+    "job_environ",
+    "kill_strays",
+    "parse_progress",
+]
 _IS_WINDOWS = os.name == "nt"
-
-_EXPLICIT = re.compile(r"\bprogress\s*[:=]\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
-_TQDM = re.compile(r"(\d+(?:\.\d+)?)\s*%\|")
-_COUNTER = re.compile(
-    r"\b(?:step|epoch|iter(?:ation)?|batch)\s*[:#]?\s*(\d+)\s*/\s*(\d+)", re.IGNORECASE
-)
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
 class CancelKind(StrEnum):
@@ -84,71 +78,7 @@ class RunResult:
     cancel_kind: CancelKind | None = None  # set when `cancelled`
 
 
-def parse_progress(line: str) -> float | None:
-    """How far along a script says it is (0..1), or None when the line does not say.
-
-    Recognised, most specific first: `progress: 0.42` / `progress=42` (values
-    above 1 are percent), tqdm bars, `step 42/100` / `epoch 3/10`, then a bare
-    `42%`. The order matters: "epoch 3/10 acc 93%" is at epoch 3, not 93%.
-    """
-    if m := _EXPLICIT.search(line):
-        value = float(m.group(1))
-        value = value / 100 if value > 1 else value
-    elif m := _TQDM.search(line):
-        value = float(m.group(1)) / 100
-    elif m := _COUNTER.search(line):
-        total = int(m.group(2))
-        if total == 0:
-            return None
-        value = int(m.group(1)) / total
-    elif m := _PERCENT.search(line):
-        value = float(m.group(1)) / 100
-    else:
-        return None
-    return min(1.0, max(0.0, value))
-
-
-def job_environ(
-    python: Path, workspace: Path, token: str, extra_env: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """The job's whole environment, built from nothing so no secret of ours leaks in."""
-    tmp = workspace / "tmp"
-    tmp.mkdir(parents=True, exist_ok=True)
-    env = {
-        "HOME": str(workspace),
-        "TMPDIR": str(tmp),
-        "TEMP": str(tmp),
-        "TMP": str(tmp),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "PYTHONUNBUFFERED": "1",
-        "PYTHONNOUSERSITE": "1",
-        "PYTHONIOENCODING": "utf-8",
-        TOKEN_VAR: token,
-    }
-    if _IS_WINDOWS:
-        system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
-        system_dirs = [str(python.parent), os.path.join(system_root, "System32"), system_root]
-        env["USERPROFILE"] = str(workspace)
-        for name in (
-            "SYSTEMROOT",
-            "WINDIR",
-            "COMSPEC",
-            "PATHEXT",
-            "NUMBER_OF_PROCESSORS",
-            "PROCESSOR_ARCHITECTURE",
-            "SYSTEMDRIVE",
-        ):
-            if name in os.environ:
-                env[name] = os.environ[name]
-    else:
-        system_dirs = [str(python.parent), "/usr/local/bin", "/usr/bin", "/bin"]
-    env["PATH"] = os.pathsep.join(system_dirs)
-    env.update(extra_env or {})
-    return env
-
-
-class JobProcess:
+class JobProcess(OutputCapture, TreeStop):
     """One run of `train.py`: start it with `run()`, stop it with `cancel()`.
 
     `cancel`, `suspend` and `resume` must be called from the event loop's
@@ -190,9 +120,8 @@ class JobProcess:
         self._cap: proccap.ProcessCap | None = None
         self._memory: memcap.MemoryCap | None = None
         self._throttle = cputhrottle.CpuThrottle()
-        self._signal_lock = (
-            threading.Lock()
-        )  # suspend/resume and the CPU throttle's turns, one at a time
+        # suspend/resume and the CPU throttle's turns, one at a time
+        self._signal_lock = threading.Lock()
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
         self._suspended_since: float | None = None
         self._suspended_total = 0.0
@@ -297,9 +226,13 @@ class JobProcess:
         finally:
             # After the tree is gone: the cgroups are removed (any straggler in them killed);
             # that may take seconds, so not on the event loop the heartbeat shares.
-            await asyncio.shield(asyncio.to_thread(cap.close))
-            await asyncio.shield(asyncio.to_thread(memory.close))
-            await asyncio.shield(asyncio.to_thread(throttle.close))
+            await asyncio.shield(
+                asyncio.gather(
+                    asyncio.to_thread(cap.close),
+                    asyncio.to_thread(memory.close),
+                    asyncio.to_thread(throttle.close),
+                )
+            )
             if self._signalling is not None:
                 await asyncio.gather(self._signalling, return_exceptions=True)
 
@@ -312,7 +245,7 @@ class JobProcess:
         started: float,
     ) -> RunResult:
         watchdog = None
-        with _CappedLog(self.log_path) as log:
+        with CappedLog(self.log_path) as log:
             self._proc = await asyncio.create_subprocess_exec(
                 *argv,
                 cwd=self.workspace,
@@ -423,17 +356,6 @@ class JobProcess:
             self.limit_fault = message
         self.cancel(message)
 
-    def tree(self) -> list[psutil.Process]:
-        """The leader, its descendants and whatever its cgroups hold (cheap: no environ scan).
-
-        What the memory cap, the memory rule and the accounting measure (proctree.py).
-        """
-        known = [
-            *(self._cap.pids() if self._cap is not None else ()),
-            *(self._memory.pids() if self._memory is not None else ()),
-        ]
-        return proctree.tree(self.pid, known)
-
     async def _leader_exit(self) -> None:
         """Return once train.py's own process has exited.
 
@@ -474,183 +396,3 @@ class JobProcess:
             cancelled.cancel()
             if not exited.done():
                 exited.cancel()
-
-    async def _read(self, stream: asyncio.StreamReader | None, name: str, log: _CappedLog) -> None:
-        assert stream is not None
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        pending = ""
-        while True:
-            chunk = await stream.read(_READ_SIZE)
-            pending += decoder.decode(chunk, final=not chunk)
-            parts = _LINE_BREAK.split(pending)
-            pending = (
-                parts.pop()
-            )  # a `\r\n` cut between reads yields a blank line, which is skipped
-            while len(pending) > MAX_LINE_CHARS:
-                parts.append(pending[:MAX_LINE_CHARS])
-                pending = pending[MAX_LINE_CHARS:]
-            if not chunk and pending:
-                parts.append(pending)
-            for line in parts:
-                for start in range(0, max(1, len(line)), MAX_LINE_CHARS):
-                    self._line(name, line[start : start + MAX_LINE_CHARS], log)
-            if not chunk:
-                return
-
-    def _line(self, stream: str, line: str, log: _CappedLog) -> None:
-        if not line.strip():
-            return
-        self._tail.append(line)
-        log.write(line + "\n")
-        if self.on_output is not None:
-            self.on_output(stream, line)
-        if self.on_progress is not None:
-            value = parse_progress(line)
-            if value is not None:
-                self.on_progress(value)
-
-    # --- the tree ------------------------------------------------------------
-
-    def _members(self) -> list[psutil.Process]:
-        """Every live process of this job: the leader, its descendants, its cgroup, its group, and token carriers."""
-        found = {p.pid: p for p in self.tree()}
-        if (
-            self._contained()
-        ):  # the kernel already knows every member: no need to read every process on the machine
-            return list(found.values())
-        me = os.getpid()
-        uid = os.getuid() if hasattr(os, "getuid") else None
-        for proc in psutil.process_iter(["uids", "status"]):
-            if proc.pid == me or proc.pid in found:
-                continue
-            try:
-                if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
-                    continue
-                if (
-                    not _IS_WINDOWS and self.pid is not None and os.getpgid(proc.pid) == self.pid
-                ) or proc.environ().get(TOKEN_VAR) == self.token:
-                    found[proc.pid] = proc
-            except (psutil.Error, OSError):
-                continue
-        return [p for p in found.values() if proctree.is_alive(p)]
-
-    def _contained(self) -> bool:
-        """True when the kernel holds the whole tree for us, so escaped daemons cannot hide:
-        a pids cgroup lists every member, and in bubblewrap's own pid namespace everything
-        dies with it once the sandbox has exited."""
-        if self._cap is not None and self._cap.kind != "watch" and hasattr(self._cap, "path"):
-            return True
-        in_namespace = any(arg in ("--unshare-pid", "--unshare-all") for arg in self.command_prefix)
-        return in_namespace and self._proc is not None and self._proc.returncode is not None
-
-    async def _kill_tree(self, *, grace: float) -> None:
-        """Stop every member: SIGTERM (if `grace`), wait up to `grace`, then SIGKILL until none is left."""
-        assert self._proc is not None
-        if grace > 0:
-            await asyncio.to_thread(self._signal_tree, "terminate")
-            deadline = time.monotonic() + grace
-            while time.monotonic() < deadline:
-                if self._proc.returncode is not None and not await asyncio.to_thread(self._members):
-                    break
-                await asyncio.sleep(0.1)
-        # Bounded, so a process stuck in the kernel (uninterruptible I/O) cannot hang the agent forever.
-        deadline = time.monotonic() + KILL_PATIENCE_S
-        while time.monotonic() < deadline:
-            await asyncio.to_thread(self._signal_tree, "kill")
-            if self._proc.returncode is None:
-                try:
-                    await asyncio.wait_for(self._proc.wait(), timeout=1.0)
-                except TimeoutError:
-                    continue
-            if not await asyncio.to_thread(self._members):
-                return
-            await asyncio.sleep(0.05)
-
-    def _signal_tree(self, action: str) -> None:
-        if not _IS_WINDOWS and self.pid is not None:
-            try:
-                os.killpg(self.pid, signal.SIGTERM if action == "terminate" else signal.SIGKILL)
-            except OSError:
-                pass
-        for proc in self._members():
-            _signal_quietly(proc, action)
-            if action == "terminate":
-                _signal_quietly(proc, "resume")  # a stopped process would never see SIGTERM
-
-
-def kill_strays(work_root: Path) -> int:
-    """Kill job processes a crashed agent left behind (they carry the task token and run in `work_root`).
-
-    A `kill -9` of the agent cannot take its job's session with it; the next
-    start re-runs the task from scratch, so a leftover run must not keep
-    burning CPU or write into a workspace that is about to be recreated.
-    """
-    root = str(work_root.resolve())
-    killed = cgroups.kill_stale_cgroups(
-        root
-    )  # a pids cgroup holds the whole tree, whatever its cwd or environ
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    strays = []
-    for proc in psutil.process_iter(["uids"]):
-        try:
-            if uid is not None and proc.info["uids"] and proc.info["uids"].real != uid:
-                continue
-            if proc.pid == os.getpid() or TOKEN_VAR not in proc.environ():
-                continue
-            cwd = proc.cwd()
-        except (psutil.Error, OSError):
-            continue
-        if cwd == root or cwd.startswith(root + os.sep):
-            strays.append(proc)
-    for proc in strays:
-        _signal_quietly(proc, "kill")
-    psutil.wait_procs(strays, timeout=5)
-    return len(strays) + killed
-
-
-class _CappedLog:
-    """The task's log file, holding at most the last ~`LOG_KEEP_BYTES` of output.
-
-    A job can print hundreds of MB; the file grows to twice the cap, then is cut back to its
-    last `LOG_KEEP_BYTES` behind a line that says how much was dropped.
-    """
-
-    def __init__(self, path: Path, keep: int = LOG_KEEP_BYTES):
-        self.path = path
-        self.keep = keep
-        self.dropped = 0
-
-    def __enter__(self) -> _CappedLog:
-        self._fh = open(self.path, "a", encoding="utf-8", buffering=1)
-        self._size = self._fh.tell()
-        return self
-
-    def write(self, text: str) -> None:
-        """Append `text`; on a full disk the line is dropped (the in-memory tail still has it)."""
-        try:
-            self._fh.write(text)
-            self._size += len(text.encode("utf-8", errors="replace"))
-            if self._size > 2 * self.keep:
-                self._cut()
-        except OSError:
-            self.dropped += len(text)
-
-    def _cut(self) -> None:
-        self._fh.close()
-        with open(self.path, "rb") as fh:
-            fh.seek(max(0, self._size - self.keep))
-            tail = fh.read()
-        start = tail.find(b"\n") + 1  # from a line boundary
-        self.dropped += self._size - len(tail) + start
-        marker = f"[... {self.dropped:,} bytes of output not kept ...]\n".encode()
-        tmp = self.path.with_suffix(".cut")
-        tmp.write_bytes(marker + tail[start:])
-        os.replace(tmp, self.path)
-        self._fh = open(self.path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 (closed in __exit__)
-        self._size = self._fh.tell()
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self._fh.close()
-        except OSError:  # the last buffered lines, on a full disk
-            pass

@@ -135,13 +135,16 @@ class Worker:
     ) -> None:
         """The work, restarted from the store after a full disk (the host's fault) is waited out."""
         backoff = retry.Backoff(retry.DISK_FULL)
-        while True:
-            try:
-                return await self._work_until_stopped(ctx, api, outage, hb)
-            except errors.DiskFull as exc:
-                self._report.log("ERROR", str(exc))
-                if await self._stop.wait(backoff.next_delay()):
-                    return
+        try:
+            while True:
+                try:
+                    return await self._work_until_stopped(ctx, api, outage, hb)
+                except errors.DiskFull as exc:
+                    self._report.log("ERROR", str(exc))
+                    if await self._stop.wait(backoff.next_delay()):
+                        return
+        finally:  # finished tasks' cleanups run beside the next task; none is left half done
+            await asyncio.shield(ctx.settle())
 
     async def _work_until_stopped(
         self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat

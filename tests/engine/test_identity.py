@@ -1,5 +1,6 @@
 import logging
 import stat
+import sys
 
 import keyring
 import pytest
@@ -78,3 +79,44 @@ def test_masking_hides_most_of_the_secret():
     masked = identity.mask_id("0123456789abcdef")
     assert "456789abcd" not in masked
     assert identity.mask_email("ann@example.com") == "a…@example.com"
+
+
+def _identity_in_child(tmp_path, **env_extra):
+    """load_or_create in a fresh interpreter with no session bus and no keyring configuration."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS",)}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    env.update(HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path / "run"))
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), **env_extra)
+    code = (
+        "import json, sys; from pathlib import Path\n"
+        "from desktop_agent.identity import load_or_create\n"
+        f"ident = load_or_create(Path({str(tmp_path / 'data')!r}))\n"
+        "print(json.dumps([ident.storage, 'keyring' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the session-bus check is Linux's")
+def test_no_session_bus_means_no_keyring_import(tmp_path):
+    storage, imported = _identity_in_child(tmp_path)
+    assert storage == "file" and not imported
+    assert (tmp_path / "data" / "agent-id").stat().st_mode & 0o077 == 0
+    # The same id on the next start.
+    first = (tmp_path / "data" / "agent-id").read_text()
+    _identity_in_child(tmp_path)
+    assert (tmp_path / "data" / "agent-id").read_text() == first
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the session-bus check is Linux's")
+def test_a_keyring_chosen_by_hand_is_still_asked(tmp_path):
+    storage, imported = _identity_in_child(
+        tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"
+    )
+    assert storage == "file" and imported

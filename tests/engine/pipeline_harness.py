@@ -3,7 +3,7 @@
 `Harness` takes a task from the devserver as a registered agent would, opens its row in a real
 store, and runs `TaskPipeline(...).run()` with a real HTTP client, env cache and sandbox. Only
 the waiting is the test's: `ctx.wait` (the engine's stop-aware sleep) records each delay asked
-for and returns at once, or says "stop" once `stop_after_waits` delays have been asked for.
+for and returns at once (or after `sleep_cap`), or says "stop" once `stop_after_waits` delays have been asked for.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Harness:
     agent_id: str = AGENT
     waits: list[float] = field(default_factory=list)
     stop_after_waits: int | None = None
+    sleep_cap: float = 0.0  # each wait really sleeps this long at most (0: returns at once)
     jobs: list[runner.JobProcess] = field(default_factory=list)
     on_job: Callable[[runner.JobProcess], None] | None = None
     before_resume: Callable[[], Awaitable[None]] | None = None
@@ -95,7 +96,7 @@ class Harness:
 
     async def _wait(self, seconds: float) -> bool:
         self.waits.append(seconds)
-        await asyncio.sleep(0)
+        await asyncio.sleep(min(seconds, self.sleep_cap))
         return self.stop_after_waits is not None and len(self.waits) >= self.stop_after_waits
 
     async def _resumed(self) -> None:

@@ -72,7 +72,7 @@ def test_a_download_that_keeps_failing_releases_the_task(h, srv):
     assert srv.subtask(row.task_id)["status"].upper() == "RUNNING"
     assert len(srv.calls("/files/")) > 3  # each file was retried before the host fault
     assert h.waits  # and the pipeline waited between rounds
-    assert not h.row(row).result_path and not any(h.paths.work.iterdir())
+    assert not h.row(row).result_path and not (h.paths.work / f"task-{row.id}").exists()
 
 
 def test_a_failed_download_round_is_retried_and_the_task_completes(h, srv):

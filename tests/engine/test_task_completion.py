@@ -10,6 +10,7 @@ tests/e2e/test_agent.py; these are the single-task branches they do not reach.
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,11 @@ def test_a_slow_completion_that_lands_late_is_not_sent_again(h, srv):
     h.sleep_cap = 3.0  # the late-landing grace is really waited (cut short to 3 s)
     finished = h.run(row, h.settings(complete_timeout_s=0.5))
     assert finished.outcome is Outcome.COMPLETED
+    # The hung send is recorded when the server is done with it.
+    deadline = time.monotonic() + 5
+    while not [c for c in srv.calls("/agent/complete_task") if c.fault == "hang"]:
+        assert time.monotonic() < deadline, "the hung send never ended"
+        time.sleep(0.05)
     assert len(srv.calls("/agent/complete_task")) == 1
     assert srv.credits(row.task_id) == 1
     assert "already has the completion" in h.log_text()

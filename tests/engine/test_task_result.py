@@ -8,10 +8,13 @@ index) are in tests/e2e/test_agent.py; these are the branches it does not reach.
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from desktop_agent.devserver import DevServer
 from desktop_agent.engine.events import Outcome
+from desktop_agent.engine.store import TaskPhase
 from tests.engine.pipeline_harness import DATA, NO_REQUIREMENTS, OWNER, QUICK, Harness
 
 pytestmark = pytest.mark.timeout(60)
@@ -167,3 +170,15 @@ def test_an_oversized_result_is_a_job_fault(h, srv):
     assert_failed_and_completed_empty(h, srv, finished, row)
     assert "MB" in (finished.error or "")
     assert not list(h.paths.results.iterdir())  # nothing kept for an upload
+
+
+def test_a_stop_while_a_download_is_retried_keeps_the_task(h, srv):
+    h.submit()
+    row = h.take()
+    srv.faults.fail_next("/files/", n=1000, status=500)
+    h.stop_after_waits = 1  # the app stops during the first pause between attempts
+    with pytest.raises(asyncio.CancelledError):
+        h.run(row)
+    stored = h.row(row)
+    assert stored.outcome is None and stored.phase == TaskPhase.ASSIGNED
+    assert srv.calls("/agent/upload_result") == [] and srv.calls("/agent/complete_task") == []

@@ -54,6 +54,8 @@ class Harness:
     jobs: list[runner.JobProcess] = field(default_factory=list)
     on_job: Callable[[runner.JobProcess], None] | None = None
     before_resume: Callable[[], Awaitable[None]] | None = None
+    on_hold: Callable[[], None] | None = None  # called as the heartbeat is held for a send
+    holds: int = 0
     events: list[object] = field(default_factory=list)
     logs: list[tuple[str, str]] = field(default_factory=list)
 
@@ -103,6 +105,11 @@ class Harness:
         if self.before_resume is not None:
             await self.before_resume()
 
+    async def _hold(self) -> None:
+        self.holds += 1
+        if self.on_hold is not None:
+            self.on_hold()
+
     def _set_job(self, job: runner.JobProcess | None) -> None:
         if job is not None:
             self.jobs.append(job)
@@ -123,6 +130,7 @@ class Harness:
                 wait=self._wait,
                 wait_until_resumed=self._resumed,
                 set_job=self._set_job,
+                hold_heartbeats=self._hold,
             )
             return await TaskPipeline(ctx, row, settings).run()
 

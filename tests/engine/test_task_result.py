@@ -97,7 +97,8 @@ def test_an_oversized_data_chunk_is_a_job_fault(h, srv):
     row = h.take()
     finished = h.run(row, h.settings(max_data_mb=1))
     assert_failed_and_completed_empty(h, srv, finished, row)
-    assert "data.csv" in (finished.error or "") or "too large" in (finished.error or "").lower()
+    assert "data.csv is larger than the 1 MB cap" in (finished.error or "")
+    assert h.row(row).env_key is None and h.row(row).runs == 0
 
 
 def test_refused_requirements_are_a_job_fault_and_build_nothing(h, srv):
@@ -168,7 +169,7 @@ def test_an_oversized_result_is_a_job_fault(h, srv):
     row = h.take()
     finished = h.run(row, h.settings(max_workspace_mb=1))
     assert_failed_and_completed_empty(h, srv, finished, row)
-    assert "MB" in (finished.error or "")
+    assert "model.pth is 3 MB, more than the 1 MB disk quota" in (finished.error or "")
     assert not list(h.paths.results.iterdir())  # nothing kept for an upload
 
 

@@ -2,9 +2,11 @@
 
 `Harness` takes a task from the devserver as a registered agent would, opens its row in a real
 store, and runs `TaskPipeline(...).run()` with a real HTTP client, env cache and sandbox. Only
-the waiting is the test's: `ctx.wait` (the engine's stop-aware sleep) records each delay asked
-for and returns at once (or after `sleep_cap`), or says "stop" once `stop_after_waits` delays have been asked for.
-"""
+what the engine's controls and loop provide is the test's, through TaskContext's own hooks:
+`ctx.wait` (the stop-aware sleep) records each delay and returns at once (or after
+`sleep_cap`), or says "stop" once `stop_after_waits` delays were asked for; `before_resume`
+stands in for the controls' pause; `on_job` sees the job process; `on_hold` runs as the
+heartbeat is held for a completion."""
 
 from __future__ import annotations
 

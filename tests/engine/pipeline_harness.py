@@ -21,7 +21,7 @@ import httpx
 from desktop_agent.config import DataPaths, Settings
 from desktop_agent.devserver import DevServer
 from desktop_agent.engine import runner
-from desktop_agent.engine.envs import EnvCache
+from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.events import TaskFinished
 from desktop_agent.engine.pipeline import TaskContext, TaskPipeline
 from desktop_agent.engine.protocol import ApiClient

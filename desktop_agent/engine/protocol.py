@@ -342,8 +342,9 @@ class ApiClient:
         )
 
     async def _get_json(self, path: str) -> Any:
-        """A read-only GET: raises ServerUnreachable/MaybeDelivered when no answer came, returns
-        None when the server answered something unusable (not 200, refused, not JSON)."""
+        """A read-only GET: raises ServerUnreachable/MaybeDelivered when no answer came or the
+        server failed for now (5xx: read again later), returns None when it answered something
+        unusable (another non-200, refused, not JSON)."""
         request = self._http.build_request(
             "GET",
             f"{self.server}{path}",
@@ -358,6 +359,8 @@ class ApiClient:
             raise
         except errors.RetryableError as exc:  # a GET changes nothing: "no answer" either way
             raise errors.MaybeDelivered(str(exc)) from exc
+        if 500 <= status < 600:  # a passing server fault says nothing about the page
+            raise errors.MaybeDelivered(f"the server answered {status} to {path}")
         if status != 200 or body is None:
             return None
         try:

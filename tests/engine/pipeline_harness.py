@@ -134,7 +134,10 @@ class Harness:
                 set_job=self._set_job,
                 hold_heartbeats=self._hold,
             )
-            return await TaskPipeline(ctx, row, settings).run()
+            try:
+                return await TaskPipeline(ctx, row, settings).run()
+            finally:
+                await ctx.settle()  # the finished task's cleanup, as the engine does on stop
 
     def run(self, row: TaskRow, settings: Settings | None = None) -> TaskFinished:
         return asyncio.run(self.arun(row, settings or self.settings()))

@@ -174,14 +174,13 @@ def test_an_answer_that_trickles_past_the_deadline_is_maybe_delivered(call, monk
     )
 
 
-# --- the read-only pages: no answer is None, only no connection raises ---------------------
+# --- the read-only pages: an unusable answer is None; no answer or a server fault raises ---
 
 
 @pytest.mark.parametrize(
     "handler",
     [
         answer(404, {"detail": "Job not found"}),
-        answer(503),
         answer(200, b"not json"),
         answer(200, b" " * (CAP + 1)),
         answer(200, [1, 2]),
@@ -189,6 +188,14 @@ def test_an_answer_that_trickles_past_the_deadline_is_maybe_delivered(call, monk
 )
 def test_an_unusable_job_page_is_none(call, handler):
     assert call(handler, "job_page") is None
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+def test_a_server_fault_on_a_read_only_page_is_read_again_later(call, status):
+    """A passing 5xx says nothing about the job: judging a send on it would give a result up."""
+    for page in ("job_page", "agents_online"):
+        exc = raised(call, answer(status), page)
+        assert type(exc) is errors.MaybeDelivered and str(status) in str(exc)
 
 
 def test_the_read_only_pages_raise_only_when_no_answer_came(call):

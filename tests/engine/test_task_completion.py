@@ -272,15 +272,6 @@ def test_no_baseline_read_means_no_send_until_the_server_answers(h, srv):
     assert len(fences) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a 5xx on the pages read to judge an unanswered complete_task counts as 'the page does "
-        "not tell' (ApiClient._get_json returns None for a non-200), so delivery.judge answers "
-        "'cannot be known' and the result is released, never sent; a transient server error "
-        "should be waited out and read again, as a connection error is"
-    ),
-)
 def test_a_5xx_on_the_pages_read_to_judge_does_not_lose_the_result(h, srv):
     job_id = h.submit()
     row = h.take()

@@ -58,12 +58,7 @@ class CompletionPhases(TaskBase):
         if self.row.complete_sends > 0:  # a send of an earlier run got no answer
             evidence = self.row.complete_evidence
             trusted = evidence in (delivery.LANDED_STATUS, delivery.FENCE_STATUS)
-            # The server may still be working on that send (the run stopped while it was out):
-            # a "did not land" is trusted only after the same grace as a send that timed out.
-            late = max(LATE_GRACE_MIN_S, 2 * self.settings.complete_timeout_s)
-            if not await self._settle(
-                backoff, evidence if trusted else None, held_since=None, late_grace=late
-            ):
+            if not await self._settle(backoff, evidence if trusted else None, held_since=None):
                 return
         while True:
             await ctx.hold_heartbeats()

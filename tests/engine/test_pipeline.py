@@ -190,6 +190,15 @@ def test_kept_workspaces_stay_but_the_uploaded_result_goes(h, srv):
     assert not list(h.paths.results.iterdir())
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a run stopped with complete_task in flight is judged at once when resumed "
+        "(CompletionPhases._complete calls _settle with no late grace): a send the server is "
+        "still working on reads as 'did not land' (count == baseline), is sent again, and both "
+        "land, crediting the owner twice; a fix needs the send's time stored with the task"
+    ),
+)
 def test_stop_with_the_completion_in_flight_is_judged_on_the_next_run(h, srv):
     h.submit()
     row = h.take()
@@ -198,7 +207,6 @@ def test_stop_with_the_completion_in_flight_is_judged_on_the_next_run(h, srv):
     stored = h.row(row)
     assert stored.outcome is None and stored.phase == TaskPhase.COMPLETING
     assert stored.complete_sends == 1 and stored.result_url
-    h.sleep_cap = 3.0  # the grace before a "did not land" is trusted passes in real time
     finished = h.run(h.store.resume(row.id))
     assert finished.outcome is Outcome.COMPLETED
     # The stopped send ends at the server too; only then are the credits final.

@@ -158,7 +158,7 @@ class ScheduleEditor(QWidget):
             return None
         if not any(self._ranges.values()):
             return self.tr(
-                'Add hours to at least one day, or choose "Any time" (Schedule, on "When").'
+                'Add hours to at least one day, or choose "Any time".'
             )
         for day in DAYS:
             for r in self._ranges[day]:

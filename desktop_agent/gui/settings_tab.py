@@ -193,9 +193,10 @@ class SettingsTab(QWidget):
         return self.network_page.proxy_value()
 
     def _edited(self) -> None:
+        unsaved = self.tr("Changes not saved yet — press Apply to use them.")
         if self._saved_values and self.values() != self._saved_values:
-            self.status_label.setText(self.tr("Changes not saved yet — press Apply to use them."))
-        elif self.status_label.text().startswith(self.tr("Changes not saved yet")):
+            self.status_label.setText(unsaved)
+        elif self.status_label.text() == unsaved:
             self.status_label.clear()
 
     def revert(self) -> None:

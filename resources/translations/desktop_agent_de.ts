@@ -5,86 +5,86 @@
     <name>AccountPage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation type="unfinished">Ä&amp;ndern…</translation>
+        <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
         <source>Change email or server</source>
-        <translation type="unfinished">E-Mail-Adresse oder Server ändern</translation>
+        <translation>E-Mail-Adresse oder Server ändern</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished">E-Mail:</translation>
+        <translation>E-Mail:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished">Server:</translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Sprache</translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Systems</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation type="unfinished">&amp;Sprache:</translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>A new language shows the next time the app starts.</source>
-        <translation type="unfinished">Eine neue Sprache erscheint beim nächsten Start der App.</translation>
+        <translation>Eine neue Sprache erscheint beim nächsten Start der App.</translation>
     </message>
     <message>
         <source>(not set up)</source>
-        <translation type="unfinished">(nicht eingerichtet)</translation>
+        <translation>(nicht eingerichtet)</translation>
     </message>
 </context>
 <context>
     <name>AddProgramDialog</name>
     <message>
         <source>Pause for a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause für ein Programm</translation>
     </message>
     <message>
         <source>Program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmname</translation>
     </message>
     <message>
         <source>for example steam</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Beispiel steam</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programm:</translation>
     </message>
     <message>
         <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein laufendes Programm oder geben Sie seinen Namen ein.</translation>
     </message>
     <message>
         <source>Problem with the program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit dem Programmnamen</translation>
     </message>
     <message>
         <source>Type or pick the name of a program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Programmnamen ein oder wählen Sie einen.</translation>
     </message>
     <message>
         <source>That name is too long for a program name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Name ist zu lang für einen Programmnamen.</translation>
     </message>
 </context>
 <context>
@@ -131,19 +131,19 @@
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent wurde mehrmals hintereinander unerwartet beendet (zuletzt um {when}) und nicht automatisch neu gestartet. Falls es wieder passiert, senden Sie bitte den Diagnosebericht aus dem Hilfe-Menü an das Projekt.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet. Die begonnene Aufgabe läuft weiter; nichts ging verloren.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet.</translation>
     </message>
     <message>
         <source>Desktop Agent restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent neu gestartet</translation>
     </message>
 </context>
 <context>
@@ -173,94 +173,94 @@
     <name>ContributionChoice</name>
     <message>
         <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wann soll dieser Computer helfen?&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nur wenn ich den Computer nicht benutze</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn ich den Computer nicht benutze</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> Min.</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten ohne Benutzung, bevor die Arbeit beginnt</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen nach</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Maus und Tastatur</translation>
     </message>
     <message>
         <source>Work pauses as soon as you are back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Sie zurück sind, pausiert die Arbeit.</translation>
     </message>
     <message>
         <source>&amp;Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Immer, mit niedriger Priorität</translation>
     </message>
     <message>
         <source>Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer, mit niedriger Priorität</translation>
     </message>
     <message>
         <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen Programme haben weiter Vorrang, aber der Computer arbeitet, wann immer er an ist – der Lüfter ist vielleicht öfter zu hören.</translation>
     </message>
     <message>
         <source>&amp;Start when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Anmeldung &amp;starten (im Infobereich)</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished">Bei der Anmeldung starten</translation>
+        <translation>Bei der Anmeldung starten</translation>
     </message>
     <message>
         <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können jederzeit pausieren und dies später unter Einstellungen → Wann beitragen ändern.</translation>
     </message>
 </context>
 <context>
     <name>ContributionView</name>
     <message>
         <source>Your contribution</source>
-        <translation type="unfinished">Ihr Beitrag</translation>
+        <translation>Ihr Beitrag</translation>
     </message>
     <message>
         <source>Energy given: not measured</source>
-        <translation type="unfinished">Beigetragene Energie: nicht gemessen</translation>
+        <translation>Beigetragene Energie: nicht gemessen</translation>
     </message>
     <message>
         <source>Energy given</source>
-        <translation type="unfinished">Beigetragene Energie</translation>
+        <translation>Beigetragene Energie</translation>
     </message>
     <message>
         <source>Compute this computer gave, per day</source>
-        <translation type="unfinished">Rechenzeit dieses Computers pro Tag</translation>
+        <translation>Rechenzeit dieses Computers pro Tag</translation>
     </message>
     <message>
         <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Bisher hat dieser Computer 1 Aufgabe erledigt ({t} Rechenzeit). Danke!</translation>
+        <translation>Bisher hat dieser Computer 1 Aufgabe erledigt ({t} Rechenzeit). Danke!</translation>
     </message>
     <message>
         <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Bisher hat dieser Computer {n} Aufgaben erledigt ({t} Rechenzeit). Danke!</translation>
+        <translation>Bisher hat dieser Computer {n} Aufgaben erledigt ({t} Rechenzeit). Danke!</translation>
     </message>
     <message>
         <source>Finished tasks will be counted here.</source>
-        <translation type="unfinished">Erledigte Aufgaben werden hier gezählt.</translation>
+        <translation>Erledigte Aufgaben werden hier gezählt.</translation>
     </message>
     <message>
         <source>This machine has given {e}</source>
-        <translation type="unfinished">Dieser Computer hat {e} beigetragen</translation>
+        <translation>Dieser Computer hat {e} beigetragen</translation>
     </message>
 </context>
 <context>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Job {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Job {id}</translation>
     </message>
 </context>
 <context>
@@ -412,27 +412,27 @@
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aufgaben</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Show tasks from</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben anzeigen von</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nzeigen:</translation>
     </message>
     <message>
         <source>1 task done · {time} of compute given</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>No tasks in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufgaben in dieser Zeit.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -553,11 +553,11 @@
     </message>
     <message>
         <source>Data transferred this month</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Monat übertragene Daten</translation>
     </message>
     <message>
         <source>Data this month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten diesen Monat:</translation>
     </message>
     <message>
         <source>CPU over the last 3 minutes</source>
@@ -597,11 +597,11 @@
     </message>
     <message>
         <source>{used} of {limit} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} von {limit} übertragen</translation>
     </message>
     <message>
         <source>{used} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} übertragen</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -709,110 +709,110 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished">Proxy</translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished">Proxy-Einstellungen des Systems verwenden</translation>
+        <translation>Proxy-Einstellungen des Systems verwenden</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished">Kein Proxy</translation>
+        <translation>Kein Proxy</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished">Manuell</translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>Proxy address</source>
-        <translation type="unfinished">Proxy-Adresse</translation>
+        <translation>Proxy-Adresse</translation>
     </message>
     <message>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <source>Addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>A new proxy is used the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Proxy gilt ab dem nächsten Start der App.</translation>
     </message>
     <message>
         <source> KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KB/s</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished">keine Grenze</translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
         <source>Fastest download speed for job files</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Download-Geschwindigkeit für Job-Dateien</translation>
     </message>
     <message>
         <source> GB</source>
-        <translation type="unfinished"></translation>
+        <translation> GB</translation>
     </message>
     <message>
         <source>Data allowed per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Datenmenge pro Monat</translation>
     </message>
     <message>
         <source>Data use</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverbrauch</translation>
     </message>
     <message>
         <source>Download spee&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Download-Tempo:</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro &amp;Monat:</translation>
     </message>
     <message>
         <source>downloaded and uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>herunter- und hochgeladen</translation>
     </message>
     <message>
         <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist die Monatsmenge erreicht, wird bis zum 1. des nächsten Monats keine neue Aufgabe angenommen.</translation>
     </message>
     <message>
         <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation type="unfinished">Geben Sie eine Proxy-Adresse ein, etwa http://proxy.example.com:3128</translation>
+        <translation>Geben Sie eine Proxy-Adresse ein, etwa http://proxy.example.com:3128</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPage</name>
     <message>
         <source>Show a short popup when a task is done</source>
-        <translation type="unfinished">Kurze Meldung anzeigen, wenn eine Aufgabe erledigt ist</translation>
+        <translation>Kurze Meldung anzeigen, wenn eine Aufgabe erledigt ist</translation>
     </message>
     <message>
         <source>Popup when a task is done</source>
-        <translation type="unfinished">Meldung bei erledigter Aufgabe</translation>
+        <translation>Meldung bei erledigter Aufgabe</translation>
     </message>
     <message>
         <source>Tell me when the server stays unreachable, and when it is back</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden, wenn der Server länger nicht erreichbar ist und wenn er wieder da ist</translation>
     </message>
     <message>
         <source>Popup about server problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung bei Serverproblemen</translation>
     </message>
     <message>
         <source>Popups</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen</translation>
     </message>
     <message>
         <source>A task that fails is always told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fehlgeschlagene Aufgabe wird immer gemeldet.</translation>
     </message>
 </context>
 <context>
@@ -919,7 +919,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Last task, for “{title}”: {outcome} after {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aufgabe, für „{title}“: {outcome} nach {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -962,46 +962,46 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>OutageLine</name>
     <message>
         <source>Server not answering</source>
-        <translation type="unfinished">Server antwortet nicht</translation>
+        <translation>Server antwortet nicht</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished">Jetzt &amp;neu versuchen</translation>
+        <translation>Jetzt &amp;neu versuchen</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished">Jetzt neu versuchen</translation>
+        <translation>Jetzt neu versuchen</translation>
     </message>
     <message>
         <source>Back online</source>
-        <translation type="unfinished">Wieder verbunden</translation>
+        <translation>Wieder verbunden</translation>
     </message>
 </context>
 <context>
     <name>ProgramList</name>
     <message>
         <source>Programs that pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme, die den Job pausieren</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzu&amp;fügen…</translation>
     </message>
     <message>
         <source>Add a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm hinzufügen</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;tfernen</translation>
     </message>
     <message>
         <source>Remove the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewähltes Programm entfernen</translation>
     </message>
     <message>
         <source>No programs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Programme.</translation>
     </message>
 </context>
 <context>
@@ -1060,47 +1060,47 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Start when I log in (in the tray)</source>
-        <translation type="unfinished">Bei meiner Anmeldung starten (im Infobereich)</translation>
+        <translation>Bei meiner Anmeldung starten (im Infobereich)</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn ich den Computer nicht benutze</translation>
     </message>
     <message>
         <source>Only when the computer is not in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn der Computer nicht benutzt wird</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten ohne Benutzung, bevor die Arbeit beginnt</translation>
     </message>
     <message>
         <source>When the computer runs on battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der Computer im Akkubetrieb läuft</translation>
     </message>
     <message>
         <source>While a full-screen program (a game, a film) is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Solange ein Vollbildprogramm (Spiel, Film) im Vordergrund ist</translation>
     </message>
     <message>
         <source>Pause while a full-screen program is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren, solange ein Vollbildprogramm im Vordergrund ist</translation>
     </message>
     <message>
         <source>No downloads on a metered connection (mobile data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Downloads über getaktete Verbindungen (mobile Daten)</translation>
     </message>
     <message>
         <source>Processor cores a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessorkerne, die ein Job nutzen darf</translation>
     </message>
     <message>
         <source>Share of the processor time a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Prozessorzeit, den ein Job nutzen darf</translation>
     </message>
     <message>
         <source>Run jobs at low priority, so my own programs come first</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobs mit niedriger Priorität ausführen, damit meine Programme Vorrang haben</translation>
     </message>
     <message>
         <source>off</source>
@@ -1108,11 +1108,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Pause above this processor temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Über dieser Prozessortemperatur pausieren</translation>
     </message>
     <message>
         <source>Use the graphics card (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafikkarte (GPU) verwenden</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
@@ -1120,87 +1120,87 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen nach</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Maus und Tastatur</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeiten</translation>
     </message>
     <message>
         <source>Pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job pausieren</translation>
     </message>
     <message>
         <source>While any of these programs is o&amp;pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Solange eines dieser Programme &amp;offen ist:</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads</translation>
     </message>
     <message>
         <source>&amp;Processor cores:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessor&amp;kerne:</translation>
     </message>
     <message>
         <source>Processor &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessorzei&amp;t:</translation>
     </message>
     <message>
         <source>Use at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens</translation>
     </message>
     <message>
         <source>of the processor time</source>
-        <translation type="unfinished"></translation>
+        <translation>der Prozessorzeit nutzen</translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsspeicher:</translation>
     </message>
     <message>
         <source>If a job uses more than</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzt ein Job mehr als</translation>
     </message>
     <message>
         <source>of the memory,</source>
-        <translation type="unfinished"></translation>
+        <translation>des Speichers:</translation>
     </message>
     <message>
         <source>Processor temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessortemperatur:</translation>
     </message>
     <message>
         <source>&amp;GPU temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;GPU-Temperatur:</translation>
     </message>
     <message>
         <source>Paused tas&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;usierte Aufgabe:</translation>
     </message>
     <message>
         <source>Give it back after</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeben nach</translation>
     </message>
     <message>
         <source>so someone else can finish it</source>
-        <translation type="unfinished"></translation>
+        <translation>damit jemand anderes sie beendet</translation>
     </message>
     <message>
         <source>Limits on the processor and memory apply from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen für Prozessor und Speicher gelten ab der nächsten Aufgabe.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Regeln gelten sofort, Grenzen für Prozessor und GPU ab der nächsten Aufgabe.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -1235,67 +1235,67 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
-        <translation type="unfinished">Montag</translation>
+        <translation>Montag</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation type="unfinished">Dienstag</translation>
+        <translation>Dienstag</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation type="unfinished">Mittwoch</translation>
+        <translation>Mittwoch</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation type="unfinished">Donnerstag</translation>
+        <translation>Donnerstag</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation type="unfinished">Freitag</translation>
+        <translation>Freitag</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation type="unfinished">Samstag</translation>
+        <translation>Samstag</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation type="unfinished">Sonntag</translation>
+        <translation>Sonntag</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">Jederzeit</translation>
+        <translation>Jederzeit</translation>
     </message>
     <message>
         <source>Contribute at any time of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu jeder Zeit der Woche beitragen</translation>
     </message>
     <message>
         <source>Only during these hours (this computer&apos;s clock):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zu diesen Zeiten (Uhr dieses Computers):</translation>
     </message>
     <message>
         <source>Contribute only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zu gewählten Zeiten beitragen</translation>
     </message>
     <message>
         <source>not this day</source>
-        <translation type="unfinished"></translation>
+        <translation>an diesem Tag nicht</translation>
     </message>
     <message>
         <source>Add hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten hinzufügen</translation>
     </message>
     <message>
         <source>Add hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten am {day} hinzufügen</translation>
     </message>
     <message>
-        <source>Add hours to at least one day, or choose &quot;Any time&quot; (Schedule, on &quot;When&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Fügen Sie mindestens einem Tag Zeiten hinzu oder wählen Sie „Jederzeit“.</translation>
     </message>
     <message>
         <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: Die Zeiten beginnen und enden gleichzeitig ({at}) – ändern Sie eine davon oder entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -1310,23 +1310,23 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto und Sprache</translation>
     </message>
     <message>
         <source>When to contribute</source>
-        <translation type="unfinished">Wann beitragen</translation>
+        <translation>Wann beitragen</translation>
     </message>
     <message>
         <source>How much to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viel nutzen</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1350,23 +1350,19 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Changes not saved yet — press Apply to use them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen noch nicht gespeichert – zum Verwenden „Übernehmen“ drücken.</translation>
     </message>
     <message>
         <source>These settings could not be saved: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen konnten nicht gespeichert werden: {err}</translation>
     </message>
     <message>
         <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden ({err}). Prüfen Sie, ob genug Speicherplatz frei ist und der Datenordner beschreibbar ist.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Regeln gelten sofort, Grenzen für Prozessor und GPU ab der nächsten Aufgabe, Proxy und Sprache ab dem nächsten Start der App.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
@@ -1381,7 +1377,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu dieser E-Mail gibt es noch kein Konto – registrieren Sie sich zuerst auf der Website. Schon registriert? Hat die Adresse, mit der Sie sich angemeldet haben, Großbuchstaben vor dem @, kann der Server sie nie zuordnen: Bitten Sie das Projekt, die E-Mail Ihres Kontos in Kleinbuchstaben zu ändern, oder registrieren Sie sich neu mit der Adresse ganz in Kleinbuchstaben.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1449,19 +1445,19 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Back to the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur E-Mail</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Next: when to help</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: wann helfen</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -1473,7 +1469,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1489,7 +1485,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Step {n} of 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt {n} von 2</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1501,7 +1497,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer trainiert kleine Teile von Machine-Learning-Jobs für Forschende, mit niedriger Priorität, damit Ihre eigenen Programme Vorrang haben. Sie können jederzeit pausieren.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1544,7 +1540,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft noch</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1556,15 +1552,15 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>the job&apos;s code failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Code des Jobs</translation>
     </message>
     <message>
         <source>given back for someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>für jemand anderen zurückgegeben</translation>
     </message>
     <message>
         <source>stopped and not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten, nicht gesendet</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1712,11 +1708,11 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Paused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert: {why}</translation>
     </message>
     <message>
         <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein schon fertiges Ergebnis wird noch gesendet; die Grenze lässt sich in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Work starts by itself when that changes.</source>
@@ -1735,15 +1731,15 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>StoragePage</name>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished">Datenordner</translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished">Ordner ö&amp;ffnen</translation>
+        <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open data folder</source>
-        <translation type="unfinished">Datenordner öffnen</translation>
+        <translation>Datenordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1881,23 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>TimeWords</name>
     <message>
         <source>{h} h {m:02d} min</source>
-        <translation type="unfinished">{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
+        <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m}&#xa0;Min. {s:02d}&#xa0;s</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s}&#xa0;s</translation>
     </message>
     <message>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute {time}</translation>
     </message>
     <message>
         <source>Yesterday {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern {time}</translation>
     </message>
 </context>
 <context>
@@ -1936,7 +1932,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Back online — your result was delivered. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder verbunden – Ihr Ergebnis wurde übermittelt. Danke!</translation>
     </message>
     <message>
         <source>Task done</source>
@@ -1960,7 +1956,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>The {server} server is answering again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server {server} antwortet wieder.</translation>
     </message>
     <message>
         <source>Back online</source>
@@ -2009,31 +2005,31 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <name>_Range</name>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>{day} {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {what}</translation>
     </message>
     <message>
         <source>midnight</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitternacht</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove these hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeiten am {day} entfernen</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
 </context>
 </TS>

@@ -5,86 +5,86 @@
     <name>AccountPage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Correo</translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Servidor</translation>
+        <translation>Servidor</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation type="unfinished">Ca&amp;mbiar…</translation>
+        <translation>Ca&amp;mbiar…</translation>
     </message>
     <message>
         <source>Change email or server</source>
-        <translation type="unfinished">Cambiar el correo o el servidor</translation>
+        <translation>Cambiar el correo o el servidor</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Cuenta</translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished">Correo:</translation>
+        <translation>Correo:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished">Servidor:</translation>
+        <translation>Servidor:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation type="unfinished">&amp;Idioma:</translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>A new language shows the next time the app starts.</source>
-        <translation type="unfinished">El nuevo idioma se verá la próxima vez que se inicie la aplicación.</translation>
+        <translation>El nuevo idioma se verá la próxima vez que se inicie la aplicación.</translation>
     </message>
     <message>
         <source>(not set up)</source>
-        <translation type="unfinished">(sin configurar)</translation>
+        <translation>(sin configurar)</translation>
     </message>
 </context>
 <context>
     <name>AddProgramDialog</name>
     <message>
         <source>Pause for a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar por un programa</translation>
     </message>
     <message>
         <source>Program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del programa</translation>
     </message>
     <message>
         <source>for example steam</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo steam</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programa:</translation>
     </message>
     <message>
         <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un programa abierto o escribe su nombre si no lo está.</translation>
     </message>
     <message>
         <source>Problem with the program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema con el nombre del programa</translation>
     </message>
     <message>
         <source>Type or pick the name of a program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe o elige el nombre de un programa.</translation>
     </message>
     <message>
         <source>That name is too long for a program name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese nombre es demasiado largo para un programa.</translation>
     </message>
 </context>
 <context>
@@ -131,19 +131,19 @@
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent se detuvo de forma inesperada varias veces seguidas (la última a las {when}) y no se reinició automáticamente. Si vuelve a pasar, envía al proyecto el informe de diagnóstico del menú Ayuda.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent se detuvo de forma inesperada a las {when} y volvió a arrancar solo. Sigue con la tarea que tenía; no se ha perdido nada.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent se detuvo de forma inesperada a las {when} y volvió a arrancar solo.</translation>
     </message>
     <message>
         <source>Desktop Agent restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent se ha reiniciado</translation>
     </message>
 </context>
 <context>
@@ -173,94 +173,94 @@
     <name>ContributionChoice</name>
     <message>
         <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;¿Cuándo debe ayudar este equipo?&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Solo cuando no uso el equipo</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo cuando no uso el equipo</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> min</translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos sin uso antes de empezar a trabajar</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar tras</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>sin ratón ni teclado</translation>
     </message>
     <message>
         <source>Work pauses as soon as you are back.</source>
-        <translation type="unfinished"></translation>
+        <translation>El trabajo se pausa en cuanto vuelves.</translation>
     </message>
     <message>
         <source>&amp;Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;empre, con prioridad baja</translation>
     </message>
     <message>
         <source>Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Siempre, con prioridad baja</translation>
     </message>
     <message>
         <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus programas siguen teniendo prioridad, pero el equipo trabaja siempre que esté encendido; quizá oigas el ventilador más a menudo.</translation>
     </message>
     <message>
         <source>&amp;Start when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar al entrar en la sesión (en la bandeja)</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished">Iniciar al entrar en la sesión</translation>
+        <translation>Iniciar al entrar en la sesión</translation>
     </message>
     <message>
         <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puedes pausar en cualquier momento y cambiarlo después en Configuración → Cuándo contribuir.</translation>
     </message>
 </context>
 <context>
     <name>ContributionView</name>
     <message>
         <source>Your contribution</source>
-        <translation type="unfinished">Tu contribución</translation>
+        <translation>Tu contribución</translation>
     </message>
     <message>
         <source>Energy given: not measured</source>
-        <translation type="unfinished">Energía aportada: sin medir</translation>
+        <translation>Energía aportada: sin medir</translation>
     </message>
     <message>
         <source>Energy given</source>
-        <translation type="unfinished">Energía aportada</translation>
+        <translation>Energía aportada</translation>
     </message>
     <message>
         <source>Compute this computer gave, per day</source>
-        <translation type="unfinished">Cálculo aportado por este equipo, por día</translation>
+        <translation>Cálculo aportado por este equipo, por día</translation>
     </message>
     <message>
         <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Hasta ahora este equipo ha terminado 1 tarea ({t} de cálculo). ¡Gracias!</translation>
+        <translation>Hasta ahora este equipo ha terminado 1 tarea ({t} de cálculo). ¡Gracias!</translation>
     </message>
     <message>
         <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Hasta ahora este equipo ha terminado {n} tareas ({t} de cálculo). ¡Gracias!</translation>
+        <translation>Hasta ahora este equipo ha terminado {n} tareas ({t} de cálculo). ¡Gracias!</translation>
     </message>
     <message>
         <source>Finished tasks will be counted here.</source>
-        <translation type="unfinished">Las tareas terminadas se contarán aquí.</translation>
+        <translation>Las tareas terminadas se contarán aquí.</translation>
     </message>
     <message>
         <source>This machine has given {e}</source>
-        <translation type="unfinished">Este equipo ha aportado {e}</translation>
+        <translation>Este equipo ha aportado {e}</translation>
     </message>
 </context>
 <context>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Job {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo {id}</translation>
     </message>
 </context>
 <context>
@@ -412,27 +412,27 @@
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las tareas</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Show tasks from</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar tareas de</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <source>1 task done · {time} of compute given</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>No tasks in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tareas en este periodo.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -553,11 +553,11 @@
     </message>
     <message>
         <source>Data transferred this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos transferidos este mes</translation>
     </message>
     <message>
         <source>Data this month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos este mes:</translation>
     </message>
     <message>
         <source>CPU over the last 3 minutes</source>
@@ -597,11 +597,11 @@
     </message>
     <message>
         <source>{used} of {limit} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} de {limit} transferidos</translation>
     </message>
     <message>
         <source>{used} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} transferidos</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -709,110 +709,110 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished">Proxy</translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished">Usar la configuración de proxy del sistema</translation>
+        <translation>Usar la configuración de proxy del sistema</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished">Sin proxy</translation>
+        <translation>Sin proxy</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished">Manual</translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>Proxy address</source>
-        <translation type="unfinished">Dirección del proxy</translation>
+        <translation>Dirección del proxy</translation>
     </message>
     <message>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <source>Addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
+        <translation>Direcció&amp;n:</translation>
     </message>
     <message>
         <source>A new proxy is used the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo proxy se usará la próxima vez que se inicie la aplicación.</translation>
     </message>
     <message>
         <source> KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KB/s</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished">sin límite</translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source>Fastest download speed for job files</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad máxima de descarga de los archivos de trabajo</translation>
     </message>
     <message>
         <source> GB</source>
-        <translation type="unfinished"></translation>
+        <translation> GB</translation>
     </message>
     <message>
         <source>Data allowed per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos permitidos al mes</translation>
     </message>
     <message>
         <source>Data use</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso de datos</translation>
     </message>
     <message>
         <source>Download spee&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Velocidad de descarga:</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Por mes:</translation>
     </message>
     <message>
         <source>downloaded and uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>de descarga y subida</translation>
     </message>
     <message>
         <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasada la cantidad mensual, no se acepta ninguna tarea nueva hasta el día 1 del mes siguiente.</translation>
     </message>
     <message>
         <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation type="unfinished">Escribe una dirección de proxy, por ejemplo http://proxy.example.com:3128</translation>
+        <translation>Escribe una dirección de proxy, por ejemplo http://proxy.example.com:3128</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPage</name>
     <message>
         <source>Show a short popup when a task is done</source>
-        <translation type="unfinished">Mostrar un aviso breve al terminar una tarea</translation>
+        <translation>Mostrar un aviso breve al terminar una tarea</translation>
     </message>
     <message>
         <source>Popup when a task is done</source>
-        <translation type="unfinished">Aviso al terminar una tarea</translation>
+        <translation>Aviso al terminar una tarea</translation>
     </message>
     <message>
         <source>Tell me when the server stays unreachable, and when it is back</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisarme cuando el servidor no responda durante un rato y cuando vuelva</translation>
     </message>
     <message>
         <source>Popup about server problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de problemas del servidor</translation>
     </message>
     <message>
         <source>Popups</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>A task that fails is always told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una tarea que falla siempre se avisa.</translation>
     </message>
 </context>
 <context>
@@ -919,7 +919,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Last task, for “{title}”: {outcome} after {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>Última tarea, para «{title}»: {outcome} tras {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -962,46 +962,46 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>OutageLine</name>
     <message>
         <source>Server not answering</source>
-        <translation type="unfinished">El servidor no responde</translation>
+        <translation>El servidor no responde</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished">&amp;Volver a intentar</translation>
+        <translation>&amp;Volver a intentar</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished">Volver a intentar ahora</translation>
+        <translation>Volver a intentar ahora</translation>
     </message>
     <message>
         <source>Back online</source>
-        <translation type="unfinished">De nuevo en línea</translation>
+        <translation>De nuevo en línea</translation>
     </message>
 </context>
 <context>
     <name>ProgramList</name>
     <message>
         <source>Programs that pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Programas que pausan el trabajo</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;gregar…</translation>
     </message>
     <message>
         <source>Add a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un programa</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Remove the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el programa elegido</translation>
     </message>
     <message>
         <source>No programs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay programas.</translation>
     </message>
 </context>
 <context>
@@ -1060,47 +1060,47 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Start when I log in (in the tray)</source>
-        <translation type="unfinished">Iniciar cuando entre en la sesión (en la bandeja)</translation>
+        <translation>Iniciar al entrar en la sesión (en la bandeja)</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo cuando no uso el equipo</translation>
     </message>
     <message>
         <source>Only when the computer is not in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo cuando el equipo no se usa</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos sin uso antes de empezar a trabajar</translation>
     </message>
     <message>
         <source>When the computer runs on battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando el equipo funciona con batería</translation>
     </message>
     <message>
         <source>While a full-screen program (a game, a film) is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras haya un programa a pantalla completa (un juego, una película) delante</translation>
     </message>
     <message>
         <source>Pause while a full-screen program is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar mientras haya un programa a pantalla completa delante</translation>
     </message>
     <message>
         <source>No downloads on a metered connection (mobile data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin descargas en conexiones de uso medido (datos móviles)</translation>
     </message>
     <message>
         <source>Processor cores a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Núcleos del procesador que puede usar un trabajo</translation>
     </message>
     <message>
         <source>Share of the processor time a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte del tiempo de procesador que puede usar un trabajo</translation>
     </message>
     <message>
         <source>Run jobs at low priority, so my own programs come first</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar los trabajos con prioridad baja, para que mis programas vayan primero</translation>
     </message>
     <message>
         <source>off</source>
@@ -1108,11 +1108,11 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Pause above this processor temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar por encima de esta temperatura del procesador</translation>
     </message>
     <message>
         <source>Use the graphics card (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar la tarjeta gráfica (GPU)</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
@@ -1120,87 +1120,87 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar tras</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>sin ratón ni teclado</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario</translation>
     </message>
     <message>
         <source>Pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar el trabajo</translation>
     </message>
     <message>
         <source>While any of these programs is o&amp;pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras alguno de estos programas esté a&amp;bierto:</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargas</translation>
     </message>
     <message>
         <source>&amp;Processor cores:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Núcleos del procesador:</translation>
     </message>
     <message>
         <source>Processor &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiempo de procesador:</translation>
     </message>
     <message>
         <source>Use at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar como máximo</translation>
     </message>
     <message>
         <source>of the processor time</source>
-        <translation type="unfinished"></translation>
+        <translation>del tiempo de procesador</translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Memoria:</translation>
     </message>
     <message>
         <source>If a job uses more than</source>
-        <translation type="unfinished"></translation>
+        <translation>Si un trabajo usa más del</translation>
     </message>
     <message>
         <source>of the memory,</source>
-        <translation type="unfinished"></translation>
+        <translation>de la memoria,</translation>
     </message>
     <message>
         <source>Processor temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatura del procesador:</translation>
     </message>
     <message>
         <source>&amp;GPU temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatura de la &amp;GPU:</translation>
     </message>
     <message>
         <source>Paused tas&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea en pau&amp;sa:</translation>
     </message>
     <message>
         <source>Give it back after</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolverla tras</translation>
     </message>
     <message>
         <source>so someone else can finish it</source>
-        <translation type="unfinished"></translation>
+        <translation>para que otro la termine</translation>
     </message>
     <message>
         <source>Limits on the processor and memory apply from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los límites de procesador y memoria se aplican desde la siguiente tarea.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. Las reglas se aplican ya; los límites de procesador y GPU, desde la siguiente tarea.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -1235,67 +1235,67 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
-        <translation type="unfinished">Lunes</translation>
+        <translation>Lunes</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation type="unfinished">Martes</translation>
+        <translation>Martes</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation type="unfinished">Miércoles</translation>
+        <translation>Miércoles</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation type="unfinished">Jueves</translation>
+        <translation>Jueves</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation type="unfinished">Viernes</translation>
+        <translation>Viernes</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation type="unfinished">Sábado</translation>
+        <translation>Sábado</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation type="unfinished">Domingo</translation>
+        <translation>Domingo</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">En cualquier momento</translation>
+        <translation>En cualquier momento</translation>
     </message>
     <message>
         <source>Contribute at any time of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribuir en cualquier momento de la semana</translation>
     </message>
     <message>
         <source>Only during these hours (this computer&apos;s clock):</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo en estas horas (reloj de este equipo):</translation>
     </message>
     <message>
         <source>Contribute only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribuir solo en las horas elegidas</translation>
     </message>
     <message>
         <source>not this day</source>
-        <translation type="unfinished"></translation>
+        <translation>este día no</translation>
     </message>
     <message>
         <source>Add hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir horas</translation>
     </message>
     <message>
         <source>Add hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir horas el {day}</translation>
     </message>
     <message>
-        <source>Add hours to at least one day, or choose &quot;Any time&quot; (Schedule, on &quot;When&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Añade horas a al menos un día o elige «En cualquier momento».</translation>
     </message>
     <message>
         <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: las horas empiezan y terminan a la misma hora ({at}); cambia una de ellas o quítalas.</translation>
     </message>
 </context>
 <context>
@@ -1310,23 +1310,23 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta e idioma</translation>
     </message>
     <message>
         <source>When to contribute</source>
-        <translation type="unfinished">Cuándo contribuir</translation>
+        <translation>Cuándo contribuir</translation>
     </message>
     <message>
         <source>How much to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto usar</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Almacenamiento</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas de configuración</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1350,23 +1350,19 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Changes not saved yet — press Apply to use them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios aún sin guardar: pulsa Aplicar para usarlos.</translation>
     </message>
     <message>
         <source>These settings could not be saved: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar esta configuración: {err}</translation>
     </message>
     <message>
         <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la configuración ({err}). Comprueba que hay espacio libre en el disco y que se puede escribir en la carpeta de datos.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. Las reglas se aplican ya; los límites de procesador y GPU, desde la siguiente tarea; el proxy y el idioma, la próxima vez que se inicie la aplicación.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
@@ -1381,7 +1377,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este correo aún no tiene cuenta: regístrate primero en el sitio web. ¿Ya te registraste? Si la dirección con la que te registraste tiene mayúsculas antes de la @, el servidor nunca podrá reconocerla: pide al proyecto que cambie el correo de tu cuenta a minúsculas, o regístrate de nuevo con la dirección toda en minúsculas.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1449,19 +1445,19 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Back to the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver al correo</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Next: when to help</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente: cuándo ayudar</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -1473,7 +1469,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1489,7 +1485,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Step {n} of 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso {n} de 2</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1501,7 +1497,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo entrena pequeñas partes de trabajos de aprendizaje automático para investigadores, con prioridad baja para que tus programas vayan primero. Puedes pausar en cualquier momento.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1544,7 +1540,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1556,15 +1552,15 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>the job&apos;s code failed</source>
-        <translation type="unfinished"></translation>
+        <translation>falló el código del trabajo</translation>
     </message>
     <message>
         <source>given back for someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>devuelta para otra persona</translation>
     </message>
     <message>
         <source>stopped and not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>detenida y no enviada</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1712,11 +1708,11 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Paused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa: {why}</translation>
     </message>
     <message>
         <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un resultado ya obtenido se envía igualmente; el límite se puede cambiar en Configuración.</translation>
     </message>
     <message>
         <source>Work starts by itself when that changes.</source>
@@ -1735,15 +1731,15 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>StoragePage</name>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished">Carpeta de datos</translation>
+        <translation>Carpeta de datos</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished">Abrir car&amp;peta</translation>
+        <translation>Abrir car&amp;peta</translation>
     </message>
     <message>
         <source>Open data folder</source>
-        <translation type="unfinished">Abrir la carpeta de datos</translation>
+        <translation>Abrir la carpeta de datos</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1881,23 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>TimeWords</name>
     <message>
         <source>{h} h {m:02d} min</source>
-        <translation type="unfinished">{h} h {m:02d} min</translation>
+        <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy {time}</translation>
     </message>
     <message>
         <source>Yesterday {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer {time}</translation>
     </message>
 </context>
 <context>
@@ -1936,7 +1932,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>Back online — your result was delivered. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>De nuevo en línea: tu resultado se ha entregado. ¡Gracias!</translation>
     </message>
     <message>
         <source>Task done</source>
@@ -1960,7 +1956,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>The {server} server is answering again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor {server} vuelve a responder.</translation>
     </message>
     <message>
         <source>Back online</source>
@@ -2009,31 +2005,31 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <name>_Range</name>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>desde</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta</translation>
     </message>
     <message>
         <source>{day} {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {what}</translation>
     </message>
     <message>
         <source>midnight</source>
-        <translation type="unfinished"></translation>
+        <translation>medianoche</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove these hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar estas horas del {day}</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
 </context>
 </TS>

@@ -5,86 +5,86 @@
     <name>AccountPage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Serveur</translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation type="unfinished">Modifi&amp;er…</translation>
+        <translation>Modifi&amp;er…</translation>
     </message>
     <message>
         <source>Change email or server</source>
-        <translation type="unfinished">Modifier l&apos;e-mail ou le serveur</translation>
+        <translation>Modifier l&apos;e-mail ou le serveur</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Compte</translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished">E-mail&#xa0;:</translation>
+        <translation>E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished">Serveur&#xa0;:</translation>
+        <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Langue</translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation type="unfinished">&amp;Langue&#xa0;:</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>A new language shows the next time the app starts.</source>
-        <translation type="unfinished">La nouvelle langue s&apos;affiche au prochain démarrage de l&apos;application.</translation>
+        <translation>La nouvelle langue s&apos;affiche au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>(not set up)</source>
-        <translation type="unfinished">(non configuré)</translation>
+        <translation>(non configuré)</translation>
     </message>
 </context>
 <context>
     <name>AddProgramDialog</name>
     <message>
         <source>Pause for a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause pour un programme</translation>
     </message>
     <message>
         <source>Program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du programme</translation>
     </message>
     <message>
         <source>for example steam</source>
-        <translation type="unfinished"></translation>
+        <translation>par exemple steam</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programme :</translation>
     </message>
     <message>
         <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un programme ouvert, ou tapez son nom s&apos;il ne l&apos;est pas.</translation>
     </message>
     <message>
         <source>Problem with the program name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le nom du programme</translation>
     </message>
     <message>
         <source>Type or pick the name of a program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez ou choisissez le nom d&apos;un programme.</translation>
     </message>
     <message>
         <source>That name is too long for a program name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce nom est trop long pour un nom de programme.</translation>
     </message>
 </context>
 <context>
@@ -131,19 +131,19 @@
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue plusieurs fois de suite (la dernière à {when}) et n&apos;a pas été redémarré automatiquement. Si cela se reproduit, envoyez au projet le rapport de diagnostic du menu Aide.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul. Il poursuit la tâche en cours ; rien n&apos;est perdu.</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul.</translation>
     </message>
     <message>
         <source>Desktop Agent restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent a redémarré</translation>
     </message>
 </context>
 <context>
@@ -173,94 +173,94 @@
     <name>ContributionChoice</name>
     <message>
         <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Quand cet ordinateur doit-il aider ?&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> min</translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes sans utilisation avant que le travail commence</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer après</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>sans souris ni clavier</translation>
     </message>
     <message>
         <source>Work pauses as soon as you are back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le travail s&apos;arrête dès votre retour.</translation>
     </message>
     <message>
         <source>&amp;Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Toujours, en priorité basse</translation>
     </message>
     <message>
         <source>Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours, en priorité basse</translation>
     </message>
     <message>
         <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos programmes passent toujours en premier, mais l&apos;ordinateur travaille dès qu&apos;il est allumé — vous entendrez peut-être plus souvent son ventilateur.</translation>
     </message>
     <message>
         <source>&amp;Start when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer à l&apos;ouverture de session (zone de notification)</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished">Démarrer à l&apos;ouverture de session</translation>
+        <translation>Démarrer à l&apos;ouverture de session</translation>
     </message>
     <message>
         <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez faire une pause à tout moment, et changer cela plus tard dans Paramètres → Quand contribuer.</translation>
     </message>
 </context>
 <context>
     <name>ContributionView</name>
     <message>
         <source>Your contribution</source>
-        <translation type="unfinished">Votre contribution</translation>
+        <translation>Votre contribution</translation>
     </message>
     <message>
         <source>Energy given: not measured</source>
-        <translation type="unfinished">Énergie donnée&#xa0;: non mesurée</translation>
+        <translation>Énergie donnée&#xa0;: non mesurée</translation>
     </message>
     <message>
         <source>Energy given</source>
-        <translation type="unfinished">Énergie donnée</translation>
+        <translation>Énergie donnée</translation>
     </message>
     <message>
         <source>Compute this computer gave, per day</source>
-        <translation type="unfinished">Calcul donné par cet ordinateur, par jour</translation>
+        <translation>Calcul donné par cet ordinateur, par jour</translation>
     </message>
     <message>
         <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Jusqu&apos;ici, cet ordinateur a terminé 1 tâche ({t} de calcul). Merci&#xa0;!</translation>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé 1 tâche ({t} de calcul). Merci&#xa0;!</translation>
     </message>
     <message>
         <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation type="unfinished">Jusqu&apos;ici, cet ordinateur a terminé {n} tâches ({t} de calcul). Merci&#xa0;!</translation>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé {n} tâches ({t} de calcul). Merci&#xa0;!</translation>
     </message>
     <message>
         <source>Finished tasks will be counted here.</source>
-        <translation type="unfinished">Les tâches terminées seront comptées ici.</translation>
+        <translation>Les tâches terminées seront comptées ici.</translation>
     </message>
     <message>
         <source>This machine has given {e}</source>
-        <translation type="unfinished">Cet ordinateur a donné {e}</translation>
+        <translation>Cet ordinateur a donné {e}</translation>
     </message>
 </context>
 <context>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Job {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail {id}</translation>
     </message>
 </context>
 <context>
@@ -412,27 +412,27 @@
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les tâches</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Show tasks from</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les tâches de</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Affi&amp;cher :</translation>
     </message>
     <message>
         <source>1 task done · {time} of compute given</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>No tasks in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune tâche sur cette période.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -553,11 +553,11 @@
     </message>
     <message>
         <source>Data transferred this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Données transférées ce mois-ci</translation>
     </message>
     <message>
         <source>Data this month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Données ce mois-ci :</translation>
     </message>
     <message>
         <source>CPU over the last 3 minutes</source>
@@ -597,11 +597,11 @@
     </message>
     <message>
         <source>{used} of {limit} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} sur {limit} transférés</translation>
     </message>
     <message>
         <source>{used} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} transférés</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -709,110 +709,110 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished">Proxy</translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished">Utiliser les réglages proxy du système</translation>
+        <translation>Utiliser les réglages proxy du système</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished">Aucun proxy</translation>
+        <translation>Aucun proxy</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished">Manuel</translation>
+        <translation>Manuel</translation>
     </message>
     <message>
         <source>Proxy address</source>
-        <translation type="unfinished">Adresse du proxy</translation>
+        <translation>Adresse du proxy</translation>
     </message>
     <message>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;xy :</translation>
     </message>
     <message>
         <source>Addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adr&amp;esse :</translation>
     </message>
     <message>
         <source>A new proxy is used the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nouveau proxy servira au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source> KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Ko/s</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished">sans limite</translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source>Fastest download speed for job files</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse maximale de téléchargement des fichiers de travail</translation>
     </message>
     <message>
         <source> GB</source>
-        <translation type="unfinished"></translation>
+        <translation> Go</translation>
     </message>
     <message>
         <source>Data allowed per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Données autorisées par mois</translation>
     </message>
     <message>
         <source>Data use</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommation de données</translation>
     </message>
     <message>
         <source>Download spee&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vitesse de téléchargement :</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Au plus</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
-        <translation type="unfinished"></translation>
+        <translation>Par moi&amp;s :</translation>
     </message>
     <message>
         <source>downloaded and uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>téléchargés et envoyés</translation>
     </message>
     <message>
         <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-delà de la quantité mensuelle, aucune nouvelle tâche n&apos;est prise avant le 1er du mois suivant.</translation>
     </message>
     <message>
         <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation type="unfinished">Saisissez une adresse de proxy, par exemple http://proxy.example.com:3128</translation>
+        <translation>Saisissez une adresse de proxy, par exemple http://proxy.example.com:3128</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPage</name>
     <message>
         <source>Show a short popup when a task is done</source>
-        <translation type="unfinished">Afficher une courte notification quand une tâche est terminée</translation>
+        <translation>Afficher une courte notification quand une tâche est terminée</translation>
     </message>
     <message>
         <source>Popup when a task is done</source>
-        <translation type="unfinished">Notification de fin de tâche</translation>
+        <translation>Notification de fin de tâche</translation>
     </message>
     <message>
         <source>Tell me when the server stays unreachable, and when it is back</source>
-        <translation type="unfinished"></translation>
+        <translation>Me prévenir quand le serveur reste injoignable, et quand il revient</translation>
     </message>
     <message>
         <source>Popup about server problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Notification des problèmes de serveur</translation>
     </message>
     <message>
         <source>Popups</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>A task that fails is always told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une tâche qui échoue est toujours signalée.</translation>
     </message>
 </context>
 <context>
@@ -919,7 +919,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Last task, for “{title}”: {outcome} after {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière tâche, pour « {title} » : {outcome} après {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -962,46 +962,46 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>OutageLine</name>
     <message>
         <source>Server not answering</source>
-        <translation type="unfinished">Le serveur ne répond pas</translation>
+        <translation>Le serveur ne répond pas</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished">&amp;Réessayer</translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished">Réessayer maintenant</translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>Back online</source>
-        <translation type="unfinished">De nouveau en ligne</translation>
+        <translation>De nouveau en ligne</translation>
     </message>
 </context>
 <context>
     <name>ProgramList</name>
     <message>
         <source>Programs that pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes qui mettent le travail en pause</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajou&amp;ter…</translation>
     </message>
     <message>
         <source>Add a program</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un programme</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Remove the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le programme choisi</translation>
     </message>
     <message>
         <source>No programs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun programme pour l&apos;instant.</translation>
     </message>
 </context>
 <context>
@@ -1060,47 +1060,47 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Start when I log in (in the tray)</source>
-        <translation type="unfinished">Démarrer quand j&apos;ouvre ma session (dans la zone de notification)</translation>
+        <translation>Démarrer à l&apos;ouverture de session (zone de notification)</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
     </message>
     <message>
         <source>Only when the computer is not in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement quand l&apos;ordinateur n&apos;est pas utilisé</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes sans utilisation avant que le travail commence</translation>
     </message>
     <message>
         <source>When the computer runs on battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand l&apos;ordinateur est sur batterie</translation>
     </message>
     <message>
         <source>While a full-screen program (a game, a film) is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Tant qu&apos;un programme en plein écran (jeu, film) est au premier plan</translation>
     </message>
     <message>
         <source>Pause while a full-screen program is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause tant qu&apos;un programme en plein écran est au premier plan</translation>
     </message>
     <message>
         <source>No downloads on a metered connection (mobile data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de téléchargement sur une connexion limitée (données mobiles)</translation>
     </message>
     <message>
         <source>Processor cores a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Cœurs du processeur qu&apos;un travail peut utiliser</translation>
     </message>
     <message>
         <source>Share of the processor time a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Part du temps processeur qu&apos;un travail peut utiliser</translation>
     </message>
     <message>
         <source>Run jobs at low priority, so my own programs come first</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter les travaux en basse priorité, pour que mes programmes passent d&apos;abord</translation>
     </message>
     <message>
         <source>off</source>
@@ -1108,11 +1108,11 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Pause above this processor temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause au-dessus de cette température du processeur</translation>
     </message>
     <message>
         <source>Use the graphics card (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la carte graphique (GPU)</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
@@ -1120,87 +1120,87 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer après</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>sans souris ni clavier</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires</translation>
     </message>
     <message>
         <source>Pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre le travail en pause</translation>
     </message>
     <message>
         <source>While any of these programs is o&amp;pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tant qu&apos;un de ces programmes est ou&amp;vert :</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargements</translation>
     </message>
     <message>
         <source>&amp;Processor cores:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cœurs du processeur :</translation>
     </message>
     <message>
         <source>Processor &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Temps processeur :</translation>
     </message>
     <message>
         <source>Use at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser au plus</translation>
     </message>
     <message>
         <source>of the processor time</source>
-        <translation type="unfinished"></translation>
+        <translation>du temps processeur</translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoir&amp;e :</translation>
     </message>
     <message>
         <source>If a job uses more than</source>
-        <translation type="unfinished"></translation>
+        <translation>Si un travail utilise plus de</translation>
     </message>
     <message>
         <source>of the memory,</source>
-        <translation type="unfinished"></translation>
+        <translation>de la mémoire,</translation>
     </message>
     <message>
         <source>Processor temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Température du processeur :</translation>
     </message>
     <message>
         <source>&amp;GPU temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Température du &amp;GPU :</translation>
     </message>
     <message>
         <source>Paused tas&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche en pa&amp;use :</translation>
     </message>
     <message>
         <source>Give it back after</source>
-        <translation type="unfinished"></translation>
+        <translation>La rendre après</translation>
     </message>
     <message>
         <source>so someone else can finish it</source>
-        <translation type="unfinished"></translation>
+        <translation>pour qu&apos;un autre la termine</translation>
     </message>
     <message>
         <source>Limits on the processor and memory apply from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les limites du processeur et de la mémoire s&apos;appliquent dès la tâche suivante.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite ; les limites du processeur et du GPU dès la tâche suivante.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -1235,67 +1235,67 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
-        <translation type="unfinished">Lundi</translation>
+        <translation>Lundi</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation type="unfinished">Mardi</translation>
+        <translation>Mardi</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation type="unfinished">Mercredi</translation>
+        <translation>Mercredi</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation type="unfinished">Jeudi</translation>
+        <translation>Jeudi</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation type="unfinished">Vendredi</translation>
+        <translation>Vendredi</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation type="unfinished">Samedi</translation>
+        <translation>Samedi</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation type="unfinished">Dimanche</translation>
+        <translation>Dimanche</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">À tout moment</translation>
+        <translation>À tout moment</translation>
     </message>
     <message>
         <source>Contribute at any time of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribuer à tout moment de la semaine</translation>
     </message>
     <message>
         <source>Only during these hours (this computer&apos;s clock):</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement pendant ces heures (horloge de cet ordinateur) :</translation>
     </message>
     <message>
         <source>Contribute only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribuer seulement aux heures choisies</translation>
     </message>
     <message>
         <source>not this day</source>
-        <translation type="unfinished"></translation>
+        <translation>pas ce jour-là</translation>
     </message>
     <message>
         <source>Add hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des heures</translation>
     </message>
     <message>
         <source>Add hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des heures le {day}</translation>
     </message>
     <message>
-        <source>Add hours to at least one day, or choose &quot;Any time&quot; (Schedule, on &quot;When&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Ajoutez des heures à au moins un jour, ou choisissez « À tout moment ».</translation>
     </message>
     <message>
         <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} : les heures commencent et finissent au même moment ({at}) — changez l&apos;une d&apos;elles, ou supprimez-les.</translation>
     </message>
 </context>
 <context>
@@ -1310,23 +1310,23 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte et langue</translation>
     </message>
     <message>
         <source>When to contribute</source>
-        <translation type="unfinished">Quand contribuer</translation>
+        <translation>Quand contribuer</translation>
     </message>
     <message>
         <source>How much to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressources utilisées</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages des paramètres</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1350,23 +1350,19 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Changes not saved yet — press Apply to use them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications pas encore enregistrées — appuyez sur Appliquer pour les utiliser.</translation>
     </message>
     <message>
         <source>These settings could not be saved: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces paramètres n&apos;ont pas pu être enregistrés : {err}</translation>
     </message>
     <message>
         <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer les paramètres ({err}). Vérifiez qu&apos;il reste de la place sur le disque et que le dossier de données est accessible en écriture.</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite ; les limites du processeur et du GPU dès la tâche suivante ; le proxy et la langue au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
@@ -1381,7 +1377,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet e-mail n&apos;a pas encore de compte — inscrivez-vous d&apos;abord sur le site web. Déjà inscrit ? Si l&apos;adresse utilisée à l&apos;inscription a des majuscules avant le @, le serveur ne pourra jamais la reconnaître : demandez au projet de passer l&apos;e-mail de votre compte en minuscules, ou réinscrivez-vous avec l&apos;adresse tout en minuscules.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1449,19 +1445,19 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Back to the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à l&apos;e-mail</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Next: when to help</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant : quand aider</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -1473,7 +1469,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1489,7 +1485,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Step {n} of 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape {n} sur 2</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1501,7 +1497,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur entraîne de petits morceaux de travaux d&apos;apprentissage automatique pour des chercheurs, en basse priorité pour que vos programmes passent d&apos;abord. Vous pouvez faire une pause à tout moment.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1544,7 +1540,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1556,15 +1552,15 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>the job&apos;s code failed</source>
-        <translation type="unfinished"></translation>
+        <translation>le code du travail a échoué</translation>
     </message>
     <message>
         <source>given back for someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>rendue pour quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>stopped and not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée et non envoyée</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1712,11 +1708,11 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Paused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : {why}</translation>
     </message>
     <message>
         <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un résultat déjà obtenu est quand même envoyé ; la limite se change dans les Paramètres.</translation>
     </message>
     <message>
         <source>Work starts by itself when that changes.</source>
@@ -1735,15 +1731,15 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>StoragePage</name>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished">Dossier de données</translation>
+        <translation>Dossier de données</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished">Ou&amp;vrir le dossier</translation>
+        <translation>Ou&amp;vrir le dossier</translation>
     </message>
     <message>
         <source>Open data folder</source>
-        <translation type="unfinished">Ouvrir le dossier de données</translation>
+        <translation>Ouvrir le dossier de données</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1881,23 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>TimeWords</name>
     <message>
         <source>{h} h {m:02d} min</source>
-        <translation type="unfinished">{h} h {m:02d} min</translation>
+        <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd&apos;hui {time}</translation>
     </message>
     <message>
         <source>Yesterday {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier {time}</translation>
     </message>
 </context>
 <context>
@@ -1936,7 +1932,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>Back online — your result was delivered. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>De nouveau en ligne — votre résultat a été remis. Merci !</translation>
     </message>
     <message>
         <source>Task done</source>
@@ -1960,7 +1956,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>The {server} server is answering again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {server} répond de nouveau.</translation>
     </message>
     <message>
         <source>Back online</source>
@@ -2009,31 +2005,31 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <name>_Range</name>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>de</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu&apos;à</translation>
     </message>
     <message>
         <source>{day} {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {what}</translation>
     </message>
     <message>
         <source>midnight</source>
-        <translation type="unfinished"></translation>
+        <translation>minuit</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Remove these hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ces heures le {day}</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>à</translation>
     </message>
 </context>
 </TS>

@@ -5,86 +5,86 @@
     <name>AccountPage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">邮箱</translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation type="unfinished">更改(&amp;C)…</translation>
+        <translation>更改(&amp;C)…</translation>
     </message>
     <message>
         <source>Change email or server</source>
-        <translation type="unfinished">更改邮箱或服务器</translation>
+        <translation>更改邮箱或服务器</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">账户</translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished">邮箱：</translation>
+        <translation>邮箱：</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished">服务器：</translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">语言</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation type="unfinished">语言(&amp;G)：</translation>
+        <translation>语言(&amp;G)：</translation>
     </message>
     <message>
         <source>A new language shows the next time the app starts.</source>
-        <translation type="unfinished">新语言将在下次启动应用时生效。</translation>
+        <translation>新语言将在下次启动应用时生效。</translation>
     </message>
     <message>
         <source>(not set up)</source>
-        <translation type="unfinished">（未设置）</translation>
+        <translation>（未设置）</translation>
     </message>
 </context>
 <context>
     <name>AddProgramDialog</name>
     <message>
         <source>Pause for a program</source>
-        <translation type="unfinished"></translation>
+        <translation>遇到程序时暂停</translation>
     </message>
     <message>
         <source>Program name</source>
-        <translation type="unfinished"></translation>
+        <translation>程序名称</translation>
     </message>
     <message>
         <source>for example steam</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 steam</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>程序(&amp;P)：</translation>
     </message>
     <message>
         <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个正在运行的程序，或输入它的名称。</translation>
     </message>
     <message>
         <source>Problem with the program name</source>
-        <translation type="unfinished"></translation>
+        <translation>程序名称有问题</translation>
     </message>
     <message>
         <source>Type or pick the name of a program.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入或选择一个程序名称。</translation>
     </message>
     <message>
         <source>That name is too long for a program name.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个名称太长，不像程序名称。</translation>
     </message>
 </context>
 <context>
@@ -131,19 +131,19 @@
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent 连续多次意外停止（最后一次在 {when}），没有自动重新启动。如果再次发生，请从“帮助”菜单把诊断报告发送给项目。</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent 在 {when} 意外停止，已自动重新启动。它正在继续之前的任务，没有丢失任何内容。</translation>
     </message>
     <message>
         <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent 在 {when} 意外停止，已自动重新启动。</translation>
     </message>
     <message>
         <source>Desktop Agent restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop Agent 已重新启动</translation>
     </message>
 </context>
 <context>
@@ -173,94 +173,94 @@
     <name>ContributionChoice</name>
     <message>
         <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;这台电脑什么时候帮忙？&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在我不用电脑时(&amp;O)</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在我不用电脑时</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>无人使用多少分钟后开始工作</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>在</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>无鼠标或键盘操作后开始</translation>
     </message>
     <message>
         <source>Work pauses as soon as you are back.</source>
-        <translation type="unfinished"></translation>
+        <translation>你一回来，工作就会暂停。</translation>
     </message>
     <message>
         <source>&amp;Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>始终，以低优先级(&amp;A)</translation>
     </message>
     <message>
         <source>Always, at low priority</source>
-        <translation type="unfinished"></translation>
+        <translation>始终，以低优先级</translation>
     </message>
     <message>
         <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
-        <translation type="unfinished"></translation>
+        <translation>你自己的程序仍然优先，但电脑只要开着就会工作——风扇可能会更常转动。</translation>
     </message>
     <message>
         <source>&amp;Start when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时启动（在托盘中）(&amp;S)</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished">登录时启动</translation>
+        <translation>登录时启动</translation>
     </message>
     <message>
         <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>你可以随时暂停，以后也可以在“设置 → 何时贡献”中更改。</translation>
     </message>
 </context>
 <context>
     <name>ContributionView</name>
     <message>
         <source>Your contribution</source>
-        <translation type="unfinished">你的贡献</translation>
+        <translation>你的贡献</translation>
     </message>
     <message>
         <source>Energy given: not measured</source>
-        <translation type="unfinished">贡献的能耗：未测量</translation>
+        <translation>贡献的能耗：未测量</translation>
     </message>
     <message>
         <source>Energy given</source>
-        <translation type="unfinished">贡献的能耗</translation>
+        <translation>贡献的能耗</translation>
     </message>
     <message>
         <source>Compute this computer gave, per day</source>
-        <translation type="unfinished">这台电脑每天贡献的计算量</translation>
+        <translation>这台电脑每天贡献的计算量</translation>
     </message>
     <message>
         <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation type="unfinished">到目前为止，这台电脑已完成 1 个任务（计算 {t}）。谢谢！</translation>
+        <translation>到目前为止，这台电脑已完成 1 个任务（计算 {t}）。谢谢！</translation>
     </message>
     <message>
         <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation type="unfinished">到目前为止，这台电脑已完成 {n} 个任务（计算 {t}）。谢谢！</translation>
+        <translation>到目前为止，这台电脑已完成 {n} 个任务（计算 {t}）。谢谢！</translation>
     </message>
     <message>
         <source>Finished tasks will be counted here.</source>
-        <translation type="unfinished">完成的任务会统计在这里。</translation>
+        <translation>完成的任务会统计在这里。</translation>
     </message>
     <message>
         <source>This machine has given {e}</source>
-        <translation type="unfinished">这台电脑已贡献 {e}</translation>
+        <translation>这台电脑已贡献 {e}</translation>
     </message>
 </context>
 <context>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Job {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 {id}</translation>
     </message>
 </context>
 <context>
@@ -412,27 +412,27 @@
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>全部任务</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Show tasks from</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪段时间的任务</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;W)：</translation>
     </message>
     <message>
         <source>1 task done · {time} of compute given</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>No tasks in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>这段时间没有任务。</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -553,11 +553,11 @@
     </message>
     <message>
         <source>Data transferred this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月传输的数据</translation>
     </message>
     <message>
         <source>Data this month:</source>
-        <translation type="unfinished"></translation>
+        <translation>本月数据：</translation>
     </message>
     <message>
         <source>CPU over the last 3 minutes</source>
@@ -597,11 +597,11 @@
     </message>
     <message>
         <source>{used} of {limit} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>已传输 {used}，上限 {limit}</translation>
     </message>
     <message>
         <source>{used} transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>已传输 {used}</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -709,110 +709,110 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished">代理</translation>
+        <translation>代理</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished">使用系统的代理设置</translation>
+        <translation>使用系统的代理设置</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished">不使用代理</translation>
+        <translation>不使用代理</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished">手动</translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>Proxy address</source>
-        <translation type="unfinished">代理地址</translation>
+        <translation>代理地址</translation>
     </message>
     <message>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理(&amp;X)：</translation>
     </message>
     <message>
         <source>Addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;E)：</translation>
     </message>
     <message>
         <source>A new proxy is used the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新代理将在下次启动应用时使用。</translation>
     </message>
     <message>
         <source> KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KB/秒</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished">不限</translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Fastest download speed for job files</source>
-        <translation type="unfinished"></translation>
+        <translation>作业文件的最大下载速度</translation>
     </message>
     <message>
         <source> GB</source>
-        <translation type="unfinished"></translation>
+        <translation> GB</translation>
     </message>
     <message>
         <source>Data allowed per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月允许的数据量</translation>
     </message>
     <message>
         <source>Data use</source>
-        <translation type="unfinished"></translation>
+        <translation>数据用量</translation>
     </message>
     <message>
         <source>Download spee&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>下载速度(&amp;D)：</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
-        <translation type="unfinished"></translation>
+        <translation>每月(&amp;T)：</translation>
     </message>
     <message>
         <source>downloaded and uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>（下载和上传合计）</translation>
     </message>
     <message>
         <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过每月用量后，直到下个月 1 日都不会再接新任务。</translation>
     </message>
     <message>
         <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation type="unfinished">请输入代理地址，例如 http://proxy.example.com:3128</translation>
+        <translation>请输入代理地址，例如 http://proxy.example.com:3128</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPage</name>
     <message>
         <source>Show a short popup when a task is done</source>
-        <translation type="unfinished">任务完成时显示简短提示</translation>
+        <translation>任务完成时显示简短提示</translation>
     </message>
     <message>
         <source>Popup when a task is done</source>
-        <translation type="unfinished">任务完成提示</translation>
+        <translation>任务完成提示</translation>
     </message>
     <message>
         <source>Tell me when the server stays unreachable, and when it is back</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器持续无法连接以及恢复时通知我</translation>
     </message>
     <message>
         <source>Popup about server problems</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器问题提示</translation>
     </message>
     <message>
         <source>Popups</source>
-        <translation type="unfinished"></translation>
+        <translation>弹出提示</translation>
     </message>
     <message>
         <source>A task that fails is always told.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务失败时总会通知。</translation>
     </message>
 </context>
 <context>
@@ -919,7 +919,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Last task, for “{title}”: {outcome} after {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个任务（“{title}”）：{duration} 后{outcome}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -962,46 +962,46 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>OutageLine</name>
     <message>
         <source>Server not answering</source>
-        <translation type="unfinished">服务器无响应</translation>
+        <translation>服务器无响应</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished">立即重试(&amp;R)</translation>
+        <translation>立即重试(&amp;R)</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished">立即重试</translation>
+        <translation>立即重试</translation>
     </message>
     <message>
         <source>Back online</source>
-        <translation type="unfinished">已恢复连接</translation>
+        <translation>已恢复连接</translation>
     </message>
 </context>
 <context>
     <name>ProgramList</name>
     <message>
         <source>Programs that pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>会让作业暂停的程序</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;D)…</translation>
     </message>
     <message>
         <source>Add a program</source>
-        <translation type="unfinished"></translation>
+        <translation>添加程序</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;E)</translation>
     </message>
     <message>
         <source>Remove the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选程序</translation>
     </message>
     <message>
         <source>No programs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有程序。</translation>
     </message>
 </context>
 <context>
@@ -1060,47 +1060,47 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Start when I log in (in the tray)</source>
-        <translation type="unfinished">登录时启动（在托盘中）</translation>
+        <translation>登录时启动（在托盘中）</translation>
     </message>
     <message>
         <source>Only when I&apos;m not using the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在我不用电脑时</translation>
     </message>
     <message>
         <source>Only when the computer is not in use</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在电脑无人使用时</translation>
     </message>
     <message>
         <source>Minutes without use before work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>无人使用多少分钟后开始工作</translation>
     </message>
     <message>
         <source>When the computer runs on battery</source>
-        <translation type="unfinished"></translation>
+        <translation>电脑使用电池供电时</translation>
     </message>
     <message>
         <source>While a full-screen program (a game, a film) is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏程序（游戏、电影）在前台时</translation>
     </message>
     <message>
         <source>Pause while a full-screen program is in front</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏程序在前台时暂停</translation>
     </message>
     <message>
         <source>No downloads on a metered connection (mobile data)</source>
-        <translation type="unfinished"></translation>
+        <translation>按流量计费的网络（移动数据）下不下载</translation>
     </message>
     <message>
         <source>Processor cores a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>作业可使用的处理器核心数</translation>
     </message>
     <message>
         <source>Share of the processor time a job may use</source>
-        <translation type="unfinished"></translation>
+        <translation>作业可使用的处理器时间比例</translation>
     </message>
     <message>
         <source>Run jobs at low priority, so my own programs come first</source>
-        <translation type="unfinished"></translation>
+        <translation>以低优先级运行作业，让我自己的程序优先</translation>
     </message>
     <message>
         <source>off</source>
@@ -1108,11 +1108,11 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Pause above this processor temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>处理器温度高于此值时暂停</translation>
     </message>
     <message>
         <source>Use the graphics card (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用显卡（GPU）</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
@@ -1120,87 +1120,87 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Start after</source>
-        <translation type="unfinished"></translation>
+        <translation>在</translation>
     </message>
     <message>
         <source>without mouse or keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>无鼠标或键盘操作后开始</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时间段</translation>
     </message>
     <message>
         <source>Pause the job</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停作业</translation>
     </message>
     <message>
         <source>While any of these programs is o&amp;pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下任一程序打开时(&amp;P)：</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>&amp;Processor cores:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理器核心(&amp;P)：</translation>
     </message>
     <message>
         <source>Processor &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理器时间(&amp;T)：</translation>
     </message>
     <message>
         <source>Use at most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多使用</translation>
     </message>
     <message>
         <source>of the processor time</source>
-        <translation type="unfinished"></translation>
+        <translation>的处理器时间</translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>内存(&amp;Y)：</translation>
     </message>
     <message>
         <source>If a job uses more than</source>
-        <translation type="unfinished"></translation>
+        <translation>作业使用超过</translation>
     </message>
     <message>
         <source>of the memory,</source>
-        <translation type="unfinished"></translation>
+        <translation>的内存时，</translation>
     </message>
     <message>
         <source>Processor temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理器温度：</translation>
     </message>
     <message>
         <source>&amp;GPU temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>显卡温度(&amp;G)：</translation>
     </message>
     <message>
         <source>Paused tas&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停的任务(&amp;K)：</translation>
     </message>
     <message>
         <source>Give it back after</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>so someone else can finish it</source>
-        <translation type="unfinished"></translation>
+        <translation>后交还，让别人完成</translation>
     </message>
     <message>
         <source>Limits on the processor and memory apply from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>处理器和内存限制从下一个任务开始生效。</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。规则立即生效；处理器和显卡限制从下一个任务开始生效。</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -1235,67 +1235,67 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
-        <translation type="unfinished">星期一</translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation type="unfinished">星期二</translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation type="unfinished">星期三</translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation type="unfinished">星期四</translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation type="unfinished">星期五</translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation type="unfinished">星期六</translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation type="unfinished">星期日</translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">任何时间</translation>
+        <translation>任何时间</translation>
     </message>
     <message>
         <source>Contribute at any time of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>一周中任何时间都贡献</translation>
     </message>
     <message>
         <source>Only during these hours (this computer&apos;s clock):</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在以下时间（按本机时钟）：</translation>
     </message>
     <message>
         <source>Contribute only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在所选时间贡献</translation>
     </message>
     <message>
         <source>not this day</source>
-        <translation type="unfinished"></translation>
+        <translation>这天不贡献</translation>
     </message>
     <message>
         <source>Add hours</source>
-        <translation type="unfinished"></translation>
+        <translation>添加时间段</translation>
     </message>
     <message>
         <source>Add hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>在{day}添加时间段</translation>
     </message>
     <message>
-        <source>Add hours to at least one day, or choose &quot;Any time&quot; (Schedule, on &quot;When&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>请至少为一天添加时间段，或选择“任何时间”。</translation>
     </message>
     <message>
         <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}：时间段的开始和结束时间相同（{at}）——请修改其中一个，或将其移除。</translation>
     </message>
 </context>
 <context>
@@ -1310,23 +1310,23 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Account and language</source>
-        <translation type="unfinished"></translation>
+        <translation>账户和语言</translation>
     </message>
     <message>
         <source>When to contribute</source>
-        <translation type="unfinished">何时贡献</translation>
+        <translation>何时贡献</translation>
     </message>
     <message>
         <source>How much to use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用多少资源</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>设置页面</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1350,23 +1350,19 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Changes not saved yet — press Apply to use them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>更改尚未保存——按“应用”使其生效。</translation>
     </message>
     <message>
         <source>These settings could not be saved: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存这些设置：{err}</translation>
     </message>
     <message>
         <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存设置（{err}）。请检查磁盘是否有剩余空间，以及数据文件夹是否可写。</translation>
     </message>
     <message>
         <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。规则立即生效；处理器和显卡限制从下一个任务开始生效；代理和语言在下次启动应用时生效。</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
@@ -1381,7 +1377,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个邮箱还没有账户——请先在网站上注册。已经注册过？如果你注册时用的地址在 @ 前有大写字母，服务器永远无法匹配它：请让项目把你账户的邮箱改成小写，或者用全小写的地址重新注册。</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1449,19 +1445,19 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>Back to the email</source>
-        <translation type="unfinished"></translation>
+        <translation>返回邮箱</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Next: when to help</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：何时帮忙</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -1473,7 +1469,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1489,7 +1485,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Step {n} of 2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 步，共 2 步</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1501,7 +1497,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑以低优先级为研究人员训练机器学习作业的小片段，你自己的程序始终优先。你可以随时暂停。</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1544,7 +1540,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1556,15 +1552,15 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>the job&apos;s code failed</source>
-        <translation type="unfinished"></translation>
+        <translation>作业代码出错</translation>
     </message>
     <message>
         <source>given back for someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>已交还给其他人</translation>
     </message>
     <message>
         <source>stopped and not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止，未发送</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1712,11 +1708,11 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Paused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：{why}</translation>
     </message>
     <message>
         <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>已得到的结果仍会发送；可以在“设置”中更改限额。</translation>
     </message>
     <message>
         <source>Work starts by itself when that changes.</source>
@@ -1735,15 +1731,15 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>StoragePage</name>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished">数据文件夹</translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished">打开文件夹(&amp;O)</translation>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
         <source>Open data folder</source>
-        <translation type="unfinished">打开数据文件夹</translation>
+        <translation>打开数据文件夹</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1881,23 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>TimeWords</name>
     <message>
         <source>{h} h {m:02d} min</source>
-        <translation type="unfinished">{h} 小时 {m:02d} 分钟</translation>
+        <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} 分 {s:02d} 秒</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} 秒</translation>
     </message>
     <message>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 {time}</translation>
     </message>
     <message>
         <source>Yesterday {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天 {time}</translation>
     </message>
 </context>
 <context>
@@ -1936,7 +1932,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>Back online — your result was delivered. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复连接——你的结果已送达。谢谢！</translation>
     </message>
     <message>
         <source>Task done</source>
@@ -1960,7 +1956,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>The {server} server is answering again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 {server} 已恢复响应。</translation>
     </message>
     <message>
         <source>Back online</source>
@@ -2009,31 +2005,31 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <name>_Range</name>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <source>{day} {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}{what}</translation>
     </message>
     <message>
         <source>midnight</source>
-        <translation type="unfinished"></translation>
+        <translation>午夜</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove these hours on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除{day}的这个时间段</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
 </context>
 </TS>

@@ -1283,7 +1283,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>Add hours</source>
-        <translation>Zeiten hinzufügen</translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add hours on {day}</source>

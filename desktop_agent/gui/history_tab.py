@@ -36,6 +36,7 @@ from desktop_agent.gui.job_titles import JobTitles
 from desktop_agent.gui.time_words import format_duration, when_words
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
+from desktop_agent.gui.status import outcome_title
 from desktop_agent.gui.task_details import open_web_url, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -43,21 +44,6 @@ log = logging.getLogger(__name__)
 __all__ = ["CSV_FIELDS", "HistoryModel", "HistoryTab", "write_history_csv"]
 
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for a table's top level
-
-
-def outcome_words(outcome: str) -> str:
-    """How a task ended, in plain words ("" = still running)."""
-    from PySide6.QtCore import QCoreApplication
-
-    words = {
-        "": QCoreApplication.translate("HistoryModel", "In progress"),
-        "completed": QCoreApplication.translate("HistoryModel", "Completed"),
-        "failed": QCoreApplication.translate("HistoryModel", "The job's code failed"),
-        "rejected": QCoreApplication.translate("HistoryModel", "Not accepted by the server"),
-        "released": QCoreApplication.translate("HistoryModel", "Given back for someone else"),
-        "cancelled": QCoreApplication.translate("HistoryModel", "Stopped, not sent"),
-    }
-    return words.get(outcome, outcome.capitalize())
 
 
 class HistoryModel(QAbstractTableModel):
@@ -121,7 +107,7 @@ class HistoryModel(QAbstractTableModel):
             if col == self.TASK:
                 return str(row_field(row, "task_id"))
             if col == self.OUTCOME:
-                return outcome_words(str(outcome))
+                return outcome_title(outcome)
             if col == self.DURATION:
                 return format_duration(row_field(row, "duration_s"))
             if col == self.RESULT:

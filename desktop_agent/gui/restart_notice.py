@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppController", text)
-
-
 def tell_about_restart(c: AppController) -> None:
     """Show the supervisor's notice once (it is removed as it is read); nothing when there is none."""
     notice = take_notice(c.paths.root)
@@ -37,23 +33,26 @@ def tell_about_restart(c: AppController) -> None:
         had_task = False
     when = _local_time(notice.stopped_at)
     if notice.gave_up:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "AppController",
             "Desktop Agent stopped unexpectedly several times in a row (last at {when}) and "
             "was not restarted automatically. If it happens again, please send the "
-            "diagnostics report from the Help menu to the project."
+            "diagnostics report from the Help menu to the project.",
         ).format(when=when)
     elif had_task:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "AppController",
             "Desktop Agent stopped unexpectedly at {when} and started again by itself. "
-            "It is continuing the task it was working on; nothing was lost."
+            "It is continuing the task it was working on; nothing was lost.",
         ).format(when=when)
     else:
-        text = _tr(
-            "Desktop Agent stopped unexpectedly at {when} and started again by itself."
+        text = QCoreApplication.translate(
+            "AppController",
+            "Desktop Agent stopped unexpectedly at {when} and started again by itself.",
         ).format(when=when)
     log.warning("%s (%s)", text, notice.how)
     c.restart_notice = text
-    title = _tr("Desktop Agent restarted")
+    title = QCoreApplication.translate("AppController", "Desktop Agent restarted")
     if c.tray_available:
         c.tray.notify(title, text)
     else:

@@ -198,6 +198,8 @@ class RulesPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        # A row too long for a narrow window (or a longer language) puts its field under its label.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(buddy(self.tr("&Processor cores:"), self.cores), row(self.cores))
         form.addRow(
             buddy(self.tr("Processor &time:"), self.throttle),

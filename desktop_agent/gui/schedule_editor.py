@@ -157,9 +157,7 @@ class ScheduleEditor(QWidget):
         if self.any_time.isChecked():
             return None
         if not any(self._ranges.values()):
-            return self.tr(
-                'Add hours to at least one day, or choose "Any time" (Schedule, on "When").'
-            )
+            return self.tr('Add hours to at least one day, or choose "Any time".')
         for day in DAYS:
             for r in self._ranges[day]:
                 if r.start.time() == r.end.time():

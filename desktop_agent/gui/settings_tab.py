@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,6 +67,39 @@ class _RulesPage(QWidget):
         return self.panel.problem() if self.owns_values else None
 
 
+class _PageArea(QScrollArea):
+    """A page that scrolls up and down only: at least as wide as the page needs.
+
+    A longer language (or a bigger font) then widens the window instead of
+    hiding the end of a line behind a sideways scroll bar; the stack of pages
+    takes the widest one, so the window does not change width between pages.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        page = self.widget()
+        if page is None:
+            return hint
+        room = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), page.minimumSizeHint().width() + room), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page grew (hours added, its fonts polished when first shown): the tab must ask
+        # this area again for its width.
+        page = self.widget()
+        if watched is page and event.type() == QEvent.Type.Show:
+            # Parts shown or hidden while the window was closed left older sizes in the layouts.
+            for part in [page, *page.findChildren(QWidget)]:
+                if (layout := part.layout()) is not None:
+                    layout.invalidate()
+            self.updateGeometry()
+            if (top := self.window().layout()) is not None:
+                top.activate()  # now, not a frame later with the page scrolling sideways
+        elif watched is page and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+
 class SettingsTab(QWidget):
     change_account_requested = Signal()
     proxy_saved = Signal(str)
@@ -115,7 +148,7 @@ class SettingsTab(QWidget):
         self.scroll_areas: list[QScrollArea] = []
         for title, page in self.pages:
             self.page_list.addItem(title)
-            area = QScrollArea()
+            area = _PageArea()
             area.setWidgetResizable(True)
             area.setFrameShape(QScrollArea.Shape.NoFrame)
             page.setContentsMargins(8, 0, 4, 0)
@@ -193,9 +226,10 @@ class SettingsTab(QWidget):
         return self.network_page.proxy_value()
 
     def _edited(self) -> None:
+        unsaved = self.tr("Changes not saved yet — press Apply to use them.")
         if self._saved_values and self.values() != self._saved_values:
-            self.status_label.setText(self.tr("Changes not saved yet — press Apply to use them."))
-        elif self.status_label.text().startswith(self.tr("Changes not saved yet")):
+            self.status_label.setText(unsaved)
+        elif self.status_label.text() == unsaved:
             self.status_label.clear()
 
     def revert(self) -> None:

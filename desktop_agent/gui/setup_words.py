@@ -35,8 +35,16 @@ def message_for_error(exc: BaseException, server: str, website: str = "") -> str
                 "then press Connect again. Already registered with capital letters before the @? "
                 "Ask the project to change your account's email to lower case.",
             ).format(url=site)
+        # the engine's errors.EMAIL_UNKNOWN_MESSAGE, as a literal so the catalogue has it
         return html.escape(
-            QCoreApplication.translate("SetupDialog", errors.EMAIL_UNKNOWN_MESSAGE), quote=False
+            QCoreApplication.translate(
+                "SetupDialog",
+                "This email has no account yet — register on the website first. Already "
+                "registered? If the address you signed up with has capital letters before the @, "
+                "the server can never match it: ask the project to change your account's email "
+                "to lower case, or sign up again with the address all in lower case.",
+            ),
+            quote=False,
         )
     if isinstance(exc, errors.NotThisServer):
         return html.escape(str(exc), quote=False)

@@ -92,24 +92,33 @@ def phase_words(phase: Phase) -> str:
     }.get(phase, str(phase.value))
 
 
+# How a task ended, one wording for every place that says it: lower case, so it reads inside
+# "Last task: 8 — {outcome} after 5 s"; `outcome_title` starts it with a capital for a column.
 # Module level, so marked for the catalogue and translated where shown.
 OUTCOME_WORDS = {
-    Outcome.COMPLETED: QT_TRANSLATE_NOOP("Status", "completed"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("Status", "failed"),
-    Outcome.REJECTED: QT_TRANSLATE_NOOP("Status", "not accepted by the server"),
-    Outcome.RELEASED: QT_TRANSLATE_NOOP("Status", "given back"),
-    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Status", "cancelled"),
+    "": QT_TRANSLATE_NOOP("Status", "in progress"),
+    Outcome.COMPLETED.value: QT_TRANSLATE_NOOP("Status", "completed"),
+    Outcome.FAILED.value: QT_TRANSLATE_NOOP("Status", "the job's code failed"),
+    Outcome.REJECTED.value: QT_TRANSLATE_NOOP("Status", "not accepted by the server"),
+    Outcome.RELEASED.value: QT_TRANSLATE_NOOP("Status", "given back for someone else"),
+    Outcome.CANCELLED.value: QT_TRANSLATE_NOOP("Status", "stopped and not sent"),
 }
 
 
 def outcome_words(value: object) -> str:
     """A task's stored outcome (or phase) in the app's language; a value it does not know, as is."""
     text = str(getattr(value, "value", value) or "")
-    if text in {o.value for o in OUTCOME_WORDS}:
-        return QCoreApplication.translate("Status", str(OUTCOME_WORDS[Outcome(text)]))
+    if text in OUTCOME_WORDS:
+        return QCoreApplication.translate("Status", str(OUTCOME_WORDS[text]))
     if text in {p.value for p in Phase}:
         return phase_words(Phase(text))
     return text
+
+
+def outcome_title(value: object) -> str:
+    """`outcome_words` starting with a capital, for a table cell or a field of its own."""
+    words = outcome_words(value)
+    return words[:1].upper() + words[1:]
 
 
 def percent_of(fraction: float | None) -> int | None:

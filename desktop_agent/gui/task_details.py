@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.gui.error_words import plain_error
-from desktop_agent.gui.status import outcome_words
+from desktop_agent.gui.status import outcome_title
 
 
 def open_web_url(url: str) -> bool:
@@ -142,7 +142,7 @@ class TaskDetailsDialog(QDialog):
             form.addRow(label, widget)
 
         started = _get(row, "started_at")
-        outcome = outcome_words(_get(row, "outcome") or _get(row, "phase")) or "—"
+        outcome = outcome_title(_get(row, "outcome") or _get(row, "phase")) or "—"
         duration = _get(row, "duration_s")
         add(
             "task",

@@ -20,10 +20,10 @@ def format_duration(seconds: float | None) -> str:
     h, rem = divmod(s, 3600)
     m, sec = divmod(rem, 60)
     if h:
-        return f"{h} h {m:02d} min"
+        return QCoreApplication.translate("TimeWords", "{h} h {m:02d} min").format(h=h, m=m)
     if m:
-        return f"{m} min {sec:02d} s"
-    return f"{sec} s"
+        return QCoreApplication.translate("TimeWords", "{m} min {s:02d} s").format(m=m, s=sec)
+    return QCoreApplication.translate("TimeWords", "{s} s").format(s=sec)
 
 
 def when_words(ts: float, now: float | None = None, locale: QLocale | None = None) -> str:

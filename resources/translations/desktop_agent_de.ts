@@ -2,23 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>E-Mail-Adresse oder Server ändern</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>Eine neue Sprache erscheint beim nächsten Start der App.</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>(nicht eingerichtet)</translation>
+    </message>
+</context>
+<context>
+    <name>AddProgramDialog</name>
+    <message>
+        <source>Pause for a program</source>
+        <translation>Pause für ein Programm</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>Programmname</translation>
+    </message>
+    <message>
+        <source>for example steam</source>
+        <translation>zum Beispiel steam</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
+        <translation>Wählen Sie ein laufendes Programm oder geben Sie seinen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Problem with the program name</source>
+        <translation>Problem mit dem Programmnamen</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of a program.</source>
+        <translation>Geben Sie einen Programmnamen ein oder wählen Sie einen.</translation>
+    </message>
+    <message>
+        <source>That name is too long for a program name.</source>
+        <translation>Dieser Name ist zu lang für einen Programmnamen.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
-    <message>
-        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation>Desktop Agent wurde mehrmals hintereinander unerwartet beendet (zuletzt um {when}) und nicht automatisch neu gestartet. Wenn das wieder passiert, senden Sie bitte den Diagnosebericht aus dem Hilfe-Menü an das Projekt.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet. Die begonnene Aufgabe läuft weiter; nichts ging verloren.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent restarted</source>
-        <translation>Desktop Agent neu gestartet</translation>
-    </message>
     <message>
         <source>A result is waiting</source>
         <translation>Ein Ergebnis wartet</translation>
@@ -59,6 +129,22 @@
         <source>The engine stopped with an error: {msg}</source>
         <translation>Die Verarbeitung wurde mit einem Fehler beendet: {msg}</translation>
     </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent wurde mehrmals hintereinander unerwartet beendet (zuletzt um {when}) und nicht automatisch neu gestartet. Falls es wieder passiert, senden Sie bitte den Diagnosebericht aus dem Hilfe-Menü an das Projekt.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet. Die begonnene Aufgabe läuft weiter; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent wurde um {when} unerwartet beendet und hat sich selbst neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent neu gestartet</translation>
+    </message>
 </context>
 <context>
     <name>ContributionChart</name>
@@ -81,6 +167,100 @@
     <message>
         <source>Compute given per day</source>
         <translation>Beigetragene Rechenzeit pro Tag</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChoice</name>
+    <message>
+        <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wann soll dieser Computer helfen?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Only when I&apos;m not using the computer</source>
+        <translation>&amp;Nur wenn ich den Computer nicht benutze</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Nur wenn ich den Computer nicht benutze</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minuten ohne Benutzung, bevor die Arbeit beginnt</translation>
+    </message>
+    <message>
+        <source>Start after</source>
+        <translation>Beginnen nach</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>ohne Maus und Tastatur</translation>
+    </message>
+    <message>
+        <source>Work pauses as soon as you are back.</source>
+        <translation>Sobald Sie zurück sind, pausiert die Arbeit.</translation>
+    </message>
+    <message>
+        <source>&amp;Always, at low priority</source>
+        <translation>&amp;Immer, mit niedriger Priorität</translation>
+    </message>
+    <message>
+        <source>Always, at low priority</source>
+        <translation>Immer, mit niedriger Priorität</translation>
+    </message>
+    <message>
+        <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
+        <translation>Ihre eigenen Programme haben weiter Vorrang, aber der Computer arbeitet, wann immer er an ist – der Lüfter ist vielleicht öfter zu hören.</translation>
+    </message>
+    <message>
+        <source>&amp;Start when I log in (in the tray)</source>
+        <translation>Bei der Anmeldung &amp;starten (im Infobereich)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
+        <translation>Sie können jederzeit pausieren und dies später unter Einstellungen → Wann beitragen ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionView</name>
+    <message>
+        <source>Your contribution</source>
+        <translation>Ihr Beitrag</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>Beigetragene Energie: nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>Beigetragene Energie</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>Rechenzeit dieses Computers pro Tag</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>Bisher hat dieser Computer 1 Aufgabe erledigt ({t} Rechenzeit). Danke!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>Bisher hat dieser Computer {n} Aufgaben erledigt ({t} Rechenzeit). Danke!</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>Erledigte Aufgaben werden hier gezählt.</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>Dieser Computer hat {e} beigetragen</translation>
     </message>
 </context>
 <context>
@@ -196,16 +376,16 @@
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
         <source>Open result</source>
         <translation>Ergebnis öffnen</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open {url}</source>
         <translation>Doppelklicken oder Eingabetaste drücken, um {url} zu öffnen</translation>
+    </message>
+    <message>
+        <source>Job {id}</source>
+        <translation>Job {id}</translation>
     </message>
 </context>
 <context>
@@ -231,12 +411,40 @@
         <translation>Verlauf als CSV exportieren</translation>
     </message>
     <message>
+        <source>All tasks</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Show tasks from</source>
+        <translation>Aufgaben anzeigen von</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>A&amp;nzeigen:</translation>
+    </message>
+    <message>
         <source>1 task done · {time} of compute given</source>
         <translation>1 Aufgabe erledigt · {time} Rechenzeit beigetragen</translation>
     </message>
     <message>
         <source>{done} tasks done · {time} of compute given</source>
         <translation>{done} Aufgaben erledigt · {time} Rechenzeit beigetragen</translation>
+    </message>
+    <message>
+        <source>No tasks in this time.</source>
+        <translation>Keine Aufgaben in dieser Zeit.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -272,25 +480,6 @@
     <message>
         <source>&amp;Finish the task first</source>
         <translation>Erst die Aufgabe &amp;fertigstellen</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageChooser</name>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>&amp;Sprache:</translation>
-    </message>
-    <message>
-        <source>A new language shows the next time the app starts.</source>
-        <translation>Eine neue Sprache erscheint beim nächsten Start der App.</translation>
     </message>
 </context>
 <context>
@@ -363,6 +552,14 @@
         <translation>Arbeitsspeicher:</translation>
     </message>
     <message>
+        <source>Data transferred this month</source>
+        <translation>In diesem Monat übertragene Daten</translation>
+    </message>
+    <message>
+        <source>Data this month:</source>
+        <translation>Daten diesen Monat:</translation>
+    </message>
+    <message>
         <source>CPU over the last 3 minutes</source>
         <translation>CPU in den letzten 3 Minuten</translation>
     </message>
@@ -397,6 +594,14 @@
     <message>
         <source>{pct:.0f} %</source>
         <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} transferred</source>
+        <translation>{used} von {limit} übertragen</translation>
+    </message>
+    <message>
+        <source>{used} transferred</source>
+        <translation>{used} übertragen</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -501,19 +706,117 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Proxy-Einstellungen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Proxy-Adresse</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>A new proxy is used the next time the app starts.</source>
+        <translation>Ein neuer Proxy gilt ab dem nächsten Start der App.</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Fastest download speed for job files</source>
+        <translation>Höchste Download-Geschwindigkeit für Job-Dateien</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Data allowed per month</source>
+        <translation>Erlaubte Datenmenge pro Monat</translation>
+    </message>
+    <message>
+        <source>Data use</source>
+        <translation>Datenverbrauch</translation>
+    </message>
+    <message>
+        <source>Download spee&amp;d:</source>
+        <translation>&amp;Download-Tempo:</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>Per mon&amp;th:</source>
+        <translation>Pro &amp;Monat:</translation>
+    </message>
+    <message>
+        <source>downloaded and uploaded</source>
+        <translation>herunter- und hochgeladen</translation>
+    </message>
+    <message>
+        <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
+        <translation>Ist die Monatsmenge erreicht, wird bis zum 1. des nächsten Monats keine neue Aufgabe angenommen.</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>Geben Sie eine Proxy-Adresse ein, etwa http://proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>Kurze Meldung anzeigen, wenn eine Aufgabe erledigt ist</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>Meldung bei erledigter Aufgabe</translation>
+    </message>
+    <message>
+        <source>Tell me when the server stays unreachable, and when it is back</source>
+        <translation>Melden, wenn der Server länger nicht erreichbar ist und wenn er wieder da ist</translation>
+    </message>
+    <message>
+        <source>Popup about server problems</source>
+        <translation>Meldung bei Serverproblemen</translation>
+    </message>
+    <message>
+        <source>Popups</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>A task that fails is always told.</source>
+        <translation>Eine fehlgeschlagene Aufgabe wird immer gemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>NowTab</name>
-    <message>
-        <source>{h} h {m:02d} min</source>
-        <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
-    </message>
-    <message>
-        <source>{m} min {s:02d} s</source>
-        <translation>{m}&#xa0;Min. {s:02d}&#xa0;Sek.</translation>
-    </message>
-    <message>
-        <source>{s} s</source>
-        <translation>{s}&#xa0;Sek.</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>
@@ -525,22 +828,6 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Server not answering</source>
-        <translation>Server antwortet nicht</translation>
-    </message>
-    <message>
-        <source>&amp;Retry now</source>
-        <translation>Jetzt &amp;neu versuchen</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Jetzt neu versuchen</translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation>Wieder verbunden</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -627,24 +914,12 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Gerade keine Aufgabe.</translation>
     </message>
     <message>
-        <source>Your contribution</source>
-        <translation>Ihr Beitrag</translation>
-    </message>
-    <message>
-        <source>Energy given: not measured</source>
-        <translation>Beigetragene Energie: nicht gemessen</translation>
-    </message>
-    <message>
-        <source>Energy given</source>
-        <translation>Beigetragene Energie</translation>
-    </message>
-    <message>
-        <source>Compute this computer gave, per day</source>
-        <translation>Rechenzeit dieses Computers pro Tag</translation>
-    </message>
-    <message>
         <source>Last task</source>
         <translation>Letzte Aufgabe</translation>
+    </message>
+    <message>
+        <source>Last task, for “{title}”: {outcome} after {duration}</source>
+        <translation>Letzte Aufgabe, für „{title}“: {outcome} nach {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -653,22 +928,6 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>Back online — result delivered. Thank you!</source>
         <translation>Wieder verbunden – Ergebnis übermittelt. Danke!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation>Bisher hat dieser Computer 1 Aufgabe erledigt ({t} Rechenzeit). Danke!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation>Bisher hat dieser Computer {n} Aufgaben erledigt ({t} Rechenzeit). Danke!</translation>
-    </message>
-    <message>
-        <source>Finished tasks will be counted here.</source>
-        <translation>Erledigte Aufgaben werden hier gezählt.</translation>
-    </message>
-    <message>
-        <source>This machine has given {e}</source>
-        <translation>Dieser Computer hat {e} beigetragen</translation>
     </message>
     <message>
         <source>Back online — sending your result…</source>
@@ -700,47 +959,53 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
 </context>
 <context>
+    <name>OutageLine</name>
+    <message>
+        <source>Server not answering</source>
+        <translation>Server antwortet nicht</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>Jetzt &amp;neu versuchen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt neu versuchen</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>Wieder verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramList</name>
+    <message>
+        <source>Programs that pause the job</source>
+        <translation>Programme, die den Job pausieren</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>Hinzu&amp;fügen…</translation>
+    </message>
+    <message>
+        <source>Add a program</source>
+        <translation>Programm hinzufügen</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>En&amp;tfernen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen program</source>
+        <translation>Gewähltes Programm entfernen</translation>
+    </message>
+    <message>
+        <source>No programs yet.</source>
+        <translation>Noch keine Programme.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
-    <message>
-        <source>Mon</source>
-        <translation>Mo</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>Di</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Mi</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Do</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Fr</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Sa</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>So</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Jederzeit</translation>
-    </message>
-    <message>
-        <source>When to contribute</source>
-        <translation>Wann beitragen</translation>
-    </message>
-    <message>
-        <source>Start at login (in the tray)</source>
-        <translation>Bei der Anmeldung starten (im Infobereich)</translation>
-    </message>
     <message>
         <source>Start at login</source>
         <translation>Bei der Anmeldung starten</translation>
@@ -754,36 +1019,12 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Keine Downloads über getaktete Verbindungen</translation>
     </message>
     <message>
-        <source>Pause while a full-screen app is in front</source>
-        <translation>Pausieren, solange eine Vollbild-App im Vordergrund ist</translation>
-    </message>
-    <message>
-        <source>Only when the computer is idle for</source>
-        <translation>Nur wenn der Computer unbenutzt ist seit</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <source>Minutes idle before work starts</source>
-        <translation>Minuten ohne Benutzung, bevor die Arbeit beginnt</translation>
-    </message>
-    <message>
-        <source>Schedule…</source>
-        <translation>Zeitplan…</translation>
-    </message>
-    <message>
-        <source>Edit the weekly schedule</source>
-        <translation>Wochenplan bearbeiten</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>alle</translation>
-    </message>
-    <message>
-        <source>CPU cores a job may use</source>
-        <translation>CPU-Kerne, die ein Job nutzen darf</translation>
     </message>
     <message>
         <source>Run jobs at low priority</source>
@@ -818,20 +1059,148 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Grafikkarte verwenden</translation>
     </message>
     <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>Bei meiner Anmeldung starten (im Infobereich)</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Nur wenn ich den Computer nicht benutze</translation>
+    </message>
+    <message>
+        <source>Only when the computer is not in use</source>
+        <translation>Nur wenn der Computer nicht benutzt wird</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minuten ohne Benutzung, bevor die Arbeit beginnt</translation>
+    </message>
+    <message>
+        <source>When the computer runs on battery</source>
+        <translation>Wenn der Computer im Akkubetrieb läuft</translation>
+    </message>
+    <message>
+        <source>While a full-screen program (a game, a film) is in front</source>
+        <translation>Solange ein Vollbildprogramm (Spiel, Film) im Vordergrund ist</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen program is in front</source>
+        <translation>Pausieren, solange ein Vollbildprogramm im Vordergrund ist</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection (mobile data)</source>
+        <translation>Keine Downloads über getaktete Verbindungen (mobile Daten)</translation>
+    </message>
+    <message>
+        <source>Processor cores a job may use</source>
+        <translation>Prozessorkerne, die ein Job nutzen darf</translation>
+    </message>
+    <message>
+        <source>Share of the processor time a job may use</source>
+        <translation>Anteil der Prozessorzeit, den ein Job nutzen darf</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority, so my own programs come first</source>
+        <translation>Jobs mit niedriger Priorität ausführen, damit meine Programme Vorrang haben</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>aus</translation>
+    </message>
+    <message>
+        <source>Pause above this processor temperature</source>
+        <translation>Über dieser Prozessortemperatur pausieren</translation>
+    </message>
+    <message>
+        <source>Use the graphics card (GPU)</source>
+        <translation>Grafikkarte (GPU) verwenden</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
         <translation>Über dieser GPU-Temperatur pausieren</translation>
     </message>
     <message>
-        <source>CPU cores for jobs:</source>
-        <translation>CPU-Kerne für Jobs:</translation>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
-        <source>If a job uses more memory than</source>
-        <translation>Wenn ein Job mehr Speicher nutzt als</translation>
+        <source>Start after</source>
+        <translation>Beginnen nach</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>ohne Maus und Tastatur</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Uhrzeiten</translation>
+    </message>
+    <message>
+        <source>Pause the job</source>
+        <translation>Job pausieren</translation>
+    </message>
+    <message>
+        <source>While any of these programs is o&amp;pen:</source>
+        <translation>Solange eines dieser Programme &amp;offen ist:</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>&amp;Processor cores:</source>
+        <translation>Prozessor&amp;kerne:</translation>
+    </message>
+    <message>
+        <source>Processor &amp;time:</source>
+        <translation>Prozessorzei&amp;t:</translation>
+    </message>
+    <message>
+        <source>Use at most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>of the processor time</source>
+        <translation>der Prozessorzeit nutzen</translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation>&amp;Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>If a job uses more than</source>
+        <translation>Nutzt ein Job mehr als</translation>
+    </message>
+    <message>
+        <source>of the memory,</source>
+        <translation>des Speichers:</translation>
+    </message>
+    <message>
+        <source>Processor temperature:</source>
+        <translation>Prozessortemperatur:</translation>
+    </message>
+    <message>
+        <source>&amp;GPU temperature:</source>
+        <translation>&amp;GPU-Temperatur:</translation>
+    </message>
+    <message>
+        <source>Paused tas&amp;k:</source>
+        <translation>Pa&amp;usierte Aufgabe:</translation>
+    </message>
+    <message>
+        <source>Give it back after</source>
+        <translation>Zurückgeben nach</translation>
+    </message>
+    <message>
+        <source>so someone else can finish it</source>
+        <translation>damit jemand anderes sie beendet</translation>
+    </message>
+    <message>
+        <source>Limits on the processor and memory apply from the next task.</source>
+        <translation>Grenzen für Prozessor und Speicher gelten ab der nächsten Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
+        <translation>Gespeichert. Regeln gelten sofort, Grenzen für Prozessor und GPU ab der nächsten Aufgabe.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -846,16 +1215,8 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Regeln zum Beitragen speichern</translation>
     </message>
     <message>
-        <source>Schedule: {s}</source>
-        <translation>Zeitplan: {s}</translation>
-    </message>
-    <message>
         <source>Could not save: {err}</source>
         <translation>Speichern nicht möglich: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
-        <translation>Gespeichert. Die Regeln gelten sofort, CPU- und GPU-Grenzen ab der nächsten Aufgabe.</translation>
     </message>
     <message>
         <source>Could not change start at login: {err}</source>
@@ -871,7 +1232,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
 </context>
 <context>
-    <name>ScheduleDialog</name>
+    <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
         <translation>Montag</translation>
@@ -901,107 +1262,71 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Sonntag</translation>
     </message>
     <message>
-        <source>Weekly schedule</source>
-        <translation>Wochenplan</translation>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
     </message>
     <message>
-        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
-        <translation>Nur in diesen Zeiten beitragen (Ortszeit). Alle Tage leer lassen für jederzeit.</translation>
+        <source>Contribute at any time of the week</source>
+        <translation>Zu jeder Zeit der Woche beitragen</translation>
     </message>
     <message>
-        <source>{day}:</source>
-        <translation>{day}:</translation>
+        <source>Only during these hours (this computer&apos;s clock):</source>
+        <translation>Nur zu diesen Zeiten (Uhr dieses Computers):</translation>
+    </message>
+    <message>
+        <source>Contribute only during chosen hours</source>
+        <translation>Nur zu gewählten Zeiten beitragen</translation>
+    </message>
+    <message>
+        <source>not this day</source>
+        <translation>an diesem Tag nicht</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add hours on {day}</source>
+        <translation>Zeiten am {day} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Fügen Sie mindestens einem Tag Zeiten hinzu oder wählen Sie „Jederzeit“.</translation>
+    </message>
+    <message>
+        <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
+        <translation>{day}: Die Zeiten beginnen und enden gleichzeitig ({at}) – ändern Sie eine davon oder entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>&amp;Change…</source>
-        <translation>Ä&amp;ndern…</translation>
-    </message>
-    <message>
-        <source>Change email or server</source>
-        <translation>E-Mail-Adresse oder Server ändern</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-Mail:</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Server:</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>Datenordner</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>Ordner ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>Open data folder</source>
-        <translation>Datenordner öffnen</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
-    </message>
-    <message>
-        <source>Use the system&apos;s proxy settings</source>
-        <translation>Proxy-Einstellungen des Systems verwenden</translation>
-    </message>
-    <message>
-        <source>No proxy</source>
-        <translation>Kein Proxy</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>Manuell</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>Proxy-Adresse</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>Netzwerk</translation>
-    </message>
-    <message>
-        <source>Proxy:</source>
-        <translation>Proxy:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Adresse:</translation>
-    </message>
-    <message>
-        <source>Show a short popup when a task is done</source>
-        <translation>Kurze Meldung anzeigen, wenn eine Aufgabe erledigt ist</translation>
-    </message>
-    <message>
-        <source>Popup when a task is done</source>
-        <translation>Meldung bei erledigter Aufgabe</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
+        <source>Account and language</source>
+        <translation>Konto und Sprache</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>Wann beitragen</translation>
+    </message>
+    <message>
+        <source>How much to use</source>
+        <translation>Wie viel nutzen</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1024,24 +1349,24 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Einstellungen übernehmen und speichern</translation>
     </message>
     <message>
-        <source>(not set up)</source>
-        <translation>(nicht eingerichtet)</translation>
+        <source>Changes not saved yet — press Apply to use them.</source>
+        <translation>Änderungen noch nicht gespeichert – zum Verwenden „Übernehmen“ drücken.</translation>
+    </message>
+    <message>
+        <source>These settings could not be saved: {err}</source>
+        <translation>Diese Einstellungen konnten nicht gespeichert werden: {err}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden ({err}). Prüfen Sie, ob genug Speicherplatz frei ist und der Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
+        <translation>Gespeichert. Regeln gelten sofort, Grenzen für Prozessor und GPU ab der nächsten Aufgabe, Proxy und Sprache ab dem nächsten Start der App.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
         <translation>Gespeicherte Einstellungen wiederhergestellt.</translation>
-    </message>
-    <message>
-        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation>Geben Sie eine Proxy-Adresse ein, etwa http://proxy.example.com:3128</translation>
-    </message>
-    <message>
-        <source>Could not save: {err}</source>
-        <translation>Speichern nicht möglich: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
-        <translation>Gespeichert. Die Regeln gelten sofort, CPU- und GPU-Grenzen ab der nächsten Aufgabe, der Proxy ab dem nächsten Start der App.</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1374,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
         <translation>Zu dieser E-Mail-Adresse gibt es noch kein Konto – legen Sie eines auf der Website an, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, und klicken Sie dann erneut auf „Verbinden“. Schon mit Großbuchstaben vor dem @ registriert? Bitten Sie das Projekt, die E-Mail-Adresse Ihres Kontos in Kleinbuchstaben zu ändern.</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
+        <translation>Zu dieser E-Mail gibt es noch kein Konto – registrieren Sie sich zuerst auf der Website. Schon registriert? Hat die Adresse, mit der Sie sich angemeldet haben, Großbuchstaben vor dem @, kann der Server sie nie zuordnen: Bitten Sie das Projekt, die E-Mail Ihres Kontos in Kleinbuchstaben zu ändern, oder registrieren Sie sich neu mit der Adresse ganz in Kleinbuchstaben.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1069,10 +1398,6 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ungenutzte Leistung dieses Computers teilen&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
-        <translation>Dieser Computer trainiert kleine Teile von Machine-Learning-Jobs für Forschende, mit niedriger Priorität, damit Ihre eigenen Programme Vorrang haben. Sie können jederzeit pausieren und in den Einstellungen festlegen, dass nur gearbeitet wird, während Sie weg sind.</translation>
     </message>
     <message>
         <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
@@ -1107,14 +1432,6 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Server</translation>
     </message>
     <message>
-        <source>Start when I log in (in the tray)</source>
-        <translation>Bei meiner Anmeldung starten (im Infobereich)</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>Bei der Anmeldung starten</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -1127,12 +1444,32 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Verbinden</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the email</source>
+        <translation>Zurück zur E-Mail</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next: when to help</source>
+        <translation>Weiter: wann helfen</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1147,12 +1484,20 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Verbindet mit {server} – nicht dem Standardserver des Projekts; prüfen Sie, ob es der ist, den man Ihnen genannt hat.</translation>
     </message>
     <message>
+        <source>Step {n} of 2</source>
+        <translation>Schritt {n} von 2</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
         <source>That doesn&apos;t look like an email address — check for typos.</source>
         <translation>Das sieht nicht nach einer E-Mail-Adresse aus – prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
+        <translation>Dieser Computer trainiert kleine Teile von Machine-Learning-Jobs für Forschende, mit niedriger Priorität, damit Ihre eigenen Programme Vorrang haben. Sie können jederzeit pausieren.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1194,24 +1539,28 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Meldung an den Server</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
+        <source>in progress</source>
+        <translation>läuft noch</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>not accepted by the server</source>
         <translation>vom Server nicht angenommen</translation>
     </message>
     <message>
-        <source>given back</source>
-        <translation>zurückgegeben</translation>
+        <source>the job&apos;s code failed</source>
+        <translation>Fehler im Code des Jobs</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
+        <source>given back for someone else</source>
+        <translation>für jemand anderen zurückgegeben</translation>
+    </message>
+    <message>
+        <source>stopped and not sent</source>
+        <translation>angehalten, nicht gesendet</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1358,6 +1707,14 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Der {server}-Server antwortet nicht</translation>
     </message>
     <message>
+        <source>Paused: {why}</source>
+        <translation>Pausiert: {why}</translation>
+    </message>
+    <message>
+        <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
+        <translation>Ein schon fertiges Ergebnis wird noch gesendet; die Grenze lässt sich in den Einstellungen ändern.</translation>
+    </message>
+    <message>
         <source>Work starts by itself when that changes.</source>
         <translation>Die Arbeit beginnt von selbst, sobald sich das ändert.</translation>
     </message>
@@ -1368,6 +1725,21 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>New work is picked up automatically.</source>
         <translation>Neue Arbeit wird automatisch übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Datenordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1878,29 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
 </context>
 <context>
+    <name>TimeWords</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}&#xa0;Std. {m:02d}&#xa0;Min.</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}&#xa0;Min. {s:02d}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Today {time}</source>
+        <translation>Heute {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday {time}</source>
+        <translation>Gestern {time}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Pause</source>
@@ -1536,6 +1931,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Beenden</translation>
     </message>
     <message>
+        <source>Back online — your result was delivered. Thank you!</source>
+        <translation>Wieder verbunden – Ihr Ergebnis wurde übermittelt. Danke!</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>Aufgabe erledigt</translation>
     </message>
@@ -1556,12 +1955,12 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Einrichtung nötig</translation>
     </message>
     <message>
-        <source>Back online</source>
-        <translation>Wieder verbunden</translation>
+        <source>The {server} server is answering again.</source>
+        <translation>Der Server {server} antwortet wieder.</translation>
     </message>
     <message>
-        <source>The server is answering again; anything waiting is being sent.</source>
-        <translation>Der Server antwortet wieder; alles Wartende wird gesendet.</translation>
+        <source>Back online</source>
+        <translation>Wieder verbunden</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1600,6 +1999,37 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>Power:</source>
         <translation>Leistung:</translation>
+    </message>
+</context>
+<context>
+    <name>_Range</name>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>{day} {what}</source>
+        <translation>{day} {what}</translation>
+    </message>
+    <message>
+        <source>midnight</source>
+        <translation>Mitternacht</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove these hours on {day}</source>
+        <translation>Diese Zeiten am {day} entfernen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
     </message>
 </context>
 </TS>

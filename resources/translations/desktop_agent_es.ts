@@ -2,23 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ca&amp;mbiar…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>Cambiar el correo o el servidor</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>El nuevo idioma se verá la próxima vez que se inicie la aplicación.</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>(sin configurar)</translation>
+    </message>
+</context>
+<context>
+    <name>AddProgramDialog</name>
+    <message>
+        <source>Pause for a program</source>
+        <translation>Pausar por un programa</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>Nombre del programa</translation>
+    </message>
+    <message>
+        <source>for example steam</source>
+        <translation>por ejemplo steam</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programa:</translation>
+    </message>
+    <message>
+        <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
+        <translation>Elige un programa abierto o escribe su nombre si no lo está.</translation>
+    </message>
+    <message>
+        <source>Problem with the program name</source>
+        <translation>Problema con el nombre del programa</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of a program.</source>
+        <translation>Escribe o elige el nombre de un programa.</translation>
+    </message>
+    <message>
+        <source>That name is too long for a program name.</source>
+        <translation>Ese nombre es demasiado largo para un programa.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
-    <message>
-        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation>Desktop Agent se detuvo inesperadamente varias veces seguidas (la última a las {when}) y no se reinició automáticamente. Si vuelve a ocurrir, envía al proyecto el informe de diagnóstico desde el menú Ayuda.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation>Desktop Agent se detuvo inesperadamente a las {when} y se volvió a iniciar solo. Continúa con la tarea en la que estaba; no se ha perdido nada.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation>Desktop Agent se detuvo inesperadamente a las {when} y se volvió a iniciar solo.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent restarted</source>
-        <translation>Desktop Agent se ha reiniciado</translation>
-    </message>
     <message>
         <source>A result is waiting</source>
         <translation>Hay un resultado pendiente</translation>
@@ -59,6 +129,22 @@
         <source>The engine stopped with an error: {msg}</source>
         <translation>El motor se detuvo con un error: {msg}</translation>
     </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent se detuvo de forma inesperada varias veces seguidas (la última a las {when}) y no se reinició automáticamente. Si vuelve a pasar, envía al proyecto el informe de diagnóstico del menú Ayuda.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent se detuvo de forma inesperada a las {when} y volvió a arrancar solo. Sigue con la tarea que tenía; no se ha perdido nada.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent se detuvo de forma inesperada a las {when} y volvió a arrancar solo.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent se ha reiniciado</translation>
+    </message>
 </context>
 <context>
     <name>ContributionChart</name>
@@ -81,6 +167,100 @@
     <message>
         <source>Compute given per day</source>
         <translation>Cálculo aportado por día</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChoice</name>
+    <message>
+        <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;¿Cuándo debe ayudar este equipo?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Only when I&apos;m not using the computer</source>
+        <translation>&amp;Solo cuando no uso el equipo</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Solo cuando no uso el equipo</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minutos sin uso antes de empezar a trabajar</translation>
+    </message>
+    <message>
+        <source>Start after</source>
+        <translation>Empezar tras</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>sin ratón ni teclado</translation>
+    </message>
+    <message>
+        <source>Work pauses as soon as you are back.</source>
+        <translation>El trabajo se pausa en cuanto vuelves.</translation>
+    </message>
+    <message>
+        <source>&amp;Always, at low priority</source>
+        <translation>Si&amp;empre, con prioridad baja</translation>
+    </message>
+    <message>
+        <source>Always, at low priority</source>
+        <translation>Siempre, con prioridad baja</translation>
+    </message>
+    <message>
+        <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
+        <translation>Tus programas siguen teniendo prioridad, pero el equipo trabaja siempre que esté encendido; quizá oigas el ventilador más a menudo.</translation>
+    </message>
+    <message>
+        <source>&amp;Start when I log in (in the tray)</source>
+        <translation>&amp;Iniciar al entrar en la sesión (en la bandeja)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar en la sesión</translation>
+    </message>
+    <message>
+        <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
+        <translation>Puedes pausar en cualquier momento y cambiarlo después en Configuración → Cuándo contribuir.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionView</name>
+    <message>
+        <source>Your contribution</source>
+        <translation>Tu contribución</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>Energía aportada: sin medir</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>Energía aportada</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>Cálculo aportado por este equipo, por día</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>Hasta ahora este equipo ha terminado 1 tarea ({t} de cálculo). ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>Hasta ahora este equipo ha terminado {n} tareas ({t} de cálculo). ¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>Las tareas terminadas se contarán aquí.</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>Este equipo ha aportado {e}</translation>
     </message>
 </context>
 <context>
@@ -196,16 +376,16 @@
         <translation>Resultado</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
         <source>Open result</source>
         <translation>Abrir el resultado</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open {url}</source>
         <translation>Haz doble clic o pulsa Intro para abrir {url}</translation>
+    </message>
+    <message>
+        <source>Job {id}</source>
+        <translation>Trabajo {id}</translation>
     </message>
 </context>
 <context>
@@ -231,12 +411,40 @@
         <translation>Exportar el historial como CSV</translation>
     </message>
     <message>
+        <source>All tasks</source>
+        <translation>Todas las tareas</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Show tasks from</source>
+        <translation>Mostrar tareas de</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
         <source>1 task done · {time} of compute given</source>
         <translation>1 tarea hecha · {time} de cálculo aportado</translation>
     </message>
     <message>
         <source>{done} tasks done · {time} of compute given</source>
         <translation>{done} tareas hechas · {time} de cálculo aportado</translation>
+    </message>
+    <message>
+        <source>No tasks in this time.</source>
+        <translation>No hay tareas en este periodo.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -272,25 +480,6 @@
     <message>
         <source>&amp;Finish the task first</source>
         <translation>&amp;Terminar primero la tarea</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageChooser</name>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>Igual que el sistema</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>&amp;Idioma:</translation>
-    </message>
-    <message>
-        <source>A new language shows the next time the app starts.</source>
-        <translation>El nuevo idioma se verá la próxima vez que se inicie la aplicación.</translation>
     </message>
 </context>
 <context>
@@ -363,6 +552,14 @@
         <translation>Memoria:</translation>
     </message>
     <message>
+        <source>Data transferred this month</source>
+        <translation>Datos transferidos este mes</translation>
+    </message>
+    <message>
+        <source>Data this month:</source>
+        <translation>Datos este mes:</translation>
+    </message>
+    <message>
         <source>CPU over the last 3 minutes</source>
         <translation>CPU en los últimos 3 minutos</translation>
     </message>
@@ -397,6 +594,14 @@
     <message>
         <source>{pct:.0f} %</source>
         <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} transferred</source>
+        <translation>{used} de {limit} transferidos</translation>
+    </message>
+    <message>
+        <source>{used} transferred</source>
+        <translation>{used} transferidos</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -501,19 +706,117 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Usar la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Sin proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Dirección del proxy</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Direcció&amp;n:</translation>
+    </message>
+    <message>
+        <source>A new proxy is used the next time the app starts.</source>
+        <translation>El nuevo proxy se usará la próxima vez que se inicie la aplicación.</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Fastest download speed for job files</source>
+        <translation>Velocidad máxima de descarga de los archivos de trabajo</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Data allowed per month</source>
+        <translation>Datos permitidos al mes</translation>
+    </message>
+    <message>
+        <source>Data use</source>
+        <translation>Uso de datos</translation>
+    </message>
+    <message>
+        <source>Download spee&amp;d:</source>
+        <translation>&amp;Velocidad de descarga:</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Como máximo</translation>
+    </message>
+    <message>
+        <source>Per mon&amp;th:</source>
+        <translation>&amp;Por mes:</translation>
+    </message>
+    <message>
+        <source>downloaded and uploaded</source>
+        <translation>de descarga y subida</translation>
+    </message>
+    <message>
+        <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
+        <translation>Pasada la cantidad mensual, no se acepta ninguna tarea nueva hasta el día 1 del mes siguiente.</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>Escribe una dirección de proxy, por ejemplo http://proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>Mostrar un aviso breve al terminar una tarea</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>Aviso al terminar una tarea</translation>
+    </message>
+    <message>
+        <source>Tell me when the server stays unreachable, and when it is back</source>
+        <translation>Avisarme cuando el servidor no responda durante un rato y cuando vuelva</translation>
+    </message>
+    <message>
+        <source>Popup about server problems</source>
+        <translation>Aviso de problemas del servidor</translation>
+    </message>
+    <message>
+        <source>Popups</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>A task that fails is always told.</source>
+        <translation>Una tarea que falla siempre se avisa.</translation>
+    </message>
+</context>
+<context>
     <name>NowTab</name>
-    <message>
-        <source>{h} h {m:02d} min</source>
-        <translation>{h} h {m:02d} min</translation>
-    </message>
-    <message>
-        <source>{m} min {s:02d} s</source>
-        <translation>{m} min {s:02d} s</translation>
-    </message>
-    <message>
-        <source>{s} s</source>
-        <translation>{s} s</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
@@ -525,22 +828,6 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>Problem</source>
         <translation>Problema</translation>
-    </message>
-    <message>
-        <source>Server not answering</source>
-        <translation>El servidor no responde</translation>
-    </message>
-    <message>
-        <source>&amp;Retry now</source>
-        <translation>&amp;Volver a intentar</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Volver a intentar ahora</translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation>De nuevo en línea</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -627,24 +914,12 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Ahora mismo no hay tarea.</translation>
     </message>
     <message>
-        <source>Your contribution</source>
-        <translation>Tu contribución</translation>
-    </message>
-    <message>
-        <source>Energy given: not measured</source>
-        <translation>Energía aportada: sin medir</translation>
-    </message>
-    <message>
-        <source>Energy given</source>
-        <translation>Energía aportada</translation>
-    </message>
-    <message>
-        <source>Compute this computer gave, per day</source>
-        <translation>Cálculo aportado por este equipo, por día</translation>
-    </message>
-    <message>
         <source>Last task</source>
         <translation>Última tarea</translation>
+    </message>
+    <message>
+        <source>Last task, for “{title}”: {outcome} after {duration}</source>
+        <translation>Última tarea, para «{title}»: {outcome} tras {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -653,22 +928,6 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>Back online — result delivered. Thank you!</source>
         <translation>De nuevo en línea: resultado entregado. ¡Gracias!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation>Hasta ahora este equipo ha terminado 1 tarea ({t} de cálculo). ¡Gracias!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation>Hasta ahora este equipo ha terminado {n} tareas ({t} de cálculo). ¡Gracias!</translation>
-    </message>
-    <message>
-        <source>Finished tasks will be counted here.</source>
-        <translation>Las tareas terminadas se contarán aquí.</translation>
-    </message>
-    <message>
-        <source>This machine has given {e}</source>
-        <translation>Este equipo ha aportado {e}</translation>
     </message>
     <message>
         <source>Back online — sending your result…</source>
@@ -700,47 +959,53 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
 </context>
 <context>
+    <name>OutageLine</name>
+    <message>
+        <source>Server not answering</source>
+        <translation>El servidor no responde</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Volver a intentar</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Volver a intentar ahora</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nuevo en línea</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramList</name>
+    <message>
+        <source>Programs that pause the job</source>
+        <translation>Programas que pausan el trabajo</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;gregar…</translation>
+    </message>
+    <message>
+        <source>Add a program</source>
+        <translation>Agregar un programa</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen program</source>
+        <translation>Quitar el programa elegido</translation>
+    </message>
+    <message>
+        <source>No programs yet.</source>
+        <translation>Todavía no hay programas.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
-    <message>
-        <source>Mon</source>
-        <translation>lun</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>mié</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>jue</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>vie</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>sáb</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>dom</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>En cualquier momento</translation>
-    </message>
-    <message>
-        <source>When to contribute</source>
-        <translation>Cuándo contribuir</translation>
-    </message>
-    <message>
-        <source>Start at login (in the tray)</source>
-        <translation>Iniciar al entrar en la sesión (en la bandeja)</translation>
-    </message>
     <message>
         <source>Start at login</source>
         <translation>Iniciar al entrar en la sesión</translation>
@@ -754,36 +1019,12 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Sin descargas en conexiones de uso medido</translation>
     </message>
     <message>
-        <source>Pause while a full-screen app is in front</source>
-        <translation>Pausar mientras haya una aplicación a pantalla completa delante</translation>
-    </message>
-    <message>
-        <source>Only when the computer is idle for</source>
-        <translation>Solo si el equipo está inactivo durante</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <source>Minutes idle before work starts</source>
-        <translation>Minutos de inactividad antes de empezar</translation>
-    </message>
-    <message>
-        <source>Schedule…</source>
-        <translation>Horario…</translation>
-    </message>
-    <message>
-        <source>Edit the weekly schedule</source>
-        <translation>Editar el horario semanal</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>todos</translation>
-    </message>
-    <message>
-        <source>CPU cores a job may use</source>
-        <translation>Núcleos que puede usar un trabajo</translation>
     </message>
     <message>
         <source>Run jobs at low priority</source>
@@ -818,20 +1059,148 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Usar la GPU</translation>
     </message>
     <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>Iniciar al entrar en la sesión (en la bandeja)</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Solo cuando no uso el equipo</translation>
+    </message>
+    <message>
+        <source>Only when the computer is not in use</source>
+        <translation>Solo cuando el equipo no se usa</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minutos sin uso antes de empezar a trabajar</translation>
+    </message>
+    <message>
+        <source>When the computer runs on battery</source>
+        <translation>Cuando el equipo funciona con batería</translation>
+    </message>
+    <message>
+        <source>While a full-screen program (a game, a film) is in front</source>
+        <translation>Mientras haya un programa a pantalla completa (un juego, una película) delante</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen program is in front</source>
+        <translation>Pausar mientras haya un programa a pantalla completa delante</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection (mobile data)</source>
+        <translation>Sin descargas en conexiones de uso medido (datos móviles)</translation>
+    </message>
+    <message>
+        <source>Processor cores a job may use</source>
+        <translation>Núcleos del procesador que puede usar un trabajo</translation>
+    </message>
+    <message>
+        <source>Share of the processor time a job may use</source>
+        <translation>Parte del tiempo de procesador que puede usar un trabajo</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority, so my own programs come first</source>
+        <translation>Ejecutar los trabajos con prioridad baja, para que mis programas vayan primero</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Pause above this processor temperature</source>
+        <translation>Pausar por encima de esta temperatura del procesador</translation>
+    </message>
+    <message>
+        <source>Use the graphics card (GPU)</source>
+        <translation>Usar la tarjeta gráfica (GPU)</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
         <translation>Pausar por encima de esta temperatura de la GPU</translation>
     </message>
     <message>
-        <source>CPU cores for jobs:</source>
-        <translation>Núcleos para trabajos:</translation>
+        <source>Start</source>
+        <translation>Inicio</translation>
     </message>
     <message>
-        <source>If a job uses more memory than</source>
-        <translation>Si un trabajo usa más memoria que</translation>
+        <source>Start after</source>
+        <translation>Empezar tras</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>sin ratón ni teclado</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Pause the job</source>
+        <translation>Pausar el trabajo</translation>
+    </message>
+    <message>
+        <source>While any of these programs is o&amp;pen:</source>
+        <translation>Mientras alguno de estos programas esté a&amp;bierto:</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Descargas</translation>
+    </message>
+    <message>
+        <source>&amp;Processor cores:</source>
+        <translation>&amp;Núcleos del procesador:</translation>
+    </message>
+    <message>
+        <source>Processor &amp;time:</source>
+        <translation>&amp;Tiempo de procesador:</translation>
+    </message>
+    <message>
+        <source>Use at most</source>
+        <translation>Usar como máximo</translation>
+    </message>
+    <message>
+        <source>of the processor time</source>
+        <translation>del tiempo de procesador</translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation>&amp;Memoria:</translation>
+    </message>
+    <message>
+        <source>If a job uses more than</source>
+        <translation>Si un trabajo usa más del</translation>
+    </message>
+    <message>
+        <source>of the memory,</source>
+        <translation>de la memoria,</translation>
+    </message>
+    <message>
+        <source>Processor temperature:</source>
+        <translation>Temperatura del procesador:</translation>
+    </message>
+    <message>
+        <source>&amp;GPU temperature:</source>
+        <translation>Temperatura de la &amp;GPU:</translation>
+    </message>
+    <message>
+        <source>Paused tas&amp;k:</source>
+        <translation>Tarea en pau&amp;sa:</translation>
+    </message>
+    <message>
+        <source>Give it back after</source>
+        <translation>Devolverla tras</translation>
+    </message>
+    <message>
+        <source>so someone else can finish it</source>
+        <translation>para que otro la termine</translation>
+    </message>
+    <message>
+        <source>Limits on the processor and memory apply from the next task.</source>
+        <translation>Los límites de procesador y memoria se aplican desde la siguiente tarea.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
+        <translation>Guardado. Las reglas se aplican ya; los límites de procesador y GPU, desde la siguiente tarea.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -846,16 +1215,8 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Guardar las reglas de contribución</translation>
     </message>
     <message>
-        <source>Schedule: {s}</source>
-        <translation>Horario: {s}</translation>
-    </message>
-    <message>
         <source>Could not save: {err}</source>
         <translation>No se pudo guardar: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
-        <translation>Guardado. Las reglas se aplican ya; los límites de CPU y GPU, desde la próxima tarea.</translation>
     </message>
     <message>
         <source>Could not change start at login: {err}</source>
@@ -871,7 +1232,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
 </context>
 <context>
-    <name>ScheduleDialog</name>
+    <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
         <translation>Lunes</translation>
@@ -901,107 +1262,71 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Domingo</translation>
     </message>
     <message>
-        <source>Weekly schedule</source>
-        <translation>Horario semanal</translation>
+        <source>Any time</source>
+        <translation>En cualquier momento</translation>
     </message>
     <message>
-        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
-        <translation>Contribuir solo en estas horas (hora local). Deja todos los días vacíos para cualquier hora.</translation>
+        <source>Contribute at any time of the week</source>
+        <translation>Contribuir en cualquier momento de la semana</translation>
     </message>
     <message>
-        <source>{day}:</source>
-        <translation>{day}:</translation>
+        <source>Only during these hours (this computer&apos;s clock):</source>
+        <translation>Solo en estas horas (reloj de este equipo):</translation>
+    </message>
+    <message>
+        <source>Contribute only during chosen hours</source>
+        <translation>Contribuir solo en las horas elegidas</translation>
+    </message>
+    <message>
+        <source>not this day</source>
+        <translation>este día no</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>Añadir horas</translation>
+    </message>
+    <message>
+        <source>Add hours on {day}</source>
+        <translation>Añadir horas el {day}</translation>
+    </message>
+    <message>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Añade horas a al menos un día o elige «En cualquier momento».</translation>
+    </message>
+    <message>
+        <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
+        <translation>{day}: las horas empiezan y terminan a la misma hora ({at}); cambia una de ellas o quítalas.</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Email</source>
-        <translation>Correo</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Servidor</translation>
-    </message>
-    <message>
-        <source>&amp;Change…</source>
-        <translation>Ca&amp;mbiar…</translation>
-    </message>
-    <message>
-        <source>Change email or server</source>
-        <translation>Cambiar el correo o el servidor</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>Correo:</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Servidor:</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>Carpeta de datos</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>Abrir car&amp;peta</translation>
-    </message>
-    <message>
-        <source>Open data folder</source>
-        <translation>Abrir la carpeta de datos</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
-    </message>
-    <message>
-        <source>Use the system&apos;s proxy settings</source>
-        <translation>Usar la configuración de proxy del sistema</translation>
-    </message>
-    <message>
-        <source>No proxy</source>
-        <translation>Sin proxy</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>Manual</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>Dirección del proxy</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>Red</translation>
-    </message>
-    <message>
-        <source>Proxy:</source>
-        <translation>Proxy:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Dirección:</translation>
-    </message>
-    <message>
-        <source>Show a short popup when a task is done</source>
-        <translation>Mostrar un aviso breve al terminar una tarea</translation>
-    </message>
-    <message>
-        <source>Popup when a task is done</source>
-        <translation>Aviso al terminar una tarea</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Configuración</translation>
+        <source>Account and language</source>
+        <translation>Cuenta e idioma</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>Cuándo contribuir</translation>
+    </message>
+    <message>
+        <source>How much to use</source>
+        <translation>Cuánto usar</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de configuración</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1024,24 +1349,24 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Aplicar y guardar la configuración</translation>
     </message>
     <message>
-        <source>(not set up)</source>
-        <translation>(sin configurar)</translation>
+        <source>Changes not saved yet — press Apply to use them.</source>
+        <translation>Cambios aún sin guardar: pulsa Aplicar para usarlos.</translation>
+    </message>
+    <message>
+        <source>These settings could not be saved: {err}</source>
+        <translation>No se pudo guardar esta configuración: {err}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
+        <translation>No se pudo guardar la configuración ({err}). Comprueba que hay espacio libre en el disco y que se puede escribir en la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
+        <translation>Guardado. Las reglas se aplican ya; los límites de procesador y GPU, desde la siguiente tarea; el proxy y el idioma, la próxima vez que se inicie la aplicación.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
         <translation>Se volvió a la configuración guardada.</translation>
-    </message>
-    <message>
-        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation>Escribe una dirección de proxy, por ejemplo http://proxy.example.com:3128</translation>
-    </message>
-    <message>
-        <source>Could not save: {err}</source>
-        <translation>No se pudo guardar: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
-        <translation>Guardado. Las reglas se aplican ya; los límites de CPU y GPU, desde la próxima tarea; el proxy, la próxima vez que se inicie la aplicación.</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1374,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
         <translation>Este correo todavía no tiene cuenta: crea una en el sitio web, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, y luego pulsa Conectar otra vez. ¿Te registraste con mayúsculas antes de la @? Pide al proyecto que cambie el correo de tu cuenta a minúsculas.</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
+        <translation>Este correo aún no tiene cuenta: regístrate primero en el sitio web. ¿Ya te registraste? Si la dirección con la que te registraste tiene mayúsculas antes de la @, el servidor nunca podrá reconocerla: pide al proyecto que cambie el correo de tu cuenta a minúsculas, o regístrate de nuevo con la dirección toda en minúsculas.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1069,10 +1398,6 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
         <translation>&lt;b&gt;Comparte la potencia que este equipo no usa&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
-        <translation>Este equipo entrena pequeñas partes de trabajos de aprendizaje automático para investigadores, con prioridad baja para que tus propios programas vayan primero. Puedes pausar en cualquier momento y elegir en Configuración que solo trabaje cuando no estés.</translation>
     </message>
     <message>
         <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
@@ -1107,14 +1432,6 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Servidor</translation>
     </message>
     <message>
-        <source>Start when I log in (in the tray)</source>
-        <translation>Iniciar cuando entre en la sesión (en la bandeja)</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>Iniciar al entrar en la sesión</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Servidor:</translation>
     </message>
@@ -1127,12 +1444,32 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Conectando</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the email</source>
+        <translation>Volver al correo</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next: when to help</source>
+        <translation>Siguiente: cuándo ayudar</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1147,12 +1484,20 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Se conecta a {server}, que no es el servidor predeterminado del proyecto; comprueba que sea el que te dieron.</translation>
     </message>
     <message>
+        <source>Step {n} of 2</source>
+        <translation>Paso {n} de 2</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
         <source>That doesn&apos;t look like an email address — check for typos.</source>
         <translation>Eso no parece una dirección de correo: revisa si hay errores.</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
+        <translation>Este equipo entrena pequeñas partes de trabajos de aprendizaje automático para investigadores, con prioridad baja para que tus programas vayan primero. Puedes pausar en cualquier momento.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1194,24 +1539,28 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Informando al servidor</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>completada</translation>
+        <source>in progress</source>
+        <translation>en curso</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fallida</translation>
+        <source>completed</source>
+        <translation>completada</translation>
     </message>
     <message>
         <source>not accepted by the server</source>
         <translation>no aceptada por el servidor</translation>
     </message>
     <message>
-        <source>given back</source>
-        <translation>devuelta</translation>
+        <source>the job&apos;s code failed</source>
+        <translation>falló el código del trabajo</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
+        <source>given back for someone else</source>
+        <translation>devuelta para otra persona</translation>
+    </message>
+    <message>
+        <source>stopped and not sent</source>
+        <translation>detenida y no enviada</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1358,6 +1707,14 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>El servidor de {server} no responde</translation>
     </message>
     <message>
+        <source>Paused: {why}</source>
+        <translation>En pausa: {why}</translation>
+    </message>
+    <message>
+        <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
+        <translation>Un resultado ya obtenido se envía igualmente; el límite se puede cambiar en Configuración.</translation>
+    </message>
+    <message>
         <source>Work starts by itself when that changes.</source>
         <translation>El trabajo empezará solo cuando eso cambie.</translation>
     </message>
@@ -1368,6 +1725,21 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>New work is picked up automatically.</source>
         <translation>El trabajo nuevo se recoge automáticamente.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Abrir car&amp;peta</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Abrir la carpeta de datos</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1878,29 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
 </context>
 <context>
+    <name>TimeWords</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Today {time}</source>
+        <translation>Hoy {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday {time}</source>
+        <translation>Ayer {time}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Pause</source>
@@ -1536,6 +1931,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Back online — your result was delivered. Thank you!</source>
+        <translation>De nuevo en línea: tu resultado se ha entregado. ¡Gracias!</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>Tarea hecha</translation>
     </message>
@@ -1556,12 +1955,12 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Hay que configurarlo</translation>
     </message>
     <message>
-        <source>Back online</source>
-        <translation>De nuevo en línea</translation>
+        <source>The {server} server is answering again.</source>
+        <translation>El servidor {server} vuelve a responder.</translation>
     </message>
     <message>
-        <source>The server is answering again; anything waiting is being sent.</source>
-        <translation>El servidor vuelve a responder; se está enviando todo lo pendiente.</translation>
+        <source>Back online</source>
+        <translation>De nuevo en línea</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1600,6 +1999,37 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>Power:</source>
         <translation>Potencia:</translation>
+    </message>
+</context>
+<context>
+    <name>_Range</name>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>{day} {what}</source>
+        <translation>{day} {what}</translation>
+    </message>
+    <message>
+        <source>midnight</source>
+        <translation>medianoche</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove these hours on {day}</source>
+        <translation>Quitar estas horas del {day}</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
     </message>
 </context>
 </TS>

@@ -2,23 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Modifi&amp;er…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>Modifier l&apos;e-mail ou le serveur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>La nouvelle langue s&apos;affiche au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>(non configuré)</translation>
+    </message>
+</context>
+<context>
+    <name>AddProgramDialog</name>
+    <message>
+        <source>Pause for a program</source>
+        <translation>Pause pour un programme</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>Nom du programme</translation>
+    </message>
+    <message>
+        <source>for example steam</source>
+        <translation>par exemple steam</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programme :</translation>
+    </message>
+    <message>
+        <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
+        <translation>Choisissez un programme ouvert, ou tapez son nom s&apos;il ne l&apos;est pas.</translation>
+    </message>
+    <message>
+        <source>Problem with the program name</source>
+        <translation>Problème avec le nom du programme</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of a program.</source>
+        <translation>Tapez ou choisissez le nom d&apos;un programme.</translation>
+    </message>
+    <message>
+        <source>That name is too long for a program name.</source>
+        <translation>Ce nom est trop long pour un nom de programme.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
-    <message>
-        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation>Desktop Agent s&apos;est arrêté de façon inattendue plusieurs fois de suite (la dernière à {when}) et n&apos;a pas été redémarré automatiquement. Si cela se reproduit, envoyez au projet le rapport de diagnostic depuis le menu Aide.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul. Il poursuit la tâche en cours&#xa0;; rien n&apos;a été perdu.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul.</translation>
-    </message>
-    <message>
-        <source>Desktop Agent restarted</source>
-        <translation>Desktop Agent a redémarré</translation>
-    </message>
     <message>
         <source>A result is waiting</source>
         <translation>Un résultat est en attente</translation>
@@ -59,6 +129,22 @@
         <source>The engine stopped with an error: {msg}</source>
         <translation>Le moteur s&apos;est arrêté sur une erreur&#xa0;: {msg}</translation>
     </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue plusieurs fois de suite (la dernière à {when}) et n&apos;a pas été redémarré automatiquement. Si cela se reproduit, envoyez au projet le rapport de diagnostic du menu Aide.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul. Il poursuit la tâche en cours ; rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent s&apos;est arrêté de façon inattendue à {when} et a redémarré tout seul.</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent a redémarré</translation>
+    </message>
 </context>
 <context>
     <name>ContributionChart</name>
@@ -81,6 +167,100 @@
     <message>
         <source>Compute given per day</source>
         <translation>Calcul donné par jour</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChoice</name>
+    <message>
+        <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Quand cet ordinateur doit-il aider ?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Only when I&apos;m not using the computer</source>
+        <translation>&amp;Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minutes sans utilisation avant que le travail commence</translation>
+    </message>
+    <message>
+        <source>Start after</source>
+        <translation>Commencer après</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>sans souris ni clavier</translation>
+    </message>
+    <message>
+        <source>Work pauses as soon as you are back.</source>
+        <translation>Le travail s&apos;arrête dès votre retour.</translation>
+    </message>
+    <message>
+        <source>&amp;Always, at low priority</source>
+        <translation>&amp;Toujours, en priorité basse</translation>
+    </message>
+    <message>
+        <source>Always, at low priority</source>
+        <translation>Toujours, en priorité basse</translation>
+    </message>
+    <message>
+        <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
+        <translation>Vos programmes passent toujours en premier, mais l&apos;ordinateur travaille dès qu&apos;il est allumé — vous entendrez peut-être plus souvent son ventilateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Start when I log in (in the tray)</source>
+        <translation>&amp;Démarrer à l&apos;ouverture de session (zone de notification)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrer à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
+        <translation>Vous pouvez faire une pause à tout moment, et changer cela plus tard dans Paramètres → Quand contribuer.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionView</name>
+    <message>
+        <source>Your contribution</source>
+        <translation>Votre contribution</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>Énergie donnée&#xa0;: non mesurée</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>Énergie donnée</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>Calcul donné par cet ordinateur, par jour</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé 1 tâche ({t} de calcul). Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>Jusqu&apos;ici, cet ordinateur a terminé {n} tâches ({t} de calcul). Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>Les tâches terminées seront comptées ici.</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>Cet ordinateur a donné {e}</translation>
     </message>
 </context>
 <context>
@@ -196,16 +376,16 @@
         <translation>Résultat</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
         <source>Open result</source>
         <translation>Ouvrir le résultat</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open {url}</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir {url}</translation>
+    </message>
+    <message>
+        <source>Job {id}</source>
+        <translation>Travail {id}</translation>
     </message>
 </context>
 <context>
@@ -231,12 +411,40 @@
         <translation>Exporter l&apos;historique en CSV</translation>
     </message>
     <message>
+        <source>All tasks</source>
+        <translation>Toutes les tâches</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Show tasks from</source>
+        <translation>Afficher les tâches de</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Affi&amp;cher :</translation>
+    </message>
+    <message>
         <source>1 task done · {time} of compute given</source>
         <translation>1 tâche terminée · {time} de calcul donné</translation>
     </message>
     <message>
         <source>{done} tasks done · {time} of compute given</source>
         <translation>{done} tâches terminées · {time} de calcul donné</translation>
+    </message>
+    <message>
+        <source>No tasks in this time.</source>
+        <translation>Aucune tâche sur cette période.</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -272,25 +480,6 @@
     <message>
         <source>&amp;Finish the task first</source>
         <translation>&amp;Finir d&apos;abord la tâche</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageChooser</name>
-    <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>Comme le système</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>&amp;Langue&#xa0;:</translation>
-    </message>
-    <message>
-        <source>A new language shows the next time the app starts.</source>
-        <translation>La nouvelle langue s&apos;affiche au prochain démarrage de l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -363,6 +552,14 @@
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
+        <source>Data transferred this month</source>
+        <translation>Données transférées ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Data this month:</source>
+        <translation>Données ce mois-ci :</translation>
+    </message>
+    <message>
         <source>CPU over the last 3 minutes</source>
         <translation>Processeur sur les 3 dernières minutes</translation>
     </message>
@@ -397,6 +594,14 @@
     <message>
         <source>{pct:.0f} %</source>
         <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} transferred</source>
+        <translation>{used} sur {limit} transférés</translation>
+    </message>
+    <message>
+        <source>{used} transferred</source>
+        <translation>{used} transférés</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -501,19 +706,117 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Utiliser les réglages proxy du système</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Adresse du proxy</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy :</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Adr&amp;esse :</translation>
+    </message>
+    <message>
+        <source>A new proxy is used the next time the app starts.</source>
+        <translation>Le nouveau proxy servira au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> Ko/s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Fastest download speed for job files</source>
+        <translation>Vitesse maximale de téléchargement des fichiers de travail</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> Go</translation>
+    </message>
+    <message>
+        <source>Data allowed per month</source>
+        <translation>Données autorisées par mois</translation>
+    </message>
+    <message>
+        <source>Data use</source>
+        <translation>Consommation de données</translation>
+    </message>
+    <message>
+        <source>Download spee&amp;d:</source>
+        <translation>&amp;Vitesse de téléchargement :</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Au plus</translation>
+    </message>
+    <message>
+        <source>Per mon&amp;th:</source>
+        <translation>Par moi&amp;s :</translation>
+    </message>
+    <message>
+        <source>downloaded and uploaded</source>
+        <translation>téléchargés et envoyés</translation>
+    </message>
+    <message>
+        <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
+        <translation>Au-delà de la quantité mensuelle, aucune nouvelle tâche n&apos;est prise avant le 1er du mois suivant.</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>Saisissez une adresse de proxy, par exemple http://proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>Afficher une courte notification quand une tâche est terminée</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>Notification de fin de tâche</translation>
+    </message>
+    <message>
+        <source>Tell me when the server stays unreachable, and when it is back</source>
+        <translation>Me prévenir quand le serveur reste injoignable, et quand il revient</translation>
+    </message>
+    <message>
+        <source>Popup about server problems</source>
+        <translation>Notification des problèmes de serveur</translation>
+    </message>
+    <message>
+        <source>Popups</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>A task that fails is always told.</source>
+        <translation>Une tâche qui échoue est toujours signalée.</translation>
+    </message>
+</context>
+<context>
     <name>NowTab</name>
-    <message>
-        <source>{h} h {m:02d} min</source>
-        <translation>{h} h {m:02d} min</translation>
-    </message>
-    <message>
-        <source>{m} min {s:02d} s</source>
-        <translation>{m} min {s:02d} s</translation>
-    </message>
-    <message>
-        <source>{s} s</source>
-        <translation>{s} s</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>État</translation>
@@ -525,22 +828,6 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
-    </message>
-    <message>
-        <source>Server not answering</source>
-        <translation>Le serveur ne répond pas</translation>
-    </message>
-    <message>
-        <source>&amp;Retry now</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Réessayer maintenant</translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation>De nouveau en ligne</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -627,24 +914,12 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Aucune tâche pour l&apos;instant.</translation>
     </message>
     <message>
-        <source>Your contribution</source>
-        <translation>Votre contribution</translation>
-    </message>
-    <message>
-        <source>Energy given: not measured</source>
-        <translation>Énergie donnée&#xa0;: non mesurée</translation>
-    </message>
-    <message>
-        <source>Energy given</source>
-        <translation>Énergie donnée</translation>
-    </message>
-    <message>
-        <source>Compute this computer gave, per day</source>
-        <translation>Calcul donné par cet ordinateur, par jour</translation>
-    </message>
-    <message>
         <source>Last task</source>
         <translation>Dernière tâche</translation>
+    </message>
+    <message>
+        <source>Last task, for “{title}”: {outcome} after {duration}</source>
+        <translation>Dernière tâche, pour « {title} » : {outcome} après {duration}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -653,22 +928,6 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>Back online — result delivered. Thank you!</source>
         <translation>De nouveau en ligne — résultat envoyé. Merci&#xa0;!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation>Jusqu&apos;ici, cet ordinateur a terminé 1 tâche ({t} de calcul). Merci&#xa0;!</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation>Jusqu&apos;ici, cet ordinateur a terminé {n} tâches ({t} de calcul). Merci&#xa0;!</translation>
-    </message>
-    <message>
-        <source>Finished tasks will be counted here.</source>
-        <translation>Les tâches terminées seront comptées ici.</translation>
-    </message>
-    <message>
-        <source>This machine has given {e}</source>
-        <translation>Cet ordinateur a donné {e}</translation>
     </message>
     <message>
         <source>Back online — sending your result…</source>
@@ -700,47 +959,53 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
 </context>
 <context>
+    <name>OutageLine</name>
+    <message>
+        <source>Server not answering</source>
+        <translation>Le serveur ne répond pas</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>De nouveau en ligne</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramList</name>
+    <message>
+        <source>Programs that pause the job</source>
+        <translation>Programmes qui mettent le travail en pause</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>Ajou&amp;ter…</translation>
+    </message>
+    <message>
+        <source>Add a program</source>
+        <translation>Ajouter un programme</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the chosen program</source>
+        <translation>Supprimer le programme choisi</translation>
+    </message>
+    <message>
+        <source>No programs yet.</source>
+        <translation>Aucun programme pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
-    <message>
-        <source>Mon</source>
-        <translation>lun</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>mer</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>jeu</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>ven</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>sam</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>dim</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>À tout moment</translation>
-    </message>
-    <message>
-        <source>When to contribute</source>
-        <translation>Quand contribuer</translation>
-    </message>
-    <message>
-        <source>Start at login (in the tray)</source>
-        <translation>Démarrer à l&apos;ouverture de session (dans la zone de notification)</translation>
-    </message>
     <message>
         <source>Start at login</source>
         <translation>Démarrer à l&apos;ouverture de session</translation>
@@ -754,36 +1019,12 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Pas de téléchargement sur une connexion limitée</translation>
     </message>
     <message>
-        <source>Pause while a full-screen app is in front</source>
-        <translation>Pause quand une application plein écran est au premier plan</translation>
-    </message>
-    <message>
-        <source>Only when the computer is idle for</source>
-        <translation>Seulement si l&apos;ordinateur est inactif depuis</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <source>Minutes idle before work starts</source>
-        <translation>Minutes d&apos;inactivité avant le début du travail</translation>
-    </message>
-    <message>
-        <source>Schedule…</source>
-        <translation>Horaires…</translation>
-    </message>
-    <message>
-        <source>Edit the weekly schedule</source>
-        <translation>Modifier les horaires de la semaine</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>tous</translation>
-    </message>
-    <message>
-        <source>CPU cores a job may use</source>
-        <translation>Cœurs que peut utiliser un travail</translation>
     </message>
     <message>
         <source>Run jobs at low priority</source>
@@ -818,20 +1059,148 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Utiliser la carte graphique</translation>
     </message>
     <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>Démarrer à l&apos;ouverture de session (zone de notification)</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>Seulement quand je n&apos;utilise pas l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Only when the computer is not in use</source>
+        <translation>Seulement quand l&apos;ordinateur n&apos;est pas utilisé</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>Minutes sans utilisation avant que le travail commence</translation>
+    </message>
+    <message>
+        <source>When the computer runs on battery</source>
+        <translation>Quand l&apos;ordinateur est sur batterie</translation>
+    </message>
+    <message>
+        <source>While a full-screen program (a game, a film) is in front</source>
+        <translation>Tant qu&apos;un programme en plein écran (jeu, film) est au premier plan</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen program is in front</source>
+        <translation>Pause tant qu&apos;un programme en plein écran est au premier plan</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection (mobile data)</source>
+        <translation>Pas de téléchargement sur une connexion limitée (données mobiles)</translation>
+    </message>
+    <message>
+        <source>Processor cores a job may use</source>
+        <translation>Cœurs du processeur qu&apos;un travail peut utiliser</translation>
+    </message>
+    <message>
+        <source>Share of the processor time a job may use</source>
+        <translation>Part du temps processeur qu&apos;un travail peut utiliser</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority, so my own programs come first</source>
+        <translation>Exécuter les travaux en basse priorité, pour que mes programmes passent d&apos;abord</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Pause above this processor temperature</source>
+        <translation>Pause au-dessus de cette température du processeur</translation>
+    </message>
+    <message>
+        <source>Use the graphics card (GPU)</source>
+        <translation>Utiliser la carte graphique (GPU)</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
         <translation>Pause au-dessus de cette température de la carte graphique</translation>
     </message>
     <message>
-        <source>CPU cores for jobs:</source>
-        <translation>Cœurs pour les travaux&#xa0;:</translation>
+        <source>Start</source>
+        <translation>Démarrage</translation>
     </message>
     <message>
-        <source>If a job uses more memory than</source>
-        <translation>Si un travail utilise plus de mémoire que</translation>
+        <source>Start after</source>
+        <translation>Commencer après</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>sans souris ni clavier</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Pause the job</source>
+        <translation>Mettre le travail en pause</translation>
+    </message>
+    <message>
+        <source>While any of these programs is o&amp;pen:</source>
+        <translation>Tant qu&apos;un de ces programmes est ou&amp;vert :</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Téléchargements</translation>
+    </message>
+    <message>
+        <source>&amp;Processor cores:</source>
+        <translation>&amp;Cœurs du processeur :</translation>
+    </message>
+    <message>
+        <source>Processor &amp;time:</source>
+        <translation>&amp;Temps processeur :</translation>
+    </message>
+    <message>
+        <source>Use at most</source>
+        <translation>Utiliser au plus</translation>
+    </message>
+    <message>
+        <source>of the processor time</source>
+        <translation>du temps processeur</translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation>Mémoir&amp;e :</translation>
+    </message>
+    <message>
+        <source>If a job uses more than</source>
+        <translation>Si un travail utilise plus de</translation>
+    </message>
+    <message>
+        <source>of the memory,</source>
+        <translation>de la mémoire,</translation>
+    </message>
+    <message>
+        <source>Processor temperature:</source>
+        <translation>Température du processeur :</translation>
+    </message>
+    <message>
+        <source>&amp;GPU temperature:</source>
+        <translation>Température du &amp;GPU :</translation>
+    </message>
+    <message>
+        <source>Paused tas&amp;k:</source>
+        <translation>Tâche en pa&amp;use :</translation>
+    </message>
+    <message>
+        <source>Give it back after</source>
+        <translation>La rendre après</translation>
+    </message>
+    <message>
+        <source>so someone else can finish it</source>
+        <translation>pour qu&apos;un autre la termine</translation>
+    </message>
+    <message>
+        <source>Limits on the processor and memory apply from the next task.</source>
+        <translation>Les limites du processeur et de la mémoire s&apos;appliquent dès la tâche suivante.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite ; les limites du processeur et du GPU dès la tâche suivante.</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -846,16 +1215,8 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Enregistrer les règles de contribution</translation>
     </message>
     <message>
-        <source>Schedule: {s}</source>
-        <translation>Horaires&#xa0;: {s}</translation>
-    </message>
-    <message>
         <source>Could not save: {err}</source>
         <translation>Enregistrement impossible&#xa0;: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
-        <translation>Enregistré. Les règles s&apos;appliquent tout de suite&#xa0;; les limites processeur et carte graphique à la prochaine tâche.</translation>
     </message>
     <message>
         <source>Could not change start at login: {err}</source>
@@ -871,7 +1232,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
 </context>
 <context>
-    <name>ScheduleDialog</name>
+    <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
         <translation>Lundi</translation>
@@ -901,107 +1262,71 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Dimanche</translation>
     </message>
     <message>
-        <source>Weekly schedule</source>
-        <translation>Horaires de la semaine</translation>
+        <source>Any time</source>
+        <translation>À tout moment</translation>
     </message>
     <message>
-        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
-        <translation>Contribuer seulement à ces heures (heure locale). Laissez tous les jours vides pour n&apos;importe quand.</translation>
+        <source>Contribute at any time of the week</source>
+        <translation>Contribuer à tout moment de la semaine</translation>
     </message>
     <message>
-        <source>{day}:</source>
-        <translation>{day}&#xa0;:</translation>
+        <source>Only during these hours (this computer&apos;s clock):</source>
+        <translation>Seulement pendant ces heures (horloge de cet ordinateur) :</translation>
+    </message>
+    <message>
+        <source>Contribute only during chosen hours</source>
+        <translation>Contribuer seulement aux heures choisies</translation>
+    </message>
+    <message>
+        <source>not this day</source>
+        <translation>pas ce jour-là</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>Ajouter des heures</translation>
+    </message>
+    <message>
+        <source>Add hours on {day}</source>
+        <translation>Ajouter des heures le {day}</translation>
+    </message>
+    <message>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>Ajoutez des heures à au moins un jour, ou choisissez « À tout moment ».</translation>
+    </message>
+    <message>
+        <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
+        <translation>{day} : les heures commencent et finissent au même moment ({at}) — changez l&apos;une d&apos;elles, ou supprimez-les.</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Serveur</translation>
-    </message>
-    <message>
-        <source>&amp;Change…</source>
-        <translation>Modifi&amp;er…</translation>
-    </message>
-    <message>
-        <source>Change email or server</source>
-        <translation>Modifier l&apos;e-mail ou le serveur</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Compte</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Serveur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>Dossier de données</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>Ou&amp;vrir le dossier</translation>
-    </message>
-    <message>
-        <source>Open data folder</source>
-        <translation>Ouvrir le dossier de données</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
-    </message>
-    <message>
-        <source>Use the system&apos;s proxy settings</source>
-        <translation>Utiliser les réglages proxy du système</translation>
-    </message>
-    <message>
-        <source>No proxy</source>
-        <translation>Aucun proxy</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>Manuel</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>Adresse du proxy</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>Réseau</translation>
-    </message>
-    <message>
-        <source>Proxy:</source>
-        <translation>Proxy&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Adresse&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Show a short popup when a task is done</source>
-        <translation>Afficher une courte notification quand une tâche est terminée</translation>
-    </message>
-    <message>
-        <source>Popup when a task is done</source>
-        <translation>Notification de fin de tâche</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
+        <source>Account and language</source>
+        <translation>Compte et langue</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>Quand contribuer</translation>
+    </message>
+    <message>
+        <source>How much to use</source>
+        <translation>Ressources utilisées</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pages des paramètres</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1024,24 +1349,24 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Appliquer et enregistrer les paramètres</translation>
     </message>
     <message>
-        <source>(not set up)</source>
-        <translation>(non configuré)</translation>
+        <source>Changes not saved yet — press Apply to use them.</source>
+        <translation>Modifications pas encore enregistrées — appuyez sur Appliquer pour les utiliser.</translation>
+    </message>
+    <message>
+        <source>These settings could not be saved: {err}</source>
+        <translation>Ces paramètres n&apos;ont pas pu être enregistrés : {err}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
+        <translation>Impossible d&apos;enregistrer les paramètres ({err}). Vérifiez qu&apos;il reste de la place sur le disque et que le dossier de données est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
+        <translation>Enregistré. Les règles s&apos;appliquent tout de suite ; les limites du processeur et du GPU dès la tâche suivante ; le proxy et la langue au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
         <translation>Retour aux paramètres enregistrés.</translation>
-    </message>
-    <message>
-        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation>Saisissez une adresse de proxy, par exemple http://proxy.example.com:3128</translation>
-    </message>
-    <message>
-        <source>Could not save: {err}</source>
-        <translation>Enregistrement impossible&#xa0;: {err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
-        <translation>Enregistré. Les règles s&apos;appliquent tout de suite&#xa0;; les limites processeur et carte graphique à la prochaine tâche&#xa0;; le proxy au prochain démarrage.</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1374,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
         <translation>Cette adresse e-mail n&apos;a pas encore de compte — créez-en un sur le site, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, puis cliquez de nouveau sur Se connecter. Déjà inscrit avec des majuscules avant le @&#xa0;? Demandez au projet de passer l&apos;e-mail de votre compte en minuscules.</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
+        <translation>Cet e-mail n&apos;a pas encore de compte — inscrivez-vous d&apos;abord sur le site web. Déjà inscrit ? Si l&apos;adresse utilisée à l&apos;inscription a des majuscules avant le @, le serveur ne pourra jamais la reconnaître : demandez au projet de passer l&apos;e-mail de votre compte en minuscules, ou réinscrivez-vous avec l&apos;adresse tout en minuscules.</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1069,10 +1398,6 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
         <translation>&lt;b&gt;Partagez la puissance inutilisée de cet ordinateur&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
-        <translation>Cet ordinateur entraîne de petites parties de travaux d&apos;apprentissage automatique pour des chercheurs, en basse priorité pour que vos propres programmes passent en premier. Vous pouvez faire une pause à tout moment, et choisir dans les Paramètres de ne travailler qu&apos;en votre absence.</translation>
     </message>
     <message>
         <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
@@ -1107,14 +1432,6 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Serveur</translation>
     </message>
     <message>
-        <source>Start when I log in (in the tray)</source>
-        <translation>Démarrer quand j&apos;ouvre ma session (dans la zone de notification)</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>Démarrer à l&apos;ouverture de session</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Serveur&#xa0;:</translation>
     </message>
@@ -1127,12 +1444,32 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Connexion</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Back to the email</source>
+        <translation>Revenir à l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next: when to help</source>
+        <translation>Suivant : quand aider</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Se connecter</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1147,12 +1484,20 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Se connecte à {server} — pas le serveur par défaut du projet&#xa0;; vérifiez que c&apos;est bien celui qu&apos;on vous a donné.</translation>
     </message>
     <message>
+        <source>Step {n} of 2</source>
+        <translation>Étape {n} sur 2</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
         <source>That doesn&apos;t look like an email address — check for typos.</source>
         <translation>Cela ne ressemble pas à une adresse e-mail — vérifiez la saisie.</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
+        <translation>Cet ordinateur entraîne de petits morceaux de travaux d&apos;apprentissage automatique pour des chercheurs, en basse priorité pour que vos programmes passent d&apos;abord. Vous pouvez faire une pause à tout moment.</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1194,24 +1539,28 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Compte rendu au serveur</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>terminée</translation>
+        <source>in progress</source>
+        <translation>en cours</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>échouée</translation>
+        <source>completed</source>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>not accepted by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <source>given back</source>
-        <translation>rendue</translation>
+        <source>the job&apos;s code failed</source>
+        <translation>le code du travail a échoué</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>annulée</translation>
+        <source>given back for someone else</source>
+        <translation>rendue pour quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>stopped and not sent</source>
+        <translation>arrêtée et non envoyée</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1358,6 +1707,14 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Le serveur {server} ne répond pas</translation>
     </message>
     <message>
+        <source>Paused: {why}</source>
+        <translation>En pause : {why}</translation>
+    </message>
+    <message>
+        <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
+        <translation>Un résultat déjà obtenu est quand même envoyé ; la limite se change dans les Paramètres.</translation>
+    </message>
+    <message>
         <source>Work starts by itself when that changes.</source>
         <translation>Le travail commencera de lui-même quand cela changera.</translation>
     </message>
@@ -1368,6 +1725,21 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>New work is picked up automatically.</source>
         <translation>Le nouveau travail est pris automatiquement.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ou&amp;vrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Ouvrir le dossier de données</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1878,29 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
 </context>
 <context>
+    <name>TimeWords</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Today {time}</source>
+        <translation>Aujourd&apos;hui {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday {time}</source>
+        <translation>Hier {time}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Pause</source>
@@ -1536,6 +1931,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Quitter</translation>
     </message>
     <message>
+        <source>Back online — your result was delivered. Thank you!</source>
+        <translation>De nouveau en ligne — votre résultat a été remis. Merci !</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>Tâche terminée</translation>
     </message>
@@ -1556,12 +1955,12 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Configuration requise</translation>
     </message>
     <message>
-        <source>Back online</source>
-        <translation>De nouveau en ligne</translation>
+        <source>The {server} server is answering again.</source>
+        <translation>Le serveur {server} répond de nouveau.</translation>
     </message>
     <message>
-        <source>The server is answering again; anything waiting is being sent.</source>
-        <translation>Le serveur répond de nouveau&#xa0;; tout ce qui attendait est en cours d&apos;envoi.</translation>
+        <source>Back online</source>
+        <translation>De nouveau en ligne</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1600,6 +1999,37 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>Power:</source>
         <translation>Puissance&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>_Range</name>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>{day} {what}</source>
+        <translation>{day} {what}</translation>
+    </message>
+    <message>
+        <source>midnight</source>
+        <translation>minuit</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove these hours on {day}</source>
+        <translation>Supprimer ces heures le {day}</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
     </message>
 </context>
 </TS>

@@ -2,23 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>更改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change email or server</source>
+        <translation>更改邮箱或服务器</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time the app starts.</source>
+        <translation>新语言将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>（未设置）</translation>
+    </message>
+</context>
+<context>
+    <name>AddProgramDialog</name>
+    <message>
+        <source>Pause for a program</source>
+        <translation>遇到程序时暂停</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>程序名称</translation>
+    </message>
+    <message>
+        <source>for example steam</source>
+        <translation>例如 steam</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>程序(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pick a program that is running now, or type its name if it isn&apos;t.</source>
+        <translation>选择一个正在运行的程序，或输入它的名称。</translation>
+    </message>
+    <message>
+        <source>Problem with the program name</source>
+        <translation>程序名称有问题</translation>
+    </message>
+    <message>
+        <source>Type or pick the name of a program.</source>
+        <translation>请输入或选择一个程序名称。</translation>
+    </message>
+    <message>
+        <source>That name is too long for a program name.</source>
+        <translation>这个名称太长，不像程序名称。</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
-    <message>
-        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
-        <translation>Desktop Agent 连续多次意外停止（最近一次在 {when}），未自动重新启动。如果再次发生，请通过“帮助”菜单将诊断报告发送给项目。</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
-        <translation>Desktop Agent 在 {when} 意外停止，并已自动重新启动。它正在继续之前的任务，没有丢失任何内容。</translation>
-    </message>
-    <message>
-        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
-        <translation>Desktop Agent 在 {when} 意外停止，并已自动重新启动。</translation>
-    </message>
-    <message>
-        <source>Desktop Agent restarted</source>
-        <translation>Desktop Agent 已重新启动</translation>
-    </message>
     <message>
         <source>A result is waiting</source>
         <translation>有结果等待发送</translation>
@@ -59,6 +129,22 @@
         <source>The engine stopped with an error: {msg}</source>
         <translation>后台程序因错误停止：{msg}</translation>
     </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly several times in a row (last at {when}) and was not restarted automatically. If it happens again, please send the diagnostics report from the Help menu to the project.</source>
+        <translation>Desktop Agent 连续多次意外停止（最后一次在 {when}），没有自动重新启动。如果再次发生，请从“帮助”菜单把诊断报告发送给项目。</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself. It is continuing the task it was working on; nothing was lost.</source>
+        <translation>Desktop Agent 在 {when} 意外停止，已自动重新启动。它正在继续之前的任务，没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Desktop Agent stopped unexpectedly at {when} and started again by itself.</source>
+        <translation>Desktop Agent 在 {when} 意外停止，已自动重新启动。</translation>
+    </message>
+    <message>
+        <source>Desktop Agent restarted</source>
+        <translation>Desktop Agent 已重新启动</translation>
+    </message>
 </context>
 <context>
     <name>ContributionChart</name>
@@ -81,6 +167,100 @@
     <message>
         <source>Compute given per day</source>
         <translation>每天贡献的计算量</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionChoice</name>
+    <message>
+        <source>&lt;b&gt;When should this computer help?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;这台电脑什么时候帮忙？&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Only when I&apos;m not using the computer</source>
+        <translation>仅在我不用电脑时(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>仅在我不用电脑时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>无人使用多少分钟后开始工作</translation>
+    </message>
+    <message>
+        <source>Start after</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>无鼠标或键盘操作后开始</translation>
+    </message>
+    <message>
+        <source>Work pauses as soon as you are back.</source>
+        <translation>你一回来，工作就会暂停。</translation>
+    </message>
+    <message>
+        <source>&amp;Always, at low priority</source>
+        <translation>始终，以低优先级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Always, at low priority</source>
+        <translation>始终，以低优先级</translation>
+    </message>
+    <message>
+        <source>Your own programs still come first, but the computer works whenever it is on — you may hear its fan more often.</source>
+        <translation>你自己的程序仍然优先，但电脑只要开着就会工作——风扇可能会更常转动。</translation>
+    </message>
+    <message>
+        <source>&amp;Start when I log in (in the tray)</source>
+        <translation>登录时启动（在托盘中）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+    <message>
+        <source>You can pause at any time, and change this later in Settings → When to contribute.</source>
+        <translation>你可以随时暂停，以后也可以在“设置 → 何时贡献”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionView</name>
+    <message>
+        <source>Your contribution</source>
+        <translation>你的贡献</translation>
+    </message>
+    <message>
+        <source>Energy given: not measured</source>
+        <translation>贡献的能耗：未测量</translation>
+    </message>
+    <message>
+        <source>Energy given</source>
+        <translation>贡献的能耗</translation>
+    </message>
+    <message>
+        <source>Compute this computer gave, per day</source>
+        <translation>这台电脑每天贡献的计算量</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
+        <translation>到目前为止，这台电脑已完成 1 个任务（计算 {t}）。谢谢！</translation>
+    </message>
+    <message>
+        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
+        <translation>到目前为止，这台电脑已完成 {n} 个任务（计算 {t}）。谢谢！</translation>
+    </message>
+    <message>
+        <source>Finished tasks will be counted here.</source>
+        <translation>完成的任务会统计在这里。</translation>
+    </message>
+    <message>
+        <source>This machine has given {e}</source>
+        <translation>这台电脑已贡献 {e}</translation>
     </message>
 </context>
 <context>
@@ -196,16 +376,16 @@
         <translation>成果</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
         <source>Open result</source>
         <translation>打开成果</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open {url}</source>
         <translation>双击或按回车键打开 {url}</translation>
+    </message>
+    <message>
+        <source>Job {id}</source>
+        <translation>作业 {id}</translation>
     </message>
 </context>
 <context>
@@ -231,12 +411,40 @@
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Show tasks from</source>
+        <translation>显示哪段时间的任务</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
         <source>1 task done · {time} of compute given</source>
         <translation>已完成 1 个任务 · 贡献计算 {time}</translation>
     </message>
     <message>
         <source>{done} tasks done · {time} of compute given</source>
         <translation>已完成 {done} 个任务 · 贡献计算 {time}</translation>
+    </message>
+    <message>
+        <source>No tasks in this time.</source>
+        <translation>这段时间没有任务。</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -272,25 +480,6 @@
     <message>
         <source>&amp;Finish the task first</source>
         <translation>先完成任务(&amp;F)</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageChooser</name>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>语言(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>A new language shows the next time the app starts.</source>
-        <translation>新语言将在下次启动应用时生效。</translation>
     </message>
 </context>
 <context>
@@ -363,6 +552,14 @@
         <translation>内存：</translation>
     </message>
     <message>
+        <source>Data transferred this month</source>
+        <translation>本月传输的数据</translation>
+    </message>
+    <message>
+        <source>Data this month:</source>
+        <translation>本月数据：</translation>
+    </message>
+    <message>
         <source>CPU over the last 3 minutes</source>
         <translation>最近 3 分钟的 CPU</translation>
     </message>
@@ -397,6 +594,14 @@
     <message>
         <source>{pct:.0f} %</source>
         <translation>{pct:.0f} %</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} transferred</source>
+        <translation>已传输 {used}，上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{used} transferred</source>
+        <translation>已传输 {used}</translation>
     </message>
     <message>
         <source>GPU {i}: {name}</source>
@@ -501,19 +706,117 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>使用系统的代理设置</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A new proxy is used the next time the app starts.</source>
+        <translation>新代理将在下次启动应用时使用。</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Fastest download speed for job files</source>
+        <translation>作业文件的最大下载速度</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Data allowed per month</source>
+        <translation>每月允许的数据量</translation>
+    </message>
+    <message>
+        <source>Data use</source>
+        <translation>数据用量</translation>
+    </message>
+    <message>
+        <source>Download spee&amp;d:</source>
+        <translation>下载速度(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Per mon&amp;th:</source>
+        <translation>每月(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>downloaded and uploaded</source>
+        <translation>（下载和上传合计）</translation>
+    </message>
+    <message>
+        <source>Past the monthly amount no new task is taken until the 1st of the next month.</source>
+        <translation>超过每月用量后，直到下个月 1 日都不会再接新任务。</translation>
+    </message>
+    <message>
+        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
+        <translation>请输入代理地址，例如 http://proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Show a short popup when a task is done</source>
+        <translation>任务完成时显示简短提示</translation>
+    </message>
+    <message>
+        <source>Popup when a task is done</source>
+        <translation>任务完成提示</translation>
+    </message>
+    <message>
+        <source>Tell me when the server stays unreachable, and when it is back</source>
+        <translation>服务器持续无法连接以及恢复时通知我</translation>
+    </message>
+    <message>
+        <source>Popup about server problems</source>
+        <translation>服务器问题提示</translation>
+    </message>
+    <message>
+        <source>Popups</source>
+        <translation>弹出提示</translation>
+    </message>
+    <message>
+        <source>A task that fails is always told.</source>
+        <translation>任务失败时总会通知。</translation>
+    </message>
+</context>
+<context>
     <name>NowTab</name>
-    <message>
-        <source>{h} h {m:02d} min</source>
-        <translation>{h} 小时 {m:02d} 分钟</translation>
-    </message>
-    <message>
-        <source>{m} min {s:02d} s</source>
-        <translation>{m} 分 {s:02d} 秒</translation>
-    </message>
-    <message>
-        <source>{s} s</source>
-        <translation>{s} 秒</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
@@ -525,22 +828,6 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>Problem</source>
         <translation>问题</translation>
-    </message>
-    <message>
-        <source>Server not answering</source>
-        <translation>服务器无响应</translation>
-    </message>
-    <message>
-        <source>&amp;Retry now</source>
-        <translation>立即重试(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>立即重试</translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation>已恢复连接</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -627,24 +914,12 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>当前没有任务。</translation>
     </message>
     <message>
-        <source>Your contribution</source>
-        <translation>你的贡献</translation>
-    </message>
-    <message>
-        <source>Energy given: not measured</source>
-        <translation>贡献的能耗：未测量</translation>
-    </message>
-    <message>
-        <source>Energy given</source>
-        <translation>贡献的能耗</translation>
-    </message>
-    <message>
-        <source>Compute this computer gave, per day</source>
-        <translation>这台电脑每天贡献的计算量</translation>
-    </message>
-    <message>
         <source>Last task</source>
         <translation>上一个任务</translation>
+    </message>
+    <message>
+        <source>Last task, for “{title}”: {outcome} after {duration}</source>
+        <translation>上一个任务（“{title}”）：{duration} 后{outcome}</translation>
     </message>
     <message>
         <source>Last task: {task} — {outcome} after {duration}</source>
@@ -653,22 +928,6 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>Back online — result delivered. Thank you!</source>
         <translation>已恢复连接 — 结果已送达。谢谢！</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished 1 task ({t} of compute). Thank you!</source>
-        <translation>到目前为止，这台电脑已完成 1 个任务（计算 {t}）。谢谢！</translation>
-    </message>
-    <message>
-        <source>So far this computer has finished {n} tasks ({t} of compute). Thank you!</source>
-        <translation>到目前为止，这台电脑已完成 {n} 个任务（计算 {t}）。谢谢！</translation>
-    </message>
-    <message>
-        <source>Finished tasks will be counted here.</source>
-        <translation>完成的任务会统计在这里。</translation>
-    </message>
-    <message>
-        <source>This machine has given {e}</source>
-        <translation>这台电脑已贡献 {e}</translation>
     </message>
     <message>
         <source>Back online — sending your result…</source>
@@ -700,47 +959,53 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
 </context>
 <context>
+    <name>OutageLine</name>
+    <message>
+        <source>Server not answering</source>
+        <translation>服务器无响应</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>已恢复连接</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramList</name>
+    <message>
+        <source>Programs that pause the job</source>
+        <translation>会让作业暂停的程序</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add a program</source>
+        <translation>添加程序</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>移除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Remove the chosen program</source>
+        <translation>移除所选程序</translation>
+    </message>
+    <message>
+        <source>No programs yet.</source>
+        <translation>还没有程序。</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
-    <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>任何时间</translation>
-    </message>
-    <message>
-        <source>When to contribute</source>
-        <translation>何时贡献</translation>
-    </message>
-    <message>
-        <source>Start at login (in the tray)</source>
-        <translation>登录时启动（在托盘中）</translation>
-    </message>
     <message>
         <source>Start at login</source>
         <translation>登录时启动</translation>
@@ -754,36 +1019,12 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>按流量计费的网络下不下载</translation>
     </message>
     <message>
-        <source>Pause while a full-screen app is in front</source>
-        <translation>有全屏应用在前台时暂停</translation>
-    </message>
-    <message>
-        <source>Only when the computer is idle for</source>
-        <translation>仅在电脑空闲超过</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>Minutes idle before work starts</source>
-        <translation>开始工作前的空闲分钟数</translation>
-    </message>
-    <message>
-        <source>Schedule…</source>
-        <translation>时间表…</translation>
-    </message>
-    <message>
-        <source>Edit the weekly schedule</source>
-        <translation>编辑每周时间表</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>全部</translation>
-    </message>
-    <message>
-        <source>CPU cores a job may use</source>
-        <translation>作业可使用的 CPU 核心数</translation>
     </message>
     <message>
         <source>Run jobs at low priority</source>
@@ -818,20 +1059,148 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>使用显卡</translation>
     </message>
     <message>
+        <source>Start when I log in (in the tray)</source>
+        <translation>登录时启动（在托盘中）</translation>
+    </message>
+    <message>
+        <source>Only when I&apos;m not using the computer</source>
+        <translation>仅在我不用电脑时</translation>
+    </message>
+    <message>
+        <source>Only when the computer is not in use</source>
+        <translation>仅在电脑无人使用时</translation>
+    </message>
+    <message>
+        <source>Minutes without use before work starts</source>
+        <translation>无人使用多少分钟后开始工作</translation>
+    </message>
+    <message>
+        <source>When the computer runs on battery</source>
+        <translation>电脑使用电池供电时</translation>
+    </message>
+    <message>
+        <source>While a full-screen program (a game, a film) is in front</source>
+        <translation>全屏程序（游戏、电影）在前台时</translation>
+    </message>
+    <message>
+        <source>Pause while a full-screen program is in front</source>
+        <translation>全屏程序在前台时暂停</translation>
+    </message>
+    <message>
+        <source>No downloads on a metered connection (mobile data)</source>
+        <translation>按流量计费的网络（移动数据）下不下载</translation>
+    </message>
+    <message>
+        <source>Processor cores a job may use</source>
+        <translation>作业可使用的处理器核心数</translation>
+    </message>
+    <message>
+        <source>Share of the processor time a job may use</source>
+        <translation>作业可使用的处理器时间比例</translation>
+    </message>
+    <message>
+        <source>Run jobs at low priority, so my own programs come first</source>
+        <translation>以低优先级运行作业，让我自己的程序优先</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Pause above this processor temperature</source>
+        <translation>处理器温度高于此值时暂停</translation>
+    </message>
+    <message>
+        <source>Use the graphics card (GPU)</source>
+        <translation>使用显卡（GPU）</translation>
     </message>
     <message>
         <source>Pause above this GPU temperature</source>
         <translation>显卡温度高于此值时暂停</translation>
     </message>
     <message>
-        <source>CPU cores for jobs:</source>
-        <translation>作业的 CPU 核心：</translation>
+        <source>Start</source>
+        <translation>启动</translation>
     </message>
     <message>
-        <source>If a job uses more memory than</source>
-        <translation>如果作业使用的内存超过</translation>
+        <source>Start after</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>without mouse or keyboard</source>
+        <translation>无鼠标或键盘操作后开始</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Pause the job</source>
+        <translation>暂停作业</translation>
+    </message>
+    <message>
+        <source>While any of these programs is o&amp;pen:</source>
+        <translation>以下任一程序打开时(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>&amp;Processor cores:</source>
+        <translation>处理器核心(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Processor &amp;time:</source>
+        <translation>处理器时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Use at most</source>
+        <translation>最多使用</translation>
+    </message>
+    <message>
+        <source>of the processor time</source>
+        <translation>的处理器时间</translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation>内存(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>If a job uses more than</source>
+        <translation>作业使用超过</translation>
+    </message>
+    <message>
+        <source>of the memory,</source>
+        <translation>的内存时，</translation>
+    </message>
+    <message>
+        <source>Processor temperature:</source>
+        <translation>处理器温度：</translation>
+    </message>
+    <message>
+        <source>&amp;GPU temperature:</source>
+        <translation>显卡温度(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Paused tas&amp;k:</source>
+        <translation>暂停的任务(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Give it back after</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>so someone else can finish it</source>
+        <translation>后交还，让别人完成</translation>
+    </message>
+    <message>
+        <source>Limits on the processor and memory apply from the next task.</source>
+        <translation>处理器和内存限制从下一个任务开始生效。</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task.</source>
+        <translation>已保存。规则立即生效；处理器和显卡限制从下一个任务开始生效。</translation>
     </message>
     <message>
         <source>Pause above</source>
@@ -846,16 +1215,8 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>保存贡献规则</translation>
     </message>
     <message>
-        <source>Schedule: {s}</source>
-        <translation>时间表：{s}</translation>
-    </message>
-    <message>
         <source>Could not save: {err}</source>
         <translation>无法保存：{err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task.</source>
-        <translation>已保存。规则立即生效；CPU 和 GPU 限制从下一个任务开始生效。</translation>
     </message>
     <message>
         <source>Could not change start at login: {err}</source>
@@ -871,7 +1232,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
 </context>
 <context>
-    <name>ScheduleDialog</name>
+    <name>ScheduleEditor</name>
     <message>
         <source>Monday</source>
         <translation>星期一</translation>
@@ -901,107 +1262,71 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>星期日</translation>
     </message>
     <message>
-        <source>Weekly schedule</source>
-        <translation>每周时间表</translation>
+        <source>Any time</source>
+        <translation>任何时间</translation>
     </message>
     <message>
-        <source>Contribute only in these hours (local time). Leave every day empty for any time.</source>
-        <translation>仅在这些时段贡献（本地时间）。所有日期都留空表示任何时间。</translation>
+        <source>Contribute at any time of the week</source>
+        <translation>一周中任何时间都贡献</translation>
     </message>
     <message>
-        <source>{day}:</source>
-        <translation>{day}：</translation>
+        <source>Only during these hours (this computer&apos;s clock):</source>
+        <translation>仅在以下时间（按本机时钟）：</translation>
+    </message>
+    <message>
+        <source>Contribute only during chosen hours</source>
+        <translation>仅在所选时间贡献</translation>
+    </message>
+    <message>
+        <source>not this day</source>
+        <translation>这天不贡献</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>添加时间段</translation>
+    </message>
+    <message>
+        <source>Add hours on {day}</source>
+        <translation>在{day}添加时间段</translation>
+    </message>
+    <message>
+        <source>Add hours to at least one day, or choose &quot;Any time&quot;.</source>
+        <translation>请至少为一天添加时间段，或选择“任何时间”。</translation>
+    </message>
+    <message>
+        <source>{day}: the hours start and end at the same time ({at}) — change one of them, or remove them.</source>
+        <translation>{day}：时间段的开始和结束时间相同（{at}）——请修改其中一个，或将其移除。</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>&amp;Change…</source>
-        <translation>更改(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Change email or server</source>
-        <translation>更改邮箱或服务器</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>邮箱：</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>服务器：</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>数据文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>打开文件夹(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Open data folder</source>
-        <translation>打开数据文件夹</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <source>Use the system&apos;s proxy settings</source>
-        <translation>使用系统的代理设置</translation>
-    </message>
-    <message>
-        <source>No proxy</source>
-        <translation>不使用代理</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>代理地址</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>网络</translation>
-    </message>
-    <message>
-        <source>Proxy:</source>
-        <translation>代理：</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>地址：</translation>
-    </message>
-    <message>
-        <source>Show a short popup when a task is done</source>
-        <translation>任务完成时显示简短提示</translation>
-    </message>
-    <message>
-        <source>Popup when a task is done</source>
-        <translation>任务完成提示</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+        <source>Account and language</source>
+        <translation>账户和语言</translation>
+    </message>
+    <message>
+        <source>When to contribute</source>
+        <translation>何时贡献</translation>
+    </message>
+    <message>
+        <source>How much to use</source>
+        <translation>使用多少资源</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>设置页面</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -1024,24 +1349,24 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>应用并保存设置</translation>
     </message>
     <message>
-        <source>(not set up)</source>
-        <translation>（未设置）</translation>
+        <source>Changes not saved yet — press Apply to use them.</source>
+        <translation>更改尚未保存——按“应用”使其生效。</translation>
+    </message>
+    <message>
+        <source>These settings could not be saved: {err}</source>
+        <translation>无法保存这些设置：{err}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings ({err}). Check that there is free disk space and that the data folder can be written to.</source>
+        <translation>无法保存设置（{err}）。请检查磁盘是否有剩余空间，以及数据文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Saved. Rules apply now; processor and GPU limits from the next task; the proxy and the language the next time the app starts.</source>
+        <translation>已保存。规则立即生效；处理器和显卡限制从下一个任务开始生效；代理和语言在下次启动应用时生效。</translation>
     </message>
     <message>
         <source>Back to the saved settings.</source>
         <translation>已还原为保存的设置。</translation>
-    </message>
-    <message>
-        <source>Enter a proxy address such as http://proxy.example.com:3128</source>
-        <translation>请输入代理地址，例如 http://proxy.example.com:3128</translation>
-    </message>
-    <message>
-        <source>Could not save: {err}</source>
-        <translation>无法保存：{err}</translation>
-    </message>
-    <message>
-        <source>Saved. Rules apply now; CPU and GPU limits from the next task; the proxy the next time the app starts.</source>
-        <translation>已保存。规则立即生效；CPU 和 GPU 限制从下一个任务开始；代理在下次启动应用时生效。</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1374,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>This email has no account yet — create one on the website, &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, then press Connect again. Already registered with capital letters before the @? Ask the project to change your account&apos;s email to lower case.</source>
         <translation>这个邮箱还没有账户 — 请先在网站 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 上注册，然后再次点击“连接”。注册时 @ 前用了大写字母？请让项目把你账户的邮箱改为小写。</translation>
+    </message>
+    <message>
+        <source>This email has no account yet — register on the website first. Already registered? If the address you signed up with has capital letters before the @, the server can never match it: ask the project to change your account&apos;s email to lower case, or sign up again with the address all in lower case.</source>
+        <translation>这个邮箱还没有账户——请先在网站上注册。已经注册过？如果你注册时用的地址在 @ 前有大写字母，服务器永远无法匹配它：请让项目把你账户的邮箱改成小写，或者用全小写的地址重新注册。</translation>
     </message>
     <message>
         <source>The server at {server} answered, but it does not look like a Grid-X server — check the address.</source>
@@ -1069,10 +1398,6 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>&lt;b&gt;Share this computer&apos;s spare power&lt;/b&gt;</source>
         <translation>&lt;b&gt;分享这台电脑的空闲算力&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time, and choose in Settings to work only while you are away.</source>
-        <translation>这台电脑将以低优先级为研究人员训练机器学习作业的小片段，你自己的程序始终优先。你可以随时暂停，也可以在“设置”中选择只在你离开时工作。</translation>
     </message>
     <message>
         <source>By connecting, you trust this server to send this computer code written by other people. Where the computer allows it, that code runs in a sandbox with no network and no access to your files.</source>
@@ -1107,14 +1432,6 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>服务器</translation>
     </message>
     <message>
-        <source>Start when I log in (in the tray)</source>
-        <translation>登录时启动（在托盘中）</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>登录时启动</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
@@ -1127,12 +1444,32 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>正在连接</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Back to the email</source>
+        <translation>返回邮箱</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next: when to help</source>
+        <translation>下一步：何时帮忙</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Email:</source>
@@ -1147,12 +1484,20 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>将连接到 {server} — 这不是项目的默认服务器；请确认它是别人给你的那个。</translation>
     </message>
     <message>
+        <source>Step {n} of 2</source>
+        <translation>第 {n} 步，共 2 步</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
         <source>That doesn&apos;t look like an email address — check for typos.</source>
         <translation>这看起来不像邮箱地址 — 请检查是否有拼写错误。</translation>
+    </message>
+    <message>
+        <source>This computer trains small pieces of machine-learning jobs for researchers, at low priority so your own programs come first. You can pause at any time.</source>
+        <translation>这台电脑以低优先级为研究人员训练机器学习作业的小片段，你自己的程序始终优先。你可以随时暂停。</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://</source>
@@ -1194,24 +1539,28 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>正在向服务器报告</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>已完成</translation>
+        <source>in progress</source>
+        <translation>进行中</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>失败</translation>
+        <source>completed</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>not accepted by the server</source>
         <translation>未被服务器接受</translation>
     </message>
     <message>
-        <source>given back</source>
-        <translation>已交还</translation>
+        <source>the job&apos;s code failed</source>
+        <translation>作业代码出错</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
+        <source>given back for someone else</source>
+        <translation>已交还给其他人</translation>
+    </message>
+    <message>
+        <source>stopped and not sent</source>
+        <translation>已停止，未发送</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1358,6 +1707,14 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>{server} 服务器无响应</translation>
     </message>
     <message>
+        <source>Paused: {why}</source>
+        <translation>已暂停：{why}</translation>
+    </message>
+    <message>
+        <source>A result already in hand is still sent; the limit can be changed in Settings.</source>
+        <translation>已得到的结果仍会发送；可以在“设置”中更改限额。</translation>
+    </message>
+    <message>
         <source>Work starts by itself when that changes.</source>
         <translation>情况变化后会自动开始工作。</translation>
     </message>
@@ -1368,6 +1725,21 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>New work is picked up automatically.</source>
         <translation>新任务会自动领取。</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1878,29 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
 </context>
 <context>
+    <name>TimeWords</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>Today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday {time}</source>
+        <translation>昨天 {time}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Pause</source>
@@ -1536,6 +1931,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>退出</translation>
     </message>
     <message>
+        <source>Back online — your result was delivered. Thank you!</source>
+        <translation>已恢复连接——你的结果已送达。谢谢！</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>任务完成</translation>
     </message>
@@ -1556,12 +1955,12 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>需要设置</translation>
     </message>
     <message>
-        <source>Back online</source>
-        <translation>已恢复连接</translation>
+        <source>The {server} server is answering again.</source>
+        <translation>服务器 {server} 已恢复响应。</translation>
     </message>
     <message>
-        <source>The server is answering again; anything waiting is being sent.</source>
-        <translation>服务器已恢复响应；正在发送等待中的内容。</translation>
+        <source>Back online</source>
+        <translation>已恢复连接</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1600,6 +1999,37 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>Power:</source>
         <translation>功耗：</translation>
+    </message>
+</context>
+<context>
+    <name>_Range</name>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>{day} {what}</source>
+        <translation>{day}{what}</translation>
+    </message>
+    <message>
+        <source>midnight</source>
+        <translation>午夜</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove these hours on {day}</source>
+        <translation>移除{day}的这个时间段</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 </TS>

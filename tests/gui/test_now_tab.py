@@ -23,7 +23,9 @@ def test_the_last_task_is_named_by_its_job(qtbot):
     assert tab.last_label.text() == "Last task, for “Sentiment classifier”: completed after 17 s"
     tab.on_task_started(_started(8, 9))
     tab.on_task_finished(TaskFinished(8, 9, Outcome.RELEASED, 5.0))
-    assert tab.last_label.text() == "Last task: 8 — given back after 5 s"  # a job never named
+    assert (
+        tab.last_label.text() == "Last task: 8 — given back for someone else after 5 s"
+    )  # a job never named
 
 
 def test_the_split_parts_answer_through_the_tab(qtbot):

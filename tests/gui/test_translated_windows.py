@@ -1,7 +1,8 @@
 """The app in each language: translated windows, nothing left in English, no clipped words.
 
-The main window (every page, and a busy one without a tray), the setup
-dialog, the weekly schedule and the tray menu are built in each language;
+The main window (every tab and every Settings page, the weekly schedule with
+hours on it, and a busy window without a tray), both steps of the setup
+dialog and the tray menu are built in each language;
 every label, button and check box must show its whole text, no page may
 scroll sideways, the windows open within a 1366×768 screen and can shrink to
 fit it at 150 % scaling, and no two commands on a page, menu or dialog share a
@@ -70,9 +71,8 @@ def language(request, qapp) -> Iterator[str]:
 
 
 def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
-    """The main window (every page), the setup dialog, the weekly schedule and the tray menu."""
+    """The main window (every page, a schedule with hours), the setup dialog and the tray menu."""
     from desktop_agent.gui.main_window import MainWindow
-    from desktop_agent.gui.rules_panel import ScheduleDialog
     from desktop_agent.gui.setup_dialog import SetupDialog
     from desktop_agent.gui.task_details import TaskDetailsDialog
     from desktop_agent.gui.tray import Tray
@@ -81,17 +81,17 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
     main = MainWindow(paths.root, tray_available=True)
     busy = MainWindow(paths.root, tray_available=False)  # every command on the page, and a task
     _working_through_an_outage(busy)
+    # The schedule editor on "When to contribute", with a day's hours and their pickers shown.
+    main.settings_tab.rules_panel.schedule_editor.set_schedule({"mon": ["09:00-17:00"]})
     setup = SetupDialog(paths)
-    schedule = ScheduleDialog({"mon": ["09:00-17:00"]})
     details = TaskDetailsDialog(TASK_ROW)
-    for w in (main, busy, setup, schedule, details):
+    for w in (main, busy, setup, details):
         qtbot.addWidget(w)
     tray = Tray()
     return {
         "main window": main,
         "busy window": busy,
         "setup": setup,
-        "schedule": schedule,
         "task details": details,
         "tray menu": tray.menu,
     }
@@ -132,8 +132,11 @@ def test_windows_are_built_in_the_language(qtbot, tmp_path, language):
     menu = [a.text() for a in wins["tray menu"].actions()]
     assert "Open dashboard" not in menu and "Quit" not in menu, menu
     assert status.describe(status.Snapshot()).headline != "Starting…"
+    schedule = main.settings_tab.rules_panel.schedule_editor
+    assert schedule.any_time.text() != "Any time"
+    assert schedule.add_buttons["mon"].text().replace("&", "") != "Add hours"
     # Qt's own words come from Qt's catalogue (qtbase_<lang>.qm).
-    buttons = wins["schedule"].findChild(QDialogButtonBox)
+    buttons = wins["setup"].findChild(QDialogButtonBox)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
     assert cancel != "Cancel", cancel
 
@@ -224,13 +227,25 @@ def _missing_words(w: QWidget) -> str | None:
 
 
 def _pages(wins: dict[str, QWidget]) -> Iterator[tuple[str, QWidget]]:
+    """Each tab; on Settings each of its pages (the schedule on "When to contribute"); both steps."""
     main = wins["main window"]
+    settings = main.settings_tab
     for i in range(main.tabs.count()):
         main.tabs.setCurrentIndex(i)
-        yield f"main window, {main.tabs.tabText(i).replace('&', '')}", main
+        tab = main.tabs.tabText(i).replace("&", "")
+        if main.tabs.widget(i) is not settings:
+            yield f"main window, {tab}", main
+            continue
+        for j, (title, _page) in enumerate(settings.pages):
+            settings.show_page(j)
+            yield f"main window, {tab}, {title}", main
     yield "busy window, no tray", wins["busy window"]
-    yield "setup", wins["setup"]
-    yield "schedule", wins["schedule"]
+    setup = wins["setup"]
+    yield "setup, step 1", setup
+    setup.email_edit.setText("ada@example.com")
+    setup.go_next()
+    assert setup.steps.currentIndex() == 1
+    yield "setup, step 2", setup
     yield "task details", wins["task details"]
 
 
@@ -304,10 +319,16 @@ def test_mnemonics_are_unique_on_every_page_menu_and_dialog(qtbot, tmp_path, lan
 
     shared = [main.tabs.tabText(i) for i in range(main.tabs.count())]
     shared += [a.text() for a in main.menuBar().actions()]
+    settings = main.settings_tab
     groups = {
         f"page {main.tabs.tabText(i)}": shared + labels(main.tabs.widget(i))
         for i in range(main.tabs.count())
+        if main.tabs.widget(i) is not settings
     }
+    # Settings shows one page at a time (a hidden page's mnemonics do not fire), with its bar.
+    bar = [settings.revert_button.text(), settings.apply_button.text()]
+    for title, page in settings.pages:
+        groups[f"Settings page {title}"] = shared + bar + labels(page)
     for menu in [
         *main.findChildren(QMenu),
         wins["tray menu"],
@@ -316,8 +337,7 @@ def test_mnemonics_are_unique_on_every_page_menu_and_dialog(qtbot, tmp_path, lan
         groups[f"menu {menu.title() or 'tray'}"] = [a.text() for a in menu.actions()]
     busy = wins["busy window"]
     groups["busy window, no tray"] = shared + labels(busy.now_tab)
-    groups["setup dialog"] = labels(wins["setup"])
-    groups["schedule dialog"] = labels(wins["schedule"])
+    groups["setup dialog"] = labels(wins["setup"])  # both steps at once
     for go in ("&Pause anyway", "&Snooze anyway"):
         box, _finish, _go = hold_prompt.message_box(
             None, "warning", QCoreApplication.translate("AppController", go)

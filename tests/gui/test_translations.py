@@ -162,13 +162,15 @@ def test_the_language_is_chosen_in_settings(qtbot, tmp_path):
 
     tab = SettingsTab(tmp_path)
     qtbot.addWidget(tab)
-    combo = tab.language.combo
-    assert tab.language.value() == "" and combo.currentIndex() == 0  # the system's, by default
+    combo = tab.account_page.language
+    assert combo.currentData() == "" and combo.currentIndex() == 0  # the system's, by default
     assert [combo.itemData(i) for i in range(combo.count())] == ["", *i18n.LANGUAGES]
     combo.setCurrentIndex(combo.findData("zh_CN"))
-    with qtbot.waitSignal(tab.saved):
+    with qtbot.waitSignal(tab.saved) as saved:  # the Settings' one Apply saves every page
         tab.apply_button.click()
+    assert saved.args[0]["language"] == "zh_CN"
     assert json.loads((tmp_path / "settings.json").read_text())["language"] == "zh_CN"
     again = SettingsTab(tmp_path)
     qtbot.addWidget(again)
-    assert again.language.value() == "zh_CN"
+    assert again.account_page.language.currentData() == "zh_CN"
+    assert again.account_page.language.currentText() == i18n.LANGUAGES["zh_CN"]

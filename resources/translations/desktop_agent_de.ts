@@ -1595,6 +1595,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Die Aufgabe ist angehalten. Eine Aufgabe, die länger als {n}&#xa0;Min. pausiert, wird zurückgegeben, damit jemand anderes sie fertigstellen kann.</translation>
     </message>
     <message>
+        <source>Paused while {program} is running</source>
+        <translation>Pausiert, solange {program} läuft</translation>
+    </message>
+    <message>
         <source>Waiting for the server</source>
         <translation>Wartet auf den Server</translation>
     </message>

@@ -1595,6 +1595,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>La tarea está en espera. Una tarea en pausa más de {n} min se devuelve para que otra persona la termine.</translation>
     </message>
     <message>
+        <source>Paused while {program} is running</source>
+        <translation>En pausa mientras {program} está abierto</translation>
+    </message>
+    <message>
         <source>Waiting for the server</source>
         <translation>Esperando al servidor</translation>
     </message>

@@ -1595,6 +1595,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>La tâche est suspendue. Une tâche en pause depuis plus de {n} min est rendue pour que quelqu&apos;un d&apos;autre la termine.</translation>
     </message>
     <message>
+        <source>Paused while {program} is running</source>
+        <translation>En pause tant que {program} est ouvert</translation>
+    </message>
+    <message>
         <source>Waiting for the server</source>
         <translation>En attente du serveur</translation>
     </message>

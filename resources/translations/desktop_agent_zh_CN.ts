@@ -1595,6 +1595,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>任务已挂起。暂停超过 {n} 分钟的任务会被交还，以便他人完成。</translation>
     </message>
     <message>
+        <source>Paused while {program} is running</source>
+        <translation>{program} 运行期间已暂停</translation>
+    </message>
+    <message>
         <source>Waiting for the server</source>
         <translation>正在等待服务器</translation>
     </message>

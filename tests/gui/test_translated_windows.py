@@ -112,12 +112,6 @@ def _working_through_an_outage(window: QWidget) -> None:
     now.on_retry(ev.RetryScheduled(at=time.time() + 40, what="heartbeat"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the Settings pages, first-run steps and History words written on 2026-12-03 are not translated yet (about 180 strings per language), and this test still builds the schedule dialog those pages replaced"
-    ),
-)
 @pytest.mark.parametrize("language", i18n.TRANSLATED, indirect=True)
 def test_windows_are_built_in_the_language(qtbot, tmp_path, language):
     from desktop_agent.gui import status
@@ -165,12 +159,6 @@ def _is_words(text: str) -> bool:
     return "://" not in text and not text.startswith("/") and bool(_WORD.search(text))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the Settings pages, first-run steps and History words written on 2026-12-03 are not translated yet (about 180 strings per language), and this test still builds the schedule dialog those pages replaced"
-    ),
-)
 def test_nothing_is_left_in_english(qtbot, tmp_path, qapp):
     """Text that no catalogue can see (a literal without tr()) shows as English in every language."""
     shown = {}
@@ -249,12 +237,6 @@ def _pages(wins: dict[str, QWidget]) -> Iterator[tuple[str, QWidget]]:
     yield "task details", wins["task details"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the Settings pages, first-run steps and History words written on 2026-12-03 are not translated yet (about 180 strings per language), and this test still builds the schedule dialog those pages replaced"
-    ),
-)
 @pytest.mark.parametrize("language", [*i18n.TRANSLATED, "en"], indirect=True)
 def test_nothing_is_clipped_and_the_windows_fit_the_screen(qtbot, tmp_path, language):
     wins = _windows(qtbot, tmp_path)
@@ -298,12 +280,6 @@ def _clashes(texts: list[str]) -> list[str]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the Settings pages, first-run steps and History words written on 2026-12-03 are not translated yet (about 180 strings per language), and this test still builds the schedule dialog those pages replaced"
-    ),
-)
 @pytest.mark.parametrize("language", [*i18n.TRANSLATED, "en"], indirect=True)
 def test_mnemonics_are_unique_on_every_page_menu_and_dialog(qtbot, tmp_path, language):
     from PySide6.QtCore import QCoreApplication

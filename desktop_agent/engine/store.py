@@ -29,7 +29,7 @@ from typing import Any
 from desktop_agent.engine import errors
 from desktop_agent.engine.text import printable
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -98,6 +98,11 @@ _MIGRATIONS: dict[int, str] = {
         bytes_up INTEGER NOT NULL DEFAULT 0
     )
     """,
+    # When a complete_task send that may still be at work on the server went out, so that the
+    # next start waits only what is left of the late-landing grace (engine/task_completion.py).
+    7: """
+    ALTER TABLE tasks ADD COLUMN complete_sent_at REAL
+    """,
 }
 
 
@@ -157,6 +162,10 @@ class TaskRow:
     limits: str | None = None  # "memory: kernel (cgroup-v1 memory controller); processes: ..."
     touched_at: float | None = None  # wall time of the last write while this app held the task
     away_s: float = 0.0  # time the app was not running while the task was open
+    # Wall time the late-landing grace of the last send counts from: its going out, or its
+    # timeout; 0 once it came back in a way that rules a late landing out; None when unknown
+    # (written before this column existed).
+    complete_sent_at: float | None = None
 
     @property
     def duration_s(self) -> float | None:
@@ -399,12 +408,15 @@ class Store:
         """Count a complete_task send *before* it goes out; any send after the first is a resend.
 
         `baseline` is the job's completed count read just before this send; the evidence of an
-        earlier send no longer applies to this one and is cleared."""
+        earlier send no longer applies to this one and is cleared. The moment it goes out is
+        kept (`complete_sent_at`): a next start judging it knows how long it has been."""
+        now = time.time()
         self._write(
             "UPDATE tasks SET phase='completing', complete_sends = complete_sends + 1,"
             " resends = resends + (CASE WHEN complete_sends > 0 THEN 1 ELSE 0 END),"
-            " complete_baseline = ?, complete_evidence = NULL, touched_at=? WHERE id=?",
-            (baseline, time.time(), row_id),
+            " complete_baseline = ?, complete_evidence = NULL, complete_sent_at = ?,"
+            " touched_at=? WHERE id=?",
+            (baseline, now, now, row_id),
         )
         row = self.get(row_id)
         assert row is not None

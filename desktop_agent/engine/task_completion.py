@@ -58,7 +58,12 @@ class CompletionPhases(TaskBase):
         if self.row.complete_sends > 0:  # a send of an earlier run got no answer
             evidence = self.row.complete_evidence
             trusted = evidence in (delivery.LANDED_STATUS, delivery.FENCE_STATUS)
-            if not await self._settle(backoff, evidence if trusted else None, held_since=None):
+            if not await self._settle(
+                backoff,
+                evidence if trusted else None,
+                held_since=None,
+                late_grace=self._late_grace_left(),
+            ):
                 return
         while True:
             await ctx.hold_heartbeats()
@@ -104,10 +109,13 @@ class CompletionPhases(TaskBase):
                 except (errors.MaybeDelivered, errors.RetryableError) as exc:
                     # A 5xx counts too: the real server commits before it merges, so an error
                     # in the merge answers 500 after the completion was stored.
-                    self._host_fault_note(exc)
                     late = 0.0
                     if isinstance(exc.__cause__, httpx.TimeoutException):
-                        late = max(LATE_GRACE_MIN_S, 2 * self.settings.complete_timeout_s)
+                        late = self._late_grace()
+                    # What a next start waits, should this run stop while judging: the grace
+                    # counts from the timeout, and there is none once the send came back.
+                    self._save(complete_sent_at=time.time() if late else 0.0)
+                    self._host_fault_note(exc)
                     if not await self._settle(
                         backoff, "read", held_since=held_since, late_grace=late
                     ):
@@ -115,6 +123,7 @@ class CompletionPhases(TaskBase):
                     held_since = None
                 except errors.ProtocolViolation as exc:
                     # It answered (2xx, odd body) or refused in a way that is not a rejection.
+                    self._save(complete_sent_at=0.0)
                     if not await self._settle(backoff, "read", held_since=held_since):
                         return
                     held_since = None
@@ -128,6 +137,24 @@ class CompletionPhases(TaskBase):
     # Set when the agent stops while a send is being judged: the heartbeat then stays held, so
     # that not even the goodbye beat overwrites what the next start will read.
     _keep_hold = False
+
+    def _late_grace(self) -> float:
+        return max(LATE_GRACE_MIN_S, 2 * self.settings.complete_timeout_s)
+
+    def _late_grace_left(self) -> float:
+        """What is left of the late-landing grace of a send an earlier run made.
+
+        That run may have stopped with the send still at work on the server: judged at once,
+        it would read "did not land" and be sent again, crediting twice. The grace counts from
+        the stored `complete_sent_at`; a clock set back gives at most the whole grace, and a
+        row written before that column existed gets the whole grace. A clock set forward while
+        the app was stopped shortens it: the wall clock is all that outlives a restart.
+        """
+        late = self._late_grace()
+        sent_at = self.row.complete_sent_at
+        if sent_at is None:
+            return late
+        return max(0.0, min(late, late - (time.time() - sent_at)))
 
     def _finish_delivered(self, note: str | None = None) -> None:
         outcome = Outcome.FAILED if self.row.error else Outcome.COMPLETED
@@ -144,9 +171,11 @@ class CompletionPhases(TaskBase):
         """Judge a send that got no answer. True: send again. False: the task is finished.
 
         `evidence` is "read" while the heartbeat has been held since the fence (`held_since`),
-        a status seen before this run registered, or None when neither holds. After a timeout
-        the server may still be working on the send: a "did not land" is then looked at again
-        `late_grace` seconds later, so that a late landing is seen before anything is resent.
+        a status seen before this run registered, or None when neither holds. After a timeout,
+        or on a start after a run stopped with the send out, the server may still be working on
+        it: a "did not land" is then looked at again `late_grace` seconds later, so that a late
+        landing is seen before anything is resent; a status seen before that wait is not used
+        after it.
         """
         ctx, row = self.ctx, self.row
         try:
@@ -176,6 +205,8 @@ class CompletionPhases(TaskBase):
                     if await ctx.wait(max(0.0, late_grace)):
                         raise asyncio.CancelledError()
                     late_grace = 0.0
+                    if evidence != "read":  # a status seen before the wait says nothing now
+                        evidence = None
                     continue
                 break
         except asyncio.CancelledError:

@@ -7,13 +7,15 @@ middle complete_task, with the server staying up or going away and coming back.
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from desktop_agent.devserver.faults import COMPLETE_POINTS
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.pipeline import half_merged_words
 from desktop_agent.engine.store import Store
-from tests.e2e.conftest import SAMPLE, AgentThread, settings_for, wait_until
+from tests.e2e.conftest import SAMPLE, AgentThread, settings_for
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -111,12 +113,28 @@ def test_when_it_cannot_be_told_it_is_not_sent_again(srv, tmp_path):
 
 def test_restart_with_a_task_in_hand_is_busy_from_the_first_beat(srv, tmp_path):
     """The agent stops (kept for next time) while the server is down mid-completion; the next
-    start's very first heartbeat already says BUSY."""
+    start's very first heartbeat already says BUSY.
+
+    The server goes down, and the agent is told to stop, on the engine's own thread the moment
+    the agent sees the send cut, before its loop runs on: however slow or loaded the machine,
+    the agent cannot judge the cut send while the server is still up and send it again, which
+    would finish the task before the restart this test is about."""
     job_id = srv.submit_job(SAMPLE, chunks=1)
-    srv.faults.kill_complete_task("before_commit", down_for=3.0)
-    with AgentThread(settings_for(srv), tmp_path / "agent") as run:
-        wait_until(lambda: srv.faults.killed.is_set(), timeout=60)
-    wait_until(lambda: srv.running, timeout=20)
+    srv.faults.kill_complete_task("before_commit")
+    cut = threading.Event()
+
+    def down_at_the_cut(event) -> None:
+        text = event.text if isinstance(event, ev.LogLine) else ""
+        if "complete_task" in text and "no answer" in text and not cut.is_set():
+            srv.stop()  # blocks the engine's loop until the server is gone: nothing more lands
+            first.agent.stop()
+            cut.set()
+
+    first = AgentThread(settings_for(srv), tmp_path / "agent", on_event=down_at_the_cut)
+    with first:
+        assert cut.wait(60), "the send was never cut"
+    assert srv.calls("/agent/complete_task")[0].fault == "kill_before_commit"
+    srv.start()  # same port, same data
     first_new = len(srv.calls("/agent/heartbeat"))
     with AgentThread(settings_for(srv), tmp_path / "agent", max_tasks=1) as second:
         second.thread.join(60)
@@ -127,4 +145,6 @@ def test_restart_with_a_task_in_hand_is_busy_from_the_first_beat(srv, tmp_path):
     assert all(c.body["status"] == "BUSY" for c in calls if c.wall < done - 0.01), beats
     [sub] = srv.subtasks(job_id)
     assert srv.credits(sub["id"]) == 1
-    assert run.of(ev.TaskFinished) == []  # stopped while in doubt: kept for the next start
+    assert len(srv.calls("/agent/complete_task")) == 2  # the cut send, and one after the restart
+    assert first.of(ev.TaskFinished) == []  # stopped while in doubt: kept for the next start
+    assert [e.outcome for e in second.of(ev.TaskFinished)] == [ev.Outcome.COMPLETED]

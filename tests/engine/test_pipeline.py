@@ -190,15 +190,6 @@ def test_kept_workspaces_stay_but_the_uploaded_result_goes(h, srv):
     assert not list(h.paths.results.iterdir())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a run stopped with complete_task in flight is judged at once when resumed "
-        "(CompletionPhases._complete calls _settle with no late grace): a send the server is "
-        "still working on reads as 'did not land' (count == baseline), is sent again, and both "
-        "land, crediting the owner twice; a fix needs the send's time stored with the task"
-    ),
-)
 def test_stop_with_the_completion_in_flight_is_judged_on_the_next_run(h, srv):
     h.submit()
     row = h.take()
@@ -207,12 +198,20 @@ def test_stop_with_the_completion_in_flight_is_judged_on_the_next_run(h, srv):
     stored = h.row(row)
     assert stored.outcome is None and stored.phase == TaskPhase.COMPLETING
     assert stored.complete_sends == 1 and stored.result_url
+    assert stored.complete_sent_at is not None and stored.complete_sent_at <= time.time()
+    # The server is still at the send: the next start waits what is left of the late-landing
+    # grace (10 s: twice the 5 s timeout, less the time since the send) before judging again.
+    h.sleep_cap = 3.0
     finished = h.run(h.store.resume(row.id))
     assert finished.outcome is Outcome.COMPLETED
+    [late] = h.waits
+    assert 5.0 < late <= 10.0
     # The stopped send ends at the server too; only then are the credits final.
     deadline = time.monotonic() + 10
     while not [c for c in srv.calls("/agent/complete_task") if c.fault == "hang"]:
         assert time.monotonic() < deadline, "the stopped send never ended at the server"
         time.sleep(0.05)
     assert len(srv.calls("/agent/upload_result")) == 1
+    assert len(srv.calls("/agent/complete_task")) == 1  # never sent again
     assert srv.credits(row.task_id) == 1
+    assert "already has the completion" in h.log_text()

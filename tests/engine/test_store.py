@@ -1,4 +1,5 @@
 import sqlite3
+import time
 
 import pytest
 
@@ -97,6 +98,45 @@ def test_version_1_database_is_migrated_without_losing_the_outbox(tmp_path):
         "http://s/r",
         None,
     )
+
+
+def test_version_6_database_is_migrated_and_a_send_in_doubt_keeps_its_doubt(tmp_path):
+    """A send an older version made has no time kept: None, which the pipeline reads as "the
+    whole late-landing grace" (engine/task_completion.py), never as "long ago"."""
+    db = tmp_path / "v6.db"
+    con = sqlite3.connect(db)
+    from desktop_agent.engine.store import _MIGRATIONS
+
+    for version in range(1, 7):
+        con.executescript(_MIGRATIONS[version])
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    con.execute("INSERT INTO meta VALUES('schema_version', '6')")
+    con.execute(
+        "INSERT INTO tasks(server, agent_id, task_id, code_url, requirements_url, chunk_data_url,"
+        " phase, started_at, result_url, complete_sends, complete_baseline)"
+        " VALUES ('http://s','a',5,'c','r','d','completing',1.0,'http://s/r',1,3)"
+    )
+    con.commit()
+    con.close()
+    store = Store(db)
+    assert store.schema_version() == SCHEMA_VERSION == 7
+    [row] = store.open_tasks()
+    assert (row.phase, row.complete_sends, row.complete_baseline) == ("completing", 1, 3)
+    assert row.complete_sent_at is None
+    store.close()
+    assert Store(db).schema_version() == 7  # opened again: nothing to migrate twice
+
+
+def test_a_send_keeps_the_moment_it_went_out(tmp_path):
+    store = Store(tmp_path / "agent.db")
+    row = _open(store)
+    assert row.complete_sent_at is None
+    before = time.time()
+    sent = store.record_complete_send(row.id, 2)
+    assert sent.complete_sent_at is not None and before <= sent.complete_sent_at <= time.time()
+    again = store.record_complete_send(row.id, 3)
+    assert again.complete_sent_at is not None and again.complete_sent_at >= sent.complete_sent_at
+    assert Store(tmp_path / "agent.db").get(row.id) == again  # durable, read back the same
 
 
 def test_many_openers_at_once_on_a_new_file(tmp_path):

@@ -204,6 +204,39 @@ def test_resume_after_a_send_with_no_answer_that_did_not_land_sends_once(h, srv)
     assert srv.credits(row.task_id) == 1
 
 
+@pytest.mark.parametrize(
+    ("sent_ago", "grace"),
+    [
+        (4.0, (5.0, 6.5)),  # stopped 4 s after the send: what is left of the 10 s
+        (None, (10.0, 10.0)),  # a row from before the send's time was kept: the whole grace
+        (-3600.0, (10.0, 10.0)),  # the clock was set back an hour: never more than the whole
+        (3600.0, None),  # a backup restored from long ago: the grace is long over
+    ],
+    ids=["remainder", "unknown", "clock-set-back", "long-ago"],
+)
+def test_resume_waits_only_what_is_left_of_the_late_grace(h, srv, sent_ago, grace):
+    h.submit()
+    row = h.take()
+    srv.faults.fail_next("/agent/heartbeat", n=1000, status=503)
+    run_until_stopped(h, row)
+    srv.faults.reset()
+    # The previous run's send went out `sent_ago` seconds ago and never landed.
+    h.store.record_complete_send(row.id, 0)
+    sent_at = None if sent_ago is None else time.time() - sent_ago
+    h.store.update(row.id, complete_sent_at=sent_at)
+    before = len(h.waits)
+    finished = h.run(h.store.resume(row.id), h.settings(complete_timeout_s=5.0))
+    assert finished.outcome is Outcome.COMPLETED
+    waits = h.waits[before:]
+    if grace is None:
+        assert waits == []
+    else:
+        [late] = waits
+        assert grace[0] <= late <= grace[1]
+    assert len(srv.calls("/agent/complete_task")) == 1
+    assert srv.credits(row.task_id) == 1
+
+
 def test_resume_after_a_send_that_landed_does_not_send_again(h, srv):
     h.submit()
     row = h.take()

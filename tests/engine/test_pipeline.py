@@ -20,28 +20,11 @@ from desktop_agent.engine import runner
 from desktop_agent.engine.events import JobDescribed, Outcome, TaskFinished
 from desktop_agent.engine.pipeline import ReleaseTask
 from desktop_agent.engine.store import TaskPhase
-from tests.engine.pipeline_harness import DATA, NO_REQUIREMENTS, OWNER, QUICK, Harness
+from tests.engine.pipeline_harness import DATA, NO_REQUIREMENTS, QUICK, Harness
 
 pytestmark = pytest.mark.timeout(60)
 SLOW = b"import time\nprint('progress: 0.1', flush=True)\ntime.sleep(30)\n"
 PAUSED_TOO_LONG = "held paused for more than 30 min"
-
-
-@pytest.fixture(scope="module")
-def env_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("envs")
-
-
-@pytest.fixture
-def srv(tmp_path):
-    with DevServer(data_dir=tmp_path / "server", faults_enabled=True) as server:
-        server.add_owner(OWNER)
-        yield server
-
-
-@pytest.fixture
-def h(srv, tmp_path, env_root) -> Harness:
-    return Harness(srv, tmp_path / "agent", env_root)
 
 
 def stop_when(h: Harness, row, ready: Callable[[], object], timeout: float = 30.0) -> None:

@@ -23,23 +23,6 @@ from tests.engine.pipeline_harness import OWNER, Harness, post
 pytestmark = pytest.mark.timeout(60)
 
 
-@pytest.fixture(scope="module")
-def env_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("envs")
-
-
-@pytest.fixture
-def srv(tmp_path):
-    with DevServer(data_dir=tmp_path / "server", faults_enabled=True) as server:
-        server.add_owner(OWNER)
-        yield server
-
-
-@pytest.fixture
-def h(srv, tmp_path, env_root) -> Harness:
-    return Harness(srv, tmp_path / "agent", env_root)
-
-
 def accepted(srv: DevServer, path: str) -> list:
     return [c for c in srv.calls(path) if c.status == 200 and c.fault is None]
 

@@ -15,27 +15,9 @@ import pytest
 from desktop_agent.devserver import DevServer
 from desktop_agent.engine.events import Outcome
 from desktop_agent.engine.store import TaskPhase
-from tests.engine.pipeline_harness import DATA, NO_REQUIREMENTS, OWNER, QUICK, Harness
+from tests.engine.pipeline_harness import DATA, NO_REQUIREMENTS, QUICK, Harness
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture(scope="module")
-def env_root(tmp_path_factory):
-    """One env cache for the module: the stdlib-only env is built once, then reused."""
-    return tmp_path_factory.mktemp("envs")
-
-
-@pytest.fixture
-def srv(tmp_path):
-    with DevServer(data_dir=tmp_path / "server", faults_enabled=True) as server:
-        server.add_owner(OWNER)
-        yield server
-
-
-@pytest.fixture
-def h(srv, tmp_path, env_root) -> Harness:
-    return Harness(srv, tmp_path / "agent", env_root)
 
 
 def assert_failed_and_completed_empty(h: Harness, srv: DevServer, finished, row) -> None:

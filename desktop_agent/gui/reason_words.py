@@ -52,6 +52,7 @@ REASON_WORDS = {
 
 
 def tr_reasons(text: str) -> str:
+    """A string marked for the catalogue elsewhere (QT_TRANSLATE_NOOP), in the app's language."""
     return QCoreApplication.translate("Reasons", text)
 
 
@@ -67,8 +68,13 @@ def until_words(epoch: float, now: float | None = None) -> str:
     if end.date() == today:
         return clock
     if end.date() == today + timedelta(days=1):
-        return tr_reasons("tomorrow {time}").format(time=clock)
+        return QCoreApplication.translate("Reasons", "tomorrow {time}").format(time=clock)
     return f"{QLocale().dayName(end.isoweekday(), QLocale.FormatType.ShortFormat)} {clock}"
+
+
+def reasons_words(reasons: tuple[Reason, ...]) -> str:
+    """Several reasons in one line ("on battery; Steam is running")."""
+    return QCoreApplication.translate("Reasons", "; ").join(reason_words(r) for r in reasons)
 
 
 def reason_words(reason: Reason) -> str:
@@ -82,7 +88,9 @@ def reason_words(reason: Reason) -> str:
     if reason.code is Code.OUTSIDE_SCHEDULE and "day" in a:
         day = QLocale().dayName(int(a["day"]) + 1, QLocale.FormatType.ShortFormat)
         when = f"{day} {_clock(int(a['hour']), int(a['minute']))}"
-        return tr_reasons("outside the schedule (until {when})").format(when=when)
+        return QCoreApplication.translate("Reasons", "outside the schedule (until {when})").format(
+            when=when
+        )
     if reason.code is Code.LOW_DISK:
         return text.format(
             free=with_unit(str(a.get("free", 0)), "MB"),
@@ -93,6 +101,6 @@ def reason_words(reason: Reason) -> str:
         return text.format(
             limit=size_text(a.get("limit", 0)),
             # the catalogue says how a day is written: "1 January", "1. Januar", "1月1日"
-            day=QLocale().toString(resumes, tr_reasons("d MMMM")),
+            day=QLocale().toString(resumes, QCoreApplication.translate("Reasons", "d MMMM")),
         )
     return text.format(**a, why=value, program=value)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_agent.engine.events import AgentState, Outcome, Phase
 from desktop_agent.engine.reasons import Lead, Reason, ReasonCode as Code, Why
-from desktop_agent.gui.reason_words import reason_words, tr_reasons, until_words
+from desktop_agent.gui.reason_words import reasons_words, until_words
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.
@@ -184,17 +184,13 @@ def _on_hold_words(s: Snapshot) -> str:
     ).format(n=_minutes(s.hold_limit_s))
 
 
-def _said(reasons: tuple[Reason, ...]) -> str:
-    return tr_reasons("; ").join(reason_words(r) for r in reasons)
-
-
 def _waiting_headline(reasons: tuple[Reason, ...]) -> str:
     """ "Waiting: on battery"; a program rule alone reads "Paused while Steam is running"."""
     if len(reasons) == 1 and reasons[0].code is Code.PROGRAM_RUNNING:
         return QCoreApplication.translate("Status", "Paused while {program} is running").format(
             program=reasons[0].value or ""
         )
-    return QCoreApplication.translate("Status", "Waiting: {why}").format(why=_said(reasons))
+    return QCoreApplication.translate("Status", "Waiting: {why}").format(why=reasons_words(reasons))
 
 
 def _waiting(why: Why | None) -> tuple[Reason, ...]:
@@ -206,7 +202,7 @@ def _waiting(why: Why | None) -> tuple[Reason, ...]:
 
 def _rule_notes(why: Why | None) -> str:
     """What the rules say that stops nothing ("CPU temperature unknown (…) — …")."""
-    return _said(why.notes) if why is not None else ""
+    return reasons_words(why.notes) if why is not None else ""
 
 
 def describe(s: Snapshot) -> Status:
@@ -319,7 +315,7 @@ def describe(s: Snapshot) -> Status:
                 QCoreApplication.translate("Status", "Nothing runs until you resume."),
                 control_reason=QCoreApplication.translate("Status", "paused by you"),
             )
-        held = _said(_waiting(s.why)) if suspended else ""
+        held = reasons_words(_waiting(s.why)) if suspended else ""
         return status(
             QCoreApplication.translate("Status", "Finishing this task, then pausing"),
             QCoreApplication.translate("Status", "On hold for now: {why}").format(why=held)
@@ -365,7 +361,9 @@ def describe(s: Snapshot) -> Status:
     waiting = _waiting(s.why)
     if any(r.code is Code.MONTHLY_LIMIT for r in waiting):  # a limit the volunteer chose
         return status(
-            QCoreApplication.translate("Status", "Paused: {why}").format(why=_said(waiting)),
+            QCoreApplication.translate("Status", "Paused: {why}").format(
+                why=reasons_words(waiting)
+            ),
             QCoreApplication.translate(
                 "Status",
                 "A result already in hand is still sent; the limit can be changed in Settings.",

@@ -777,7 +777,7 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     </message>
     <message>
         <source>&amp;Upload speed:</source>
-        <translation>Velocidad de s&amp;ubida:</translation>
+        <translation>Velocidad de su&amp;bida:</translation>
     </message>
     <message>
         <source>for results</source>

@@ -777,7 +777,7 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     </message>
     <message>
         <source>&amp;Upload speed:</source>
-        <translation>Vitesse d&apos;&amp;envoi :</translation>
+        <translation>Vitesse d&apos;e&amp;nvoi :</translation>
     </message>
     <message>
         <source>for results</source>

@@ -777,7 +777,7 @@ Your machine id and email addresses were removed; look inside before sharing it.
     </message>
     <message>
         <source>&amp;Upload speed:</source>
-        <translation>上传速度(&amp;U):</translation>
+        <translation>上传速度(&amp;U)：</translation>
     </message>
     <message>
         <source>for results</source>

@@ -222,7 +222,11 @@ def test_every_reason_the_engine_can_give_has_window_words():
 
     assert set(REASON_WORDS) == set(Code) == set(ENGLISH)
     schedule = reason_words(Reason.of(Code.OUTSIDE_SCHEDULE, day=0, hour=9, minute=0))
-    assert schedule.startswith("outside the schedule (until ") and "09:00" in schedule
+    from PySide6.QtCore import QLocale, QTime
+
+    nine = QLocale().toString(QTime(9, 0), QLocale.FormatType.ShortFormat)
+    monday = QLocale().dayName(1, QLocale.FormatType.ShortFormat)
+    assert schedule == f"outside the schedule (until {monday} {nine})"
     assert sp(reason_words(Reason.of(Code.LOW_DISK, free=10, needed=500))) == (
         "low disk space (10 MB free, 500 MB needed)"
     )
@@ -233,9 +237,12 @@ def test_a_snooze_says_until_when_in_the_windows_words():
 
     from desktop_agent.gui.reason_words import until_words
 
+    from PySide6.QtCore import QLocale, QTime
+
+    clock = QLocale().toString(QTime(14, 30), QLocale.FormatType.ShortFormat)  # the locale's clock
     now = datetime(2026, 6, 3, 10, 0).timestamp()
     later = datetime(2026, 6, 3, 14, 30).timestamp()
-    assert until_words(later, now) == "14:30"
-    assert until_words(later + timedelta(days=1).total_seconds(), now) == "tomorrow 14:30"
+    assert until_words(later, now) == clock
+    assert until_words(later + timedelta(days=1).total_seconds(), now) == f"tomorrow {clock}"
     st = describe(Snapshot(P, "snoozed", Why(Lead.SNOOZED, until=later)))
     assert st.headline.startswith("Snoozed until ") and st.control_reason.startswith("snoozed")

@@ -106,8 +106,11 @@ SNOOZED = Why(Lead.SNOOZED, until=_today_at(14, 30))
 def test_pause_item_says_resume_with_the_reason(qtbot, tray):
     tray.on_state(StateChanged(AgentState.PAUSED, mode="snoozed", why=SNOOZED))
     tray.menu.aboutToShow.emit()
-    assert tray.status_action.text() == "Snoozed until 14:30"
-    assert tray.pause_action.text() == "Resume (snoozed until 14:30)"
+    from PySide6.QtCore import QLocale, QTime
+
+    clock = QLocale().toString(QTime(14, 30), QLocale.FormatType.ShortFormat)  # 14:30 or 2:30 PM
+    assert tray.status_action.text() == f"Snoozed until {clock}"
+    assert tray.pause_action.text() == f"Resume (snoozed until {clock})"
     with qtbot.waitSignal(tray.resume_requested):
         tray.pause_action.trigger()
     tray.on_state(StateChanged(AgentState.IDLE, mode="contributing", reason="Contributing"))

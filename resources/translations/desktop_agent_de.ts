@@ -777,7 +777,7 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     </message>
     <message>
         <source>&amp;Upload speed:</source>
-        <translation>&amp;Upload-Geschwindigkeit:</translation>
+        <translation>&amp;Upload-Tempo:</translation>
     </message>
     <message>
         <source>for results</source>

@@ -51,7 +51,7 @@ REASON_WORDS = {
 }
 
 
-def tr_reasons(text: str) -> str:
+def _translated(text: str) -> str:
     """A string marked for the catalogue elsewhere (QT_TRANSLATE_NOOP), in the app's language."""
     return QCoreApplication.translate("Reasons", text)
 
@@ -84,7 +84,7 @@ def reason_words(reason: Reason) -> str:
     are put in as they are."""
     a = reason.kw
     value = reason.value or ""
-    text = tr_reasons(str(REASON_WORDS.get(reason.code, reason.code.value)))
+    text = _translated(str(REASON_WORDS.get(reason.code, reason.code.value)))
     if reason.code is Code.OUTSIDE_SCHEDULE and "day" in a:
         day = QLocale().dayName(int(a["day"]) + 1, QLocale.FormatType.ShortFormat)
         when = f"{day} {_clock(int(a['hour']), int(a['minute']))}"

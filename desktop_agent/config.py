@@ -87,6 +87,7 @@ class Settings:
     cpu_temp_hysteresis_c: float = 10.0  # ... and resume once it is this much cooler
     cpu_throttle_pct: int = 100  # share of CPU time the job may use on its cores (1-100)
     max_download_kib_s: int = 0  # download rate cap for job files, KiB/s; 0 = no cap
+    max_upload_kib_s: int = 0  # upload rate cap for results, KiB/s; 0 = no cap
     monthly_transfer_mb: int = 0  # downloads + uploads per calendar month; 0 = no cap
     notify_problems: bool = True  # a popup when the server stays unreachable, and when it is back
     language: str = ""  # "" = the system's language; "de", "fr", "es", "zh_CN", "en"
@@ -152,6 +153,15 @@ def _check_throttle(value: Any) -> str | None:
     return None if 1 <= value <= 100 else "must be a percentage from 1 to 100"
 
 
+MAX_RATE_KIB_S = 10_000_000  # 10 GB/s: beyond any link; a bigger number is a typo
+
+
+def _check_rate(value: Any) -> str | None:
+    if value > MAX_RATE_KIB_S:
+        return f"must be at most {MAX_RATE_KIB_S} (KiB/s), or 0 for no cap"
+    return None
+
+
 def _check_torch_backend(value: Any) -> str | None:
     return (
         None
@@ -197,6 +207,7 @@ _CHECKS: dict[str, Any] = {
     "update_url": _check_update_url,
     "pause_programs": _check_programs,
     "cpu_throttle_pct": _check_throttle,
+    "max_upload_kib_s": _check_rate,
     "language": _check_choice("", "en", "de", "fr", "es", "zh_CN"),
 }
 

@@ -18,7 +18,7 @@ from typing import Literal
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import accounting, proctree, runner
+from desktop_agent.engine import accounting, proctree, reasons, runner
 from desktop_agent.engine.events import AgentState, ProblemKind
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.mode_store import ModeStore
@@ -31,6 +31,7 @@ from desktop_agent.engine.modes import (
     decide,
 )
 from desktop_agent.engine.pipeline import ReleaseTask
+from desktop_agent.engine.reasons import ReasonCode
 from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.rules import Rules, Seams, real_seams
 from desktop_agent.engine.runner import CancelKind
@@ -123,8 +124,7 @@ class Controls:
         self._modes.save(new)
         words = _MODE_WORDS.get(new.mode)
         if new.mode is Mode.SNOOZED:
-            reason = decide(new, ALL_CLEAR, holding_task=False).reason
-            words = f"Snoozed until {reason.removeprefix('Snoozed until ')}"
+            words = decide(new, ALL_CLEAR, holding_task=False).reason  # "Snoozed until 14:30"
         if words:
             suspended = self._hand.job is not None and new.mode in (Mode.PAUSED, Mode.SNOOZED)
             self._report.log(
@@ -166,7 +166,7 @@ class Controls:
         self._decision = decision
         job = hand.job
         if decision.stop_job and job is not None and self._release_reason is None:
-            self.request_release(decision.stop_job)
+            self.request_release(reasons.words(decision.stop_job))
         elif decision.must_suspend:
             if job is not None and not job.suspended:
                 job.suspend()
@@ -277,7 +277,7 @@ class Controls:
 
     def _rules_problem(self, verdict: Verdict) -> None:
         report = self._report
-        disk = [r for r in verdict.no_new_work if r.startswith("low disk space")]
+        disk = [reasons.words(r) for r in verdict.no_new_work if r.code is ReasonCode.LOW_DISK]
         if disk:
             if not report.has_problem(ProblemKind.DISK_LOW):
                 report.log("WARNING", f"Taking no work: {disk[0]}")
@@ -288,7 +288,7 @@ class Controls:
             report.clear_problem(ProblemKind.DISK_LOW)
         for note in verdict.notes:
             if note not in self._verdict.notes:
-                report.log("WARNING", note)
+                report.log("WARNING", reasons.words(note))
 
     def _make_rules(self) -> Rules:
         hand = self._hand

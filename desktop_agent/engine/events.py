@@ -13,6 +13,7 @@ from enum import StrEnum
 from collections.abc import Callable
 
 from desktop_agent.engine.modes import Mode
+from desktop_agent.engine.reasons import Why
 
 
 class AgentState(StrEnum):
@@ -64,10 +65,12 @@ class StateChanged:
     heartbeat_status: str | None = None  # what the server is told (see reporter.heartbeat_status)
     at: float = field(default_factory=_now)
     # Contribution controls (engine/modes.py): the mode the user chose (None when not known; a
-    # str enum, so it compares equal to "paused" etc.) and, in words, why the agent is or is
-    # not working right now ("Paused by you", "Waiting: on battery", "Snoozed until 14:30").
+    # str enum, so it compares equal to "paused" etc.) and why the agent is or is not working
+    # right now: as data (`why`, engine/reasons.py: what a display words, in its language) and
+    # in one English sentence for the CLI, logs and metrics (`reason`: "Waiting: on battery").
     mode: Mode | None = None
     reason: str = ""
+    why: Why | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ cannot hold a task forever.
 A volunteer may cap the download rate (`RateLimiter`, a token bucket shared by a task's
 parallel downloads): the body is then read only as fast as the cap allows, so TCP's own flow
 control slows the sender, and the deadline follows the cap rather than `MIN_RATE_BYTES_S`.
+The same limiter caps the result's upload (`PacedBody`, used by protocol.upload_result).
 `on_bytes` hears every chunk as it arrives (the monthly transfer count, engine/transfer.py).
 
 Failures are split the engine's way: the file being gone or too big is the
@@ -34,7 +35,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -102,6 +103,23 @@ class RateLimiter:
         self._tokens -= n
         if self._tokens < 0:
             await self._sleep(-self._tokens / self.rate)
+
+
+class PacedBody(httpx.AsyncByteStream):
+    """A request body handed to the connection no faster than `pace` allows (the upload cap).
+
+    Wraps the stream httpx built (a multipart form with its Content-Length already set), so
+    only the timing changes, never the bytes.
+    """
+
+    def __init__(self, inner: Any, pace: RateLimiter):
+        self._inner = inner
+        self._pace = pace
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            await self._pace.take(len(chunk))
+            yield chunk
 
 
 def _read_bigger_blocks() -> None:

@@ -245,7 +245,7 @@ class Agent:
             "reason": decision.reason,
             "snooze_until": self._controls.mode_state.until,
             "may_take_work": decision.may_take_work,
-            "notes": list(decision.notes),
+            "notes": decision.note_words(),
             "task": task,
             "tasks_finished": self._worker.tasks_finished,
             "transfer": self._transfer.summary() if self._transfer is not None else None,

@@ -12,15 +12,18 @@ overrides the rules (the BOINC "run always" confusion):
 | paused            | never                 | suspended                         | no: until resumed   |
 
 Pure: `decide()` takes the mode, the rules' verdict and the time, and says
-what to do and why, in words the tray and `desktop-agent status` show.
+what to do and why: as data (`Decision.why`, engine/reasons.py) that each display words in
+its own language, and in the one English sentence `desktop-agent status` and the logs show.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from desktop_agent.engine.reasons import Lead, Reason, Why, sentence, words
 
 TOMORROW_HOUR = 7  # "Snooze until tomorrow" ends at 07:00 local time the next day
 
@@ -66,14 +69,12 @@ class ModeState:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the rules say right now. Empty tuples: nothing stands in the way."""
+    """What the rules say right now (engine/reasons.py). Empty tuples: nothing stands in the way."""
 
-    no_new_work: tuple[str, ...] = ()  # reasons not to take a new task ("on a metered connection")
-    suspend: tuple[str, ...] = ()  # reasons to suspend the task in hand ("on battery")
-    stop_job: str | None = None  # stop the job and give the task back (memory rule, action "stop")
-    notes: tuple[
-        str, ...
-    ] = ()  # things worth saying that stop nothing ("idle detection unavailable")
+    no_new_work: tuple[Reason, ...] = ()  # not to take a new task (on a metered connection)
+    suspend: tuple[Reason, ...] = ()  # to suspend the task in hand (on battery)
+    stop_job: Reason | None = None  # stop the job and give the task back (memory rule, "stop")
+    notes: tuple[Reason, ...] = ()  # worth saying, stopping nothing (idle detection unavailable)
 
     @property
     def clear(self) -> bool:
@@ -88,9 +89,17 @@ class Decision:
     mode: Mode
     may_take_work: bool
     must_suspend: bool
-    reason: str  # the one sentence: why the agent is or is not working right now
-    stop_job: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    why: Why  # why the agent is or is not working right now, as data (what displays word)
+    reason: str = ""  # the same in one English sentence (reasons.sentence): CLI, logs, metrics
+    stop_job: Reason | None = None
+
+    @property
+    def notes(self) -> tuple[Reason, ...]:
+        return self.why.notes
+
+    def note_words(self) -> list[str]:
+        """The notes in English, for `desktop-agent status`."""
+        return [words(n) for n in self.why.notes]
 
 
 def snooze_end(
@@ -110,55 +119,38 @@ def snooze_end(
     raise ValueError("snooze needs seconds, an epoch time or until='tomorrow'")
 
 
-def clock_words(epoch: float, now: float | None = None) -> str:
-    """ "14:30", or "tomorrow 07:00", or "Mon 07:00" for the snooze's end."""
-    now = time.time() if now is None else now
-    end = datetime.fromtimestamp(epoch).astimezone()
-    today = datetime.fromtimestamp(now).astimezone().date()
-    hhmm = end.strftime("%H:%M")
-    if end.date() == today:
-        return hhmm
-    if end.date() == today + timedelta(days=1):
-        return f"tomorrow {hhmm}"
-    return end.strftime("%a ") + hhmm
-
-
-def _waiting(reasons: tuple[str, ...]) -> str:
-    return "Waiting: " + "; ".join(reasons)
-
-
 def decide(
     state: ModeState, verdict: Verdict, *, holding_task: bool, now: float | None = None
 ) -> Decision:
-    """What the engine may do now, and the words for it."""
+    """What the engine may do now, and why (`Decision.why`, worded by `reasons.sentence`)."""
     now = time.time() if now is None else now
     mode = state.mode
     if mode is Mode.SNOOZED and state.until is not None and now >= state.until:
         mode = Mode.CONTRIBUTING  # the caller also switches its stored mode back
     notes = verdict.notes
+
+    def said(
+        mode: Mode, take: bool, suspend: bool, why: Why, stop_job: Reason | None = None
+    ) -> Decision:
+        return Decision(mode, take, suspend, why, sentence(why, now), stop_job)
+
     if mode is Mode.PAUSED:
-        return Decision(mode, False, True, "Paused by you", notes=notes)
+        return said(mode, False, True, Why(Lead.PAUSED, notes=notes))
     if mode is Mode.SNOOZED:
-        return Decision(
-            mode, False, True, f"Snoozed until {clock_words(state.until or now, now)}", notes=notes
-        )
+        return said(mode, False, True, Why(Lead.SNOOZED, notes=notes, until=state.until or now))
     if verdict.stop_job and holding_task:
-        return Decision(
-            mode, False, True, _waiting((verdict.stop_job,)), stop_job=verdict.stop_job, notes=notes
-        )
+        why = Why(Lead.WAITING, (verdict.stop_job,), notes)
+        return said(mode, False, True, why, stop_job=verdict.stop_job)
     blocked = verdict.suspend + tuple(r for r in verdict.no_new_work if r not in verdict.suspend)
     if mode is Mode.FINISH_THEN_PAUSE:
         if not holding_task:
-            return Decision(Mode.PAUSED, False, True, "Paused by you", notes=notes)
+            return said(Mode.PAUSED, False, True, Why(Lead.PAUSED, notes=notes))
         if verdict.suspend:
-            return Decision(
-                mode, False, True, _waiting(verdict.suspend) + " — then pausing", notes=notes
-            )
-        return Decision(mode, False, False, "Finishing the current task, then pausing", notes=notes)
+            return said(mode, False, True, Why(Lead.WAITING_THEN_PAUSING, verdict.suspend, notes))
+        return said(mode, False, False, Why(Lead.FINISHING, notes=notes))
     if verdict.suspend:
-        return Decision(mode, False, True, _waiting(blocked), notes=notes)
+        return said(mode, False, True, Why(Lead.WAITING, blocked, notes))
     if verdict.no_new_work:
-        reason = "Contributing — finishing the task in hand" if holding_task else _waiting(blocked)
-        return Decision(mode, False, False, reason, notes=notes)
-    reason = "Contributing" + ("".join(f" ({n})" for n in notes))
-    return Decision(mode, True, False, reason, notes=notes)
+        lead = Lead.FINISHING_IN_HAND if holding_task else Lead.WAITING
+        return said(mode, False, False, Why(lead, blocked, notes))
+    return said(mode, True, False, Why(Lead.CONTRIBUTING, notes=notes))

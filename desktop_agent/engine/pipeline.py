@@ -149,7 +149,9 @@ class TaskPipeline(ResultPhases, CompletionPhases):
         backoff = retry.Backoff(retry.UPLOAD)
         while True:
             try:
-                url = await ctx.api.upload_result(ctx.agent_id, row.task_id, path)
+                url = await ctx.api.upload_result(
+                    ctx.agent_id, row.task_id, path, max_kib_s=self.settings.max_upload_kib_s
+                )
                 break
             except errors.TaskRejected as exc:
                 self.row = ctx.store.finish(row.id, Outcome.REJECTED.value, error=str(exc))

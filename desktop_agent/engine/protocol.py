@@ -309,18 +309,31 @@ class ApiClient:
             urls[key] = value
         return TaskAssignment(task_id=task_id, job_id=job_id, **urls)
 
-    async def upload_result(self, agent_id: str, task_id: int, file: Path) -> str:
+    async def upload_result(
+        self, agent_id: str, task_id: int, file: Path, *, max_kib_s: int = 0
+    ) -> str:
+        """Send the result file; `max_kib_s` (the `max_upload_kib_s` setting) caps its rate.
+
+        Under a cap the multipart body is handed to the connection only as fast as the cap
+        allows (fetch.RateLimiter, fresh for each try), so TCP's own flow control paces it.
+        """
         path = "/agent/upload_result"
+        from desktop_agent.engine.fetch import PacedBody, RateLimiter  # only an upload needs them
+
+        pace = RateLimiter.kib_s(max_kib_s)
         with file.open("rb") as fh:
-            body = self._object(
-                path,
-                await self._post(
-                    path,
-                    data={"agent_id": agent_id, "task_id": str(task_id)},
-                    files={"file": ("model.pth", fh, "application/octet-stream")},
-                    timeout=300.0,
-                ),
+            request = self._http.build_request(
+                "POST",
+                f"{self.server}{path}",
+                headers={"Accept-Encoding": bounded.API_ACCEPT_ENCODING},
+                data={"agent_id": agent_id, "task_id": str(task_id)},
+                files={"file": ("model.pth", fh, "application/octet-stream")},
+                timeout=httpx.Timeout(300.0, connect=15.0),
             )
+            if pace is not None:
+                request.stream = PacedBody(request.stream, pace)
+            status, raw, _kind = await self._send(path, request)
+        body = self._object(path, self._parse(path, status, raw))
         url = body.get("url")
         if not isinstance(url, str) or not url:
             raise errors.ProtocolViolation(f"{path}: no result URL in the answer")

@@ -37,6 +37,7 @@ from desktop_agent.engine.events import (
     StateChanged,
 )
 from desktop_agent.engine.modes import Decision
+from desktop_agent.engine.reasons import Why
 
 log = logging.getLogger("desktop_agent.engine")
 
@@ -73,7 +74,7 @@ class Reporter:
         self.state = AgentState.STARTING  # set directly for a change that is not news
         self.detail = ""
         self.last_phase: PhaseProgress | None = None
-        self._last_state_key: tuple[AgentState, str, str, str] | None = None
+        self._last_state_key: tuple[AgentState, str, str, Why] | None = None
         self._problems: set[ProblemKind] = set()
 
     def emit(self, event: object) -> None:
@@ -91,7 +92,7 @@ class Reporter:
 
     def set_state(self, state: AgentState, detail: str = "") -> None:
         d = self._decision()
-        key = (state, detail, d.mode.value, d.reason)
+        key = (state, detail, d.mode.value, d.why)
         if key == self._last_state_key:
             return  # a retry loop re-asserting its state is not news
         self._last_state_key = key
@@ -104,6 +105,7 @@ class Reporter:
                 heartbeat_status(state, self._holding()),
                 mode=d.mode,
                 reason=d.reason,
+                why=d.why,
             )
         )
 

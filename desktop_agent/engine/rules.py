@@ -3,9 +3,9 @@
 `Rules(settings, seams).evaluate()` asks only the seams whose rule is switched
 on (each is cheap, and the slow ones cache inside desktop_agent/platform/) and
 returns a `modes.Verdict`: reasons not to take new work, reasons to suspend the
-task in hand, a reason to stop the job. A rule that cannot know (no idle
-detection on this desktop) says so in `notes` and in its reason instead of
-silently never running.
+task in hand, a reason to stop the job, each a `reasons.Reason` (a code and its numbers,
+worded by each display). A rule that cannot know (no idle detection on this desktop) says so
+in `notes` instead of silently never running.
 
 | rule (setting)                   | blocks new work | suspends the job | unknown input means            |
 |----------------------------------|-----------------|------------------|--------------------------------|
@@ -20,8 +20,8 @@ silently never running.
 | pause_programs                   | yes             | yes              | processes unlisted: not running |
 | cpu_max_temp_c (+ hysteresis)    | yes             | yes              | no reading: rule skipped, said |
 
-A program's reason is `program_reason(name)` ("Steam is running"); `running_program()` reads the
-name back, so the window can say "Paused while Steam is running" in its own words.
+A program's reason is `Reason(PROGRAM_RUNNING, "Steam")`, so the window can say "Paused while
+Steam is running" in its own words.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from typing import Any
 from collections.abc import Callable
 
 from desktop_agent.engine.modes import Verdict
+from desktop_agent.engine.reasons import Reason, ReasonCode as Code
 from desktop_agent.settings_grammar import DAYS, parse_window
 
-PROGRAM_RUNNING = " is running"  # program_reason(): "<name as the person wrote it> is running"
 PROGRAM_SCAN_IDLE_S = 15.0  # with no job running, the program list is read at most this often
 
 
@@ -67,7 +67,7 @@ def in_schedule(schedule: dict[str, list[str]], now: datetime) -> bool:
 
 
 def next_window_start(schedule: dict[str, list[str]], now: datetime) -> datetime | None:
-    """When the next window opens (local wall clock), for "Waiting: outside the schedule (until Mon 09:00)"."""
+    """When the next window opens (local wall clock), for "outside the schedule (until Mon 09:00)"."""
     best: datetime | None = None
     for offset in range(0, 8):
         day = (now + timedelta(days=offset)).date()
@@ -106,14 +106,9 @@ class Seams:
     cpu_temp_unavailable_reason: Callable[[], str] = lambda: "no CPU temperature sensor found"
 
 
-def program_reason(name: str) -> str:
-    """The reason a running program gives: "Steam is running"."""
-    return name + PROGRAM_RUNNING
-
-
-def running_program(reason: str) -> str | None:
-    """The program named by a `program_reason()`, else None (for words of the window's own)."""
-    return reason.removesuffix(PROGRAM_RUNNING) if reason.endswith(PROGRAM_RUNNING) else None
+def program_reason(name: str) -> Reason:
+    """The reason a running program gives (its name as the person wrote it)."""
+    return Reason.of(Code.PROGRAM_RUNNING, name)
 
 
 def real_seams(
@@ -194,35 +189,37 @@ class Rules:
 
     def evaluate(self) -> Verdict:
         s, seams = self.settings, self.seams
-        no_new: list[str] = []
-        suspend: list[str] = []
-        notes: list[str] = []
-        stop_job: str | None = None
+        no_new: list[Reason] = []
+        suspend: list[Reason] = []
+        notes: list[Reason] = []
+        stop_job: Reason | None = None
 
         if s.run_when_idle_only:
             idle = seams.idle_seconds()
             if idle is None:
-                notes.append(f'{seams.idle_unavailable_reason()} — "only when idle" cannot apply')
+                notes.append(Reason.of(Code.IDLE_UNKNOWN, seams.idle_unavailable_reason()))
             elif idle < s.idle_minutes * 60:
-                suspend.append(f"computer in use (idle {idle / 60:.0f} of {s.idle_minutes:g} min)")
+                suspend.append(
+                    Reason.of(Code.COMPUTER_IN_USE, idle=round(idle / 60), limit=s.idle_minutes)
+                )
         if s.pause_on_battery and seams.on_battery():
-            suspend.append("on battery")
+            suspend.append(Reason.of(Code.ON_BATTERY))
         if s.schedule:
             now = seams.clock()
             if not in_schedule(s.schedule, now):
                 nxt = next_window_start(s.schedule, now)
-                when = f" (until {nxt.strftime('%a %H:%M')})" if nxt else ""
-                suspend.append(f"outside the schedule{when}")
+                at: dict[str, int] = (
+                    dict(day=nxt.weekday(), hour=nxt.hour, minute=nxt.minute) if nxt else {}
+                )
+                suspend.append(Reason.of(Code.OUTSIDE_SCHEDULE, None, **at))
         if s.min_free_disk_mb:
             free = seams.free_disk_mb()
             if free < s.min_free_disk_mb:
-                no_new.append(
-                    f"low disk space ({free:.0f} MB free, {s.min_free_disk_mb} MB needed)"
-                )
+                no_new.append(Reason.of(Code.LOW_DISK, free=round(free), needed=s.min_free_disk_mb))
         if s.pause_on_metered:
             metered = seams.metered()
             if metered:
-                no_new.append("on a metered connection")
+                no_new.append(Reason.of(Code.METERED))
         if s.use_gpu and s.gpu_max_temp_c > 0:
             temps = seams.gpu_temperatures()
             if temps:
@@ -233,26 +230,26 @@ class Rules:
                     self._too_hot = False
                 if self._too_hot:
                     suspend.append(
-                        f"GPU too hot ({hottest:.0f} °C; resumes below "
-                        f"{s.gpu_max_temp_c - s.gpu_temp_hysteresis_c:.0f} °C)"
+                        Reason.of(
+                            Code.GPU_TOO_HOT,
+                            celsius=round(hottest),
+                            resume_below=round(s.gpu_max_temp_c - s.gpu_temp_hysteresis_c),
+                        )
                     )
         if s.memory_max_pct > 0:
             share = seams.job_memory_pct()
             if share is not None and share > s.memory_max_pct:
-                words = f"the job uses {share:.0f} % of memory (limit {s.memory_max_pct:g} %)"
+                why = Reason.of(Code.JOB_MEMORY, share=round(share), limit=s.memory_max_pct)
                 if s.memory_action == "stop":
-                    stop_job = words
+                    stop_job = why
                 else:
-                    suspend.append(words)
+                    suspend.append(why)
         if not getattr(s, "allow_unsandboxed", True):
             missing = seams.sandbox_missing()
             if missing:  # asking for work only to give every task back would waste the buyer's time
-                no_new.append(
-                    f"jobs cannot be sandboxed here ({missing}) and unsandboxed jobs are not allowed"
-                    " — install bubblewrap, or allow unsandboxed jobs"
-                )
+                no_new.append(Reason.of(Code.NO_SANDBOX, missing))
         if s.pause_when_fullscreen and seams.fullscreen():
-            suspend.append("a full-screen app is in front")
+            suspend.append(Reason.of(Code.FULLSCREEN))
         if s.pause_programs:
             name = seams.running_program(list(s.pause_programs))
             if name:
@@ -261,16 +258,13 @@ class Rules:
             self._cpu_rule(suspend, notes)
         return Verdict(tuple(no_new), tuple(suspend), stop_job, tuple(notes))
 
-    def _cpu_rule(self, suspend: list[str], notes: list[str]) -> None:
+    def _cpu_rule(self, suspend: list[Reason], notes: list[Reason]) -> None:
         """Suspend at `cpu_max_temp_c`, resume `cpu_temp_hysteresis_c` below; unknown is said."""
         s = self.settings
         celsius = self.seams.cpu_temperature()
         if celsius is None:
             self._cpu_too_hot = False
-            notes.append(
-                f"CPU temperature unknown ({self.seams.cpu_temp_unavailable_reason()}) — "
-                "the CPU temperature limit cannot apply"
-            )
+            notes.append(Reason.of(Code.CPU_TEMP_UNKNOWN, self.seams.cpu_temp_unavailable_reason()))
             return
         resume_below = s.cpu_max_temp_c - s.cpu_temp_hysteresis_c
         if celsius >= s.cpu_max_temp_c:
@@ -278,4 +272,8 @@ class Rules:
         elif celsius <= resume_below:
             self._cpu_too_hot = False
         if self._cpu_too_hot:
-            suspend.append(f"CPU too hot ({celsius:.0f} °C; resumes below {resume_below:.0f} °C)")
+            suspend.append(
+                Reason.of(
+                    Code.CPU_TOO_HOT, celsius=round(celsius), resume_below=round(resume_below)
+                )
+            )

@@ -27,53 +27,17 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Protocol
 
 from desktop_agent.engine import errors
 from desktop_agent.engine.modes import Verdict
+from desktop_agent.engine.reasons import Reason, ReasonCode, day_words, size_words
 
 log = logging.getLogger("desktop_agent.engine")
 
 MIB = 1024 * 1024
 FLUSH_BYTES = 4 * MIB
 FLUSH_S = 5.0
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-class TransferReason(StrEnum):
-    """Why the transfer count stops new work (a template: `words()` fills it in)."""
-
-    MONTHLY_LIMIT = "this month's transfer limit ({limit}) is used up — work resumes on {day}"
-
-    def words(self, *, limit: str, day: str) -> str:
-        return self.value.format(limit=limit, day=day)
-
-    @property
-    def marker(self) -> str:
-        """The fixed start of the words, by which a display recognises this reason."""
-        return self.value.split("(", 1)[0]
-
-
-def reason_in(text: str) -> TransferReason | None:
-    """The transfer reason inside a decision's words ("Waiting: ..."), if there is one."""
-    for reason in TransferReason:
-        if reason.marker in text:
-            return reason
-    return None
 
 
 class CountStore(Protocol):
@@ -94,23 +58,6 @@ def month_key(now: datetime) -> str:
 
 def next_month(now: datetime) -> date:
     return date(now.year + 1, 1, 1) if now.month == 12 else date(now.year, now.month + 1, 1)
-
-
-def size_words(n_bytes: float) -> str:
-    """ "5 GB", "1.2 GB", "300 MB", "12 KB" (binary units, as the settings use)."""
-    if n_bytes >= 1024 * MIB:
-        value, unit = n_bytes / (1024 * MIB), "GB"
-    elif n_bytes >= MIB:
-        value, unit = n_bytes / MIB, "MB"
-    else:
-        value, unit = n_bytes / 1024, "KB"
-    text = f"{value:.0f}" if value >= 100 or value == int(value) else f"{value:.1f}"
-    return f"{text}\u00a0{unit}"
-
-
-def day_words(day: date) -> str:
-    """ "1 January": the day a limit resets, in fixed English words (the GUI may translate)."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 class TransferMeter:
@@ -188,20 +135,22 @@ class TransferMeter:
         self._roll()
         return self._stored + self._down + self._up
 
-    def used_up(self) -> str | None:
-        """The words for "no new task" when this month's limit is reached; None otherwise."""
+    def used_up(self) -> Reason | None:
+        """The reason for "no new task" when this month's limit is reached; None otherwise."""
         cap = self._cap_mb()
         if cap <= 0 or self.month_bytes() < cap * MIB:
             return None
-        limit, day = size_words(cap * MIB), day_words(next_month(self._clock()))
+        resumes = next_month(self._clock())
         if self._say is not None and self._told != self._month:
             self._told = self._month
             self._say(
                 "INFO",
-                f"This month's transfer limit ({limit}) is reached: no new task until {day};"
-                " a result in hand is still sent",
+                f"This month's transfer limit ({size_words(cap * MIB)}) is reached: no new task"
+                f" until {day_words(resumes)}; a result in hand is still sent",
             )
-        return TransferReason.MONTHLY_LIMIT.words(limit=limit, day=day)
+        return Reason.of(
+            ReasonCode.MONTHLY_LIMIT, limit=cap * MIB, day=resumes.day, month=resumes.month
+        )
 
     def limit_verdict(self, verdict: Verdict) -> Verdict:
         """`verdict` with the monthly limit added to its reasons not to take new work."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop_agent.config import DEFAULTS, DataPaths, SettingsError, load_settings
 from desktop_agent.engine.env_eviction import DiskUsage
 from desktop_agent.engine.env_installer import READY
+from desktop_agent.gui.units import with_unit
 
 
 def _paths(data_dir: Path) -> tuple[Path, Path]:
@@ -56,7 +57,7 @@ def clear_env_cache(data_dir: Path) -> None:
 
 def format_gb(n_bytes: float) -> str:
     gb = n_bytes / 1e9
-    return f"{gb:.1f} GB" if gb < 100 else f"{gb:.0f} GB"
+    return with_unit(f"{gb:.1f}" if gb < 100 else f"{gb:.0f}", "GB")
 
 
 class EnvCacheWidget(QWidget):

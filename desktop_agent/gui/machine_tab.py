@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_agent import gpu
-from desktop_agent.engine.transfer import MIB, local_now, month_key, size_words
-from desktop_agent.monitor import MachineSample, Monitor, format_bytes
+from desktop_agent.engine.transfer import MIB, local_now, month_key
+from desktop_agent.gui.units import bytes_text, size_text, with_unit
+from desktop_agent.monitor import MachineSample, Monitor
 from desktop_agent.gui.sparkline import Sparkline
 from desktop_agent.gui.legible import HelperLabel
 
@@ -47,7 +48,8 @@ class _GpuBox(QGroupBox):
         if s.memory_used_mb is None or s.memory_total_mb is None:
             self.vram.setText("—")
         else:
-            self.vram.setText(f"{s.memory_used_mb / 1024:.1f} / {s.memory_total_mb / 1024:.1f} GB")
+            used, total = s.memory_used_mb / 1024, s.memory_total_mb / 1024
+            self.vram.setText(f"{used:.1f} / {with_unit(f'{total:.1f}', 'GB')}")
         self.temp.setText(_num(s.temperature_c, ".0f", "°C"))
         self.power.setText(_num(s.power_w, ".0f", "W"))
         self.graph.add(s.utilization_pct)
@@ -141,7 +143,7 @@ class MachineTab(QWidget):
         self.cpu_label.setText(
             self.tr("{pct:.0f} % of {n} cores").format(pct=s.cpu_pct, n=s.cpu_count)
         )
-        self.ram_label.setText(f"{format_bytes(s.ram_used)} / {format_bytes(s.ram_total)}")
+        self.ram_label.setText(f"{bytes_text(s.ram_used)} / {bytes_text(s.ram_total)}")
         self.cpu_graph.add(s.cpu_pct)
         self._show_transfer()
         self._show_gpus(s)
@@ -150,8 +152,10 @@ class MachineTab(QWidget):
         self.no_job_label.setVisible(job is None)
         if job is not None:
             self.job_cpu.setText(self.tr("{pct:.0f} %").format(pct=job.cpu_pct))
-            self.job_ram.setText(format_bytes(job.rss))
-            self.job_vram.setText("—" if job.vram_mb is None else f"{job.vram_mb:.0f} MB")
+            self.job_ram.setText(bytes_text(job.rss))
+            self.job_vram.setText(
+                "—" if job.vram_mb is None else with_unit(f"{job.vram_mb:.0f}", "MB")
+            )
             self._job_form.setRowVisible(self.job_vram, bool(s.gpus))
             self.job_gpu_util.setText(
                 "—" if job.gpu_util_pct is None else f"{job.gpu_util_pct:.0f} %"
@@ -169,10 +173,10 @@ class MachineTab(QWidget):
             if used is not None:
                 text = (
                     self.tr("{used} of {limit} transferred").format(
-                        used=size_words(used), limit=size_words(limit_mb * MIB)
+                        used=size_text(used), limit=size_text(limit_mb * MIB)
                     )
                     if limit_mb > 0
-                    else self.tr("{used} transferred").format(used=size_words(used))
+                    else self.tr("{used} transferred").format(used=size_text(used))
                 )
         self.transfer_label.setText(text)
         self._sys_form.setRowVisible(self.transfer_label, bool(text))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.config import Settings
+from desktop_agent.config import MAX_RATE_KIB_S, Settings
 from desktop_agent.gui.env_cache_widget import EnvCacheWidget
 from desktop_agent.gui.i18n import LANGUAGES
 from desktop_agent.gui.legible import HelperLabel
@@ -111,23 +111,33 @@ class NetworkPage(QWidget):
         pf.addRow("", HelperLabel(self.tr("A new proxy is used the next time the app starts.")))
 
         self.download_rate = QSpinBox()
-        self.download_rate.setRange(0, 10_000_000)
+        self.download_rate.setRange(0, MAX_RATE_KIB_S)
         self.download_rate.setSingleStep(100)
         self.download_rate.setSuffix(self.tr(" KB/s"))
         self.download_rate.setSpecialValueText(self.tr("no limit"))
         self.download_rate.setAccessibleName(self.tr("Fastest download speed for job files"))
+        self.upload_rate = QSpinBox()
+        self.upload_rate.setRange(0, MAX_RATE_KIB_S)
+        self.upload_rate.setSingleStep(100)
+        self.upload_rate.setSuffix(self.tr(" KB/s"))
+        self.upload_rate.setSpecialValueText(self.tr("no limit"))
+        self.upload_rate.setAccessibleName(self.tr("Fastest upload speed for results"))
         self.monthly_gb = QSpinBox()
         self.monthly_gb.setRange(0, 100_000)
         self.monthly_gb.setSuffix(self.tr(" GB"))
         self.monthly_gb.setSpecialValueText(self.tr("no limit"))
         self.monthly_gb.setAccessibleName(self.tr("Data allowed per month"))
-        for spin in (self.download_rate, self.monthly_gb):
+        for spin in (self.download_rate, self.upload_rate, self.monthly_gb):
             spin.valueChanged.connect(self.changed)
         caps = QGroupBox(self.tr("Data use"))
         cf = QFormLayout(caps)
         cf.addRow(
             buddy(self.tr("Download spee&d:"), self.download_rate),
             row(self.tr("At most"), self.download_rate),
+        )
+        cf.addRow(
+            buddy(self.tr("&Upload speed:"), self.upload_rate),
+            row(self.tr("At most"), self.upload_rate, self.tr("for results")),
         )
         cf.addRow(
             buddy(self.tr("Per mon&th:"), self.monthly_gb),
@@ -168,6 +178,7 @@ class NetworkPage(QWidget):
     def load(self, s: Settings) -> None:
         self.show_proxy(s.proxy)
         self.download_rate.setValue(s.max_download_kib_s)
+        self.upload_rate.setValue(s.max_upload_kib_s)
         self._monthly_mb = s.monthly_transfer_mb
         self.monthly_gb.setValue(round(s.monthly_transfer_mb / MB_PER_GB))
 
@@ -177,6 +188,7 @@ class NetworkPage(QWidget):
         return {
             "proxy": self.proxy_value() or "",
             "max_download_kib_s": self.download_rate.value(),
+            "max_upload_kib_s": self.upload_rate.value(),
             "monthly_transfer_mb": self._monthly_mb if unchanged else gb * MB_PER_GB,
         }
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_agent.engine.events import AgentState, Outcome, Phase
-from desktop_agent.engine.rules import running_program
-from desktop_agent.engine.transfer import TransferReason, reason_in
+from desktop_agent.engine.reasons import Lead, Reason, ReasonCode as Code, Why
+from desktop_agent.gui.reason_words import reasons_words, until_words
 
 SERVER_NAME = "Grid-X"
 # Phases after the result exists: an outage here means "saved, sent later", not lost work.
@@ -29,7 +29,7 @@ class Snapshot:
 
     state: AgentState = AgentState.STARTING
     mode: str = ""  # "contributing", "paused", "snoozed", "finish_then_pause"; "" from old engines
-    reason: str = ""  # the engine's why ("Waiting: on battery", "Snoozed until 14:30")
+    why: Why | None = None  # the engine's why, as data (engine/reasons.py); None from old engines
     detail: str = ""
     task_id: int | None = None
     job_title: str = ""  # what the server calls the job ("" until known)
@@ -184,26 +184,25 @@ def _on_hold_words(s: Snapshot) -> str:
     ).format(n=_minutes(s.hold_limit_s))
 
 
-def _strip_waiting(reason: str) -> str:
-    return reason.removeprefix("Waiting: ").removesuffix(" — then pausing")
-
-
-def _waiting_headline(why: str) -> str:
+def _waiting_headline(reasons: tuple[Reason, ...]) -> str:
     """ "Waiting: on battery"; a program rule alone reads "Paused while Steam is running"."""
-    program = running_program(why) if "; " not in why else None
-    if program:
+    if len(reasons) == 1 and reasons[0].code is Code.PROGRAM_RUNNING:
         return QCoreApplication.translate("Status", "Paused while {program} is running").format(
-            program=program
+            program=reasons[0].value or ""
         )
-    return QCoreApplication.translate("Status", "Waiting: {why}").format(why=why)
+    return QCoreApplication.translate("Status", "Waiting: {why}").format(why=reasons_words(reasons))
 
 
-def _rule_notes(reason: str) -> str:
-    """What the rules say that stops nothing ("CPU temperature unknown (…) — the limit cannot
-    apply"): the engine writes them after "Contributing" as " (note) (note)"."""
-    if not reason.startswith("Contributing (") or not reason.endswith(")"):
-        return ""
-    return "; ".join(reason.removeprefix("Contributing (").removesuffix(")").split(") ("))
+def _waiting(why: Why | None) -> tuple[Reason, ...]:
+    """What holds the work back, when the engine says it waits for something."""
+    if why is None or why.lead not in (Lead.WAITING, Lead.WAITING_THEN_PAUSING):
+        return ()
+    return why.reasons
+
+
+def _rule_notes(why: Why | None) -> str:
+    """What the rules say that stops nothing ("CPU temperature unknown (…) — …")."""
+    return reasons_words(why.notes) if why is not None else ""
 
 
 def describe(s: Snapshot) -> Status:
@@ -297,7 +296,14 @@ def describe(s: Snapshot) -> Status:
             control_reason=QCoreApplication.translate("Status", "paused by you"),
         )
     if mode == "snoozed":
-        reason = s.reason or QCoreApplication.translate("Status", "Snoozed")
+        until = s.why.until if s.why is not None else None
+        reason = (
+            QCoreApplication.translate("Status", "Snoozed until {when}").format(
+                when=until_words(until)
+            )
+            if until is not None
+            else QCoreApplication.translate("Status", "Snoozed")
+        )
         more = QCoreApplication.translate("Status", "Contributing starts again by itself.")
         if has_task:
             more += " " + _on_hold_words(s)
@@ -309,7 +315,7 @@ def describe(s: Snapshot) -> Status:
                 QCoreApplication.translate("Status", "Nothing runs until you resume."),
                 control_reason=QCoreApplication.translate("Status", "paused by you"),
             )
-        held = _strip_waiting(s.reason) if suspended else ""
+        held = reasons_words(_waiting(s.why)) if suspended else ""
         return status(
             QCoreApplication.translate("Status", "Finishing this task, then pausing"),
             QCoreApplication.translate("Status", "On hold for now: {why}").format(why=held)
@@ -323,7 +329,7 @@ def describe(s: Snapshot) -> Status:
     # Contributing: the rules decide; the user may pause.
     if has_task:
         if suspended:
-            why = _strip_waiting(s.reason) if s.reason.startswith("Waiting: ") else ""
+            why = _waiting(s.why)
             return status(
                 _waiting_headline(why)
                 if why
@@ -343,34 +349,33 @@ def describe(s: Snapshot) -> Status:
                 QCoreApplication.translate("Status", "Working on “{title}”").format(
                     title=s.job_title
                 ),
-                _rule_notes(s.reason),
+                _rule_notes(s.why),
             )
-        return status(
-            QCoreApplication.translate("Status", "Working on a task"), _rule_notes(s.reason)
-        )
+        return status(QCoreApplication.translate("Status", "Working on a task"), _rule_notes(s.why))
     if s.unreachable or "unreachable" in s.detail.lower():
         return status(
             QCoreApplication.translate("Status", "The {server} server isn't answering").format(
                 server=SERVER_NAME
             )
         )
-    if reason_in(s.reason) is TransferReason.MONTHLY_LIMIT:  # a limit the volunteer chose
+    waiting = _waiting(s.why)
+    if any(r.code is Code.MONTHLY_LIMIT for r in waiting):  # a limit the volunteer chose
         return status(
             QCoreApplication.translate("Status", "Paused: {why}").format(
-                why=_strip_waiting(s.reason)
+                why=reasons_words(waiting)
             ),
             QCoreApplication.translate(
                 "Status",
                 "A result already in hand is still sent; the limit can be changed in Settings.",
             ),
         )
-    if s.reason.startswith("Waiting: "):
+    if waiting:
         return status(
-            _waiting_headline(_strip_waiting(s.reason)),
+            _waiting_headline(waiting),
             QCoreApplication.translate("Status", "Work starts by itself when that changes."),
         )
     more = QCoreApplication.translate("Status", "New work is picked up automatically.")
-    notes = _rule_notes(s.reason)
+    notes = _rule_notes(s.why)
     return status(
         QCoreApplication.translate("Status", "Ready — waiting for work"),
         f"{more} {notes}" if notes else more,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.status import outcome_title
+from desktop_agent.gui.units import with_unit
 
 
 def open_web_url(url: str) -> bool:
@@ -59,9 +60,9 @@ def _size(n: Any) -> str:
                 return QCoreApplication.translate("TaskDetailsDialog", "{n:,} bytes").format(
                     n=int(value)
                 )
-            return f"{value:.1f} {unit}"
+            return with_unit(f"{value:.1f}", unit)
         value /= 1024
-    return f"{value:.1f} GB"
+    return with_unit(f"{value:.1f}", "GB")
 
 
 def cost_words(row: object) -> str:

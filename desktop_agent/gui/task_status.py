@@ -142,7 +142,7 @@ class TaskStatus:
         return status_words.Snapshot(
             state=st.state if st is not None else AgentState.STARTING,
             mode=(getattr(st, "mode", "") or "") if st is not None else "",
-            reason=(getattr(st, "reason", "") or "") if st is not None else "",
+            why=getattr(st, "why", None) if st is not None else None,
             detail=st.detail if st is not None else "",
             task_id=self.task.task_id if self.task is not None else None,
             job_title=self.job_title(),

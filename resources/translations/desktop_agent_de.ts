@@ -752,6 +752,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>Höchste Download-Geschwindigkeit für Job-Dateien</translation>
     </message>
     <message>
+        <source>Fastest upload speed for results</source>
+        <translation>Höchste Upload-Geschwindigkeit für Ergebnisse</translation>
+    </message>
+    <message>
         <source> GB</source>
         <translation> GB</translation>
     </message>
@@ -770,6 +774,14 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>At most</source>
         <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed:</source>
+        <translation>&amp;Upload-Tempo:</translation>
+    </message>
+    <message>
+        <source>for results</source>
+        <translation>für Ergebnisse</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
@@ -1002,6 +1014,81 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>No programs yet.</source>
         <translation>Noch keine Programme.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>computer in use (idle {idle} of {limit} min)</source>
+        <translation>Computer wird benutzt ({idle} von {limit} Min. untätig)</translation>
+    </message>
+    <message>
+        <source>on battery</source>
+        <translation>im Akkubetrieb</translation>
+    </message>
+    <message>
+        <source>outside the schedule</source>
+        <translation>außerhalb des Zeitplans</translation>
+    </message>
+    <message>
+        <source>low disk space ({free} free, {needed} needed)</source>
+        <translation>wenig Speicherplatz ({free} frei, {needed} nötig)</translation>
+    </message>
+    <message>
+        <source>on a metered connection</source>
+        <translation>über eine getaktete Verbindung</translation>
+    </message>
+    <message>
+        <source>GPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>GPU zu heiß ({celsius} °C; weiter unter {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>CPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>CPU zu heiß ({celsius} °C; weiter unter {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>the job uses {share} % of memory (limit {limit} %)</source>
+        <translation>die Aufgabe belegt {share} % des Arbeitsspeichers (Grenze {limit} %)</translation>
+    </message>
+    <message>
+        <source>jobs cannot be sandboxed here ({why}) and unsandboxed jobs are not allowed — install bubblewrap, or allow unsandboxed jobs</source>
+        <translation>Aufgaben können hier nicht abgeschottet werden ({why}), und ungeschützte Aufgaben sind nicht erlaubt — installieren Sie bubblewrap oder erlauben Sie ungeschützte Aufgaben</translation>
+    </message>
+    <message>
+        <source>a full-screen app is in front</source>
+        <translation>eine Vollbild-App ist im Vordergrund</translation>
+    </message>
+    <message>
+        <source>{program} is running</source>
+        <translation>{program} läuft</translation>
+    </message>
+    <message>
+        <source>this month&apos;s transfer limit ({limit}) is used up — work resumes on {day}</source>
+        <translation>das Datenvolumen dieses Monats ({limit}) ist aufgebraucht — es geht am {day} weiter</translation>
+    </message>
+    <message>
+        <source>{why} — &quot;only when idle&quot; cannot apply</source>
+        <translation>{why} — „nur bei Untätigkeit“ kann nicht gelten</translation>
+    </message>
+    <message>
+        <source>CPU temperature unknown ({why}) — the CPU temperature limit cannot apply</source>
+        <translation>CPU-Temperatur unbekannt ({why}) — die CPU-Temperaturgrenze kann nicht gelten</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>morgen {time}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>outside the schedule (until {when})</source>
+        <translation>außerhalb des Zeitplans (bis {when})</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d. MMMM</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1746,10 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>von Ihnen pausiert</translation>
     </message>
     <message>
+        <source>Snoozed until {when}</source>
+        <translation>Schlummern bis {when}</translation>
+    </message>
+    <message>
         <source>Snoozed</source>
         <translation>Zeitweise pausiert</translation>
     </message>
@@ -1973,6 +2064,29 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>The server isn&apos;t answering</source>
         <translation>Der Server antwortet nicht</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} GB</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} TB</translation>
     </message>
 </context>
 <context>

@@ -752,6 +752,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>Velocidad máxima de descarga de los archivos de trabajo</translation>
     </message>
     <message>
+        <source>Fastest upload speed for results</source>
+        <translation>Velocidad máxima de subida de resultados</translation>
+    </message>
+    <message>
         <source> GB</source>
         <translation> GB</translation>
     </message>
@@ -770,6 +774,14 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>At most</source>
         <translation>Como máximo</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed:</source>
+        <translation>Velocidad de su&amp;bida:</translation>
+    </message>
+    <message>
+        <source>for results</source>
+        <translation>para los resultados</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
@@ -1002,6 +1014,81 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>No programs yet.</source>
         <translation>Todavía no hay programas.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>computer in use (idle {idle} of {limit} min)</source>
+        <translation>el equipo está en uso (inactivo {idle} de {limit} min)</translation>
+    </message>
+    <message>
+        <source>on battery</source>
+        <translation>funcionando con batería</translation>
+    </message>
+    <message>
+        <source>outside the schedule</source>
+        <translation>fuera del horario</translation>
+    </message>
+    <message>
+        <source>low disk space ({free} free, {needed} needed)</source>
+        <translation>poco espacio en disco ({free} libres, {needed} necesarios)</translation>
+    </message>
+    <message>
+        <source>on a metered connection</source>
+        <translation>con una conexión de uso medido</translation>
+    </message>
+    <message>
+        <source>GPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>GPU demasiado caliente ({celsius} °C; continúa por debajo de {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>CPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>CPU demasiado caliente ({celsius} °C; continúa por debajo de {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>the job uses {share} % of memory (limit {limit} %)</source>
+        <translation>el trabajo usa el {share} % de la memoria (límite {limit} %)</translation>
+    </message>
+    <message>
+        <source>jobs cannot be sandboxed here ({why}) and unsandboxed jobs are not allowed — install bubblewrap, or allow unsandboxed jobs</source>
+        <translation>aquí los trabajos no se pueden aislar ({why}) y los trabajos sin aislar no están permitidos: instale bubblewrap o permita trabajos sin aislar</translation>
+    </message>
+    <message>
+        <source>a full-screen app is in front</source>
+        <translation>hay una aplicación a pantalla completa delante</translation>
+    </message>
+    <message>
+        <source>{program} is running</source>
+        <translation>{program} se está ejecutando</translation>
+    </message>
+    <message>
+        <source>this month&apos;s transfer limit ({limit}) is used up — work resumes on {day}</source>
+        <translation>se ha agotado el límite de transferencia de este mes ({limit}); se reanuda el {day}</translation>
+    </message>
+    <message>
+        <source>{why} — &quot;only when idle&quot; cannot apply</source>
+        <translation>{why}: «solo cuando esté inactivo» no se puede aplicar</translation>
+    </message>
+    <message>
+        <source>CPU temperature unknown ({why}) — the CPU temperature limit cannot apply</source>
+        <translation>temperatura de la CPU desconocida ({why}): el límite de temperatura de la CPU no se puede aplicar</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>mañana {time}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>outside the schedule (until {when})</source>
+        <translation>fuera del horario (hasta {when})</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d &apos;de&apos; MMMM</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1746,10 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>pausado por ti</translation>
     </message>
     <message>
+        <source>Snoozed until {when}</source>
+        <translation>En pausa breve hasta {when}</translation>
+    </message>
+    <message>
         <source>Snoozed</source>
         <translation>Pospuesto</translation>
     </message>
@@ -1973,6 +2064,29 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>The server isn&apos;t answering</source>
         <translation>El servidor no responde</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} GB</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} TB</translation>
     </message>
 </context>
 <context>

@@ -752,6 +752,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>Vitesse maximale de téléchargement des fichiers de travail</translation>
     </message>
     <message>
+        <source>Fastest upload speed for results</source>
+        <translation>Vitesse d&apos;envoi maximale des résultats</translation>
+    </message>
+    <message>
         <source> GB</source>
         <translation> Go</translation>
     </message>
@@ -770,6 +774,14 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>At most</source>
         <translation>Au plus</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed:</source>
+        <translation>Vitesse d&apos;e&amp;nvoi :</translation>
+    </message>
+    <message>
+        <source>for results</source>
+        <translation>pour les résultats</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
@@ -1002,6 +1014,81 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>No programs yet.</source>
         <translation>Aucun programme pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>computer in use (idle {idle} of {limit} min)</source>
+        <translation>ordinateur utilisé (inactif {idle} min sur {limit})</translation>
+    </message>
+    <message>
+        <source>on battery</source>
+        <translation>sur batterie</translation>
+    </message>
+    <message>
+        <source>outside the schedule</source>
+        <translation>en dehors du planning</translation>
+    </message>
+    <message>
+        <source>low disk space ({free} free, {needed} needed)</source>
+        <translation>espace disque insuffisant ({free} libres, {needed} nécessaires)</translation>
+    </message>
+    <message>
+        <source>on a metered connection</source>
+        <translation>sur une connexion limitée</translation>
+    </message>
+    <message>
+        <source>GPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>GPU trop chaud ({celsius} °C ; reprise sous {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>CPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>processeur trop chaud ({celsius} °C ; reprise sous {resume_below} °C)</translation>
+    </message>
+    <message>
+        <source>the job uses {share} % of memory (limit {limit} %)</source>
+        <translation>la tâche utilise {share} % de la mémoire (limite {limit} %)</translation>
+    </message>
+    <message>
+        <source>jobs cannot be sandboxed here ({why}) and unsandboxed jobs are not allowed — install bubblewrap, or allow unsandboxed jobs</source>
+        <translation>les tâches ne peuvent pas être isolées ici ({why}) et les tâches non isolées ne sont pas autorisées — installez bubblewrap ou autorisez les tâches non isolées</translation>
+    </message>
+    <message>
+        <source>a full-screen app is in front</source>
+        <translation>une application en plein écran est au premier plan</translation>
+    </message>
+    <message>
+        <source>{program} is running</source>
+        <translation>{program} est ouvert</translation>
+    </message>
+    <message>
+        <source>this month&apos;s transfer limit ({limit}) is used up — work resumes on {day}</source>
+        <translation>la limite de transfert de ce mois ({limit}) est atteinte — reprise le {day}</translation>
+    </message>
+    <message>
+        <source>{why} — &quot;only when idle&quot; cannot apply</source>
+        <translation>{why} — « seulement si inactif » ne peut pas s’appliquer</translation>
+    </message>
+    <message>
+        <source>CPU temperature unknown ({why}) — the CPU temperature limit cannot apply</source>
+        <translation>température du processeur inconnue ({why}) — la limite de température ne peut pas s’appliquer</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>demain {time}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>outside the schedule (until {when})</source>
+        <translation>en dehors du planning (jusqu’à {when})</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d MMMM</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1746,10 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
         <translation>mis en pause par vous</translation>
     </message>
     <message>
+        <source>Snoozed until {when}</source>
+        <translation>En veille jusqu’à {when}</translation>
+    </message>
+    <message>
         <source>Snoozed</source>
         <translation>En pause temporaire</translation>
     </message>
@@ -1973,6 +2064,29 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>The server isn&apos;t answering</source>
         <translation>Le serveur ne répond pas</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} o</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} Ko</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} Go</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} To</translation>
     </message>
 </context>
 <context>

@@ -752,6 +752,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>作业文件的最大下载速度</translation>
     </message>
     <message>
+        <source>Fastest upload speed for results</source>
+        <translation>结果的最高上传速度</translation>
+    </message>
+    <message>
         <source> GB</source>
         <translation> GB</translation>
     </message>
@@ -770,6 +774,14 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>At most</source>
         <translation>最多</translation>
+    </message>
+    <message>
+        <source>&amp;Upload speed:</source>
+        <translation>上传速度(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>for results</source>
+        <translation>（用于结果）</translation>
     </message>
     <message>
         <source>Per mon&amp;th:</source>
@@ -1002,6 +1014,81 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>No programs yet.</source>
         <translation>还没有程序。</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>computer in use (idle {idle} of {limit} min)</source>
+        <translation>电脑正在使用（空闲 {idle} / {limit} 分钟）</translation>
+    </message>
+    <message>
+        <source>on battery</source>
+        <translation>正在使用电池供电</translation>
+    </message>
+    <message>
+        <source>outside the schedule</source>
+        <translation>不在计划时间内</translation>
+    </message>
+    <message>
+        <source>low disk space ({free} free, {needed} needed)</source>
+        <translation>磁盘空间不足（剩余 {free}，需要 {needed}）</translation>
+    </message>
+    <message>
+        <source>on a metered connection</source>
+        <translation>正在使用按流量计费的网络</translation>
+    </message>
+    <message>
+        <source>GPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>GPU 过热（{celsius} °C；低于 {resume_below} °C 时继续）</translation>
+    </message>
+    <message>
+        <source>CPU too hot ({celsius} °C; resumes below {resume_below} °C)</source>
+        <translation>CPU 过热（{celsius} °C；低于 {resume_below} °C 时继续）</translation>
+    </message>
+    <message>
+        <source>the job uses {share} % of memory (limit {limit} %)</source>
+        <translation>任务占用了 {share}% 的内存（上限 {limit}%）</translation>
+    </message>
+    <message>
+        <source>jobs cannot be sandboxed here ({why}) and unsandboxed jobs are not allowed — install bubblewrap, or allow unsandboxed jobs</source>
+        <translation>此电脑无法隔离运行任务（{why}），且不允许未隔离的任务——请安装 bubblewrap，或允许未隔离的任务</translation>
+    </message>
+    <message>
+        <source>a full-screen app is in front</source>
+        <translation>有全屏应用在前台</translation>
+    </message>
+    <message>
+        <source>{program} is running</source>
+        <translation>{program} 正在运行</translation>
+    </message>
+    <message>
+        <source>this month&apos;s transfer limit ({limit}) is used up — work resumes on {day}</source>
+        <translation>本月的流量上限（{limit}）已用完——将于 {day} 恢复</translation>
+    </message>
+    <message>
+        <source>{why} — &quot;only when idle&quot; cannot apply</source>
+        <translation>{why}——“仅在空闲时”无法生效</translation>
+    </message>
+    <message>
+        <source>CPU temperature unknown ({why}) — the CPU temperature limit cannot apply</source>
+        <translation>CPU 温度未知（{why}）——CPU 温度上限无法生效</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>明天 {time}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>outside the schedule (until {when})</source>
+        <translation>不在计划时间内（直到 {when}）</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>M月d日</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1746,10 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>已由你暂停</translation>
     </message>
     <message>
+        <source>Snoozed until {when}</source>
+        <translation>暂停至 {when}</translation>
+    </message>
+    <message>
         <source>Snoozed</source>
         <translation>暂停中</translation>
     </message>
@@ -1973,6 +2064,29 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>The server isn&apos;t answering</source>
         <translation>服务器无响应</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} GB</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} TB</translation>
     </message>
 </context>
 <context>

@@ -67,9 +67,10 @@ def test_settings_keys_are_validated(tmp_path):
             "gpu_max_temp_c": 80,
             "memory_action": "stop",
             "gpu_devices": "0,1",
+            "max_upload_kib_s": 256,
         }
     )
-    assert ok["gpu_max_temp_c"] == 80.0
+    assert ok["gpu_max_temp_c"] == 80.0 and ok["max_upload_kib_s"] == 256
     for bad, words in [
         ({"pause_on_battery": "yes"}, "must be bool"),
         ({"schedule": ["mon"]}, "schedule"),
@@ -78,6 +79,9 @@ def test_settings_keys_are_validated(tmp_path):
         ({"gpu_devices": "first"}, "GPU numbers"),
         ({"pause_on_batery": True}, "unknown setting"),
         ({"cpu_max_cores": -1}, "negative"),
+        ({"max_upload_kib_s": -1}, "negative"),
+        ({"max_upload_kib_s": 1.5}, "must be int"),
+        ({"max_upload_kib_s": 10_000_001}, "at most 10000000"),
     ]:
         with pytest.raises(SettingsError, match=words):
             validate(bad)

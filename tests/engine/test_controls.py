@@ -8,6 +8,7 @@ import pytest
 
 from desktop_agent.engine import events as ev
 from desktop_agent.engine.modes import Mode
+from desktop_agent.engine.reasons import Lead, Reason, ReasonCode, Why
 from tests.helpers.busy_job import busy_code, tree_cpu
 from tests.e2e.conftest import (
     SAMPLE,
@@ -142,9 +143,10 @@ def test_battery_rule_waits_then_suspends_and_resumes_a_task(srv, tmp_path, knob
     srv.submit_job(SAMPLE, code=busy_code(1.5), chunks=1)
     knobs.battery = True
     with AgentThread(controls(srv), tmp_path / "agent", max_tasks=1, seams=knobs.seams()) as run:
-        wait_until(
-            lambda: any(e.reason == "Waiting: on battery" for e in run.of(ev.StateChanged)), 10
-        )
+        battery = Why(Lead.WAITING, (Reason.of(ReasonCode.ON_BATTERY),))
+        wait_until(lambda: any(e.why == battery for e in run.of(ev.StateChanged)), 10)
+        said = next(e for e in run.of(ev.StateChanged) if e.why == battery)
+        assert said.reason == "Waiting: on battery"  # the CLI's and the logs' words
         time.sleep(0.6)
         assert srv.calls("/agent/request_task") == []  # no work taken on battery
         assert run.agent.status()["state"] == "idle"

@@ -8,6 +8,8 @@ import time
 import pytest
 
 from desktop_agent.engine import events as ev
+from desktop_agent.engine.reasons import Lead, ReasonCode, Why
+from desktop_agent.engine.rules import program_reason
 from tests.helpers.busy_job import busy_code, tree_cpu
 from desktop_agent.devserver import DevServer
 from tests.e2e.conftest import OWNER, SAMPLE, AgentThread, sample_code, settings_for, wait_until
@@ -53,8 +55,8 @@ def test_a_listed_program_suspends_the_job_and_its_end_resumes_it(srv, tmp_path)
             game.wait()
         wait_until(lambda: run.of(ev.TaskFinished), 60)
     assert run.of(ev.TaskFinished)[0].outcome is ev.Outcome.COMPLETED
-    assert any(
-        e.state is ev.AgentState.PAUSED and "I16Game is running" in e.reason
+    assert any(  # as data for the window: the program, without ".exe"
+        e.state is ev.AgentState.PAUSED and e.why == Why(Lead.WAITING, (program_reason("I16Game"),))
         for e in run.of(ev.StateChanged)
     )
 
@@ -72,9 +74,16 @@ def test_a_job_cannot_pause_itself_by_taking_a_listed_name(srv, tmp_path):
         assert not job.suspended
         wait_until(lambda: run.of(ev.TaskFinished), 60)
     assert run.of(ev.TaskFinished)[0].outcome is ev.Outcome.COMPLETED
-    assert not any("i16selfpause" in e.reason for e in run.of(ev.StateChanged)), [
-        (e.state, e.reason, e.at) for e in run.of(ev.StateChanged)
-    ] + [(type(e).__name__, e.at) for e in run.events if type(e).__name__.startswith("Task")]
+    programs = [
+        r
+        for e in run.of(ev.StateChanged)
+        if e.why
+        for r in e.why.reasons
+        if r.code is ReasonCode.PROGRAM_RUNNING
+    ]
+    assert not programs, [(e.state, e.reason, e.at) for e in run.of(ev.StateChanged)] + [
+        (type(e).__name__, e.at) for e in run.events if type(e).__name__.startswith("Task")
+    ]
 
 
 def _name(proc) -> str:
@@ -98,3 +107,7 @@ def test_an_unreadable_cpu_temperature_is_said_once_and_work_goes_on(srv, tmp_pa
     assert len(said) == 1 and said[0].level == "WARNING"
     assert "the CPU temperature limit cannot apply" in said[0].text
     assert any("CPU temperature unknown" in e.reason for e in run.of(ev.StateChanged))
+    assert any(
+        e.why and [n.code for n in e.why.notes] == [ReasonCode.CPU_TEMP_UNKNOWN]
+        for e in run.of(ev.StateChanged)
+    )

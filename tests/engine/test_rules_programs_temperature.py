@@ -8,7 +8,8 @@ import dataclasses
 from datetime import datetime
 
 from desktop_agent.config import Settings
-from desktop_agent.engine.rules import Rules, Seams, program_reason, running_program
+from desktop_agent.engine.reasons import Reason, ReasonCode, words
+from desktop_agent.engine.rules import Rules, Seams, program_reason
 
 
 @dataclasses.dataclass
@@ -44,8 +45,8 @@ def rules(world: World, **settings) -> Rules:
 def test_a_listed_program_suspends_and_is_named():
     world = World(programs=("steam",))
     verdict = rules(world, pause_programs=["Blender", "Steam"]).evaluate()
-    assert verdict.suspend == ("Steam is running",)
-    assert running_program(verdict.suspend[0]) == "Steam"
+    assert verdict.suspend == (Reason(ReasonCode.PROGRAM_RUNNING, "Steam"),)  # as the list has it
+    assert words(verdict.suspend[0]) == "Steam is running"
     world.programs = ()
     assert rules(world, pause_programs=["Steam"]).evaluate().clear
 
@@ -55,10 +56,12 @@ def test_no_list_asks_nothing():
     assert rules(world).evaluate().clear and world.asked == 0
 
 
-def test_reason_round_trip_and_other_reasons_are_not_programs():
-    assert running_program(program_reason("OBS Studio")) == "OBS Studio"
-    assert running_program("on battery") is None
-    assert running_program("a full-screen app is in front") is None
+def test_a_program_reason_carries_the_name_whatever_it_says():
+    """A name that reads like another reason is still only a name: nothing parses it."""
+    for name in ("OBS Studio", "on battery", "x is running"):
+        reason = program_reason(name)
+        assert (reason.code, reason.value) == (ReasonCode.PROGRAM_RUNNING, name)
+        assert words(reason) == f"{name} is running"
 
 
 def test_cpu_temperature_with_hysteresis():
@@ -66,9 +69,10 @@ def test_cpu_temperature_with_hysteresis():
     r = rules(world, cpu_max_temp_c=80.0, cpu_temp_hysteresis_c=10.0)
     assert r.evaluate().clear
     world.cpu_c = 81.0
-    assert r.evaluate().suspend == ("CPU too hot (81 °C; resumes below 70 °C)",)
+    assert r.evaluate().suspend == (Reason.of(ReasonCode.CPU_TOO_HOT, celsius=81, resume_below=70),)
+    assert words(r.evaluate().suspend[0]) == "CPU too hot (81 °C; resumes below 70 °C)"
     world.cpu_c = 75.0  # cooler, but not cool enough
-    assert r.evaluate().suspend == ("CPU too hot (75 °C; resumes below 70 °C)",)
+    assert words(r.evaluate().suspend[0]) == "CPU too hot (75 °C; resumes below 70 °C)"
     world.cpu_c = 69.0
     assert r.evaluate().clear
 
@@ -76,10 +80,10 @@ def test_cpu_temperature_with_hysteresis():
 def test_unknown_cpu_temperature_is_said_not_pretended():
     world = World(cpu_c=None)
     verdict = rules(world, cpu_max_temp_c=80.0).evaluate()
-    assert verdict.clear and verdict.notes == (
+    assert verdict.clear and [words(n) for n in verdict.notes] == [
         "CPU temperature unknown (no CPU temperature sensor found) — "
         "the CPU temperature limit cannot apply",
-    )
+    ]
     assert rules(world).evaluate().notes == ()  # the limit is off: nothing to say
 
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from desktop_agent.engine import transfer
 from desktop_agent.engine.modes import ALL_CLEAR, ModeState, decide
 from desktop_agent.engine.store import Store
-from desktop_agent.engine.transfer import MIB, TransferMeter, TransferReason
+from desktop_agent.engine.reasons import Lead, Reason, ReasonCode, Why, words
+from desktop_agent.engine.transfer import MIB, TransferMeter
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -75,11 +76,13 @@ def test_the_limit_stops_new_work_and_says_when_it_resets(tmp_path):
     assert m.used_up() is None and m.limit_verdict(ALL_CLEAR) is ALL_CLEAR
     m.uploaded(1)
     why = m.used_up()
-    assert why == "this month's transfer limit (5\u00a0GB) is used up — work resumes on 1 January"
-    assert transfer.reason_in(f"Waiting: {why}") is TransferReason.MONTHLY_LIMIT
+    assert why == Reason.of(ReasonCode.MONTHLY_LIMIT, limit=5 * 1024 * MIB, day=1, month=1)
+    english = "this month's transfer limit (5\u00a0GB) is used up — work resumes on 1 January"
+    assert words(why) == english
     verdict = m.limit_verdict(ALL_CLEAR)
     idle = decide(ModeState(), verdict, holding_task=False)
-    assert not idle.may_take_work and idle.reason == f"Waiting: {why}"
+    assert not idle.may_take_work and idle.reason == f"Waiting: {english}"
+    assert idle.why == Why(Lead.WAITING, (why,))
     # A task in hand is not stopped: it finishes and its result goes up.
     busy = decide(ModeState(), verdict, holding_task=True)
     assert not busy.must_suspend and busy.reason == "Contributing — finishing the task in hand"
@@ -101,7 +104,7 @@ def test_a_new_month_starts_from_zero_and_keeps_the_old_one(tmp_path):
     store = Store(tmp_path / "a.db")
     m = meter(store, clock, cap_mb=1)
     m.downloaded(2 * MIB)
-    assert m.used_up() is not None and "1 December" in (m.used_up() or "")
+    assert m.used_up() == Reason.of(ReasonCode.MONTHLY_LIMIT, limit=MIB, day=1, month=12)
     clock.now = datetime(2026, 12, 1, 0, 0, 1, tzinfo=BERLIN)  # local midnight
     assert m.used_up() is None and m.month_bytes() == 0
     m.downloaded(5)

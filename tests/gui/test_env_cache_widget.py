@@ -24,7 +24,7 @@ def test_settings_row_shows_usage_and_clears(tmp_path, qtbot):
     widget = EnvCacheWidget(paths.root)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: "of" in widget.label.text(), timeout=5000)
-    assert widget.label.text() == "Job environments: 0.0 GB of 20.0 GB"
+    assert widget.label.text().replace("\xa0", " ") == "Job environments: 0.0 GB of 20.0 GB"
     assert widget.clear_button.isEnabled()
 
     (paths.work / "task-7").mkdir()  # a task in hand: Clear is refused

@@ -39,6 +39,7 @@ def test_apply_writes_every_new_setting(qtbot, tmp_path):
     rules.cpu_temp.setValue(85)
     rules.throttle.setValue(40)
     tab.network_page.download_rate.setValue(2048)
+    tab.network_page.upload_rate.setValue(512)
     tab.network_page.monthly_gb.setValue(50)
     tab.notifications_page.problems_check.setChecked(False)
     tab.notify_check.setChecked(False)
@@ -51,6 +52,7 @@ def test_apply_writes_every_new_setting(qtbot, tmp_path):
     assert s.pause_programs == ["steam", "blender.exe"]
     assert s.cpu_max_temp_c == 85.0 and s.cpu_throttle_pct == 40
     assert s.max_download_kib_s == 2048 and s.monthly_transfer_mb == 50 * 1024
+    assert s.max_upload_kib_s == 512
     assert s.notify_problems is False and s.notify_task_done is False
     assert s.language == "de"
     assert sig.args[0]["language"] == "de" and sig.args[0]["cpu_throttle_pct"] == 40

@@ -322,3 +322,34 @@ def test_mnemonics_are_unique_on_every_page_menu_and_dialog(qtbot, tmp_path, lan
         groups[f"hold prompt ({go})"] = [b.text() for b in box.buttons()]
     clashes = {where: found for where, texts in groups.items() if (found := _clashes(texts))}
     assert not clashes, clashes
+
+
+@pytest.mark.parametrize("language", ["de"], indirect=True)
+def test_a_german_window_says_the_engines_reasons_in_german(qtbot, language):
+    """Battery, program and transfer limit, from the engine's own decision to the Now page:
+    the window words the reasons itself, so none of the engine's English shows."""
+    from desktop_agent.engine import events as ev
+    from desktop_agent.engine.modes import ModeState, Verdict, decide
+    from desktop_agent.engine.reasons import Reason, ReasonCode
+    from desktop_agent.engine.rules import program_reason
+    from desktop_agent.gui.now_tab import NowTab
+
+    now = NowTab()
+    qtbot.addWidget(now)
+
+    def shown(verdict: Verdict) -> str:
+        d = decide(ModeState(), verdict, holding_task=False)
+        now.on_state(ev.StateChanged(ev.AgentState.IDLE, mode=d.mode, reason=d.reason, why=d.why))
+        assert d.reason.startswith("Waiting: ")  # the English is still there, for the CLI
+        return now.state_label.text().replace("\u00a0", " ")
+
+    battery = Verdict(suspend=(Reason.of(ReasonCode.ON_BATTERY),))
+    assert shown(battery) == "Wartet: im Akkubetrieb"
+    assert shown(Verdict(suspend=(program_reason("Steam"),))) == "Pausiert, solange Steam läuft"
+    limit = Reason.of(ReasonCode.MONTHLY_LIMIT, limit=5 * 2**30, day=1, month=1)
+    assert shown(Verdict(no_new_work=(limit,))) == (
+        "Pausiert: das Datenvolumen dieses Monats (5 GB) ist aufgebraucht — es geht am 1. Januar"
+        " weiter"
+    )
+    both = Verdict(suspend=(Reason.of(ReasonCode.ON_BATTERY), program_reason("Steam")))
+    assert shown(both) == "Wartet: im Akkubetrieb; Steam läuft"

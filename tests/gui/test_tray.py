@@ -16,6 +16,7 @@ from desktop_agent.engine.events import (
     StateChanged,
     TaskFinished,
 )
+from desktop_agent.engine.reasons import Lead, Reason, ReasonCode, Why
 from desktop_agent.gui import states
 from desktop_agent.gui.tray import Tray
 
@@ -93,11 +94,23 @@ def test_menu_order_status_first_then_the_commands(tray):
     assert not tray.pause_action.isVisible() and not tray.quit_action.isEnabled()
 
 
+def _today_at(hour: int, minute: int) -> float:
+    from datetime import datetime
+
+    return datetime.now().replace(hour=hour, minute=minute, second=0).timestamp()
+
+
+SNOOZED = Why(Lead.SNOOZED, until=_today_at(14, 30))
+
+
 def test_pause_item_says_resume_with_the_reason(qtbot, tray):
-    tray.on_state(StateChanged(AgentState.PAUSED, mode="snoozed", reason="Snoozed until 14:30"))
+    tray.on_state(StateChanged(AgentState.PAUSED, mode="snoozed", why=SNOOZED))
     tray.menu.aboutToShow.emit()
-    assert tray.status_action.text() == "Snoozed until 14:30"
-    assert tray.pause_action.text() == "Resume (snoozed until 14:30)"
+    from PySide6.QtCore import QLocale, QTime
+
+    clock = QLocale().toString(QTime(14, 30), QLocale.FormatType.ShortFormat)  # 14:30 or 2:30 PM
+    assert tray.status_action.text() == f"Snoozed until {clock}"
+    assert tray.pause_action.text() == f"Resume (snoozed until {clock})"
     with qtbot.waitSignal(tray.resume_requested):
         tray.pause_action.trigger()
     tray.on_state(StateChanged(AgentState.IDLE, mode="contributing", reason="Contributing"))
@@ -211,14 +224,17 @@ def test_open_and_quit_actions(qtbot, tray):
 def test_a_rule_pause_still_offers_pause_and_shows_the_reason(qtbot, tray):
     """A battery rule is not a user pause: Pause stays on offer."""
     tray.on_state(
-        StateChanged(AgentState.PAUSED, "Paused", mode="contributing", reason="Waiting: on battery")
+        StateChanged(
+            AgentState.PAUSED,
+            "Paused",
+            mode="contributing",
+            why=Why(Lead.WAITING, (Reason.of(ReasonCode.ON_BATTERY),)),
+        )
     )
     tray.menu.aboutToShow.emit()
     assert tray.pause_action.text() == "Pause"
     assert "Waiting: on battery" in tray.icon.toolTip()
-    tray.on_state(
-        StateChanged(AgentState.PAUSED, "Paused", mode="snoozed", reason="Snoozed until 14:30")
-    )
+    tray.on_state(StateChanged(AgentState.PAUSED, "Paused", mode="snoozed", why=SNOOZED))
     tray.menu.aboutToShow.emit()
     assert tray.pause_action.text().startswith("Resume")
 

@@ -136,12 +136,12 @@ def test_nvml_values_and_job_share_are_shown(qtbot, gpu_backend):
     box = tab._gpu_boxes[0]
     assert "RTX 4090" in box.title()
     assert box.util.text() == "55 %"
-    assert box.vram.text() == "4.0 / 8.0 GB"
+    assert box.vram.text().replace("\xa0", " ") == "4.0 / 8.0 GB"
     assert box.temp.text() == "61 °C"
     assert box.power.text() == "120 W"
     assert box.graph.values() == [55.0]
     assert tab.job_box.isVisible()
-    assert tab.job_vram.text() == "512 MB"
+    assert tab.job_vram.text().replace("\xa0", " ") == "512 MB"
     assert tab.last_sample.job.rss > 0
 
 

@@ -59,6 +59,17 @@ def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
         signal.signal(sig, lambda *_a: on_signal())
 
 
+def _skip_httpx_command_line() -> None:
+    """Keep httpx's command-line client (click, pygments: ≈ 3.7 MiB resident) out of the app.
+
+    httpx's package `__init__` imports its `_main` module for the `httpx` command and falls
+    back to a stub when that import fails; the app never runs that command. A None entry in
+    `sys.modules` makes the import fail at once. No effect once httpx is loaded.
+    """
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[assignment]
+
+
 def run_gui(
     data_dir: Path | None = None,
     *,
@@ -73,6 +84,7 @@ def run_gui(
     returns 0 at once. With `demo=True` (or whenever email and server are both
     known) the setup dialog is skipped.
     """
+    _skip_httpx_command_line()  # before the engine's thread imports httpx
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("desktop-agent")
     app.setApplicationDisplayName("Desktop Agent")

@@ -112,9 +112,11 @@ def run_gui(
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)
-    from desktop_agent import updates
+    updater = None
+    if settings.update_url and settings.update_check:  # the module only where checks are on
+        from desktop_agent import updates
 
-    updater = updates.from_settings(settings, root)
+        updater = updates.from_settings(settings, root)
     applied = None
     if updater is not None and updater.staged() is not None and updater.can_install():
         # A verified update from the last run: installs and starts it, or undoes it and says so.
@@ -148,5 +150,7 @@ def run_gui(
     # "Restart to update": installs and starts the new version; if it fails its self-test, this
     # version starts again (and its next check says so).
     if controller.update_on_exit and updater is not None and updater.apply_staged() is not None:
+        from desktop_agent import updates
+
         updates.restart(Path(sys.executable))
     return rc

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -243,7 +250,7 @@ class HistoryTab(QWidget):
         self.empty_label = HelperLabel(self.tr("No finished tasks yet."))
         self.more_label = HelperLabel(
             self.tr("Showing the newest {n} tasks. Export CSV… writes all of them.").format(
-                n=SHOWN_ROWS
+                n=QLocale().toString(SHOWN_ROWS)
             )
         )
         self.more_label.setVisible(False)

@@ -67,7 +67,7 @@ def _skip_httpx_command_line() -> None:
     `sys.modules` makes the import fail at once. No effect once httpx is loaded.
     """
     if "httpx" not in sys.modules:
-        sys.modules.setdefault("httpx._main", None)  # type: ignore[assignment]
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 def run_gui(

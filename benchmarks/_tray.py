@@ -1,12 +1,19 @@
-"""Shared parts of the tray benchmarks: a display with a tray host, an idle server, the baseline.
+"""Shared parts of the tray benchmarks: a display with a tray host, an idle server, the baselines.
 
-The baseline is the smallest honest tray app: PySide6's QApplication with one QSystemTrayIcon
-(the app's own icon) and its event loop, nothing else. It runs under the same display and tray
-host as the app, in the same run.
+`TraySession` is what both tray_idle.py and tray_launch.py run in: a display with a tray host
+(the caller's, or a fresh Xvfb + trayer), a reference backend with no jobs in its own process,
+fresh data folders that contribute at once, the environment for the app from a given tree, and
+the clean-up. Two baselines, both in the same run:
+
+- the smallest honest tray app (`BARE_TRAY`): PySide6's QApplication with one QSystemTrayIcon
+  (the app's own icon) and its event loop, nothing else;
+- optionally the app from another copy of the code (`--baseline-tree DIR`, e.g. from
+  `git archive REV | tar -x -C DIR`), so a change is measured against the code before it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -124,3 +131,46 @@ def mem(p: psutil.Process) -> tuple[float, float]:
     """(RSS, USS) in MiB."""
     m = p.memory_full_info()
     return m.rss / MIB, m.uss / MIB
+
+
+def add_baseline_arg(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument(
+        "--baseline-tree",
+        type=Path,
+        help="another copy of the code (e.g. `git archive REV | tar -x -C DIR`), run beside this one",
+    )
+
+
+class TraySession:
+    """Display + tray host + idle server for one benchmark run; stops what it started."""
+
+    def __enter__(self) -> TraySession:
+        self._display_procs, self.display = start_display()
+        try:
+            self._server, self.url = start_server()
+        except BaseException:
+            self._stop_display()
+            raise
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        stop_server(self._server)
+        self._stop_display()
+
+    def _stop_display(self) -> None:
+        for p in self._display_procs:
+            p.terminate()
+
+    def data_dir(self) -> Path:
+        return app_data_dir(self.url)
+
+    def env(self, tree: Path = ROOT, first: Path | None = None) -> dict[str, str]:
+        """The environment for the app from `tree` (`first`: a folder put before it on the path)."""
+        env = gui_env(self.display)
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in (first, tree) if p is not None)
+        return env
+
+    def app_cmd(self, data: Path, exe: str | None = None) -> list[str]:
+        """How the launcher starts the app at login: supervisor, then the app under it."""
+        launcher = [exe] if exe else [PY, "-m", "desktop_agent"]
+        return [*launcher, "--minimized", "--data-dir", str(data)]

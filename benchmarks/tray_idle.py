@@ -13,12 +13,13 @@ records, over the window:
 - memory: RSS and USS (memory only this process holds) at the end of the window, for the app
   process alone and for supervisor + app.
 
-It prints the figures and the ratios app / bare. The `--sample` option adds a py-spy dump of
-what the app's threads are doing at the end (needs py-spy next to the interpreter).
+It prints the figures and the ratios app / bare (and this code / baseline with `--baseline-tree`:
+that app runs too, side by side, from the other tree).
 
     .venv/bin/python benchmarks/tray_idle.py                 # 20 s warm-up, 60 s window
     .venv/bin/python benchmarks/tray_idle.py --window 120
     .venv/bin/python benchmarks/tray_idle.py --exe dist/pyinstaller/desktop-agent/desktop-agent
+    .venv/bin/python benchmarks/tray_idle.py --baseline-tree /tmp/base   # + the code before a change
 
 Not a test; nothing in CI runs it.
 """
@@ -31,23 +32,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _tray import (
-    BARE_TRAY,
-    PY,
-    ROOT,
-    app_data_dir,
-    cpu_s,
-    gui_env,
-    mem,
-    start_display,
-    start_server,
-    stop,
-    stop_server,
-)
+from _tray import BARE_TRAY, PY, ROOT, TraySession, add_baseline_arg, cpu_s, mem, stop
 
 
 def app_child(supervisor: psutil.Process) -> psutil.Process | None:
@@ -69,6 +59,20 @@ def thread_cpu(p: psutil.Process) -> dict[str, float]:
     return out
 
 
+def figures(
+    name: str, sup: psutil.Process, app: psutil.Process, c: dict[str, float], wall: float
+) -> dict[str, Any]:
+    (s_rss, s_uss), (a_rss, a_uss) = mem(sup), mem(app)
+    return {
+        f"{name}_rss_mib": round(a_rss, 1),
+        f"{name}_uss_mib": round(a_uss, 1),
+        f"{name}_cpu_pct": round(100 * c[name] / wall, 3),
+        f"{name}_supervisor_rss_mib": round(s_rss, 1),
+        f"{name}_supervisor_uss_mib": round(s_uss, 1),
+        f"{name}_supervisor_cpu_pct": round(100 * c[f"{name} supervisor"] / wall, 3),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warmup", type=float, default=20.0)
@@ -76,68 +80,63 @@ def main() -> int:
     ap.add_argument(
         "--exe", help="a frozen build's executable instead of `python -m desktop_agent`"
     )
+    add_baseline_arg(ap)
     args = ap.parse_args()
 
-    display_procs, display = start_display()
-    server, url = start_server()
-    data = app_data_dir(url)
-    env = gui_env(display)
-    launcher = [args.exe] if args.exe else [PY, "-m", "desktop_agent"]
-    bare = subprocess.Popen([PY, "-c", BARE_TRAY], env=env, cwd=ROOT)
-    sup = subprocess.Popen(
-        [*launcher, "--minimized", "--data-dir", str(data)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=open(data / "app-stderr.txt", "wb"),  # noqa: SIM115 - lives as long as the app
-    )
-    try:
-        time.sleep(args.warmup)
-        supervisor = psutil.Process(sup.pid)
-        app = app_child(supervisor)
-        if app is None:
-            raise SystemExit(f"the app is not running; see {data / 'app-stderr.txt'}")
-        procs = {"bare": psutil.Process(bare.pid), "supervisor": supervisor, "app": app}
-        c0 = {k: cpu_s(p) for k, p in procs.items()}
-        th0 = thread_cpu(app)
-        t0 = time.monotonic()
-        time.sleep(args.window)
-        c1 = {k: cpu_s(p) for k, p in procs.items()}
-        th1 = thread_cpu(app)
-        wall = time.monotonic() - t0
-        m = {k: mem(p) for k, p in procs.items()}
-        if app_child(supervisor) is None or app_child(supervisor).pid != app.pid:
-            raise SystemExit("the app restarted during the window")
-    finally:
-        stop(sup)
-        stop(bare)
-        stop_server(server)
-        for p in display_procs:
-            p.terminate()
-    cpu = {k: 100 * (c1[k] - c0[k]) / wall for k in procs}
-    total_rss = m["supervisor"][0] + m["app"][0]
-    total_uss = m["supervisor"][1] + m["app"][1]
-    out = {
-        "window_s": round(wall, 1),
-        "bare_rss_mib": round(m["bare"][0], 1),
-        "bare_uss_mib": round(m["bare"][1], 1),
-        "bare_cpu_pct": round(cpu["bare"], 3),
-        "app_rss_mib": round(m["app"][0], 1),
-        "app_uss_mib": round(m["app"][1], 1),
-        "app_cpu_pct": round(cpu["app"], 3),
-        "supervisor_rss_mib": round(m["supervisor"][0], 1),
-        "supervisor_uss_mib": round(m["supervisor"][1], 1),
-        "supervisor_cpu_pct": round(cpu["supervisor"], 3),
-        "app_cpu_pct_by_thread": {
-            k: round(100 * (v - th0.get(k, 0.0)) / wall, 3)
-            for k, v in sorted(th1.items())
-            if v - th0.get(k, 0.0) > 0
-        },
-        "ratio_app_rss": round(m["app"][0] / m["bare"][0], 2),
-        "ratio_app_uss": round(m["app"][1] / m["bare"][1], 2),
-        "ratio_total_rss": round(total_rss / m["bare"][0], 2),
-        "ratio_total_uss": round(total_uss / m["bare"][1], 2),
+    trees = {"app": ROOT} | ({"baseline": args.baseline_tree} if args.baseline_tree else {})
+    with TraySession() as session:
+        bare = subprocess.Popen([PY, "-c", BARE_TRAY], env=session.env(), cwd=ROOT)
+        sups: dict[str, subprocess.Popen[bytes]] = {}
+        try:
+            for name, tree in trees.items():
+                data = session.data_dir()
+                sups[name] = subprocess.Popen(
+                    session.app_cmd(data, args.exe if name == "app" else None),
+                    env=session.env(tree),
+                    cwd=tree,
+                    stdout=subprocess.DEVNULL,
+                    stderr=open(data / "app-stderr.txt", "wb"),  # noqa: SIM115 - lives with the app
+                )
+            time.sleep(args.warmup)
+            procs = {"bare": psutil.Process(bare.pid)}
+            for name, sup in sups.items():
+                procs[f"{name} supervisor"] = psutil.Process(sup.pid)
+                child = app_child(procs[f"{name} supervisor"])
+                if child is None:
+                    raise SystemExit(f"{name} is not running (see app-stderr.txt in its data)")
+                procs[name] = child
+            c0 = {k: cpu_s(p) for k, p in procs.items()}
+            th0 = thread_cpu(procs["app"])
+            t0 = time.monotonic()
+            time.sleep(args.window)
+            c = {k: cpu_s(p) - c0[k] for k, p in procs.items()}
+            th1 = thread_cpu(procs["app"])
+            wall = time.monotonic() - t0
+            out: dict[str, Any] = {"window_s": round(wall, 1)}
+            b_rss, b_uss = mem(procs["bare"])
+            out |= {"bare_rss_mib": round(b_rss, 1), "bare_uss_mib": round(b_uss, 1)}
+            out["bare_cpu_pct"] = round(100 * c["bare"] / wall, 3)
+            for name in sups:
+                again = app_child(procs[f"{name} supervisor"])
+                if again is None or again.pid != procs[name].pid:
+                    raise SystemExit(f"{name} restarted during the window")
+                out |= figures(name, procs[f"{name} supervisor"], procs[name], c, wall)
+        finally:
+            for sup in sups.values():
+                stop(sup)
+            stop(bare)
+    out["app_cpu_pct_by_thread"] = {
+        k: round(100 * (v - th0.get(k, 0.0)) / wall, 3)
+        for k, v in sorted(th1.items())
+        if v - th0.get(k, 0.0) > 0
     }
+    for name in trees:
+        rss, uss = out[f"{name}_rss_mib"], out[f"{name}_uss_mib"]
+        s_rss, s_uss = out[f"{name}_supervisor_rss_mib"], out[f"{name}_supervisor_uss_mib"]
+        out[f"ratio_{name}_rss"] = round(rss / out["bare_rss_mib"], 2)
+        out[f"ratio_{name}_uss"] = round(uss / out["bare_uss_mib"], 2)
+        out[f"ratio_{name}_total_rss"] = round((rss + s_rss) / out["bare_rss_mib"], 2)
+        out[f"ratio_{name}_total_uss"] = round((uss + s_uss) / out["bare_uss_mib"], 2)
     print(json.dumps(out, indent=2))
     return 0
 

@@ -11,10 +11,11 @@ app, both honest:
 - launcher: from the start of `python -m desktop_agent --minimized` (the supervisor, which
   then starts the app), i.e. what a volunteer waits for at login.
 
-Runs alternate app / bare to spread the shared machine's load over both; medians are printed.
+Runs alternate app / (baseline app) / bare to spread the shared machine's load over both; medians are printed.
 
     .venv/bin/python benchmarks/tray_launch.py            # 7 runs each
     .venv/bin/python benchmarks/tray_launch.py --runs 11
+    .venv/bin/python benchmarks/tray_launch.py --baseline-tree /tmp/base   # + the code before a change
 
 Not a test; nothing in CI runs it.
 """
@@ -30,16 +31,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _tray import (
-    BARE_TRAY,
-    PY,
-    ROOT,
-    app_data_dir,
-    gui_env,
-    start_display,
-    start_server,
-    stop_server,
-)
+from _tray import BARE_TRAY, PY, ROOT, TraySession, add_baseline_arg
 
 SITECUSTOMIZE = r"""
 import importlib.abc, importlib.machinery, os, sys, time
@@ -75,8 +67,8 @@ sys.meta_path.insert(0, _Probe())
 """
 
 
-def probe(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
+def probe(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=cwd, timeout=120)
     for line in out.stdout.splitlines():
         if line.startswith("READY"):
             _, own, parent = line.split()
@@ -87,47 +79,39 @@ def probe(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
+    add_baseline_arg(ap)
     args = ap.parse_args()
 
-    display_procs, display = start_display()
-    server, url = start_server()
     probe_dir = Path(tempfile.mkdtemp(prefix="tray-probe-"))
     (probe_dir / "sitecustomize.py").write_text(SITECUSTOMIZE)
-    env = gui_env(display)
-    env["PYTHONPATH"] = f"{probe_dir}:{ROOT}"
-    app_own: list[float] = []
-    app_launcher: list[float] = []
+    trees = {"app": ROOT} | ({"baseline": args.baseline_tree} if args.baseline_tree else {})
+    own: dict[str, list[float]] = {name: [] for name in trees}
+    launcher: dict[str, list[float]] = {name: [] for name in trees}
     bare: list[float] = []
-    try:
+    with TraySession() as session:
+        env = session.env(first=probe_dir)
         probe([PY, "-c", BARE_TRAY], env)  # warm the file cache for both
         for _ in range(args.runs):
-            own, launcher = probe(
-                [PY, "-m", "desktop_agent", "--minimized", "--data-dir", str(app_data_dir(url))],
-                env,
-            )
-            app_own.append(own)
-            app_launcher.append(launcher)
+            for name, tree in trees.items():
+                o, s = probe(
+                    session.app_cmd(session.data_dir()), session.env(tree, probe_dir), tree
+                )
+                own[name].append(o)
+                launcher[name].append(s)
             bare.append(probe([PY, "-c", BARE_TRAY], env)[0])
-    finally:
-        stop_server(server)
-        for p in display_procs:
-            p.terminate()
-    a, s, b = (statistics.median(x) for x in (app_own, app_launcher, bare))
-    print(
-        json.dumps(
-            {
-                "runs": args.runs,
-                "bare_tray_s": round(b, 3),
-                "app_process_s": round(a, 3),
-                "launcher_s": round(s, 3),
-                "ratio_app_process": round(a / b, 2),
-                "ratio_launcher": round(s / b, 2),
-                "app_process_all_s": [round(x, 3) for x in app_own],
-                "bare_all_s": [round(x, 3) for x in bare],
-            },
-            indent=2,
-        )
-    )
+    b = statistics.median(bare)
+    out: dict[str, object] = {"runs": args.runs, "bare_tray_s": round(b, 3)}
+    for name in trees:
+        a, s = statistics.median(own[name]), statistics.median(launcher[name])
+        out |= {
+            f"{name}_process_s": round(a, 3),
+            f"{name}_launcher_s": round(s, 3),
+            f"ratio_{name}_process": round(a / b, 2),
+            f"ratio_{name}_launcher": round(s / b, 2),
+            f"{name}_process_all_s": [round(x, 3) for x in own[name]],
+        }
+    out["bare_all_s"] = [round(x, 3) for x in bare]
+    print(json.dumps(out, indent=2))
     return 0
 
 

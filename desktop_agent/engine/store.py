@@ -516,3 +516,19 @@ class Store:
             by_outcome=by_outcome,
             energy_wh=None if energy["wh"] is None else float(energy["wh"]),
         )
+
+    def compute_per_day(self, since: float) -> dict[str, float]:
+        """Seconds of accepted work per local day ("2026-12-03"), for tasks ended at or after `since`.
+
+        Summed by SQLite, so a chart of the last days costs one small answer however long the
+        history is; counted as `totals()` counts (completed + failed, less the time away).
+        """
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT date(ended_at, 'unixepoch', 'localtime') AS day,"
+                " SUM(MAX(0, ended_at - started_at - COALESCE(away_s, 0))) AS secs"
+                " FROM tasks WHERE outcome IN ('completed', 'failed') AND ended_at >= ?"
+                " GROUP BY day",
+                (float(since),),
+            ).fetchall()
+        return {str(r["day"]): float(r["secs"] or 0.0) for r in rows}

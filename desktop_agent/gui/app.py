@@ -59,6 +59,17 @@ def _quit_on_signals(app: QApplication, on_signal: Callable[[], None]) -> None:
         signal.signal(sig, lambda *_a: on_signal())
 
 
+def _skip_httpx_command_line() -> None:
+    """Keep httpx's command-line client (click, pygments: ≈ 3.7 MiB resident) out of the app.
+
+    httpx's package `__init__` imports its `_main` module for the `httpx` command and falls
+    back to a stub when that import fails; the app never runs that command. A None entry in
+    `sys.modules` makes the import fail at once. No effect once httpx is loaded.
+    """
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+
 def run_gui(
     data_dir: Path | None = None,
     *,
@@ -73,6 +84,7 @@ def run_gui(
     returns 0 at once. With `demo=True` (or whenever email and server are both
     known) the setup dialog is skipped.
     """
+    _skip_httpx_command_line()  # before the engine's thread imports httpx
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("desktop-agent")
     app.setApplicationDisplayName("Desktop Agent")
@@ -100,9 +112,11 @@ def run_gui(
     if (qt_problem := qt_guard.problem()) is not None:
         # The supervisor restarts the app when it aborts; the log says why it keeps happening.
         log.error("%s", qt_problem)
-    from desktop_agent import updates
+    updater = None
+    if settings.update_url and settings.update_check:  # the module only where checks are on
+        from desktop_agent import updates
 
-    updater = updates.from_settings(settings, root)
+        updater = updates.from_settings(settings, root)
     applied = None
     if updater is not None and updater.staged() is not None and updater.can_install():
         # A verified update from the last run: installs and starts it, or undoes it and says so.
@@ -136,5 +150,7 @@ def run_gui(
     # "Restart to update": installs and starts the new version; if it fails its self-test, this
     # version starts again (and its next check says so).
     if controller.update_on_exit and updater is not None and updater.apply_staged() is not None:
+        from desktop_agent import updates
+
         updates.restart(Path(sys.executable))
     return rc

@@ -1,13 +1,14 @@
 """What this computer gave, per day: a small self-painted bar chart (no QtCharts needed).
 
-`daily_compute()` is pure (history rows in, one figure per local day out) so it
-is tested without a screen; `ContributionChart` only paints it, and says the
+`daily_compute()` (history rows in) and `window_days()` (the store's per-day sums in,
+`Store.compute_per_day`) are pure, one figure per local day out, so they are tested
+without a screen; `ContributionChart` only paints it, and says the
 same in words for screen readers (its accessible description).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -40,6 +41,20 @@ def daily_compute(
         if day in totals and isinstance(started, (int, float)):
             totals[day] += max(0.0, float(ended) - float(started))
     return sorted(totals.items())
+
+
+def first_day(*, days: int = DAYS, today: date | None = None) -> date:
+    """The oldest local day the chart shows."""
+    return (today or date.today()) - timedelta(days=days - 1)
+
+
+def window_days(
+    per_day: Mapping[str, float], *, days: int = DAYS, today: date | None = None
+) -> list[tuple[date, float]]:
+    """The last `days` local days, oldest first, from sums keyed "YYYY-MM-DD" (others ignored)."""
+    first = first_day(days=days, today=today)
+    window = [first + timedelta(days=i) for i in range(days)]
+    return [(d, max(0.0, float(per_day.get(d.isoformat(), 0.0)))) for d in window]
 
 
 def hours_words(seconds: float) -> str:
@@ -88,6 +103,12 @@ class ContributionChart(QWidget):
 
     def set_rows(self, rows: Iterable[Any], today: date | None = None) -> None:
         self._days = daily_compute(rows, today=today)
+        self._describe()
+        self.update()
+
+    def set_days(self, per_day: Mapping[str, float], today: date | None = None) -> None:
+        """Show the store's per-day sums (`Store.compute_per_day`): no rows needed."""
+        self._days = window_days(per_day, today=today)
         self._describe()
         self.update()
 

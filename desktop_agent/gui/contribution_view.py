@@ -1,6 +1,6 @@
 """The Now tab's "your contribution": compute given per day (a chart), tasks finished, energy.
 
-Fed by the History tab's totals and rows (main_window wires them); the words
+Fed by the History tab's totals and the store's per-day sums (main_window wires them); the words
 count what the Store counted and never guess: energy no task measured is
 "not measured".
 """

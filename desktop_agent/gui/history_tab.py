@@ -4,6 +4,11 @@ Each row says when ("Yesterday 14:05"), for which job (its title where the
 app saw it, gui/job_titles.py), which task, and how it ended in plain words;
 "Show" narrows the list to today, yesterday or the last 7 days, so "what did
 it do yesterday?" is one choice away.
+
+It is refreshed on every finished task, so it reads only the newest `SHOWN_ROWS`
+rows (months of short tasks are tens of thousands) and says so when there are
+more; the CSV export still reads them all, and the Now page's chart gets the
+store's per-day sums, not rows.
 """
 
 from __future__ import annotations
@@ -14,7 +19,14 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.engine.protocol import is_web_url
+from desktop_agent.gui.contribution_chart import daily_compute, first_day
 from desktop_agent.gui.history_csv import CSV_FIELDS, row_field, write_history_csv
 from desktop_agent.gui.job_titles import JobTitles
-from desktop_agent.gui.time_words import format_duration, when_words
+from desktop_agent.gui.time_words import day_start, format_duration, when_words
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.legible import HelperLabel
 from desktop_agent.gui.status import outcome_title
@@ -44,6 +57,7 @@ log = logging.getLogger(__name__)
 __all__ = ["CSV_FIELDS", "HistoryModel", "HistoryTab", "write_history_csv"]
 
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for a table's top level
+SHOWN_ROWS = 1000  # newest rows the table holds; a refresh costs the same after months of tasks
 
 
 class HistoryModel(QAbstractTableModel):
@@ -71,6 +85,9 @@ class HistoryModel(QAbstractTableModel):
     def row_at(self, r: int) -> Any:
         return self._rows[r]
 
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
     def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -89,15 +106,18 @@ class HistoryModel(QAbstractTableModel):
         col = index.column()
         outcome = row_field(row, "outcome")
         outcome = getattr(outcome, "value", outcome) or ""
-        if role == self.SORT_ROLE:
-            return {
-                self.WHEN: float(row_field(row, "ended_at") or row_field(row, "started_at") or 0),
-                self.JOB: self.job_text(row).lower(),
-                self.TASK: int(row_field(row, "task_id") or -1),
-                self.OUTCOME: str(outcome),
-                self.DURATION: float(row_field(row, "duration_s") or 0),
-                self.RESULT: str(row_field(row, "result_url") or ""),
-            }[col]
+        if role == self.SORT_ROLE:  # asked ~n·log n times per sort: only the column sorted on
+            if col == self.WHEN:
+                return float(row_field(row, "ended_at") or row_field(row, "started_at") or 0)
+            if col == self.JOB:
+                return self.job_text(row).lower()
+            if col == self.TASK:
+                return int(row_field(row, "task_id") or -1)
+            if col == self.DURATION:
+                return float(row_field(row, "duration_s") or 0)
+            if col == self.RESULT:
+                return str(row_field(row, "result_url") or "")
+            return str(outcome)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 ts = row_field(row, "ended_at") or row_field(row, "started_at")
@@ -163,8 +183,10 @@ class _DayFilter(QSortFilterProxyModel):
         self.bounds: tuple[float, float] | None = None
 
     def set_bounds(self, bounds: tuple[float, float] | None) -> None:
+        if bounds == self.bounds:
+            return  # a model reset has already re-filtered and re-sorted with these bounds
         self.bounds = bounds
-        self.invalidate()  # re-filter (and re-sort) the few hundred rows
+        self.invalidate()  # re-filter (and re-sort) the rows
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self.bounds is None:
@@ -177,8 +199,6 @@ class _DayFilter(QSortFilterProxyModel):
 def show_bounds(choice: int, now: float | None = None) -> tuple[float, float] | None:
     """The local-time span a "Show" choice stands for."""
     from datetime import date, timedelta
-
-    from desktop_agent.gui.time_words import day_start
 
     today = date.fromtimestamp(time.time() if now is None else now)
     tomorrow = day_start(today + timedelta(days=1))
@@ -193,7 +213,7 @@ def show_bounds(choice: int, now: float | None = None) -> tuple[float, float] | 
 
 class HistoryTab(QWidget):
     totals_changed = Signal(int, float)  # tasks done, seconds of compute given
-    rows_changed = Signal(object)  # the history rows, newest first (the Now page's chart)
+    days_changed = Signal(object)  # {"YYYY-MM-DD": seconds given} (the Now page's chart)
 
     def __init__(
         self,
@@ -228,6 +248,12 @@ class HistoryTab(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName(self.tr("Totals"))
         self.empty_label = HelperLabel(self.tr("No finished tasks yet."))
+        self.more_label = HelperLabel(
+            self.tr("Showing the newest {n} tasks. Export CSV… writes all of them.").format(
+                n=QLocale().toString(SHOWN_ROWS)
+            )
+        )
+        self.more_label.setVisible(False)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export history as CSV"))
         self.export_button.clicked.connect(self.export_csv)
@@ -249,6 +275,7 @@ class HistoryTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.more_label)
         self.refresh()
 
     def _get_store(self) -> Any:
@@ -260,18 +287,32 @@ class HistoryTab(QWidget):
                 return None
         return self._store
 
-    def rows(self) -> list[Any]:
+    def rows(self, limit: int | None) -> list[Any]:
+        """The newest `limit` rows (None: every row, for the CSV export)."""
         store = self._get_store()
         if store is None:
             return []
         try:
-            return list(store.history())
+            return list(store.history(limit=limit))
         except Exception as exc:
             log.warning("could not read history: %s", exc)
             return []
 
+    def per_day(self, rows: list[Any]) -> dict[str, float]:
+        """Compute given per local day for the chart: summed by the store, not from rows."""
+        store = self._get_store()
+        since = day_start(first_day())
+        try:
+            return dict(store.compute_per_day(since))
+        except Exception as exc:  # no store, or one without the query: the rows at hand
+            log.debug("per-day totals unavailable: %s", exc)
+            return {d.isoformat(): s for d, s in daily_compute(rows)}
+
     def refresh(self, *_args: object) -> None:
-        rows = self.rows()
+        rows = self.rows(SHOWN_ROWS + 1)  # one more than shown: tells whether there are more
+        more = len(rows) > SHOWN_ROWS
+        rows = rows[:SHOWN_ROWS]
+        self.more_label.setVisible(more)
         self.model.set_rows(rows)
         self._show_changed(self.show_combo.currentIndex())
         self.export_button.setEnabled(bool(rows))
@@ -300,7 +341,7 @@ class HistoryTab(QWidget):
         )
         self.totals_label.setText(words.format(done=done, time=format_duration(hours * 3600)))
         self.totals_changed.emit(int(done), hours * 3600)
-        self.rows_changed.emit(rows)
+        self.days_changed.emit(self.per_day(rows))
 
     def _show_changed(self, choice: int) -> None:
         self.proxy.set_bounds(show_bounds(choice))
@@ -317,7 +358,7 @@ class HistoryTab(QWidget):
         job_id, title = getattr(ev, "job_id", None), getattr(ev, "title", "")
         if job_id is None or not title:
             return
-        rows = [r for r in self.rows() if row_field(r, "job_id") == job_id]
+        rows = [r for r in self.model.rows() if row_field(r, "job_id") == job_id]
         server = str(row_field(rows[0], "server") or "") if rows else ""
         self.model.titles.remember(server, job_id, title)
         self.refresh()
@@ -343,7 +384,7 @@ class HistoryTab(QWidget):
         if not path:
             return
         try:
-            write_history_csv(self.rows(), Path(path))
+            write_history_csv(self.rows(None), Path(path))
         except OSError as exc:
             QMessageBox.warning(
                 self,

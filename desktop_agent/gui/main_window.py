@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.settings_tab, self.tr("&Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.history_tab.totals_changed.connect(self.now_tab.set_totals)
-        self.history_tab.rows_changed.connect(self.now_tab.chart.set_rows)
+        self.history_tab.days_changed.connect(self.now_tab.chart.set_days)
         self.history_tab.totals_changed.connect(
             lambda *_: self.now_tab.set_energy(_energy_total(store_factory))
         )

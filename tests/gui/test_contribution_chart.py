@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from desktop_agent.gui.contribution_chart import ContributionChart, daily_compute, summary
+from desktop_agent.gui.contribution_chart import (
+    ContributionChart,
+    daily_compute,
+    summary,
+    window_days,
+)
 
 
 def _at(day: date, hour: int) -> float:
@@ -49,3 +54,15 @@ def test_chart_paints_and_describes_itself(qtbot):
     assert accent in right  # today's bar, at the right end
     assert "15 min of compute" in chart.accessibleDescription()
     assert chart.toolTip() == chart.accessibleDescription()
+
+
+def test_the_chart_takes_the_stores_per_day_sums(qtbot):
+    today = date(2026, 12, 2)
+    per_day = {"2026-12-01": 2400.0, "2026-12-02": 600.0, "2026-11-01": 9e9, "junk": 5.0}
+    days = window_days(per_day, today=today)
+    assert len(days) == 14 and days[-1] == (today, 600.0) and days[-2][1] == 2400.0
+    assert sum(s for _, s in days) == 3000.0  # days off the chart and odd keys are left out
+    chart = ContributionChart()
+    qtbot.addWidget(chart)
+    chart.set_days({date.today().isoformat(): 900.0})
+    assert "15 min of compute" in chart.accessibleDescription()

@@ -130,3 +130,68 @@ def test_the_table_shows_titles_as_plain_text(qtbot, tmp_path):
     tab = _tab(qtbot, [Row(1, 5, time.time(), "completed")], tmp_path)
     tab.remember_title(JobDescribed(5, "<img src=x>"))
     assert _column(tab, HistoryModel.JOB) == ["<img src=x>"]  # DisplayRole: drawn as text
+
+
+def _real_store(path, rows):
+    """A real Store holding `rows` (started, ended, outcome, away_s), written in one transaction."""
+    import sqlite3
+
+    from desktop_agent.engine.store import Store
+
+    Store(path).close()
+    db = sqlite3.connect(path)
+    with db:
+        db.executemany(
+            "INSERT INTO tasks(server, agent_id, task_id, job_id, code_url, requirements_url,"
+            " chunk_data_url, phase, started_at, ended_at, outcome, away_s)"
+            " VALUES ('https://grid-x.example', 'a', ?, 1, 'c', 'r', 'd', 'ran', ?, ?, ?, ?)",
+            [(i, *row) for i, row in enumerate(rows)],
+        )
+    db.close()
+    return Store(path)
+
+
+def test_the_store_sums_compute_per_local_day(tmp_path):
+    y = _at(1, 10, 0)
+    store = _real_store(
+        tmp_path / "agent.db",
+        [
+            (y, y + 1800, "completed", 0.0),
+            (y, y + 900, "failed", 300.0),  # 5 min away from the app: not given
+            (y, y + 3600, "released", 0.0),  # given back: not counted
+            (_at(0, 8, 0), _at(0, 9, 0), "completed", 0.0),
+            (_at(0, 9, 0), None, None, 0.0),  # still running
+            (_at(20, 8, 0), _at(20, 9, 0), "completed", 0.0),  # before `since`
+        ],
+    )
+    days = store.compute_per_day(_at(13, 0, 0))
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert days == {yesterday: 2400.0, date.today().isoformat(): 3600.0}
+
+
+def test_a_long_history_shows_the_newest_rows_and_says_so(qtbot, tmp_path, monkeypatch):
+    from desktop_agent.gui import history_tab
+
+    monkeypatch.setattr(history_tab, "SHOWN_ROWS", 20)
+    start = _at(0, 8, 0)
+    store = _real_store(
+        tmp_path / "agent.db",
+        [(start + 60 * i, start + 60 * i + 30, "completed", 0.0) for i in range(25)],
+    )
+    tab = HistoryTab(lambda: store, titles_path=tmp_path / "job-titles.json")
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 20 and not tab.more_label.isHidden()
+    assert sorted(int(t) for t in _column(tab, HistoryModel.TASK)) == list(range(5, 25))
+    assert tab.totals_label.text().startswith("25 tasks done")  # totals count every row
+    with qtbot.waitSignal(tab.days_changed) as sent:
+        tab.refresh()
+    assert sent.args == [{date.today().isoformat(): 25 * 30.0}]  # every row, not the 20 shown
+    out = tmp_path / "all.csv"
+    monkeypatch.setattr(history_tab.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export_csv()
+    assert len(out.read_text().splitlines()) == 1 + 25  # the export writes every task
+
+
+def test_a_short_history_says_nothing_about_more(qtbot, tmp_path):
+    tab = _tab(qtbot, [Row(1, 1, _at(0, 9, 0), "completed")], tmp_path)
+    assert tab.more_label.isHidden()

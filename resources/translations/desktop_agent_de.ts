@@ -403,6 +403,10 @@
         <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
+        <source>Showing the newest {n} tasks. Export CSV… writes all of them.</source>
+        <translation>Angezeigt werden die neuesten {n} Aufgaben. „Als CSV exportieren…“ schreibt alle.</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>

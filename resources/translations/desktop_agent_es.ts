@@ -403,6 +403,10 @@
         <translation>Todavía no hay tareas terminadas.</translation>
     </message>
     <message>
+        <source>Showing the newest {n} tasks. Export CSV… writes all of them.</source>
+        <translation>Se muestran las {n} tareas más recientes. «Exportar CSV…» las escribe todas.</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>

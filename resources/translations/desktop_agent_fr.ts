@@ -403,6 +403,10 @@
         <translation>Aucune tâche terminée pour l&apos;instant.</translation>
     </message>
     <message>
+        <source>Showing the newest {n} tasks. Export CSV… writes all of them.</source>
+        <translation>Seules les {n} tâches les plus récentes sont affichées. « Exporter en CSV… » les écrit toutes.</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>

@@ -403,6 +403,10 @@
         <translation>还没有完成的任务。</translation>
     </message>
     <message>
+        <source>Showing the newest {n} tasks. Export CSV… writes all of them.</source>
+        <translation>仅显示最近的 {n} 个任务。“导出 CSV…”会写出全部任务。</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>

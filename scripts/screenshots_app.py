@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationDisplayName("Desktop Agent")
     app.setQuitOnLastWindowClosed(False)
+    from desktop_agent.gui import i18n
+
+    i18n.install(app, os.environ.get("SCREENSHOT_LANGUAGE", "en"))  # as the app does at start
 
     from desktop_agent.config import DataPaths, Settings
     from desktop_agent.devserver import DevServer

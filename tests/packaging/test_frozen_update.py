@@ -35,11 +35,11 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def onedir(request) -> Path:
-    """The session's Linux build (tests/conftest.py: linux_build), or one you already have."""
+    """The run's onedir (tests/conftest.py: linux_onedir), or one you already have."""
     reuse = os.environ.get("DESKTOP_AGENT_TEST_ONEDIR")
     if reuse:
         return Path(reuse)
-    return Path(request.getfixturevalue("linux_build")["onedir"])
+    return Path(request.getfixturevalue("linux_onedir")["onedir"])
 
 
 def _bundle(onedir: Path, dst: Path, root: Path) -> Path:

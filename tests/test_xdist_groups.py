@@ -29,9 +29,9 @@ def test_a_group_runs_on_one_worker(tmp_path):
     (tmp_path / "conftest.py").write_text(CONFTEST)
     (tmp_path / "test_grouped.py").write_text(TESTS)
     seen = tmp_path / "seen.jsonl"
+    args = ["-p", "no:cacheprovider", "-q", "-n", "3", "--dist", "loadgroup"]
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "3"]
-        + ["--dist", "loadgroup", "-c", str(tmp_path / "pytest.ini"), str(tmp_path)],
+        [sys.executable, "-m", "pytest", *args, "-c", str(tmp_path / "pytest.ini"), str(tmp_path)],
         cwd=tmp_path,
         env={"PYTHONPATH": str(ROOT), "SEEN": str(seen), "PATH": "/usr/bin:/bin"},
         capture_output=True,

@@ -61,7 +61,7 @@ def built(request, linux_build):
     return linux_build
 
 
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(1200)  # its set-up waits for both build steps (tests/packaging/build.py)
 def test_build_prints_sizes_within_budget(built):
     sizes = {
         m.group(1): float(m.group(2))

@@ -86,85 +86,54 @@ class AgentMetrics:
         Info(
             "desktop_agent", "The agent's version and the sandbox its jobs run under.", registry=r
         ).info({"version": __version__, "sandbox": sandbox_kind or _sandbox_kind()})
-        Gauge(
-            "desktop_agent_start_time_seconds",
-            "When this agent process started (Unix time).",
-            registry=r,
-        ).set(self.process.create_time())
-        self.state = Gauge(
-            "desktop_agent_state",
-            "1 for the state the agent is in, 0 for the others.",
-            ["state"],
-            registry=r,
+
+        def gauge(name: str, text: str, *labels: str) -> Gauge:
+            return Gauge(f"desktop_agent_{name}", text, labels, registry=r)
+
+        def counter(name: str, text: str, *labels: str) -> Counter:
+            return Counter(f"desktop_agent_{name}", text, labels, registry=r)
+
+        started = gauge("start_time_seconds", "When this agent process started (Unix time).")
+        started.set(self.process.create_time())
+        self.state = gauge("state", "1 for the state the agent is in, 0 for the others.", "state")
+        self.mode = gauge(
+            "mode", "1 for the contribution mode the owner chose, 0 for the others.", "mode"
         )
-        self.mode = Gauge(
-            "desktop_agent_mode",
-            "1 for the contribution mode the owner chose, 0 for the others.",
-            ["mode"],
-            registry=r,
+        self.task_in_hand = gauge(
+            "task_in_hand", "1 while a task is held (working, suspended or delivering)."
         )
-        self.task_in_hand = Gauge(
-            "desktop_agent_task_in_hand",
-            "1 while a task is held (working, suspended or delivering).",
-            registry=r,
+        self.phase = gauge(
+            "task_phase", "1 for the phase of the task in hand, 0 for the others.", "phase"
         )
-        self.phase = Gauge(
-            "desktop_agent_task_phase",
-            "1 for the phase of the task in hand, 0 for the others.",
-            ["phase"],
-            registry=r,
+        self.progress = gauge(
+            "task_progress_ratio", "How far the phase in hand is (0..1; NaN when it cannot tell)."
         )
-        self.progress = Gauge(
-            "desktop_agent_task_progress_ratio",
-            "How far the phase in hand is (0..1; NaN when it cannot tell).",
-            registry=r,
-        )
-        self.finished = Counter(
-            "desktop_agent_tasks_finished", "Tasks finished, by outcome.", ["outcome"], registry=r
-        )
-        self.compute = Counter(
-            "desktop_agent_compute_seconds",
+        self.finished = counter("tasks_finished", "Tasks finished, by outcome.", "outcome")
+        self.compute = counter(
+            "compute_seconds",
             "Wall-clock seconds of tasks finished as completed or failed (work the server accepted).",
-            registry=r,
         )
-        self.job_cpu = Counter(
-            "desktop_agent_job_cpu_seconds", "CPU seconds used by finished tasks' jobs.", registry=r
-        )
-        self.job_energy = Counter(
-            "desktop_agent_job_energy_joules",
+        self.job_cpu = counter("job_cpu_seconds", "CPU seconds used by finished tasks' jobs.")
+        self.job_energy = counter(
+            "job_energy_joules",
             "Energy measured for finished tasks (tasks without a reading add nothing).",
-            registry=r,
         )
-        self.down = Counter(
-            "desktop_agent_download_bytes",
-            "Bytes downloaded for finished tasks (code, requirements, data).",
-            registry=r,
+        self.down = counter(
+            "download_bytes", "Bytes downloaded for finished tasks (code, requirements, data)."
         )
-        self.up = Counter(
-            "desktop_agent_upload_bytes", "Bytes of results uploaded by finished tasks.", registry=r
+        self.up = counter("upload_bytes", "Bytes of results uploaded by finished tasks.")
+        self.heartbeats = counter("heartbeats", "Heartbeats sent.")
+        self.heartbeat_failures = counter(
+            "heartbeat_failures", "Heartbeats the server did not accept (or never got)."
         )
-        self.heartbeats = Counter("desktop_agent_heartbeats", "Heartbeats sent.", registry=r)
-        self.heartbeat_failures = Counter(
-            "desktop_agent_heartbeat_failures",
-            "Heartbeats the server did not accept (or never got).",
-            registry=r,
-        )
-        self.heartbeat_last = Gauge(
-            "desktop_agent_heartbeat_last_success_timestamp_seconds",
+        self.heartbeat_last = gauge(
+            "heartbeat_last_success_timestamp_seconds",
             "When the server last accepted a heartbeat (Unix time; 0: never).",
-            registry=r,
         )
-        self.reachable = Gauge(
-            "desktop_agent_server_reachable",
-            "1 while the server answers, 0 while it cannot be reached.",
-            registry=r,
+        self.reachable = gauge(
+            "server_reachable", "1 while the server answers, 0 while it cannot be reached."
         )
-        self.problem = Gauge(
-            "desktop_agent_problem",
-            "1 for each problem the owner is being told about.",
-            ["kind"],
-            registry=r,
-        )
+        self.problem = gauge("problem", "1 for each problem the owner is being told about.", "kind")
         for name in _STATES:
             self.state.labels(name).set(0)
         for name in _MODES:

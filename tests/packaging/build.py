@@ -38,6 +38,12 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     return base / name
 
 
+def given_or_built(request: pytest.FixtureRequest, variable: str, fixture: str, key: str) -> Path:
+    """The path in `$variable` (one you already built) when set, else `key` of the run's `fixture`."""
+    given = os.environ.get(variable)
+    return Path(given) if given else Path(request.getfixturevalue(fixture)[key])
+
+
 def once(folder: Path, make: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
     """What `make(folder)` returned for the first caller in this run; later callers wait for it."""
     import fcntl  # the packaging tests run on Linux only

@@ -38,14 +38,32 @@ def pytest_xdist_auto_num_workers(config):
     return max(1, (cores or 1) * WORKERS_PER_CORE)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Every `packaging` test runs on one worker, in one group: they share the session's Linux
-    build (`linux_build`, minutes of PyInstaller), which each worker would otherwise build again,
-    and some install the same .deb on this machine, which must not happen twice at once.
-    (`--dist loadgroup` hands out the largest group first, so the build starts at once.)"""
+    """Give each `xdist_group` test its group's node id suffix under `--dist loadgroup`.
+
+    xdist's worker marks a grouped test by appending `@group` to its node id, in a field pytest
+    9.2 no longer reads, so without this every group would be spread over the workers (the
+    tests that install the .deb at once on several of them). Runs last, after xdist's own hook,
+    and does nothing where that one took effect.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
     for item in items:
-        if item.get_closest_marker("packaging") is not None:
-            item.add_marker(pytest.mark.xdist_group("linux_build"))
+        names = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        nodeid = item.nodeid
+        if not names or nodeid.rfind("@") > nodeid.rfind("]"):
+            continue
+        grouped = f"{nodeid}@{'_'.join(sorted(names))}"
+        if hasattr(item, "_id"):
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(grouped)
+        else:
+            item._nodeid = grouped
 
 
 @pytest.fixture
@@ -101,44 +119,23 @@ def _no_agent_outlives_its_test():
 
 
 @pytest.fixture(scope="session")
-def linux_build(tmp_path_factory):
-    """installers/linux/build.sh, run once per session for every test that needs its packages.
-
-    A dict: out (the folder), deb, tgz, onedir, log (build.sh's stdout), seconds.
-    """
-    import os
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
+def linux_onedir(tmp_path_factory):
+    """The PyInstaller onedir (installers/linux/build.sh --onedir-only), built once per test run
+    for all workers (tests/packaging/build.py). A dict: onedir (the folder), log, seconds."""
     pytest.importorskip(
         "PyInstaller", reason="PyInstaller is not installed (pip install -e '.[test]')"
     )
-    root = Path(__file__).resolve().parents[1]
-    out = tmp_path_factory.mktemp("packages")
-    started = time.monotonic()
-    proc = subprocess.run(
-        [str(root / "installers" / "linux" / "build.sh"), "--out", str(out)],
-        cwd=root,
-        env=dict(os.environ, PYTHON=sys.executable),
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    seconds = time.monotonic() - started
-    if proc.returncode != 0:
-        pytest.fail(
-            f"build.sh failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
-        )
-    debs = sorted(out.glob("desktop-agent_*.deb"))
-    tgzs = sorted(out.glob("desktop-agent-*.tar.gz"))
-    assert len(debs) == 1 and len(tgzs) == 1, list(out.iterdir())
-    return {
-        "out": out,
-        "deb": debs[0],
-        "tgz": tgzs[0],
-        "onedir": out / "pyinstaller" / "desktop-agent",
-        "log": proc.stdout,
-        "seconds": seconds,
-    }
+    from tests.packaging.build import onedir
+
+    return onedir(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def linux_build(tmp_path_factory, linux_onedir):
+    """The .deb and the tar.gz made from `linux_onedir`, once per test run for all workers.
+
+    A dict: out (the folder), deb, tgz, onedir, log (build.sh's stdout), seconds.
+    """
+    from tests.packaging.build import packages
+
+    return packages(tmp_path_factory, linux_onedir)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build the Linux onedir (PyInstaller, build.spec), a .deb and a portable .tar.gz.
 #
-#   installers/linux/build.sh [--onedir DIR] [--out DIR] [--compression xz|zstd|both]
+#   installers/linux/build.sh [--onedir DIR | --onedir-only] [--out DIR] [--compression xz|zstd|both]
 #
 #   --onedir DIR   reuse an already built onedir (dist/desktop-agent) instead of running PyInstaller
+#   --onedir-only  stop after the onedir (OUT/pyinstaller/desktop-agent): no packages
 #   --out DIR      where packages go (default: dist/)
 #   --compression  .deb compression (default: xz, the smaller; "both" builds and measures both)
 #   DEB_LEVEL=N    compression level (default 6)
@@ -16,12 +17,14 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 ONEDIR=""
+ONEDIR_ONLY=""
 OUT="$ROOT/dist"
 COMPRESSION="xz"
 LEVEL="${DEB_LEVEL:-6}"  # xz -6 (dpkg's default): ~1 min here; -9 saves little and takes 2-3x longer
 while [ $# -gt 0 ]; do
     case "$1" in
         --onedir) ONEDIR="$2"; shift 2 ;;
+        --onedir-only) ONEDIR_ONLY=1; shift ;;
         --out) OUT="$2"; shift 2 ;;
         --compression) COMPRESSION="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -41,6 +44,7 @@ if [ -z "$ONEDIR" ]; then
 fi
 [ -x "$ONEDIR/desktop-agent" ] || { echo "no onedir at $ONEDIR" >&2; exit 1; }
 echo "size: onedir $(mib "$ONEDIR") (uv $(mib "$ONEDIR/_internal/bin/uv"))"
+[ -z "$ONEDIR_ONLY" ] || exit 0
 
 # --- the package tree ------------------------------------------------------------------------
 STAGE="$(mktemp -d)"

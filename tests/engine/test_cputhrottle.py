@@ -13,6 +13,7 @@ from desktop_agent.config import Settings
 from desktop_agent.engine import cgroups, cputhrottle, limits, runner
 from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.platform import winjob
+from tests.helpers.busy_job import spin_code, spun_cpu_s, tree_cpu
 
 pytestmark = [
     pytest.mark.timeout(90),
@@ -20,14 +21,6 @@ pytestmark = [
 ]
 
 BUSY_S = 3.0
-# Spins for BUSY_S of wall time, then prints the CPU time the kernel charged it.
-BUSY = f"""
-import time
-start = time.monotonic()
-while time.monotonic() - start < {BUSY_S}:
-    pass
-print("cpu", time.process_time(), flush=True)
-"""
 
 
 def test_quota_and_the_windows_rate():
@@ -47,7 +40,7 @@ def test_the_throttle_is_frozen_into_the_job_spec():
 def _run_busy(tmp_path: Path, pct: int) -> tuple[runner.RunResult, float]:
     ws = tmp_path / "ws"
     ws.mkdir(exist_ok=True)
-    (ws / "train.py").write_text(BUSY)
+    (ws / "train.py").write_text(spin_code(BUSY_S))
     affinity = getattr(psutil.Process(), "cpu_affinity", None)  # none on macOS
     one_core = (sorted(affinity())[-1],) if affinity else None
     spec = JobSpec(time_limit=30, limits=limits.JobLimits(0, 0, 0, cpu_pct=pct), cores=one_core)
@@ -56,7 +49,7 @@ def _run_busy(tmp_path: Path, pct: int) -> tuple[runner.RunResult, float]:
     )
     result = asyncio.run(job.run())
     assert result.exit_code == 0, result.log_tail
-    return result, float(result.log_tail.split("cpu")[-1].split()[0])
+    return result, spun_cpu_s(result.log_tail)
 
 
 def test_a_cgroup_quota_holds_a_busy_job_to_its_share(tmp_path):
@@ -87,16 +80,6 @@ def test_the_duty_cycle_never_continues_a_suspended_job(tmp_path, monkeypatch):
     spec = JobSpec(time_limit=30, limits=limits.JobLimits(0, 0, 0, cpu_pct=50))
     job = runner.JobProcess(Path(sys.executable), ws, spec, log_path=tmp_path / "j.log")
 
-    def tree_cpu() -> float:
-        total = 0.0
-        for proc in job.tree():
-            try:
-                t = proc.cpu_times()
-                total += t.user + t.system
-            except psutil.Error:
-                pass
-        return total
-
     async def main() -> float:
         started = asyncio.Event()
         job.on_started = lambda _job: started.set()
@@ -105,9 +88,10 @@ def test_the_duty_cycle_never_continues_a_suspended_job(tmp_path, monkeypatch):
         await asyncio.sleep(0.5)
         job.suspend()
         await asyncio.sleep(0.5)  # the stop delivered
-        before = tree_cpu()
+        assert job.pid is not None
+        before = tree_cpu(job.pid)
         await asyncio.sleep(2.5)  # two and a half turns of the duty cycle
-        grew = tree_cpu() - before
+        grew = tree_cpu(job.pid) - before
         job.resume()
         job.cancel("done")
         await run

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.packaging.build import given_or_built
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def deb(request) -> Path:
-    """DESKTOP_AGENT_DEB when set (a .deb from installers/linux/build.sh), else the session's build."""
-    given = os.environ.get("DESKTOP_AGENT_DEB")
-    if given:
-        return Path(given)
-    return Path(request.getfixturevalue("linux_build")["deb"])
+    """DESKTOP_AGENT_DEB when set (a .deb from installers/linux/build.sh), else the run's build."""
+    return given_or_built(request, "DESKTOP_AGENT_DEB", "linux_build", "deb")
 
 
 def wait_for_one_completed_task(

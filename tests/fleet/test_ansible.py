@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.fleet.conftest import wait_for_one_completed_task
+from tests.packaging.build import INSTALLS
 from tests.e2e.conftest import SAMPLE, sample_code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,6 +133,7 @@ def _free_port() -> int:
 
 @needs_root
 @pytest.mark.packaging
+@INSTALLS  # never while tests/packaging/test_linux_package.py has the same package installed
 @pytest.mark.timeout(1500)
 def test_real_install_works_a_task_and_a_second_run_changes_nothing(deb, tmp_path):
     from desktop_agent.devserver import DevServer

@@ -121,7 +121,11 @@ def test_agent_process_and_gpu_readings(tmp_path):
 
     (tmp_path / "envs" / "a").mkdir(parents=True)
     (tmp_path / "envs" / "a" / "f").write_bytes(b"x" * 100_000)
-    metrics = AgentMetrics(env_roots=[tmp_path / "envs"], sandbox_kind="none", gpu_backend=FakeGpus)
+    metrics = AgentMetrics(
+        env_cache=(tmp_path / "envs", tmp_path / "uv-cache"),
+        sandbox_kind="none",
+        gpu_backend=FakeGpus,
+    )
     host, port, stop = metrics.serve("127.0.0.1:0")
     try:
         url = f"http://{host}:{port}/metrics"

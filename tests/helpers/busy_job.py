@@ -1,4 +1,9 @@
-"""A CPU-busy job (a process and its child) and a way to read how much CPU its tree has used."""
+"""CPU-busy jobs and a way to read how much CPU a job's tree has used.
+
+`busy_code`: a process and its child that need a fixed amount of CPU time (pausing delays the
+result, never changes it). `spin_code`: one process that takes all the CPU it is given for a
+fixed wall time and prints what it got, for the CPU throttle's tests.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,25 @@ print("saved model.pth", flush=True)
 
 def busy_code(cpu_s: float = 1.5) -> bytes:
     return BUSY_CODE.replace(b"CPU_S", repr(cpu_s).encode())
+
+
+# Spins for SPIN_S of wall time, then prints the CPU time the kernel charged it: "cpu 0.74".
+SPIN_CODE = """
+import time
+start = time.monotonic()
+while time.monotonic() - start < SPIN_S:
+    pass
+print("cpu", time.process_time(), flush=True)
+"""
+
+
+def spin_code(wall_s: float) -> str:
+    return SPIN_CODE.replace("SPIN_S", repr(wall_s))
+
+
+def spun_cpu_s(log_tail: str) -> float:
+    """The CPU seconds a `spin_code` job printed."""
+    return float(log_tail.split("cpu")[-1].split()[0])
 
 
 def tree_cpu(pid: int) -> float:

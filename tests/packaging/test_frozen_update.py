@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.build import given_or_built
 from tests.updates.tufrepo import LocalRepository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,11 +36,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def onedir(request) -> Path:
-    """The session's Linux build (tests/conftest.py: linux_build), or one you already have."""
-    reuse = os.environ.get("DESKTOP_AGENT_TEST_ONEDIR")
-    if reuse:
-        return Path(reuse)
-    return Path(request.getfixturevalue("linux_build")["onedir"])
+    """The run's onedir (tests/conftest.py: linux_onedir), or one you already have."""
+    return given_or_built(request, "DESKTOP_AGENT_TEST_ONEDIR", "linux_onedir", "onedir")
 
 
 def _bundle(onedir: Path, dst: Path, root: Path) -> Path:

@@ -20,6 +20,7 @@ import psutil
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from desktop_agent.engine import proctree
 from desktop_agent.engine.env_eviction import DiskUsage
 
 ENV_CACHE_RESCAN_S = 60.0
@@ -86,7 +87,7 @@ class ScrapeCollector(Collector):
     def __init__(self, source: ScrapeSource):
         self.m = source
         # kept between scrapes: cpu_percent() measures since the last call on the same object
-        self._job_procs: dict[int, psutil.Process] = {}
+        self._job_usage = proctree.TreeUsage()
 
     def describe(self) -> list[Any]:
         return []  # samples depend on the machine (GPUs); nothing to check at registration
@@ -131,20 +132,8 @@ class ScrapeCollector(Collector):
         yield c
 
     def _job_tree(self) -> Any:
-        procs = self.m.job_processes()
-        cpu = 0.0
-        rss = 0
-        alive: dict[int, psutil.Process] = {}
-        for proc in procs:
-            known = self._job_procs.get(proc.pid, proc)
-            try:
-                with known.oneshot():
-                    cpu += known.cpu_percent(interval=None)
-                    rss += known.memory_info().rss
-                alive[proc.pid] = known
-            except psutil.Error:
-                continue
-        self._job_procs = alive
+        cpu, rss = self._job_usage.sample(self.m.job_processes())
+        alive = self._job_usage.alive
         cores = psutil.cpu_count() or 1
         for name, text, value in (
             ("desktop_agent_job_processes", "Processes of the task in hand.", float(len(alive))),

@@ -44,7 +44,7 @@ class Monitor:
         self._job_pid: int | None = None
         # psutil.Process objects are kept between samples: per-process
         # cpu_percent() measures since the previous call on the same object.
-        self._procs: dict[int, psutil.Process] = {}
+        self._usage = proctree.TreeUsage()
         self._cpu_count = psutil.cpu_count() or 1
         psutil.cpu_percent(interval=None)  # prime the system-wide counter
 
@@ -55,7 +55,7 @@ class Monitor:
     def set_job_pid(self, pid: int | None) -> None:
         if pid != self._job_pid:
             self._job_pid = pid
-            self._procs.clear()
+            self._usage = proctree.TreeUsage()
 
     def sample(self) -> MachineSample:
         vm = psutil.virtual_memory()
@@ -74,23 +74,12 @@ class Monitor:
         pid = self._job_pid
         if pid is None:
             return None
-        tree = proctree.descendants(pid, self._procs)
+        tree = proctree.descendants(pid, self._usage.alive)
         if not tree:
-            self._procs.clear()
+            self._usage = proctree.TreeUsage()
             return None
-        cpu = 0.0
-        rss = 0
-        alive: dict[int, psutil.Process] = {}
-        for proc in tree:
-            known = self._procs.get(proc.pid, proc)
-            try:
-                with known.oneshot():
-                    cpu += known.cpu_percent(interval=None)
-                    rss += known.memory_info().rss
-                alive[proc.pid] = known
-            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-                continue
-        self._procs = alive
+        cpu, rss = self._usage.sample(tree)
+        alive = self._usage.alive
         vram: float | None = None
         util: list[float] = []
         for g in gpus:

@@ -75,3 +75,31 @@ def signal_quietly(proc: psutil.Process, action: str) -> None:
         getattr(proc, action)()
     except psutil.Error:
         pass
+
+
+class TreeUsage:
+    """CPU and memory of a process tree sampled again and again (the Machine tab, the metrics).
+
+    psutil measures a process's CPU % since the previous call on the same Process object, so
+    the objects of the last sample are kept and reused; a process that ended drops out.
+    """
+
+    def __init__(self) -> None:
+        self.alive: dict[int, psutil.Process] = {}
+
+    def sample(self, procs: Iterable[psutil.Process]) -> tuple[float, int]:
+        """(summed CPU % since the last sample, summed RSS bytes) of `procs`; sets `alive`."""
+        cpu = 0.0
+        rss = 0
+        alive: dict[int, psutil.Process] = {}
+        for proc in procs:
+            known = self.alive.get(proc.pid, proc)
+            try:
+                with known.oneshot():
+                    cpu += known.cpu_percent(interval=None)
+                    rss += known.memory_info().rss
+                alive[proc.pid] = known
+            except psutil.Error:
+                continue
+        self.alive = alive
+        return cpu, rss

@@ -5,6 +5,10 @@ anything else happens (a `request-in-flight` mark covers the moment in between, 
 recovery.py). A task the controls give back, or an answer that may have been given unseen,
 is followed by silence (`release_quiet_s`): no heartbeat, so the server's liveness rule hands
 the task to someone else; then the agent registers again and carries on.
+
+With no work on offer the wait between asks grows (`idle_poll_wait`): the protocol has no push,
+and an idle machine asking every 10 s for hours is most of its idle cost. A decision that
+changes (resume, a rule clearing, "Retry now") and every finished task make it ask at once again.
 """
 
 from __future__ import annotations
@@ -29,6 +33,20 @@ from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.store import TaskRow
 from desktop_agent.engine.task_in_hand import TaskInHand
+
+
+IDLE_POLL_MAX_FACTOR = 6.0
+"""After a run of empty answers, asks for work are at most this many `poll_interval`s apart."""
+
+
+def idle_poll_wait(poll_interval: float, empty_answers: int) -> float:
+    """The wait after `empty_answers` empty answers in a row: the interval, doubling, up to 6×.
+
+    With the default 10 s: 10, 20, 40, then 60 s; a new job waits at most a minute for a machine
+    that has been idle a while, and far less on a fleet, where every idle machine asks.
+    """
+    steps = max(0, empty_answers - 1)
+    return poll_interval * min(IDLE_POLL_MAX_FACTOR, 2.0 ** min(steps, 16))
 
 
 def ram_total_label() -> str:
@@ -156,6 +174,7 @@ class Worker:
             self._hand.resuming = False
         report, controls = self._report, self._controls
         backoff = retry.Backoff(retry.REQUEST_TASK)
+        empty = 0  # empty answers in a row
         while not self._stop.is_set():
             if self.max_tasks is not None and self.tasks_finished >= self.max_tasks:
                 n = self.tasks_finished
@@ -201,8 +220,11 @@ class Worker:
             if row is None:
                 if report.state is not AgentState.IDLE:
                     report.set_state(AgentState.IDLE, "Waiting for work")
-                await controls.nap(self._settings().poll_interval)
+                empty += 1
+                if await controls.nap(idle_poll_wait(self._settings().poll_interval, empty)):
+                    empty = 0  # the decision changed: ask at once, and often again
                 continue
+            empty = 0
             if self._stop.is_set():
                 return  # stopped while asking: the task is in the store and runs at the next start
             await self.run_task(ctx, row, resumed=False)

@@ -15,13 +15,12 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import accounting, proctree, runner
+from desktop_agent.engine import proctree
 from desktop_agent.engine.events import AgentState, ProblemKind
-from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.mode_store import ModeStore
 from desktop_agent.engine.modes import (
     ALL_CLEAR,
@@ -31,13 +30,15 @@ from desktop_agent.engine.modes import (
     Verdict,
     decide,
 )
-from desktop_agent.engine.pipeline import ReleaseTask
 from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.rules import Rules, Seams, real_seams
-from desktop_agent.engine.runner import CancelKind
 from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.task_in_hand import TaskInHand
 from desktop_agent.engine.transfer import TransferMeter
+
+if TYPE_CHECKING:  # the job's side loads with the first task (engine/loop.py)
+    from desktop_agent.engine import runner
+    from desktop_agent.engine.jobspec import JobSpec
 
 log = logging.getLogger("desktop_agent.engine")
 
@@ -46,6 +47,8 @@ CONTROLLED = (AgentState.IDLE, AgentState.WORKING, AgentState.PAUSED)  # states 
 
 def gpu_indices(settings: Settings) -> list[int] | None:
     """The GPUs jobs may use: None for all (one reading of the settings: accounting.gpu_indexes)."""
+    from desktop_agent.engine import accounting
+
     chosen = accounting.gpu_indexes(settings.use_gpu, settings.gpu_devices)
     return None if chosen is None else sorted(chosen)
 
@@ -207,6 +210,8 @@ class Controls:
         self._release_reason = reason
         self._report.log("WARNING", f"Giving the task back to the server: {reason}")
         if self._hand.job is not None:
+            from desktop_agent.engine.runner import CancelKind  # a job exists: already loaded
+
             self._hand.job.cancel(reason, kind=CancelKind.RELEASE)
         self.resumed.set()  # wakes a pipeline waiting to start training; it sees the release
 
@@ -238,6 +243,8 @@ class Controls:
         if self._stop.is_set():
             raise asyncio.CancelledError()
         if self._release_reason is not None:
+            from desktop_agent.engine.task_base import ReleaseTask  # a task exists: already loaded
+
             raise ReleaseTask(self._release_reason)
 
     async def nap(self, seconds: float) -> bool:

@@ -315,7 +315,7 @@ class Agent:
                 log=report.log,
             )
             heartbeat_task = asyncio.create_task(hb.run(), name="heartbeat")
-            beat = hb
+            beat = hb  # not None here; the closure below keeps it so
 
             def task_context() -> TaskContext:
                 from desktop_agent.engine.env_cache import EnvCache

@@ -7,7 +7,7 @@ is followed by silence (`release_quiet_s`): no heartbeat, so the server's livene
 the task to someone else; then the agent registers again and carries on.
 
 With no work on offer the wait between asks grows (`idle_poll_wait`): the protocol has no push,
-and an idle machine asking every 10 s for hours is most of its idle cost. A decision that
+and an idle machine asking every 10 s for hours is a large part of its idle cost. A decision that
 changes (resume, a rule clearing, "Retry now") and every finished task make it ask at once again.
 """
 

@@ -47,7 +47,7 @@ from desktop_agent.devserver import DevServer
 CHILD = """
 import json, sys, time
 from pathlib import Path
-from desktop_agent.cli import run_agent_blocking
+from desktop_agent.cli.run import run_agent_blocking
 from desktop_agent.config import DataPaths, load_settings
 
 server, email, home, max_tasks, out = sys.argv[1:6]
@@ -129,7 +129,11 @@ def run_agent(
             cwd=tree,
         )
         try:
-            wait_done(home / "agent.db", 1, 300)  # warm-up: env built
+            try:
+                wait_done(home / "agent.db", 1, 300)  # warm-up: env built
+            except SystemExit:
+                print((tmp / "agent.log").read_text(errors="replace")[-2000:], file=sys.stderr)
+                raise
             body = data.split(b"\n", 1)[1] * 30
             job_id = srv.submit_job(
                 code=code,

@@ -1,7 +1,8 @@
 """Contribution controls at work: mode + rules → decision → suspend, resume or release.
 
 The user's mode (engine/modes.py, kept by engine/mode_store.py) and the rules' verdict
-(engine/rules.py), re-checked every `rules_interval_s` and at once on every command, decide
+(engine/rules.py), re-checked every `rules_interval_s` while a task is in hand (at most once per
+heartbeat interval without one) and at once on every command, decide
 whether new work is taken and whether the task in hand is suspended (its whole process tree,
 via the runner). A task held suspended for longer than `max_pause_with_task_s` is released
 (stopped, recorded "released", never completed) so the buyer's job goes on elsewhere. While
@@ -14,13 +15,12 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop_agent import gpu
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import accounting, proctree, reasons, runner
+from desktop_agent.engine import proctree, reasons
 from desktop_agent.engine.events import AgentState, ProblemKind
-from desktop_agent.engine.jobspec import JobSpec
 from desktop_agent.engine.mode_store import ModeStore
 from desktop_agent.engine.modes import (
     ALL_CLEAR,
@@ -30,14 +30,16 @@ from desktop_agent.engine.modes import (
     Verdict,
     decide,
 )
-from desktop_agent.engine.pipeline import ReleaseTask
 from desktop_agent.engine.reasons import ReasonCode
 from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.rules import Rules, Seams, real_seams
-from desktop_agent.engine.runner import CancelKind
 from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.task_in_hand import TaskInHand
 from desktop_agent.engine.transfer import TransferMeter
+
+if TYPE_CHECKING:  # the job's side loads with the first task (engine/loop.py)
+    from desktop_agent.engine import runner
+    from desktop_agent.engine.jobspec import JobSpec
 
 log = logging.getLogger("desktop_agent.engine")
 
@@ -46,6 +48,8 @@ CONTROLLED = (AgentState.IDLE, AgentState.WORKING, AgentState.PAUSED)  # states 
 
 def gpu_indices(settings: Settings) -> list[int] | None:
     """The GPUs jobs may use: None for all (one reading of the settings: accounting.gpu_indexes)."""
+    from desktop_agent.engine import accounting
+
     chosen = accounting.gpu_indexes(settings.use_gpu, settings.gpu_devices)
     return None if chosen is None else sorted(chosen)
 
@@ -103,6 +107,7 @@ class Controls:
         self.resumed = asyncio.Event()  # clear while the controls say "suspend"
         self.resumed.set()
         self.wake = asyncio.Event()  # set when the decision changes: the work loop looks again
+        self._look_again = asyncio.Event()  # a task taken, new settings: check the rules now
 
     # --- what the rest of the engine reads ------------------------------------------------
 
@@ -135,6 +140,7 @@ class Controls:
     def update_settings(self, settings: Settings) -> None:
         if self._rules is not None:
             self._rules.settings = settings
+        self._look_again.set()
         self.wake.set()
 
     def stopping(self) -> None:
@@ -204,12 +210,15 @@ class Controls:
         self._release_reason = reason
         self._report.log("WARNING", f"Giving the task back to the server: {reason}")
         if self._hand.job is not None:
+            from desktop_agent.engine.runner import CancelKind  # a job exists: already loaded
+
             self._hand.job.cancel(reason, kind=CancelKind.RELEASE)
         self.resumed.set()  # wakes a pipeline waiting to start training; it sees the release
 
     def task_started(self) -> None:
-        """A task is taken in hand: no release is pending for it yet."""
+        """A task is taken in hand: no release is pending for it yet; the rules' quicker pace starts."""
         self._release_reason = None
+        self._look_again.set()
 
     def task_ended(self) -> None:
         self._release_reason = None
@@ -234,15 +243,18 @@ class Controls:
         if self._stop.is_set():
             raise asyncio.CancelledError()
         if self._release_reason is not None:
+            from desktop_agent.engine.task_base import ReleaseTask  # a task exists: already loaded
+
             raise ReleaseTask(self._release_reason)
 
-    async def nap(self, seconds: float) -> None:
-        """Sleep until the interval passes or a command (pause/resume/stop) wakes us."""
+    async def nap(self, seconds: float) -> bool:
+        """Sleep until the interval passes or a command (pause/resume/stop) wakes us; True when woken."""
         self.wake.clear()
         try:
             await asyncio.wait_for(self.wake.wait(), timeout=max(0.0, seconds))
         except TimeoutError:
-            pass
+            return False
+        return True
 
     # --- the rules ---------------------------------------------------------------------
 
@@ -252,15 +264,44 @@ class Controls:
         await self.evaluate_rules()
 
     async def run(self) -> None:
-        """Evaluate the rules every `rules_interval_s` (in a worker thread: some ask the OS)."""
+        """Evaluate the rules (in a worker thread: some ask the OS) at `rules_cadence()`."""
         while not self._stop.is_set():
             await self.evaluate_rules()
             self._check_long_pause()
-            wait = self._settings().rules_interval_s
-            if self._mode_state.mode is Mode.SNOOZED and self._mode_state.until is not None:
-                wait = min(wait, max(0.05, self._mode_state.until - time.time()))
-            if await self._stop.wait(max(0.05, wait)):
+            if await self._rest():
                 return
+
+    def rules_cadence(self) -> float:
+        """`rules_interval_s` while a task is in hand (its job may need suspending at once).
+
+        With none, the verdict only decides whether work is asked for and what the status
+        says, so the rules are checked at most once per heartbeat interval: an idle agent
+        then wakes for little besides its heartbeat. Taking a task or new settings cut
+        that wait short.
+        """
+        s = self._settings()
+        if self._hand.row is not None:
+            return s.rules_interval_s
+        return max(s.rules_interval_s, s.heartbeat_interval)
+
+    async def _rest(self) -> bool:
+        """The wait between two checks (a snooze's end too); True when the engine stops."""
+        self._look_again.clear()  # before the cadence is read: a task taken now is not missed
+        seconds = self.rules_cadence()
+        if self._mode_state.mode is Mode.SNOOZED and self._mode_state.until is not None:
+            seconds = min(seconds, self._mode_state.until - time.time())
+        seconds = max(0.05, seconds)
+        if self._hand.row is not None:
+            return await self._stop.wait(seconds)
+        stopping = asyncio.ensure_future(self._stop.wait(seconds))
+        looking = asyncio.ensure_future(self._look_again.wait())
+        try:
+            await asyncio.wait((stopping, looking), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            looking.cancel()
+            if not stopping.done():
+                stopping.cancel()
+        return self._stop.is_set()
 
     async def evaluate_rules(self) -> None:
         rules = self._rules

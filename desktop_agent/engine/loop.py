@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_agent.config import DataPaths, Settings
-from desktop_agent.engine import delivery, errors, runner
+from desktop_agent.engine import delivery, errors
 from desktop_agent.engine.controls import Controls
-from desktop_agent.engine.env_cache import EnvCache
 from desktop_agent.engine.events import AgentState, EventSink, StateChanged, TaskFinished, discard
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
 from desktop_agent.engine.lock import DataDirLock
 from desktop_agent.engine.mode_store import MODE_FILE, save_mode_file
 from desktop_agent.engine.modes import Decision, Mode, ModeState, snooze_end
-from desktop_agent.engine.pipeline import TaskContext
 from desktop_agent.engine.protocol import ApiClient, client_for
 from desktop_agent.engine.recovery import REQUEST_IN_FLIGHT
 from desktop_agent.engine.reporter import Reporter, heartbeat_status
@@ -41,8 +39,13 @@ from desktop_agent.engine.stopping import StopFlag
 from desktop_agent.engine.store import Store
 from desktop_agent.engine.task_in_hand import TaskInHand
 from desktop_agent.engine.transfer import TransferMeter, local_now
-from desktop_agent.engine.worker import Worker, ram_total_label
+from desktop_agent.engine.worker import TaskContexts, Worker, ram_total_label
 from desktop_agent.identity import load_or_create, mask_email, mask_id
+
+if TYPE_CHECKING:  # the task machinery loads with the first task (TaskContexts)
+    from desktop_agent.engine import runner
+    from desktop_agent.engine.env_cache import EnvCache
+    from desktop_agent.engine.task_base import TaskContext
 
 __all__ = [
     "MODE_FILE",
@@ -312,29 +315,38 @@ class Agent:
                 log=report.log,
             )
             heartbeat_task = asyncio.create_task(hb.run(), name="heartbeat")
-            if self._env_cache is None:
-                self._env_cache = EnvCache(
-                    self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
+            beat = hb  # not None here; the closure below keeps it so
+
+            def task_context() -> TaskContext:
+                from desktop_agent.engine.env_cache import EnvCache
+                from desktop_agent.engine.task_base import TaskContext
+
+                if self._env_cache is None:
+                    self._env_cache = EnvCache(
+                        self.paths.envs, budget_mb=self.settings.env_cache_budget_mb
+                    )
+                return TaskContext(
+                    paths=self.paths,
+                    store=store,
+                    api=api,
+                    http=work_http,
+                    envs=self._env_cache,
+                    agent_id=agent_id,
+                    emit=report.emit,
+                    log=report.log,
+                    wait=self._stop.wait,
+                    wait_until_resumed=self._controls.wait_until_resumed,
+                    set_job=self._controls.set_job,
+                    hold_heartbeats=beat.hold,
+                    release_heartbeats=beat.release,
+                    count_down=meter.downloaded,
+                    count_up=meter.uploaded,
                 )
-            envs = self._env_cache
-            ctx = TaskContext(
-                paths=self.paths,
-                store=store,
-                api=api,
-                http=work_http,
-                envs=envs,
-                agent_id=agent_id,
-                emit=report.emit,
-                log=report.log,
-                wait=self._stop.wait,
-                wait_until_resumed=self._controls.wait_until_resumed,
-                set_job=self._controls.set_job,
-                hold_heartbeats=hb.hold,
-                release_heartbeats=hb.release,
-                count_down=meter.downloaded,
-                count_up=meter.uploaded,
+
+            tasks = TaskContexts(task_context)
+            self._work_task = asyncio.create_task(
+                worker.work(tasks, store, api, outage, hb), name="work"
             )
-            self._work_task = asyncio.create_task(worker.work(ctx, api, outage, hb), name="work")
             try:
                 await self._work_task
             except asyncio.CancelledError:

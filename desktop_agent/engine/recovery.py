@@ -14,20 +14,23 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_agent.engine import runner
 from desktop_agent.engine.events import Outcome
-from desktop_agent.engine.pipeline import TaskContext
+from desktop_agent.engine.job_stop import kill_strays
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.stopping import StopFlag
-from desktop_agent.engine.store import OUTBOX_PHASES, TaskRow
+from desktop_agent.engine.store import OUTBOX_PHASES, Store, TaskRow
+
+if TYPE_CHECKING:  # the task machinery loads only when a task is there (engine/loop.py)
+    from desktop_agent.engine.task_base import TaskContext
 
 REQUEST_IN_FLIGHT = (
     "request-in-flight"  # exists while a request_task answer is not yet in the store
 )
 
-RunTask = Callable[[TaskContext, TaskRow], Awaitable[None]]
+RunTask = Callable[["TaskContext", TaskRow], Awaitable[None]]
 
 
 def in_flight_mark(root: Path) -> Path:
@@ -52,10 +55,15 @@ class Recovery:
         self._run_resumed = run_resumed
         self._quiet_release = quiet_release
 
-    async def resume_open(self, ctx: TaskContext) -> None:
-        """Finish what a previous run left: deliver the outbox, complete, or re-run."""
+    async def resume_open(
+        self, store: Store, api: ApiClient, agent_id: str, task_context: Callable[[], TaskContext]
+    ) -> None:
+        """Finish what a previous run left: deliver the outbox, complete, or re-run.
+
+        `task_context()` builds the task machinery; it is called only when a task is open.
+        """
         log = self._report.log
-        strays = await asyncio.to_thread(runner.kill_strays, self._work)
+        strays = await asyncio.to_thread(kill_strays, self._work)
         if strays:
             log("WARNING", f"Stopped {strays} job process(es) left running by a previous crash")
         mark = in_flight_mark(self._root)
@@ -68,17 +76,18 @@ class Recovery:
             await self._quiet_release()
             if not self._stop.is_set():
                 mark.unlink(missing_ok=True)
-        for row in ctx.store.open_tasks():
+        for row in store.open_tasks():
             if self._stop.is_set():
                 return
-            same_place = row.server == ctx.api.server and row.agent_id == ctx.agent_id
+            same_place = row.server == api.server and row.agent_id == agent_id
             if not same_place and row.phase not in OUTBOX_PHASES:
-                ctx.store.finish(
+                store.finish(
                     row.id,
                     Outcome.CANCELLED.value,
                     error="the server or machine id changed before this task finished",
                 )
                 continue
+            ctx = task_context()
             if not same_place:
                 other = replace(ctx, api=ApiClient(row.server, ctx.http), agent_id=row.agent_id)
                 log("INFO", f"Delivering a finished result to the previous server {row.server}")

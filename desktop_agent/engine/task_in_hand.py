@@ -8,9 +8,12 @@ release, and the status snapshot reads them to say what is going on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop_agent.engine.runner import JobProcess
 from desktop_agent.engine.store import TaskRow
+
+if TYPE_CHECKING:  # the runner loads with the first task (engine/loop.py)
+    from desktop_agent.engine.runner import JobProcess
 
 
 @dataclass

@@ -5,6 +5,10 @@ anything else happens (a `request-in-flight` mark covers the moment in between, 
 recovery.py). A task the controls give back, or an answer that may have been given unseen,
 is followed by silence (`release_quiet_s`): no heartbeat, so the server's liveness rule hands
 the task to someone else; then the agent registers again and carries on.
+
+With no work on offer the wait between asks grows (`idle_poll_wait`): the protocol has no push,
+and an idle machine asking every 10 s for hours is a large part of its idle cost. A decision that
+changes (resume, a rule clearing, "Retry now") and every finished task make it ask at once again.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
 
@@ -22,13 +27,45 @@ from desktop_agent.engine import errors, retry
 from desktop_agent.engine.controls import CONTROLLED, Controls
 from desktop_agent.engine.events import AgentState, Outcome, ProblemKind, TaskFinished, TaskStarted
 from desktop_agent.engine.heartbeat import Heartbeat, OutageTracker
-from desktop_agent.engine.pipeline import TaskContext, TaskPipeline
 from desktop_agent.engine.protocol import ApiClient
 from desktop_agent.engine.recovery import Recovery, in_flight_mark
 from desktop_agent.engine.reporter import Reporter
 from desktop_agent.engine.stopping import StopFlag
-from desktop_agent.engine.store import TaskRow
+from desktop_agent.engine.store import Store, TaskRow
 from desktop_agent.engine.task_in_hand import TaskInHand
+
+if TYPE_CHECKING:
+    from desktop_agent.engine.task_base import TaskContext
+
+
+IDLE_POLL_MAX_FACTOR = 6.0
+"""After a run of empty answers, asks for work are at most this many `poll_interval`s apart."""
+
+
+def idle_poll_wait(poll_interval: float, empty_answers: int) -> float:
+    """The wait after `empty_answers` empty answers in a row: the interval, doubling, up to 6×.
+
+    With the default 10 s: 10, 20, 40, then 60 s; a new job waits at most a minute for a machine
+    that has been idle a while, and far less on a fleet, where every idle machine asks.
+    """
+    steps = max(0, empty_answers - 1)
+    return poll_interval * min(IDLE_POLL_MAX_FACTOR, 2.0 ** min(steps, 16))
+
+
+class TaskContexts:
+    """The task machinery (pipeline, runner, sandbox, env cache), built when a task first needs it.
+
+    An agent that is never given work never loads those modules (measured by benchmarks/idle.py).
+    """
+
+    def __init__(self, make: Callable[[], TaskContext]):
+        self._make = make
+        self.built: TaskContext | None = None
+
+    def __call__(self) -> TaskContext:
+        if self.built is None:
+            self.built = self._make()
+        return self.built
 
 
 def ram_total_label() -> str:
@@ -131,31 +168,43 @@ class Worker:
     # --- the work loop -------------------------------------------------------------------
 
     async def work(
-        self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
+        self,
+        tasks: TaskContexts,
+        store: Store,
+        api: ApiClient,
+        outage: OutageTracker,
+        hb: Heartbeat,
     ) -> None:
         """The work, restarted from the store after a full disk (the host's fault) is waited out."""
         backoff = retry.Backoff(retry.DISK_FULL)
         try:
             while True:
                 try:
-                    return await self._work_until_stopped(ctx, api, outage, hb)
+                    return await self._work_until_stopped(tasks, store, api, outage, hb)
                 except errors.DiskFull as exc:
                     self._report.log("ERROR", str(exc))
                     if await self._stop.wait(backoff.next_delay()):
                         return
         finally:  # finished tasks' cleanups run beside the next task; none is left half done
-            await asyncio.shield(ctx.settle())
+            if tasks.built is not None:
+                await asyncio.shield(tasks.built.settle())
 
     async def _work_until_stopped(
-        self, ctx: TaskContext, api: ApiClient, outage: OutageTracker, hb: Heartbeat
+        self,
+        tasks: TaskContexts,
+        store: Store,
+        api: ApiClient,
+        outage: OutageTracker,
+        hb: Heartbeat,
     ) -> None:
         self._heartbeat = hb
         try:
-            await self._recovery.resume_open(ctx)
+            await self._recovery.resume_open(store, api, self._agent_id, tasks)
         finally:
             self._hand.resuming = False
         report, controls = self._report, self._controls
         backoff = retry.Backoff(retry.REQUEST_TASK)
+        empty = 0  # empty answers in a row
         while not self._stop.is_set():
             if self.max_tasks is not None and self.tasks_finished >= self.max_tasks:
                 n = self.tasks_finished
@@ -171,7 +220,7 @@ class Worker:
             in_flight = in_flight_mark(self._paths.root)  # removed once the answer is stored
             in_flight.touch()
             try:
-                row = await self._acquire_unless_lost(ctx, api, in_flight)
+                row = await self._acquire_unless_lost(store, api, in_flight)
             except errors.MaybeDelivered as exc:
                 # The server may have assigned a task whose answer we never saw; it would stay ours
                 # (RUNNING) for as long as we heartbeat. Going quiet lets its liveness rule re-queue it.
@@ -201,14 +250,17 @@ class Worker:
             if row is None:
                 if report.state is not AgentState.IDLE:
                     report.set_state(AgentState.IDLE, "Waiting for work")
-                await controls.nap(self._settings().poll_interval)
+                empty += 1
+                if await controls.nap(idle_poll_wait(self._settings().poll_interval, empty)):
+                    empty = 0  # the decision changed: ask at once, and often again
                 continue
+            empty = 0
             if self._stop.is_set():
                 return  # stopped while asking: the task is in the store and runs at the next start
-            await self.run_task(ctx, row, resumed=False)
+            await self.run_task(tasks(), row, resumed=False)
 
     async def _acquire_unless_lost(
-        self, ctx: TaskContext, api: ApiClient, in_flight: Path
+        self, store: Store, api: ApiClient, in_flight: Path
     ) -> TaskRow | None:
         """Ask for a task and store the answer, even if a stop arrives meanwhile.
 
@@ -221,7 +273,7 @@ class Worker:
             assignment = await api.request_task(self._agent_id)
             row = None
             if assignment is not None:
-                row = ctx.store.open_task(
+                row = store.open_task(
                     server=api.server,
                     agent_id=self._agent_id,
                     task_id=assignment.task_id,
@@ -256,6 +308,8 @@ class Worker:
         controls.apply()
         if self._heartbeat is not None:
             self._heartbeat.kick()
+        from desktop_agent.engine.pipeline import TaskPipeline  # loaded with the first task
+
         try:
             finished = await TaskPipeline(ctx, row, self._settings()).run()
         finally:

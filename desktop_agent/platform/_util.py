@@ -26,11 +26,16 @@ def run_tool(*cmd: str, timeout: float = 2.0) -> str | None:
 
 
 class Cached(Generic[T]):
-    """Call `fn` at most once per `ttl` seconds."""
+    """Call `fn` at most once per `ttl` seconds; a None ("cannot know") answer is kept `unknown_ttl`.
 
-    def __init__(self, fn: Callable[[], T], ttl: float):
+    A machine that cannot answer (no NetworkManager, no sensor) will not gain the means in a
+    minute, and asking it again runs a command each time.
+    """
+
+    def __init__(self, fn: Callable[[], T], ttl: float, unknown_ttl: float | None = None):
         self.fn = fn
         self.ttl = ttl
+        self.unknown_ttl = ttl if unknown_ttl is None else unknown_ttl
         self._at = -1e18
         self._value: T | None = None
         self._lock = threading.Lock()
@@ -38,7 +43,8 @@ class Cached(Generic[T]):
     def __call__(self) -> T:
         with self._lock:
             now = time.monotonic()
-            if now - self._at >= self.ttl:
+            ttl = self.unknown_ttl if self._value is None else self.ttl
+            if now - self._at >= ttl:
                 self._value = self.fn()
                 self._at = now
             return self._value  # type: ignore[return-value]

@@ -7,7 +7,7 @@
 | macOS   | no public interface                                                          | unknown     |
 
 Unknown counts as not metered, and `metered_reason()` says so. Answers are
-cached for a minute: asking runs a command.
+cached for a minute (asking runs a command), "the system does not say" for ten.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _probe() -> bool | None:
     return None
 
 
-_cached = Cached(_probe, ttl=60.0)
+_cached = Cached(_probe, ttl=60.0, unknown_ttl=600.0)
 
 
 def metered() -> bool | None:

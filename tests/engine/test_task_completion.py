@@ -38,6 +38,17 @@ def run_until_stopped(h: Harness, row, waits: int = 3, **settings):
     return stored
 
 
+def stopped_after_a_send_with_no_answer(h: Harness, srv):
+    """A task whose earlier run uploaded, sent complete_task once and got no answer."""
+    h.submit()
+    row = h.take()
+    srv.faults.fail_next("/agent/heartbeat", n=1000, status=503)
+    stored = run_until_stopped(h, row)
+    srv.faults.reset()
+    h.store.record_complete_send(row.id, 0)
+    return row, stored
+
+
 def test_success_uploads_once_completes_once_and_cleans_up(h, srv):
     h.submit()
     row = h.take()
@@ -173,13 +184,8 @@ def test_a_slow_completion_that_lands_late_is_not_sent_again(h, srv):
 
 
 def test_resume_after_a_send_with_no_answer_that_did_not_land_sends_once(h, srv):
-    h.submit()
-    row = h.take()
-    srv.faults.fail_next("/agent/heartbeat", n=1000, status=503)
-    run_until_stopped(h, row)
-    srv.faults.reset()
-    # The previous run sent complete_task and saw no answer; the server still showed BUSY.
-    h.store.record_complete_send(row.id, 0)
+    row, _ = stopped_after_a_send_with_no_answer(h, srv)
+    # The server still showed BUSY after the send.
     h.store.update(row.id, complete_evidence="BUSY")
     finished = h.run(h.store.resume(row.id))
     assert finished.outcome is Outcome.COMPLETED
@@ -198,13 +204,8 @@ def test_resume_after_a_send_with_no_answer_that_did_not_land_sends_once(h, srv)
     ids=["remainder", "unknown", "clock-set-back", "long-ago"],
 )
 def test_resume_waits_only_what_is_left_of_the_late_grace(h, srv, sent_ago, grace):
-    h.submit()
-    row = h.take()
-    srv.faults.fail_next("/agent/heartbeat", n=1000, status=503)
-    run_until_stopped(h, row)
-    srv.faults.reset()
-    # The previous run's send went out `sent_ago` seconds ago and never landed.
-    h.store.record_complete_send(row.id, 0)
+    row, _ = stopped_after_a_send_with_no_answer(h, srv)
+    # That send went out `sent_ago` seconds ago and never landed.
     sent_at = None if sent_ago is None else time.time() - sent_ago
     h.store.update(row.id, complete_sent_at=sent_at)
     before = len(h.waits)
@@ -221,13 +222,8 @@ def test_resume_waits_only_what_is_left_of_the_late_grace(h, srv, sent_ago, grac
 
 
 def test_resume_after_a_send_that_landed_does_not_send_again(h, srv):
-    h.submit()
-    row = h.take()
-    srv.faults.fail_next("/agent/heartbeat", n=1000, status=503)
-    stored = run_until_stopped(h, row)
-    srv.faults.reset()
-    # The previous run's send landed but its answer was lost; what the server showed is unknown.
-    h.store.record_complete_send(row.id, 0)
+    row, stored = stopped_after_a_send_with_no_answer(h, srv)
+    # That send landed but its answer was lost; what the server showed is unknown.
     post(
         srv,
         "/agent/complete_task",

@@ -48,6 +48,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -595,11 +599,11 @@ class UpdateChecker:
 
 
 def from_settings(
-    settings: object, data_dir: Path, current_version: str | None = None
+    settings: Settings, data_dir: Path, current_version: str | None = None
 ) -> Updater | None:
     """The updater the settings ask for, or None when checks are off (no URL, or update_check false)."""
-    url = str(getattr(settings, "update_url", "") or "")
-    if not url or not getattr(settings, "update_check", True):
+    url = settings.update_url
+    if not url or not settings.update_check:
         return None
     if current_version is None:
         from desktop_agent import __version__
@@ -609,7 +613,7 @@ def from_settings(
 
 
 def start_headless_checks(
-    settings: object,
+    settings: Settings,
     data_dir: Path,
     say: Callable[[str], None],
     *,

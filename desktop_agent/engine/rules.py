@@ -28,12 +28,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time as dtime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable
 
 from desktop_agent.engine.modes import Verdict
 from desktop_agent.engine.reasons import Reason, ReasonCode as Code
 from desktop_agent.settings_grammar import DAYS, parse_window
+
+if TYPE_CHECKING:
+    from desktop_agent.config import Settings
 
 PROGRAM_SCAN_IDLE_S = 15.0  # with no job running, the program list is read at most this often
 
@@ -181,7 +184,7 @@ def _sandbox_missing() -> str | None:
 class Rules:
     """Evaluates the settings' rules; keeps the little state hysteresis needs."""
 
-    def __init__(self, settings: Any, seams: Seams):
+    def __init__(self, settings: Settings, seams: Seams):
         self.settings = settings
         self.seams = seams
         self._too_hot = False
@@ -244,7 +247,7 @@ class Rules:
                     stop_job = why
                 else:
                     suspend.append(why)
-        if not getattr(s, "allow_unsandboxed", True):
+        if not s.allow_unsandboxed:
             missing = seams.sandbox_missing()
             if missing:  # asking for work only to give every task back would waste the buyer's time
                 no_new.append(Reason.of(Code.NO_SANDBOX, missing))

@@ -2,7 +2,7 @@
 
 One stdlib HTTP server thread serves a generated file over loopback; `fetch.download`
 fetches it uncapped (the baseline, same run) and then capped at each rate asked for, with
-one `fetch.RateLimiter` as the pipeline uses it. Printed per cap: seconds, achieved rate,
+one `pacing.RateLimiter` as the pipeline uses it. Printed per cap: seconds, achieved rate,
 achieved / cap (1.00 = exactly the cap; the bucket starts empty, so it stays at or just
 under 1), and the slowdown against the uncapped download.
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import header
 
-from desktop_agent.engine import fetch
+from desktop_agent.engine import fetch, pacing
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -35,7 +35,7 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-async def _get(url: str, dest: Path, limiter: fetch.RateLimiter | None) -> float:
+async def _get(url: str, dest: Path, limiter: pacing.RateLimiter | None) -> float:
     async with httpx.AsyncClient() as client:
         t0 = time.perf_counter()
         await fetch.download(client, url, dest, max_bytes=1 << 34, limiter=limiter)
@@ -59,7 +59,7 @@ def main() -> None:
             base = asyncio.run(_get(url, root / "out", None))
             print(f"   {args.size_mb} MiB uncapped: {base:.2f} s ({size / base / 2**20:.0f} MiB/s)")
             for cap in (int(c) for c in args.caps.split(",")):
-                secs = asyncio.run(_get(url, root / "out", fetch.RateLimiter.kib_s(cap)))
+                secs = asyncio.run(_get(url, root / "out", pacing.RateLimiter.kib_s(cap)))
                 rate = size / secs / 1024
                 print(
                     f"   cap {cap} KiB/s: {secs:.2f} s, {rate:.0f} KiB/s, "

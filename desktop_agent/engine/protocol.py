@@ -315,10 +315,10 @@ class ApiClient:
         """Send the result file; `max_kib_s` (the `max_upload_kib_s` setting) caps its rate.
 
         Under a cap the multipart body is handed to the connection only as fast as the cap
-        allows (fetch.RateLimiter, fresh for each try), so TCP's own flow control paces it.
+        allows (pacing.RateLimiter, fresh for each try), so TCP's own flow control paces it.
         """
         path = "/agent/upload_result"
-        from desktop_agent.engine.fetch import PacedBody, RateLimiter  # only an upload needs them
+        from desktop_agent.engine.pacing import PacedBody, RateLimiter  # only an upload needs them
 
         pace = RateLimiter.kib_s(max_kib_s)
         with file.open("rb") as fh:

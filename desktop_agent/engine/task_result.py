@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_agent.engine import accounting, diskuse, errors, fetch, retry, runner, sandbox
-from desktop_agent.engine import torch_backend
+from desktop_agent.engine import pacing, torch_backend
 from desktop_agent.engine.addresses import AddressGuard
 from desktop_agent.engine.env_cache import Env
 from desktop_agent.engine.requirements import requirement_lines
@@ -100,7 +100,7 @@ class ResultPhases(TaskBase):
             return progress
 
         guard = AddressGuard(row.server or self.settings.server, proxy=self.settings.proxy)
-        pace = fetch.RateLimiter.kib_s(self.settings.max_download_kib_s)  # shared by the three
+        pace = pacing.RateLimiter.kib_s(self.settings.max_download_kib_s)  # shared by the three
         # The three files in parallel: on small jobs each sequential round-trip is pure overhead.
         downloads = [
             asyncio.ensure_future(

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from desktop_agent.engine import fetch
+from desktop_agent.engine import fetch, pacing
 from desktop_agent.engine.errors import HostFault, JobFault
 from desktop_agent.engine.retry import RetryPolicy
 
@@ -233,7 +233,7 @@ class VirtualTime:
 def test_a_capped_download_keeps_to_the_rate(server, tmp_path):
     """2 MiB at 512 KiB/s: about 4 s of pacing (less the small first burst), body intact."""
     vt = VirtualTime()
-    limiter = fetch.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
+    limiter = pacing.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
     counted: list[int] = []
     result = _download(
         f"{server}/two-mib",
@@ -252,7 +252,7 @@ def test_a_capped_download_really_waits(server, tmp_path):
     """The same on the real clock, small enough to stay quick: 300 KiB at 200 KiB/s."""
     started = time.monotonic()
     _download(
-        f"{server}/file", tmp_path / "f", max_bytes=10**6, limiter=fetch.RateLimiter(200 * 1024)
+        f"{server}/file", tmp_path / "f", max_bytes=10**6, limiter=pacing.RateLimiter(200 * 1024)
     )
     elapsed = time.monotonic() - started
     assert (tmp_path / "f").read_bytes() == BODY
@@ -262,7 +262,7 @@ def test_a_capped_download_really_waits(server, tmp_path):
 @pytest.mark.timeout(20)
 def test_one_limiter_paces_parallel_downloads_together(server, tmp_path):
     vt = VirtualTime()
-    limiter = fetch.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
+    limiter = pacing.RateLimiter(512 * 1024, clock=vt.clock, sleep=vt.sleep)
 
     async def go() -> None:
         async with httpx.AsyncClient() as client:
@@ -286,9 +286,9 @@ def test_one_limiter_paces_parallel_downloads_together(server, tmp_path):
 
 
 def test_no_cap_means_no_limiter_and_no_wait():
-    assert fetch.RateLimiter.kib_s(0) is None
+    assert pacing.RateLimiter.kib_s(0) is None
     vt = VirtualTime()
-    unlimited = fetch.RateLimiter(0, clock=vt.clock, sleep=vt.sleep)
+    unlimited = pacing.RateLimiter(0, clock=vt.clock, sleep=vt.sleep)
     asyncio.run(unlimited.take(100 * 1024 * 1024))
     assert vt.sleeps == []
 
@@ -304,14 +304,14 @@ def test_the_uncapped_path_is_unaffected(server, tmp_path):
 def test_the_deadline_allows_for_a_slow_cap():
     """A cap below the minimum rate a download must keep must not make every download time out."""
     size = 100 * 1024 * 1024
-    slow = fetch.RateLimiter(32 * 1024)
+    slow = pacing.RateLimiter(32 * 1024)
     assert fetch.deadline_for(size, fetch._floor_rate(slow)) > size / slow.rate
     assert fetch._floor_rate(None) == fetch.MIN_RATE_BYTES_S
 
 
 def test_after_a_pause_only_a_short_burst_goes_unpaced():
     vt = VirtualTime()
-    limiter = fetch.RateLimiter(1024 * 1024, clock=vt.clock, sleep=vt.sleep)
+    limiter = pacing.RateLimiter(1024 * 1024, clock=vt.clock, sleep=vt.sleep)
     asyncio.run(limiter.take(1024 * 1024))  # the first bytes: a full second of debt
     assert vt.sleeps == [pytest.approx(1.0)]
     vt.now += 3600  # an hour idle earns a quarter second of burst, not an hour

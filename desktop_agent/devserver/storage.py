@@ -1,5 +1,8 @@
 """SQLite storage for the devserver: owners, jobs, subtasks, agents and owner credits.
 
+long: one schema and every query on it; the atomicity of assignment and credit depends on
+reading those queries together.
+
 One connection is shared by every request thread behind a lock, and every write runs inside
 `BEGIN IMMEDIATE`. That is what makes task assignment atomic here, deliberately unlike the real
 server (whose race can be switched back on with the `racy` fault). WAL keeps readers of the

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from screenshot_tools import VOLUNTEER, run_bg, shot, spin_until
+from screenshot_tools import VOLUNTEER, open_tray_menu, shot, spin_until
 
 
 def main(argv: list[str]) -> int:
@@ -96,10 +96,7 @@ def main(argv: list[str]) -> int:
         shot(out, "settings-rules.png")
         if c.tray_available:
             w.hide()
-            geo = c.tray.icon.geometry()
-            x, y = (geo.center().x(), geo.center().y()) if not geo.isEmpty() else (1270, 12)
-            run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
-            spin_until(lambda: c.tray.menu.isVisible(), 10)
+            open_tray_menu(c.tray)
             shot(out, "tray-menu.png")
             c.tray.menu.hide()
         done: list[bool] = []

@@ -157,7 +157,14 @@ class SettingsTab(QWidget):
             self.scroll_areas.append(area)
             self.stack.addWidget(area)
             page.changed.connect(self._edited)
-        self.page_list.setMaximumWidth(self.page_list.sizeHintForColumn(0) + 24)
+        # As wide as its longest page name, at any window size: a narrow window narrows the
+        # page (its rows wrap), never the names into "Notificatio" with a sideways scroll bar.
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.setFixedWidth(
+            self.page_list.sizeHintForColumn(0)
+            + 2 * (self.page_list.frameWidth() + self.page_list.spacing())
+            + 16
+        )
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
 

@@ -7,7 +7,7 @@ the number and its unit on one line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from desktop_agent.engine.reasons import MIB, size_number
 
@@ -22,7 +22,11 @@ _UNITS = {
 
 
 def with_unit(number: str, unit: str) -> str:
-    """ "5 GB" in the app's language ("5 Go" in French)."""
+    """ "5 GB" in the app's language ("5 Go" in French, "1,2 GB" in German).
+
+    `number` is written with a decimal point; the app's locale gives the mark it reads.
+    """
+    number = number.replace(".", QLocale().decimalPoint())
     return (
         QCoreApplication.translate("Units", str(_UNITS[unit])).format(n=number).replace(" ", NBSP)
     )

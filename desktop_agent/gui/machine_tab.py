@@ -36,7 +36,7 @@ _GPU_REASONS = {
 def gpu_reason_words(reason: str) -> str:
     """Why no GPU is listed, translated where the probe's words are known ("" = none found)."""
     key = _GPU_REASONS.get(reason or "No NVIDIA GPU found")
-    return QCoreApplication.translate("MachineTab", key) if key else reason
+    return QCoreApplication.translate("MachineTab", str(key)) if key else reason
 
 
 def _num(v: float | None, fmt: str, unit: str) -> str:

@@ -9,6 +9,7 @@ saying why the agent waits).
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +24,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Desktop Agent")
     app.setQuitOnLastWindowClosed(False)
+    from desktop_agent.gui import i18n
+
+    i18n.install(app, os.environ.get("SCREENSHOT_LANGUAGE", "en"))  # as the app does at start
     from desktop_agent.config import DataPaths, Settings
     from desktop_agent.devserver import DevServer
     from desktop_agent.engine.events import Phase
@@ -65,10 +69,10 @@ def main(argv: list[str]) -> int:
             90,
         )
         c.pause()
-        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
+        spin_until(lambda: now.model.status().paused_by_user, 10)
         shot(out, "dashboard-paused.png")
         c.resume()
-        spin_until(lambda: now.state_label.text() != "Paused by you", 10)
+        spin_until(lambda: not now.model.status().paused_by_user, 10)
         real_ask = hold_prompt.ask
 
         def ask_and_shoot(parent, warning, go):
@@ -90,7 +94,7 @@ def main(argv: list[str]) -> int:
         c.pause()
         c.ask_hold = lambda *a: hold_prompt.GO_AHEAD
         c.pause()
-        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
+        spin_until(lambda: now.model.status().paused_by_user, 10)
         w.tabs.setCurrentWidget(w.settings_tab)
         w.settings_tab.show_page(1)  # "When to contribute"
         shot(out, "settings-rules.png")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from desktop_agent import gpu
 from desktop_agent.engine.transfer import MIB, local_now, month_key
-from desktop_agent.gui.units import bytes_text, size_text, with_unit
+from desktop_agent.gui.units import LocalNumber, bytes_text, size_text, with_unit
 from desktop_agent.monitor import MachineSample, Monitor
 from desktop_agent.gui.sparkline import Sparkline
 from desktop_agent.gui.legible import HelperLabel
@@ -64,7 +64,7 @@ class _GpuBox(QGroupBox):
             self.vram.setText("—")
         else:
             used, total = s.memory_used_mb / 1024, s.memory_total_mb / 1024
-            self.vram.setText(f"{used:.1f} / {with_unit(f'{total:.1f}', 'GB')}")
+            self.vram.setText(f"{LocalNumber(used):.1f} / {with_unit(f'{total:.1f}', 'GB')}")
         self.temp.setText(_num(s.temperature_c, ".0f", "°C"))
         self.power.setText(_num(s.power_w, ".0f", "W"))
         self.graph.add(s.utilization_pct)

@@ -1940,6 +1940,18 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
         <translation>keine Sandbox verfügbar</translation>
     </message>
     <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>auf diesem System noch keine Sandbox</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap funktioniert hier nicht: {why}</translation>
+    </message>
+    <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>
         <translation>keine – lief ohne Sandbox ({why}); sie konnte lesen, was Ihr Konto lesen kann</translation>
     </message>

@@ -1940,6 +1940,18 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
         <translation>no hay entorno aislado disponible</translation>
     </message>
     <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap no está instalado</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>todavía no hay aislamiento en este sistema</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap no funciona aquí: {why}</translation>
+    </message>
+    <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>
         <translation>ninguno: se ejecutó sin entorno aislado ({why}); podía leer lo que puede leer tu cuenta</translation>
     </message>

@@ -362,7 +362,7 @@
     </message>
     <message>
         <source>Its last lines: {lines}</source>
-        <translation>Ses dernières lignes : {lines}</translation>
+        <translation>Ses dernières lignes&#xa0;: {lines}</translation>
     </message>
     <message>
         <source>The job&apos;s script ran past its time limit ({s} s) and was stopped.</source>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>The job&apos;s result ({size} MB) is larger than the {quota} MB allowed, so it was not sent.</source>
-        <translation>Le résultat du travail ({size} Mo) dépasse les {quota} Mo permis ; il n&apos;a pas été envoyé.</translation>
+        <translation>Le résultat du travail ({size} Mo) dépasse les {quota} Mo permis&#xa0;; il n&apos;a pas été envoyé.</translation>
     </message>
     <message>
         <source>The job&apos;s script finished without writing its result.</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>The job&apos;s result pointed at another file, so it was not sent.</source>
-        <translation>Le résultat du travail renvoyait vers un autre fichier ; il n&apos;a pas été envoyé.</translation>
+        <translation>Le résultat du travail renvoyait vers un autre fichier&#xa0;; il n&apos;a pas été envoyé.</translation>
     </message>
     <message>
         <source>This app was connected to another server or account before the task finished.</source>
@@ -1938,6 +1938,18 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>no sandbox available</source>
         <translation>aucun bac à sable disponible</translation>
+    </message>
+    <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>pas encore de bac à sable sur ce système</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap ne fonctionne pas ici : {why}</translation>
     </message>
     <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>

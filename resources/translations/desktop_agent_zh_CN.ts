@@ -1940,6 +1940,18 @@ Your machine id and email addresses were removed; look inside before sharing it.
         <translation>没有可用的沙盒</translation>
     </message>
     <message>
+        <source>bubblewrap is not installed</source>
+        <translation>未安装 bubblewrap</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>此系统上尚无沙箱</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap 在此无法工作：{why}</translation>
+    </message>
+    <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>
         <translation>无 — 在没有沙盒的情况下运行（{why}）；它可以读取你的账户能读取的内容</translation>
     </message>

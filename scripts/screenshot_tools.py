@@ -43,22 +43,27 @@ def open_tray_menu(tray, tries: int = 3) -> None:
 
     The icon's geometry is in Qt's device-independent pixels; xdotool clicks in the screen's
     own, so it is scaled by the device pixel ratio (QT_SCALE_FACTOR=1.5 puts it elsewhere).
-    Under load the tray host may not have embedded the icon yet, or the click may land
-    while the menu is still being built: wait for a geometry, then click again a few times.
-    Where no click opens it, the menu is shown by Qt at the icon (the same menu, the same
-    `aboutToShow` rebuild), so every language gets its shot.
+    Until the tray host has embedded the icon, its geometry is a 22×22 window at the
+    screen's origin, and a click there opens nothing (under load that takes seconds):
+    wait for the icon to be placed, and click again a few times. Where no click opens it,
+    the menu is shown by Qt at the icon (the same menu, the same `aboutToShow` rebuild), so
+    every language gets its shot.
     """
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
 
+    def placed() -> bool:
+        geo = tray.icon.geometry()
+        return not geo.isEmpty() and geo.topLeft() != QPoint(0, 0)
+
     try:
-        spin_until(lambda: not tray.icon.geometry().isEmpty(), 10)
+        spin_until(placed, 20)
     except TimeoutError:
         pass
     for _ in range(tries):
-        geo = tray.icon.geometry()
-        if geo.isEmpty():
+        if not placed():
             break
+        geo = tray.icon.geometry()
         screen = QGuiApplication.screenAt(geo.center()) or QGuiApplication.primaryScreen()
         ratio = screen.devicePixelRatio()
         x, y = round(geo.center().x() * ratio), round(geo.center().y() * ratio)
@@ -68,10 +73,9 @@ def open_tray_menu(tray, tries: int = 3) -> None:
             return
         except TimeoutError:
             run_bg("xdotool", "key", "Escape")  # a half-opened menu or grab: start clean
-    geo = tray.icon.geometry()
     at = (
-        geo.bottomLeft()
-        if not geo.isEmpty()
+        tray.icon.geometry().bottomLeft()
+        if placed()
         else QPoint(QGuiApplication.primaryScreen().availableGeometry().right(), 0)
     )
     tray.menu.popup(at)

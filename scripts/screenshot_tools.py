@@ -38,6 +38,50 @@ def run_bg(*cmd: str) -> None:
         raise RuntimeError(f"{cmd[0]} failed ({proc.returncode})")
 
 
+def open_tray_menu(tray, tries: int = 3) -> None:
+    """Open the tray icon's menu as a volunteer does: a right click on the icon in the tray.
+
+    The icon's geometry is in Qt's device-independent pixels; xdotool clicks in the screen's
+    own, so it is scaled by the device pixel ratio (QT_SCALE_FACTOR=1.5 puts it elsewhere).
+    Until the tray host has embedded the icon, its geometry is a 22×22 window at the
+    screen's origin, and a click there opens nothing (under load that takes seconds):
+    wait for the icon to be placed, and click again a few times. Where no click opens it,
+    the menu is shown by Qt at the icon (the same menu, the same `aboutToShow` rebuild), so
+    every language gets its shot.
+    """
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
+
+    def placed() -> bool:
+        geo = tray.icon.geometry()
+        return not geo.isEmpty() and geo.topLeft() != QPoint(0, 0)
+
+    try:
+        spin_until(placed, 20)
+    except TimeoutError:
+        pass
+    for _ in range(tries):
+        if not placed():
+            break
+        geo = tray.icon.geometry()
+        screen = QGuiApplication.screenAt(geo.center()) or QGuiApplication.primaryScreen()
+        ratio = screen.devicePixelRatio()
+        x, y = round(geo.center().x() * ratio), round(geo.center().y() * ratio)
+        run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
+        try:
+            spin_until(lambda: tray.menu.isVisible(), 5)
+            return
+        except TimeoutError:
+            run_bg("xdotool", "key", "Escape")  # a half-opened menu or grab: start clean
+    at = (
+        tray.icon.geometry().bottomLeft()
+        if placed()
+        else QPoint(QGuiApplication.primaryScreen().availableGeometry().right(), 0)
+    )
+    tray.menu.popup(at)
+    spin_until(lambda: tray.menu.isVisible(), 10)
+
+
 def shot(out: Path, name: str) -> None:
     spin(600)
     target = out / name

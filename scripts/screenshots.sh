@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 DISP=${SCREEN_DISPLAY:-:99}
-Xvfb "$DISP" -screen 0 1280x800x24 -nolisten tcp &
+Xvfb "$DISP" -screen 0 1366x768x24 -nolisten tcp &
 XVFB=$!
 trap 'kill $TRAYER $XVFB 2>/dev/null || true' EXIT
 sleep 1

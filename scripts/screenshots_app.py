@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtWidgets import QApplication
-from screenshot_tools import VOLUNTEER, run_bg, shot, spin, spin_until
+from screenshot_tools import VOLUNTEER, open_tray_menu, shot, spin, spin_until
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,12 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if c.tray_available:
             c.window.hide()
             spin_until(lambda: now.phase is not None and now.phase.phase == Phase.TRAINING, 60)
-            geo = c.tray.icon.geometry()
-            x, y = geo.center().x(), geo.center().y()
-            if geo.isEmpty():
-                x, y = 640, 8
-            run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
-            spin_until(lambda: c.tray.menu.isVisible(), 10)
+            open_tray_menu(c.tray)
             shot(out, "tray-menu.png")
             c.tray.menu.hide()
 

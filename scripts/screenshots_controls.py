@@ -9,13 +9,14 @@ saying why the agent waits).
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from screenshot_tools import VOLUNTEER, run_bg, shot, spin_until
+from screenshot_tools import VOLUNTEER, open_tray_menu, shot, spin_until
 
 
 def main(argv: list[str]) -> int:
@@ -23,6 +24,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Desktop Agent")
     app.setQuitOnLastWindowClosed(False)
+    from desktop_agent.gui import i18n
+
+    i18n.install(app, os.environ.get("SCREENSHOT_LANGUAGE", "en"))  # as the app does at start
     from desktop_agent.config import DataPaths, Settings
     from desktop_agent.devserver import DevServer
     from desktop_agent.engine.events import Phase
@@ -65,10 +69,10 @@ def main(argv: list[str]) -> int:
             90,
         )
         c.pause()
-        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
+        spin_until(lambda: now.model.status().paused_by_user, 10)
         shot(out, "dashboard-paused.png")
         c.resume()
-        spin_until(lambda: now.state_label.text() != "Paused by you", 10)
+        spin_until(lambda: not now.model.status().paused_by_user, 10)
         real_ask = hold_prompt.ask
 
         def ask_and_shoot(parent, warning, go):
@@ -90,16 +94,13 @@ def main(argv: list[str]) -> int:
         c.pause()
         c.ask_hold = lambda *a: hold_prompt.GO_AHEAD
         c.pause()
-        spin_until(lambda: now.state_label.text() == "Paused by you", 10)
+        spin_until(lambda: now.model.status().paused_by_user, 10)
         w.tabs.setCurrentWidget(w.settings_tab)
         w.settings_tab.show_page(1)  # "When to contribute"
         shot(out, "settings-rules.png")
         if c.tray_available:
             w.hide()
-            geo = c.tray.icon.geometry()
-            x, y = (geo.center().x(), geo.center().y()) if not geo.isEmpty() else (1270, 12)
-            run_bg("xdotool", "mousemove", str(x), str(y), "click", "3")
-            spin_until(lambda: c.tray.menu.isVisible(), 10)
+            open_tray_menu(c.tray)
             shot(out, "tray-menu.png")
             c.tray.menu.hide()
         done: list[bool] = []

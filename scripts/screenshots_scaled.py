@@ -11,18 +11,23 @@ fed the events of a task in training).
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from screenshot_tools import shot, spin
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "resources/screenshots").resolve()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Desktop Agent")
+    from desktop_agent.gui import i18n
+
+    i18n.install(app, os.environ.get("SCREENSHOT_LANGUAGE", "en"))  # as the app does at start
     from desktop_agent.config import DataPaths, save_settings
     from desktop_agent.engine.events import (
         AgentState,
@@ -34,7 +39,6 @@ def main(argv: list[str]) -> int:
     )
     from desktop_agent.gui.legible import dark_palette
     from desktop_agent.gui.main_window import MainWindow
-    from desktop_agent.gui.screenshots import shot, spin
     from desktop_agent.gui.setup_dialog import SetupDialog
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,17 +11,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_agent import gpu
 from desktop_agent.engine.transfer import MIB, local_now, month_key
-from desktop_agent.gui.units import bytes_text, size_text, with_unit
+from desktop_agent.gui.units import LocalNumber, bytes_text, size_text, with_unit
 from desktop_agent.monitor import MachineSample, Monitor
 from desktop_agent.gui.sparkline import Sparkline
 from desktop_agent.gui.legible import HelperLabel
 
 HISTORY_SECONDS = 180
+
+
+# The GPU probe's reasons (desktop_agent/gpu.py speaks English), in the app's language.
+_GPU_REASONS = {
+    "No NVIDIA GPU found": QT_TRANSLATE_NOOP("MachineTab", "No NVIDIA GPU found"),
+    "NVIDIA driver found, but no GPU": QT_TRANSLATE_NOOP(
+        "MachineTab", "An NVIDIA driver is installed, but no GPU was found"
+    ),
+}
+
+
+def gpu_reason_words(reason: str) -> str:
+    """Why no GPU is listed, translated where the probe's words are known ("" = none found)."""
+    key = _GPU_REASONS.get(reason or "No NVIDIA GPU found")
+    return QCoreApplication.translate("MachineTab", str(key)) if key else reason
 
 
 def _num(v: float | None, fmt: str, unit: str) -> str:
@@ -49,7 +64,7 @@ class _GpuBox(QGroupBox):
             self.vram.setText("—")
         else:
             used, total = s.memory_used_mb / 1024, s.memory_total_mb / 1024
-            self.vram.setText(f"{used:.1f} / {with_unit(f'{total:.1f}', 'GB')}")
+            self.vram.setText(f"{LocalNumber(used):.1f} / {with_unit(f'{total:.1f}', 'GB')}")
         self.temp.setText(_num(s.temperature_c, ".0f", "°C"))
         self.power.setText(_num(s.power_w, ".0f", "W"))
         self.graph.add(s.utilization_pct)
@@ -184,10 +199,8 @@ class MachineTab(QWidget):
     def _show_gpus(self, s: MachineSample) -> None:
         backend = gpu.backend()
         if not s.gpus:
-            reason = getattr(backend, "reason", "") or self.tr("No NVIDIA GPU found")
-            self.no_gpu_label.setText(
-                reason if backend.available is False else self.tr("No NVIDIA GPU found")
-            )
+            reason = getattr(backend, "reason", "") if backend.available is False else ""
+            self.no_gpu_label.setText(gpu_reason_words(reason))
             self.no_gpu_label.setVisible(True)
             for box in self._gpu_boxes:
                 box.setVisible(False)

@@ -57,7 +57,10 @@ class MainWindow(QMainWindow):
         self.tray_available = tray_available
         self.setWindowTitle(self.tr("Desktop Agent"))
         self.setWindowIcon(states.app_icon())
-        self.resize(720, 520)
+        # Within the screen (less a panel and the title bar): 520 px is taller than
+        # 1366×768 at 150 %, where the pages scroll instead.
+        room = self.screen().availableGeometry()
+        self.resize(min(720, room.width()), min(520, room.height() - 40))
 
         self.no_tray_label = QLabel(
             self.tr("No system tray found — keep this window open (closing it stops contributing).")

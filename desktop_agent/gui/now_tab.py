@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -38,6 +38,7 @@ from desktop_agent.engine.events import (
     TaskStarted,
 )
 from desktop_agent.gui import states
+from desktop_agent.gui.scroll_page import UpDownScrollArea
 from desktop_agent.gui.contribution_view import ContributionView
 from desktop_agent.gui.error_words import problem_words
 from desktop_agent.gui.status import RESULT_PHASES, outcome_words
@@ -48,6 +49,35 @@ from desktop_agent.gui.outage_line import BACK_ONLINE_SHOWN_MS, OutageLine
 from desktop_agent.gui.time_words import format_duration
 
 __all__ = ["BACK_ONLINE_SHOWN_MS", "NowTab", "format_duration", "phase_words"]
+
+
+class _NowArea(UpDownScrollArea):
+    """The Now page whole where the screen has room for it; scrolling only where it has not.
+
+    Its least height is the page's, up to what the screen leaves beside the rest of the
+    window (menu, banner, tabs, title bar): at 100 % the window grows to show everything,
+    at 150 % on 1366×768 it stays on the screen and the page scrolls.
+    """
+
+    PANELS = 52  # a panel and the title bar: what the screen's available height still loses
+
+    def screen_height(self) -> int:
+        """The available height of the screen the window is on (a seam for tests)."""
+        return self.screen().availableGeometry().height()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        page = self.widget()
+        if page is None:
+            return hint
+        screen = self.screen_height() - self.PANELS
+        # The rest of the window as it is laid out now, and the borders around this area.
+        beside = max(0, self.window().height() - self.height()) + 4
+        room = max(hint.height(), screen - beside)
+        need = page.minimumSizeHint().height()
+        if page.hasHeightForWidth():  # wrapped lines are taller in a narrower window
+            need = max(need, page.heightForWidth(self.viewport().width()))
+        return QSize(hint.width(), min(need, room))
 
 
 class NowTab(QWidget):
@@ -180,7 +210,10 @@ class NowTab(QWidget):
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName(self.tr("Last task"))
 
-        layout = QVBoxLayout(self)
+        # The page scrolls up and down where the screen is short (no tray, 150 %): its end
+        # is never cut off below the screen, and it never scrolls sideways.
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(head)
         layout.addLayout(controls)
         layout.addWidget(self.outage)
@@ -191,6 +224,15 @@ class NowTab(QWidget):
         layout.addWidget(self.last_label)
         layout.addStretch(1)
         layout.addWidget(self.contribution)
+        self.scroll_area = _NowArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(_NowArea.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.viewport().setAutoFillBackground(False)  # the tab's own background
+        body.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,7 @@ from desktop_agent.config import (
     validate,
 )
 from desktop_agent.gui.rules_panel import RulesPanel
+from desktop_agent.gui.scroll_page import UpDownScrollArea
 from desktop_agent.gui.settings_pages import (
     AccountPage,
     NetworkPage,
@@ -65,39 +66,6 @@ class _RulesPage(QWidget):
 
     def problem(self) -> str | None:
         return self.panel.problem() if self.owns_values else None
-
-
-class _PageArea(QScrollArea):
-    """A page that scrolls up and down only: at least as wide as the page needs.
-
-    A longer language (or a bigger font) then widens the window instead of
-    hiding the end of a line behind a sideways scroll bar; the stack of pages
-    takes the widest one, so the window does not change width between pages.
-    """
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        page = self.widget()
-        if page is None:
-            return hint
-        room = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        return QSize(max(hint.width(), page.minimumSizeHint().width() + room), hint.height())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The page grew (hours added, its fonts polished when first shown): the tab must ask
-        # this area again for its width.
-        page = self.widget()
-        if watched is page and event.type() == QEvent.Type.Show:
-            # Parts shown or hidden while the window was closed left older sizes in the layouts.
-            for part in [page, *page.findChildren(QWidget)]:
-                if (layout := part.layout()) is not None:
-                    layout.invalidate()
-            self.updateGeometry()
-            if (top := self.window().layout()) is not None:
-                top.activate()  # now, not a frame later with the page scrolling sideways
-        elif watched is page and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
 
 
 class SettingsTab(QWidget):
@@ -148,7 +116,7 @@ class SettingsTab(QWidget):
         self.scroll_areas: list[QScrollArea] = []
         for title, page in self.pages:
             self.page_list.addItem(title)
-            area = _PageArea()
+            area = UpDownScrollArea()
             area.setWidgetResizable(True)
             area.setFrameShape(QScrollArea.Shape.NoFrame)
             page.setContentsMargins(8, 0, 4, 0)
@@ -157,7 +125,14 @@ class SettingsTab(QWidget):
             self.scroll_areas.append(area)
             self.stack.addWidget(area)
             page.changed.connect(self._edited)
-        self.page_list.setMaximumWidth(self.page_list.sizeHintForColumn(0) + 24)
+        # As wide as its longest page name, at any window size: a narrow window narrows the
+        # page (its rows wrap), never the names into "Notificatio" with a sideways scroll bar.
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.setFixedWidth(
+            self.page_list.sizeHintForColumn(0)
+            + 2 * (self.page_list.frameWidth() + self.page_list.spacing())
+            + 16
+        )
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.gui.error_words import plain_error
 from desktop_agent.gui.status import outcome_title
-from desktop_agent.gui.units import with_unit
+from desktop_agent.gui.units import LocalNumber, with_unit
 
 
 def open_web_url(url: str) -> bool:
@@ -71,7 +71,9 @@ def cost_words(row: object) -> str:
         _get(row, k) for k in ("cpu_seconds", "peak_rss_mb", "peak_vram_mb", "energy_wh")
     )
     parts = [
-        QCoreApplication.translate("TaskDetailsDialog", "{cpu:.1f} s of CPU").format(cpu=cpu)
+        QCoreApplication.translate("TaskDetailsDialog", "{cpu:.1f} s of CPU").format(
+            cpu=LocalNumber(cpu)
+        )
         if isinstance(cpu, (int, float))
         else QCoreApplication.translate("TaskDetailsDialog", "CPU time not measured"),
         QCoreApplication.translate("TaskDetailsDialog", "peak memory {mb:.0f} MB").format(mb=rss)
@@ -84,7 +86,7 @@ def cost_words(row: object) -> str:
         else "",
         (
             QCoreApplication.translate("TaskDetailsDialog", "energy {wh:.2f} Wh ({how})").format(
-                wh=wh,
+                wh=LocalNumber(wh),
                 how=_get(row, "energy_source")
                 or QCoreApplication.translate("TaskDetailsDialog", "measured"),
             )
@@ -93,6 +95,22 @@ def cost_words(row: object) -> str:
         ),
     ]
     return " · ".join(p for p in parts if p)
+
+
+def _sandbox_why(why: str) -> str:
+    """Why there was no sandbox (engine/sandbox.py's English), in the app's language."""
+    if not why:
+        return QCoreApplication.translate("TaskDetailsDialog", "no sandbox available")
+    if why == "bubblewrap is not installed":
+        return QCoreApplication.translate("TaskDetailsDialog", "bubblewrap is not installed")
+    if why.startswith("no sandbox on "):
+        return QCoreApplication.translate("TaskDetailsDialog", "no sandbox on this system yet")
+    broken = "bubblewrap does not work here: "
+    if why.startswith(broken):  # the rest is the system's own words
+        return QCoreApplication.translate(
+            "TaskDetailsDialog", "bubblewrap does not work here: {why}"
+        ).format(why=why[len(broken) :])
+    return why
 
 
 def sandbox_words(level: str | None) -> str:
@@ -107,9 +125,7 @@ def sandbox_words(level: str | None) -> str:
             "bwrap — contained: no network, no access to your files, only its own folder writable",
         )
     if level.startswith("none"):
-        why = level[len("none") :].strip(" ()") or QCoreApplication.translate(
-            "TaskDetailsDialog", "no sandbox available"
-        )
+        why = _sandbox_why(level[len("none") :].strip(" ()"))
         return QCoreApplication.translate(
             "TaskDetailsDialog",
             "none — ran without a sandbox ({why}); it could read what your account can read",
@@ -161,7 +177,7 @@ class TaskDetailsDialog(QDialog):
         add(
             "outcome",
             self.tr("Outcome"),
-            self.tr("{outcome} after {s:.1f} s").format(outcome=outcome, s=duration)
+            self.tr("{outcome} after {s:.1f} s").format(outcome=outcome, s=LocalNumber(duration))
             if isinstance(duration, (int, float))
             else outcome,
         )

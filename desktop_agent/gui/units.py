@@ -7,11 +7,30 @@ the number and its unit on one line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from desktop_agent.engine.reasons import MIB, size_number
 
 NBSP = "\u00a0"
+_FIXED = re.compile(r"\.(?P<places>\d+)f")
+
+
+class LocalNumber(float):
+    """A number that writes itself with the app's decimal mark: "{s:.1f}" gives 93,5 in German.
+
+    The catalogues keep Python's format specs ("{s:.1f} s"), so a translator sees the
+    precision; only the mark (and digit grouping) comes from the locale.
+    """
+
+    def __format__(self, spec: str) -> str:
+        fixed = _FIXED.fullmatch(spec)
+        if fixed is None:
+            return super().__format__(spec)
+        return QLocale().toString(float(self), "f", int(fixed["places"]))
+
+
 _UNITS = {
     "B": QT_TRANSLATE_NOOP("Units", "{n} B"),
     "KB": QT_TRANSLATE_NOOP("Units", "{n} KB"),
@@ -22,7 +41,11 @@ _UNITS = {
 
 
 def with_unit(number: str, unit: str) -> str:
-    """ "5 GB" in the app's language ("5 Go" in French)."""
+    """ "5 GB" in the app's language ("5 Go" in French, "1,2 GB" in German).
+
+    `number` is written with a decimal point; the app's locale gives the mark it reads.
+    """
+    number = number.replace(".", QLocale().decimalPoint())
     return (
         QCoreApplication.translate("Units", str(_UNITS[unit])).format(n=number).replace(" ", NBSP)
     )

@@ -333,12 +333,60 @@
         <translation>An den Server zurückgegeben, nachdem sie länger als {n}&#xa0;Min. pausiert war, damit jemand anderes sie fertigstellen konnte.</translation>
     </message>
     <message>
+        <source>the server did not confirm that it had the finished task</source>
+        <translation>der Server hat nicht bestätigt, dass er die fertige Aufgabe erhalten hat</translation>
+    </message>
+    <message>
+        <source>the disk filled up again while this task ran</source>
+        <translation>die Festplatte ist während dieser Aufgabe erneut voll gelaufen</translation>
+    </message>
+    <message>
+        <source>the disk holding the app&apos;s work folder is full</source>
+        <translation>die Festplatte mit dem Arbeitsordner der App ist voll</translation>
+    </message>
+    <message>
+        <source>the server could not be reached for a long time</source>
+        <translation>der Server war lange nicht erreichbar</translation>
+    </message>
+    <message>
         <source>Given back to the server so someone else can finish it. Why: {why}</source>
         <translation>An den Server zurückgegeben, damit jemand anderes sie fertigstellen kann. Grund: {why}</translation>
     </message>
     <message>
         <source>not said</source>
         <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script stopped with an error (exit code {code}).</source>
+        <translation>Das Skript des Jobs ist mit einem Fehler beendet worden (Fehlercode {code}).</translation>
+    </message>
+    <message>
+        <source>Its last lines: {lines}</source>
+        <translation>Seine letzten Zeilen: {lines}</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script ran past its time limit ({s} s) and was stopped.</source>
+        <translation>Das Skript des Jobs hat sein Zeitlimit ({s} s) überschritten und wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script used more than {mb} MB of memory and was stopped.</source>
+        <translation>Das Skript des Jobs hat mehr als {mb} MB Arbeitsspeicher belegt und wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result ({size} MB) is larger than the {quota} MB allowed, so it was not sent.</source>
+        <translation>Das Ergebnis des Jobs ({size} MB) ist größer als die erlaubten {quota} MB und wurde deshalb nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script finished without writing its result.</source>
+        <translation>Das Skript des Jobs ist fertig geworden, hat aber kein Ergebnis geschrieben.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result pointed at another file, so it was not sent.</source>
+        <translation>Das Ergebnis des Jobs verwies auf eine andere Datei und wurde deshalb nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>This app was connected to another server or account before the task finished.</source>
+        <translation>Die App wurde mit einem anderen Server oder Konto verbunden, bevor die Aufgabe fertig war.</translation>
     </message>
     <message>
         <source>The server gave an answer this app could not use; it is tried again automatically.</source>
@@ -570,6 +618,10 @@
     <message>
         <source>No NVIDIA GPU found</source>
         <translation>Keine NVIDIA-Grafikkarte gefunden</translation>
+    </message>
+    <message>
+        <source>An NVIDIA driver is installed, but no GPU was found</source>
+        <translation>Ein NVIDIA-Treiber ist installiert, aber es wurde keine Grafikkarte gefunden</translation>
     </message>
     <message>
         <source>GPU status</source>
@@ -1886,6 +1938,18 @@ Ihre Geräte-ID und E-Mail-Adressen wurden entfernt; sehen Sie vor dem Weitergeb
     <message>
         <source>no sandbox available</source>
         <translation>keine Sandbox verfügbar</translation>
+    </message>
+    <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>auf diesem System noch keine Sandbox</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap funktioniert hier nicht: {why}</translation>
     </message>
     <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>

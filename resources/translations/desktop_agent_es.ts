@@ -333,12 +333,60 @@
         <translation>Devuelta al servidor tras estar en pausa más de {n} min, para que otra persona pudiera terminarla.</translation>
     </message>
     <message>
+        <source>the server did not confirm that it had the finished task</source>
+        <translation>el servidor no confirmó que recibió la tarea terminada</translation>
+    </message>
+    <message>
+        <source>the disk filled up again while this task ran</source>
+        <translation>el disco se volvió a llenar mientras se ejecutaba esta tarea</translation>
+    </message>
+    <message>
+        <source>the disk holding the app&apos;s work folder is full</source>
+        <translation>el disco que contiene la carpeta de trabajo de la aplicación está lleno</translation>
+    </message>
+    <message>
+        <source>the server could not be reached for a long time</source>
+        <translation>no se pudo contactar con el servidor durante mucho tiempo</translation>
+    </message>
+    <message>
         <source>Given back to the server so someone else can finish it. Why: {why}</source>
         <translation>Devuelta al servidor para que otra persona pueda terminarla. Motivo: {why}</translation>
     </message>
     <message>
         <source>not said</source>
         <translation>no indicado</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script stopped with an error (exit code {code}).</source>
+        <translation>El script del trabajo se detuvo con un error (código de salida {code}).</translation>
+    </message>
+    <message>
+        <source>Its last lines: {lines}</source>
+        <translation>Sus últimas líneas: {lines}</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script ran past its time limit ({s} s) and was stopped.</source>
+        <translation>El script del trabajo superó su límite de tiempo ({s} s) y se detuvo.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script used more than {mb} MB of memory and was stopped.</source>
+        <translation>El script del trabajo usó más de {mb} MB de memoria y se detuvo.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result ({size} MB) is larger than the {quota} MB allowed, so it was not sent.</source>
+        <translation>El resultado del trabajo ({size} MB) supera los {quota} MB permitidos, así que no se envió.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script finished without writing its result.</source>
+        <translation>El script del trabajo terminó sin escribir su resultado.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result pointed at another file, so it was not sent.</source>
+        <translation>El resultado del trabajo apuntaba a otro archivo, así que no se envió.</translation>
+    </message>
+    <message>
+        <source>This app was connected to another server or account before the task finished.</source>
+        <translation>La aplicación se conectó a otro servidor o cuenta antes de que terminara la tarea.</translation>
     </message>
     <message>
         <source>The server gave an answer this app could not use; it is tried again automatically.</source>
@@ -570,6 +618,10 @@
     <message>
         <source>No NVIDIA GPU found</source>
         <translation>No se encontró ninguna GPU NVIDIA</translation>
+    </message>
+    <message>
+        <source>An NVIDIA driver is installed, but no GPU was found</source>
+        <translation>Hay un controlador de NVIDIA instalado, pero no se encontró ninguna GPU</translation>
     </message>
     <message>
         <source>GPU status</source>
@@ -1886,6 +1938,18 @@ Se quitaron el identificador de tu equipo y las direcciones de correo; revisa el
     <message>
         <source>no sandbox available</source>
         <translation>no hay entorno aislado disponible</translation>
+    </message>
+    <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap no está instalado</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>todavía no hay aislamiento en este sistema</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap no funciona aquí: {why}</translation>
     </message>
     <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>

@@ -333,12 +333,60 @@
         <translation>Rendue au serveur après plus de {n} min en pause, pour que quelqu&apos;un d&apos;autre puisse la terminer.</translation>
     </message>
     <message>
+        <source>the server did not confirm that it had the finished task</source>
+        <translation>le serveur n&apos;a pas confirmé avoir reçu la tâche terminée</translation>
+    </message>
+    <message>
+        <source>the disk filled up again while this task ran</source>
+        <translation>le disque s&apos;est de nouveau rempli pendant cette tâche</translation>
+    </message>
+    <message>
+        <source>the disk holding the app&apos;s work folder is full</source>
+        <translation>le disque qui contient le dossier de travail de l&apos;application est plein</translation>
+    </message>
+    <message>
+        <source>the server could not be reached for a long time</source>
+        <translation>le serveur est resté longtemps injoignable</translation>
+    </message>
+    <message>
         <source>Given back to the server so someone else can finish it. Why: {why}</source>
         <translation>Rendue au serveur pour que quelqu&apos;un d&apos;autre puisse la terminer. Raison&#xa0;: {why}</translation>
     </message>
     <message>
         <source>not said</source>
         <translation>non précisée</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script stopped with an error (exit code {code}).</source>
+        <translation>Le script du travail s&apos;est arrêté sur une erreur (code de sortie {code}).</translation>
+    </message>
+    <message>
+        <source>Its last lines: {lines}</source>
+        <translation>Ses dernières lignes&#xa0;: {lines}</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script ran past its time limit ({s} s) and was stopped.</source>
+        <translation>Le script du travail a dépassé sa limite de temps ({s} s) et a été arrêté.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script used more than {mb} MB of memory and was stopped.</source>
+        <translation>Le script du travail a utilisé plus de {mb} Mo de mémoire et a été arrêté.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result ({size} MB) is larger than the {quota} MB allowed, so it was not sent.</source>
+        <translation>Le résultat du travail ({size} Mo) dépasse les {quota} Mo permis&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script finished without writing its result.</source>
+        <translation>Le script du travail s&apos;est terminé sans écrire son résultat.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result pointed at another file, so it was not sent.</source>
+        <translation>Le résultat du travail renvoyait vers un autre fichier&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>This app was connected to another server or account before the task finished.</source>
+        <translation>L&apos;application a été reliée à un autre serveur ou compte avant la fin de la tâche.</translation>
     </message>
     <message>
         <source>The server gave an answer this app could not use; it is tried again automatically.</source>
@@ -570,6 +618,10 @@
     <message>
         <source>No NVIDIA GPU found</source>
         <translation>Aucune carte graphique NVIDIA trouvée</translation>
+    </message>
+    <message>
+        <source>An NVIDIA driver is installed, but no GPU was found</source>
+        <translation>Un pilote NVIDIA est installé, mais aucun GPU n&apos;a été trouvé</translation>
     </message>
     <message>
         <source>GPU status</source>
@@ -1886,6 +1938,18 @@ L&apos;identifiant de votre machine et les adresses e-mail ont été retirés&#x
     <message>
         <source>no sandbox available</source>
         <translation>aucun bac à sable disponible</translation>
+    </message>
+    <message>
+        <source>bubblewrap is not installed</source>
+        <translation>bubblewrap n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>pas encore de bac à sable sur ce système</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap ne fonctionne pas ici : {why}</translation>
     </message>
     <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>

@@ -333,12 +333,60 @@
         <translation>暂停超过 {n} 分钟后已交还服务器，以便他人完成。</translation>
     </message>
     <message>
+        <source>the server did not confirm that it had the finished task</source>
+        <translation>服务器没有确认已收到完成的任务</translation>
+    </message>
+    <message>
+        <source>the disk filled up again while this task ran</source>
+        <translation>运行此任务时磁盘再次被占满</translation>
+    </message>
+    <message>
+        <source>the disk holding the app&apos;s work folder is full</source>
+        <translation>存放本应用工作文件夹的磁盘已满</translation>
+    </message>
+    <message>
+        <source>the server could not be reached for a long time</source>
+        <translation>服务器长时间无法连接</translation>
+    </message>
+    <message>
         <source>Given back to the server so someone else can finish it. Why: {why}</source>
         <translation>已交还服务器，以便他人完成。原因：{why}</translation>
     </message>
     <message>
         <source>not said</source>
         <translation>未说明</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script stopped with an error (exit code {code}).</source>
+        <translation>作业的脚本因错误而停止（退出代码 {code}）。</translation>
+    </message>
+    <message>
+        <source>Its last lines: {lines}</source>
+        <translation>最后几行：{lines}</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script ran past its time limit ({s} s) and was stopped.</source>
+        <translation>作业的脚本超出了时间限制（{s} 秒），已被停止。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script used more than {mb} MB of memory and was stopped.</source>
+        <translation>作业的脚本使用了超过 {mb} MB 内存，已被停止。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result ({size} MB) is larger than the {quota} MB allowed, so it was not sent.</source>
+        <translation>作业的结果（{size} MB）超过允许的 {quota} MB，因此没有发送。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s script finished without writing its result.</source>
+        <translation>作业的脚本已结束，但没有写出结果。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s result pointed at another file, so it was not sent.</source>
+        <translation>作业的结果指向另一个文件，因此没有发送。</translation>
+    </message>
+    <message>
+        <source>This app was connected to another server or account before the task finished.</source>
+        <translation>任务完成前，本应用已连接到另一个服务器或账户。</translation>
     </message>
     <message>
         <source>The server gave an answer this app could not use; it is tried again automatically.</source>
@@ -570,6 +618,10 @@
     <message>
         <source>No NVIDIA GPU found</source>
         <translation>未找到 NVIDIA 显卡</translation>
+    </message>
+    <message>
+        <source>An NVIDIA driver is installed, but no GPU was found</source>
+        <translation>已安装 NVIDIA 驱动，但未找到 GPU</translation>
     </message>
     <message>
         <source>GPU status</source>
@@ -1886,6 +1938,18 @@ Your machine id and email addresses were removed; look inside before sharing it.
     <message>
         <source>no sandbox available</source>
         <translation>没有可用的沙盒</translation>
+    </message>
+    <message>
+        <source>bubblewrap is not installed</source>
+        <translation>未安装 bubblewrap</translation>
+    </message>
+    <message>
+        <source>no sandbox on this system yet</source>
+        <translation>此系统上尚无沙箱</translation>
+    </message>
+    <message>
+        <source>bubblewrap does not work here: {why}</source>
+        <translation>bubblewrap 在此无法工作：{why}</translation>
     </message>
     <message>
         <source>none — ran without a sandbox ({why}); it could read what your account can read</source>

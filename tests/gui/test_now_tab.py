@@ -38,3 +38,47 @@ def test_the_split_parts_answer_through_the_tab(qtbot):
     tab.retry_requested.connect(lambda: seen.append(True))
     tab.retry_button.click()
     assert seen == [True]
+
+
+@pytest.mark.parametrize(("screen_h", "scrolls"), [(512, True), (728, False)])
+def test_a_busy_window_without_a_tray_fits_the_screen(
+    qtbot, tmp_path, qapp, monkeypatch, screen_h, scrolls
+):
+    """German, a task, an outage and every command. At 150 % on 1366×768 (512 logical
+    pixels high, less a panel and the title bar) the window still fits and the Now page
+    scrolls up and down instead of cutting off its end; at 100 % (728 px) it shows the
+    whole page. It never scrolls sideways."""
+    import time
+
+    from PySide6.QtCore import QLocale
+
+    from desktop_agent.engine import events as ev
+    from desktop_agent.gui import i18n, now_tab
+    from desktop_agent.gui.main_window import MainWindow
+
+    monkeypatch.setattr(now_tab._NowArea, "screen_height", lambda self: screen_h)
+    before = QLocale()
+    i18n.install(qapp, "de")
+    try:
+        w = MainWindow(tmp_path, tray_available=False)
+        qtbot.addWidget(w)
+        now = w.now_tab
+        now.on_state(ev.StateChanged(ev.AgentState.WORKING, mode=ev.Mode.CONTRIBUTING))
+        now.on_task_started(ev.TaskStarted(task_id=7, job_id=3, server="https://grid-x.example"))
+        now.on_job(ev.JobDescribed(job_id=3, title="Sentiment classifier"))
+        now.on_phase(ev.PhaseProgress(task_id=7, phase=ev.Phase.TRAINING, fraction=0.42))
+        now.on_problem(ev.ProblemRaised(ev.ProblemKind.SERVER_UNREACHABLE, "no answer"))
+        now.on_retry(ev.RetryScheduled(at=time.time() + 40, what="heartbeat"))
+        w.show()
+        qtbot.waitExposed(w)
+        qapp.processEvents()
+        hint = w.minimumSizeHint()
+        assert hint.width() <= 900 and hint.height() <= screen_h - now_tab._NowArea.PANELS, hint
+        w.resize(hint)
+        qapp.processEvents()
+        area = now.scroll_area
+        assert (area.verticalScrollBar().maximum() > 0) is scrolls
+        assert area.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(before)

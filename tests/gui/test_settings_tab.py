@@ -169,3 +169,34 @@ def test_mnemonics_are_unique_on_each_page(qtbot, make_controller):
         keys = [k for k in shared + [QKeySequence.mnemonic(t).toString() for t in texts] if k]
         dupes = sorted({k for k in keys if keys.count(k) > 1})
         assert not dupes, (title, dupes)
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_a_narrow_window_keeps_every_page_name_whole(qtbot, tmp_path, qapp, lang):
+    """At its smallest the window narrows the page, not the list of page names on the left."""
+    from PySide6.QtCore import QLocale
+
+    from desktop_agent.gui import i18n
+    from desktop_agent.gui.main_window import MainWindow
+
+    before = QLocale()
+    i18n.install(qapp, lang)
+    try:
+        w = MainWindow(tmp_path, tray_available=True)
+        qtbot.addWidget(w)
+        w.tabs.setCurrentWidget(w.settings_tab)
+        w.show()
+        qtbot.waitExposed(w)
+        pages = w.settings_tab.page_list
+        for index in range(pages.count()):
+            w.settings_tab.show_page(index)
+            w.resize(w.minimumSizeHint())
+            qapp.processEvents()
+            longest = pages.sizeHintForColumn(0)
+            assert pages.viewport().width() >= longest, (index, pages.viewport().width(), longest)
+            assert pages.horizontalScrollBar().maximum() == 0, index
+            area = w.settings_tab.scroll_area
+            assert area.horizontalScrollBar().maximum() == 0, index
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(before)

@@ -132,3 +132,33 @@ def test_setup_dialog_asks_for_trust_and_help_menu_offers_diagnostics(qtbot, tmp
     qtbot.addWidget(window)
     assert "diagnostics" in window.diagnostics_action.text().lower()
     time.sleep(0)
+
+
+def test_a_german_details_dialog_has_no_english_and_writes_decimal_commas(qtbot, qapp):
+    """The sandbox's reason, the duration and the cost in German: 93,5 s, not 93.5 s."""
+    from PySide6.QtCore import QLocale
+
+    from desktop_agent.gui import i18n
+    from desktop_agent.gui.task_details import TaskDetailsDialog
+
+    row = {
+        "task_id": 7,
+        "job_id": 3,
+        "outcome": "released",
+        "duration_s": 93.5,
+        "cpu_seconds": 80.2,
+        "sandbox": "none (bubblewrap is not installed)",
+        "error": "released: held paused for more than 30 min",
+    }
+    before = QLocale()
+    i18n.install(qapp, "de")
+    try:
+        dialog = TaskDetailsDialog(row)
+        qtbot.addWidget(dialog)
+        text = {k: w.text().replace("\xa0", " ") for k, w in dialog.fields.items()}
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(before)
+    assert "93,5 s" in text["outcome"] and "80,2 s" in text["cost"], text
+    assert "bubblewrap ist nicht installiert" in text["sandbox"], text["sandbox"]
+    assert "not installed" not in text["sandbox"]

@@ -16,10 +16,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_agent.config import DataPaths, SettingsError, load_settings, resolve_data_dir
-from desktop_agent.gui import i18n, states
-from desktop_agent.gui.controller import STOP_WAIT_MS, AppController
-from desktop_agent.gui.single_instance import SingleInstance, server_name
+from desktop_agent.gui.pyside_sources import stop_caching_sources
+
+stop_caching_sources()  # before the imports below, and the engine's: none leaves its source behind
+
+from desktop_agent.config import DataPaths, SettingsError, load_settings, resolve_data_dir  # noqa: E402
+from desktop_agent.gui import i18n, states  # noqa: E402
+from desktop_agent.gui.controller import STOP_WAIT_MS, AppController  # noqa: E402
+from desktop_agent.gui.single_instance import SingleInstance, server_name  # noqa: E402
 
 __all__ = ["STOP_WAIT_MS", "AppController", "run_gui"]
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.engine.events import LogLine
+from desktop_agent.gui.task_status import MAX_LINES
 
-MAX_LINES = 5000
 LEVELS = {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}
 
 

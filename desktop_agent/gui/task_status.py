@@ -28,7 +28,8 @@ from desktop_agent.engine.events import (
     TaskStarted,
 )
 from desktop_agent.gui import status as status_words
-from desktop_agent.gui.logs_tab import MAX_LINES
+
+MAX_LINES = 5000  # log lines kept for the Logs tab (here: the tray never loads that tab)
 
 # An ETA needs this much observed progress and running time, else it is noise ("about 0 s").
 ETA_MIN_PROGRESS = 0.02

@@ -49,7 +49,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_agent.engine import seccomp
+from desktop_agent.engine import job_launch, seccomp
 
 BWRAP = "bwrap"
 NONE_PREFIX = "none"
@@ -292,15 +292,7 @@ def job_prefix(
     if info.seccomp and seccomp.supported():
         filter_file = seccomp.write_filter(etc)
         # bwrap reads the compiled filter from fd 3, opened by the shell that execs it.
-        args = [
-            shutil.which("sh") or "/bin/sh",
-            "-c",
-            'exec "$@" 3<"$0"',
-            str(filter_file),
-            *args,
-            "--seccomp",
-            "3",
-        ]
+        args = [*job_launch.fd3_hop(filter_file), *args, "--seccomp", "3"]
     return [*args, "--"]
 
 

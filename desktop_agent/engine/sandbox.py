@@ -6,7 +6,8 @@ a fresh mount namespace that holds only:
 - the system read-only (`/usr`, the `/lib*`, `/bin`, `/sbin` links or folders,
   and a short list of `/etc` files programs need: the loader cache, TLS
   roots, time zone, `/etc/alternatives`), with agent-written stand-ins for
-  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname`,
+  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname` (all of it one
+  prepared folder bound once: sandbox_etc.py),
 - the job's Python environment and the base interpreter the agent chose
   (often under the owner's home, e.g. pyenv) read-only,
 - the workspace, the only writable place on disk, and a private `/tmp`,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
+
+from desktop_agent.engine import job_launch
 
 CGROUP_PREFIX = "desktop-agent-"
 
@@ -71,8 +72,7 @@ def owner_tag(owner: str) -> str:
 
 def join_prefix(folder: Path) -> list[str]:
     """argv that joins `folder` before exec'ing the job, so even its first fork is inside."""
-    sh = shutil.which("sh") or "/bin/sh"
-    return [sh, "-c", 'echo $$ > "$0" && exec "$@"', str(folder / "cgroup.procs")]
+    return job_launch.hop("cgroup", str(folder / "cgroup.procs"))
 
 
 def members(folder: Path) -> list[int]:

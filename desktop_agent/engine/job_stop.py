@@ -100,9 +100,12 @@ class TreeStop:
                     await asyncio.wait_for(self._proc.wait(), timeout=1.0)
                 except TimeoutError:
                     continue
-            if not await asyncio.to_thread(self._members):
+            left = await asyncio.to_thread(self._members)
+            if not left:
                 return
-            await asyncio.sleep(0.05)
+            # Killed processes take a moment to exit (bubblewrap's init outlives the outer bwrap
+            # by a few ms): wait for these to go, returning as soon as they have.
+            await asyncio.to_thread(psutil.wait_procs, left, timeout=0.05)
 
     def _signal_tree(self, action: str) -> None:
         if not _IS_WINDOWS and self.pid is not None:

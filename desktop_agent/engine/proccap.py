@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import uuid
 from pathlib import Path
 
 import psutil
 
-from desktop_agent.engine import cgroups
+from desktop_agent.engine import cgroups, job_launch
 from desktop_agent.engine.limits import JobLimits
 from desktop_agent.platform import winjob
 
@@ -97,10 +96,7 @@ class _Rlimit(ProcessCap):
         self.limit = limit
 
     def prefix(self) -> list[str]:
-        sh = shutil.which("sh") or "/bin/sh"
-        # bash and busybox spell the process limit -u; dash (Debian's and Ubuntu's /bin/sh) -p
-        n = self.limit
-        return [sh, "-c", f'{{ ulimit -u {n} || ulimit -p {n}; }} 2>/dev/null && exec "$@"', "job"]
+        return job_launch.hop("nproc", str(self.limit))
 
 
 def open_process_cap(limit: int, owner: str = "") -> ProcessCap:

@@ -29,7 +29,7 @@ from typing import Any
 
 import psutil
 
-from desktop_agent.engine import cputhrottle, diskuse, limits, memcap, proccap
+from desktop_agent.engine import cputhrottle, diskuse, job_launch, limits, memcap, proccap
 from desktop_agent.engine.job_launch import TOKEN_VAR, job_environ
 from desktop_agent.engine.job_output import (
     MAX_LINE_CHARS,
@@ -209,15 +209,18 @@ class JobProcess(OutputCapture, TreeStop):
             if self.limits
             else cputhrottle.CpuThrottle()
         )
-        argv = [
-            *cap.prefix(),
-            *memory.prefix(),
-            *throttle.prefix(),
-            *(limits.priority_prefix(self.limits.nice) if self.limits else []),
-            *self.command_prefix,
-            str(self.python),
-            "train.py",
-        ]
+        # One shell joins the cgroups, sets the rlimit and opens the filter, then execs the rest.
+        argv = job_launch.fuse(
+            [
+                *cap.prefix(),
+                *memory.prefix(),
+                *throttle.prefix(),
+                *(limits.priority_prefix(self.limits.nice) if self.limits else []),
+                *self.command_prefix,
+                str(self.python),
+                "train.py",
+            ]
+        )
         self._cap = cap
         self._memory = memory
         self._throttle = throttle

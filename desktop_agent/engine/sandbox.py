@@ -6,7 +6,8 @@ a fresh mount namespace that holds only:
 - the system read-only (`/usr`, the `/lib*`, `/bin`, `/sbin` links or folders,
   and a short list of `/etc` files programs need: the loader cache, TLS
   roots, time zone, `/etc/alternatives`), with agent-written stand-ins for
-  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname`,
+  `/etc/passwd`, `/etc/group`, `/etc/hosts` and `/etc/hostname` (all of it one
+  prepared folder bound once: sandbox_etc.py),
 - the job's Python environment and the base interpreter the agent chose
   (often under the owner's home, e.g. pyenv) read-only,
 - the workspace, the only writable place on disk, and a private `/tmp`,
@@ -49,7 +50,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_agent.engine import seccomp
+from desktop_agent.engine import job_launch, sandbox_etc, seccomp
+from desktop_agent.engine.sandbox_etc import HOSTNAME
 
 BWRAP = "bwrap"
 NONE_PREFIX = "none"
@@ -84,7 +86,6 @@ _GPU_SYS = (
     "/sys/class/drm",
     "/sys/class/kfd",
 )
-HOSTNAME = "sandbox"
 DEFAULT_TMP_MB = 1024
 
 
@@ -123,12 +124,14 @@ def _base_args(
             args += ["--symlink", os.readlink(top), top]
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
-    synthetic = _identity_files(etc_dir) if etc_dir is not None else {}
-    for entry in _ETC_FILES + (_NET_ETC_FILES if network else ()):
-        if entry in synthetic:
-            args += ["--ro-bind", str(synthetic[entry]), entry]
-        elif os.path.lexists(entry):
-            args += ["--ro-bind-try", entry, entry]
+    synthetic = sandbox_etc.identity_files(etc_dir) if etc_dir is not None else {}
+    entries = _ETC_FILES + (_NET_ETC_FILES if network else ())
+    if etc_dir is not None:  # one prepared /etc, and binds only for its folders
+        args += sandbox_etc.etc_args(etc_dir, entries, synthetic)
+    else:
+        for entry in entries:
+            if os.path.lexists(entry):
+                args += ["--ro-bind-try", entry, entry]
     size = str(max(1, tmp_mb) * 1024 * 1024)
     # Private, size-capped tmpfs for /tmp and /dev/shm: they live in RAM, which the RSS cap does not see.
     args += [
@@ -149,46 +152,6 @@ def _base_args(
         if target.startswith("/proc/") and os.path.exists(target):
             args += ["--ro-bind", str(source), target]
     return args
-
-
-def _identity_files(etc_dir: Path) -> dict[str, Path]:
-    """Agent-written stand-ins for files that name this machine or its people (target → file).
-
-    The job sees a user `job`, a host `sandbox`, no real names, no LAN hosts, and neither
-    the boot id nor the kernel command line.
-    """
-    etc_dir.mkdir(parents=True, exist_ok=True)
-    uid = os.getuid() if hasattr(os, "getuid") else 1000
-    gid = os.getgid() if hasattr(os, "getgid") else 1000
-    users = {0: "root", 65534: "nobody"}
-    groups = {0: "root", 65534: "nogroup"}
-    passwd = (
-        "".join(
-            f"{name}:x:{n}:{n if n != uid else gid}:{name}:/nonexistent:/usr/sbin/nologin\n"
-            for n, name in sorted(users.items())
-            if n != uid
-        )
-        + f"job:x:{uid}:{gid}:job:/nonexistent:/usr/sbin/nologin\n"
-    )
-    group = "".join(f"{name}:x:{n}:\n" for n, name in sorted(groups.items()) if n != gid)
-    group += f"job:x:{gid}:\n"
-    content = {
-        "/etc/passwd": passwd,
-        "/etc/group": group,
-        "/etc/hosts": f"127.0.0.1 localhost\n::1 localhost\n127.0.1.1 {HOSTNAME}\n",
-        "/etc/hostname": f"{HOSTNAME}\n",
-        "/proc/cmdline": "\n",
-        "/proc/sys/kernel/random/boot_id": "00000000-0000-4000-8000-000000000000\n",
-    }
-    out: dict[str, Path] = {}
-    for target, text in content.items():
-        path = etc_dir / target.strip("/").replace("/", "_")
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-        out[target] = path
-    return out
 
 
 def _seal() -> list[str]:
@@ -292,15 +255,7 @@ def job_prefix(
     if info.seccomp and seccomp.supported():
         filter_file = seccomp.write_filter(etc)
         # bwrap reads the compiled filter from fd 3, opened by the shell that execs it.
-        args = [
-            shutil.which("sh") or "/bin/sh",
-            "-c",
-            'exec "$@" 3<"$0"',
-            str(filter_file),
-            *args,
-            "--seccomp",
-            "3",
-        ]
+        args = [*job_launch.fd3_hop(filter_file), *args, "--seccomp", "3"]
     return [*args, "--"]
 
 

@@ -20,6 +20,7 @@ Where each behaviour lives:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -359,10 +360,15 @@ class Agent:
                 await asyncio.gather(controls_task, return_exceptions=True)
             if control_server is not None:
                 await control_server.close()
+            beats_held = hb is not None and hb.held  # a completion in doubt: no goodbye
             if heartbeat_task is not None:
+                if hb is not None:
+                    # A beat in flight lands first: arriving after OFFLINE, it would say IDLE.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(hb.hold(), 5.0)
                 heartbeat_task.cancel()
                 await asyncio.gather(heartbeat_task, return_exceptions=True)
-            if worker.registered and hb is not None and not hb.held:
+            if worker.registered and hb is not None and not beats_held:
                 report.set_state(AgentState.STOPPED, "Stopped")
                 try:
                     await asyncio.wait_for(

@@ -77,6 +77,7 @@ def test_playbook_syntax():
 
 
 @needs_root
+@INSTALLS  # it reads /etc/desktop-agent, which a real install on another worker changes
 def test_check_mode_on_this_machine_shows_the_files_and_writes_nothing(tmp_path):
     fake = tmp_path / "desktop-agent.deb"
     fake.write_bytes(b"check mode copies nothing and installs nothing")

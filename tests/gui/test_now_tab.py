@@ -6,6 +6,7 @@ import pytest
 
 from desktop_agent.engine.events import JobDescribed, Outcome, TaskFinished, TaskStarted
 from desktop_agent.gui.now_tab import NowTab
+from tests.helpers.now_page import working_through_an_outage
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -48,11 +49,9 @@ def test_a_busy_window_without_a_tray_fits_the_screen(
     pixels high, less a panel and the title bar) the window still fits and the Now page
     scrolls up and down instead of cutting off its end; at 100 % (728 px) it shows the
     whole page. It never scrolls sideways."""
-    import time
 
     from PySide6.QtCore import QLocale
 
-    from desktop_agent.engine import events as ev
     from desktop_agent.gui import i18n, now_tab
     from desktop_agent.gui.main_window import MainWindow
 
@@ -63,12 +62,7 @@ def test_a_busy_window_without_a_tray_fits_the_screen(
         w = MainWindow(tmp_path, tray_available=False)
         qtbot.addWidget(w)
         now = w.now_tab
-        now.on_state(ev.StateChanged(ev.AgentState.WORKING, mode=ev.Mode.CONTRIBUTING))
-        now.on_task_started(ev.TaskStarted(task_id=7, job_id=3, server="https://grid-x.example"))
-        now.on_job(ev.JobDescribed(job_id=3, title="Sentiment classifier"))
-        now.on_phase(ev.PhaseProgress(task_id=7, phase=ev.Phase.TRAINING, fraction=0.42))
-        now.on_problem(ev.ProblemRaised(ev.ProblemKind.SERVER_UNREACHABLE, "no answer"))
-        now.on_retry(ev.RetryScheduled(at=time.time() + 40, what="heartbeat"))
+        working_through_an_outage(w)
         w.show()
         qtbot.waitExposed(w)
         qapp.processEvents()

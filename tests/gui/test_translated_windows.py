@@ -38,6 +38,7 @@ from desktop_agent.config import DataPaths
 from desktop_agent.gui import i18n
 
 from .test_translations import _messages, _mnemonic
+from tests.helpers.now_page import working_through_an_outage
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -80,7 +81,7 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
     paths = DataPaths(tmp_path / "data").ensure()
     main = MainWindow(paths.root, tray_available=True)
     busy = MainWindow(paths.root, tray_available=False)  # every command on the page, and a task
-    _working_through_an_outage(busy)
+    working_through_an_outage(busy)
     # The schedule editor on "When to contribute", with a day's hours and their pickers shown.
     main.settings_tab.rules_panel.schedule_editor.set_schedule({"mon": ["09:00-17:00"]})
     setup = SetupDialog(paths)
@@ -95,21 +96,6 @@ def _windows(qtbot, tmp_path: Path) -> dict[str, QWidget]:
         "task details": details,
         "tray menu": tray.menu,
     }
-
-
-def _working_through_an_outage(window: QWidget) -> None:
-    """The longest Now page: a titled job training, the server gone, a retry counting down."""
-    import time
-
-    from desktop_agent.engine import events as ev
-
-    now = window.now_tab
-    now.on_state(ev.StateChanged(ev.AgentState.WORKING, mode=ev.Mode.CONTRIBUTING))
-    now.on_task_started(ev.TaskStarted(task_id=7, job_id=3, server="https://grid-x.example"))
-    now.on_job(ev.JobDescribed(job_id=3, title="Sentiment classifier"))
-    now.on_phase(ev.PhaseProgress(task_id=7, phase=ev.Phase.TRAINING, fraction=0.42))
-    now.on_problem(ev.ProblemRaised(ev.ProblemKind.SERVER_UNREACHABLE, "no answer"))
-    now.on_retry(ev.RetryScheduled(at=time.time() + 40, what="heartbeat"))
 
 
 @pytest.mark.parametrize("language", i18n.TRANSLATED, indirect=True)
